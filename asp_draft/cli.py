@@ -1,0 +1,148 @@
+"""The command line: parse options, call the core, render, map errors to exit codes.
+
+Only this module and asp_draft/commands/ import typer; rich is imported by console.py when a
+command prints something rich. Heavy libraries (yaml, jinja2, docx, lxml) are imported inside
+the commands that need them, so `asp-draft --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from asp_draft import __version__
+
+EXIT_OK, EXIT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
+
+app = typer.Typer(
+    name="asp-draft",
+    help=(
+        "Drafting assistant for the ASP omnibus resolution: assemble drafts from the clause "
+        "library, compare versions, export Word files with tracked changes.\n\n"
+        "Example:  asp-draft show 2018"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+LibraryOption = Annotated[
+    list[Path] | None,
+    typer.Option("--library", "-L", metavar="DIR",
+                 help="Extra clause library folder (repeatable; later folders win). "
+                      "Also ASP_DRAFT_LIBRARY.", show_default=False),
+]
+VarOption = Annotated[
+    list[str] | None,
+    typer.Option("--var", metavar="KEY=VALUE",
+                 help="Set a template variable (repeatable), e.g. --var venue='New York'.",
+                 show_default=False),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")]
+
+
+class State:
+    """Options given before the command (asp-draft --library DIR show ...)."""
+
+    library: list[Path] = []  # noqa: RUF012 - process-wide CLI state, reset per invocation
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"asp-draft {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    library: LibraryOption = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Drafting assistant for the ASP omnibus resolution."""
+    State.library = list(library or [])
+
+
+def resolver(library: list[Path] | None = None, variables: list[str] | None = None,
+             *, as_old: bool = False) -> Any:
+    """The REF resolver for this invocation (global and per-command --library merged)."""
+    from asp_draft.assemble import parse_vars
+    from asp_draft.refs import Resolver
+
+    return Resolver(library_dirs=[*State.library, *(library or [])],
+                    variables=parse_vars(variables), as_old=as_old)
+
+
+def stdout_console() -> Any:
+    """A rich console on stdout (results)."""
+    from asp_draft.console import make_console
+
+    return make_console(stderr=False)
+
+
+def stderr_console() -> Any:
+    """A rich console on stderr (messages, summaries, progress)."""
+    from asp_draft.console import make_console
+
+    return make_console(stderr=True)
+
+
+def note(message: str) -> None:
+    """A message for the user on stderr (never on stdout, which carries results)."""
+    typer.echo(f"asp-draft: {message}", err=True)
+
+
+def write_output(out: Path, data: bytes | str, *, force: bool, inputs: list[str]) -> None:
+    """Write a result file atomically, refusing to overwrite inputs or existing files."""
+    from asp_draft.output import write_atomic
+    from asp_draft.refs import input_paths
+
+    write_atomic(out, data, force=force, inputs=input_paths(inputs))
+    note(f"wrote {out}")
+
+
+def fail(message: str) -> NoReturn:
+    """Stop with a one-line message and exit code 2."""
+    typer.echo(f"asp-draft: error: {message}", err=True)
+    raise SystemExit(EXIT_BAD_INPUT)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app; every error the user can cause ends in one line and exit 2."""
+    from asp_draft import commands  # noqa: F401 - registers the commands on `app`
+    from asp_draft.errors import AspDraftError
+
+    State.library = []
+    try:
+        rv = app(args=argv, prog_name="asp-draft", standalone_mode=False)
+    except AspDraftError as e:
+        fail(str(e))
+    except typer.Exit as e:
+        raise SystemExit(e.exit_code) from None
+    except typer.Abort:
+        fail("aborted")
+    except typer.TyperException as e:  # usage errors: unknown option, missing argument ...
+        ctx = getattr(e, "ctx", None)
+        if type(e).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            typer.echo(ctx.get_help())
+            raise SystemExit(EXIT_OK) from None
+        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        fail(f"{e.format_message()}{hint}")
+    except BrokenPipeError:
+        # `asp-draft show 2017 | head`: the reader left; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(EXIT_OK) from None
+    except KeyboardInterrupt:
+        fail("interrupted")
+    except Exception as e:  # a bug: still one line, unless the user asks for the traceback
+        if os.environ.get("ASP_DRAFT_DEBUG"):
+            raise
+        fail(f"internal error: {type(e).__name__}: {e} (ASP_DRAFT_DEBUG=1 shows the traceback; "
+             "please report it)")
+    raise SystemExit(rv if isinstance(rv, int) else EXIT_OK)

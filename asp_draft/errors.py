@@ -1,0 +1,49 @@
+"""One error hierarchy; every message is written for the person at the terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AspDraftError(Exception):
+    """Base of every error the user can cause; the CLI prints it on one line and exits 2."""
+
+    def __init__(self, message: str, *, source: str | Path | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.source = str(source) if source is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        where = ""
+        if self.source:
+            where = self.source + (f":{self.line}" if self.line else "") + ": "
+        return f"{where}{self.message}"
+
+
+class InputError(AspDraftError):
+    """A file the user named is missing, unreadable, empty or not in the expected format."""
+
+
+class LibraryError(AspDraftError):
+    """A clause, session or facts file of a library is malformed or inconsistent."""
+
+
+class UnknownReferenceError(AspDraftError):
+    """A REF names no year, symbol or file that asp-draft knows."""
+
+
+class UnknownClauseError(AspDraftError):
+    """A draft spec or command names a clause id (or a pinned version) the library lacks."""
+
+
+class TemplateError(AspDraftError):
+    """A template has a syntax error or an undefined variable, or tried to leave the sandbox."""
+
+
+class OutputError(AspDraftError):
+    """An output file exists (and --force was not given) or its folder is missing."""
+
+
+class UsageError(AspDraftError):
+    """Options that do not fit together, or a value the command cannot use."""

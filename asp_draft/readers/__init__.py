@@ -1,0 +1,1 @@
+"""Readers: files in the formats users have -> Document (or a draft spec)."""

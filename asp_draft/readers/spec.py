@@ -1,0 +1,167 @@
+"""Draft specs and session files (YAML) -> Spec, validated, with line numbers for errors.
+
+A session file is a draft spec that also carries the adoption data of a resolution, so one
+reader serves both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from asp_draft.errors import InputError
+from asp_draft.yamlio import load_yaml, read_text
+
+META_KEYS = ("year", "symbol", "title", "session", "venue", "chapeau", "adopted", "plenary",
+             "adoption", "status", "author", "proposer", "source", "reproduced_in",
+             "completeness", "note", "typography")
+SPEC_KEYS = frozenset((*META_KEYS, "variables", "preamble", "operative"))
+ENTRY_KEYS = frozenset(("clause", "version", "text", "sub", "footnotes", "number", "heading"))
+CLAUSE_REF = re.compile(r"(?P<id>[a-z0-9][a-z0-9-]*)(?:@(?P<year>\d{4}))?")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One paragraph of a spec: a library clause (maybe pinned), inline text, or a heading."""
+
+    line: int
+    clause: str | None = None
+    pin: int | None = None
+    text: str | None = None
+    heading: str | None = None
+    number: str | None = None
+    footnotes: tuple[str, ...] = ()
+    sub: tuple[Entry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A draft spec or session file: metadata, variables and the entries of each part."""
+
+    meta: dict[str, Any]
+    variables: dict[str, Any]
+    preamble: tuple[Entry, ...]
+    operative: tuple[Entry, ...]
+    source: str
+    lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def year(self) -> int:
+        """The spec's year (validated on reading)."""
+        return int(self.meta["year"])
+
+
+def read_spec(path: Path) -> Spec:
+    """Read a draft spec or session file from disk."""
+    text = read_text(path)
+    return parse_spec(text, str(path))
+
+
+def parse_spec(text: str, source: str) -> Spec:
+    """Parse and validate the YAML of a spec."""
+    if not text.strip():
+        raise InputError("the file is empty", source=source)
+    data = load_yaml(text, source)
+    if not isinstance(data, dict):
+        raise InputError("a draft spec must be a YAML mapping (year:, preamble:, operative:)",
+                         source=source, line=1)
+    _check_keys(data, SPEC_KEYS, source, "draft spec")
+    if "year" not in data:
+        raise InputError("the spec has no 'year'", source=source, line=1)
+    year = data["year"]
+    if not isinstance(year, int) or not 1998 <= year <= 2200:
+        raise InputError(f"'year' must be a year such as 2019, not {year!r}", source=source,
+                         line=_line(data, "year"))
+    meta = {k: data[k] for k in META_KEYS if k in data}
+    for key in ("adopted",):
+        if key in meta and not isinstance(meta[key], str):
+            meta[key] = str(meta[key])  # YAML reads 2017-12-14 as a date; keep ISO text
+    variables = data.get("variables") or {}
+    if not isinstance(variables, dict):
+        raise InputError("'variables' must be a mapping of names to values", source=source,
+                         line=_line(data, "variables"))
+    parts = {}
+    for part in ("preamble", "operative"):
+        items = data.get(part) or []
+        if not isinstance(items, list):
+            raise InputError(f"'{part}' must be a list of clauses", source=source,
+                             line=_line(data, part))
+        parts[part] = tuple(_entry(item, _line(items, i) or _line(data, part) or 1, source, 0)
+                            for i, item in enumerate(items))
+    return Spec(meta=meta, variables=dict(variables), preamble=parts["preamble"],
+                operative=parts["operative"], source=source,
+                lines={k: _line(data, k) or 1 for k in data})
+
+
+def _entry(item: Any, line: int, source: str, depth: int) -> Entry:
+    if isinstance(item, str):
+        if depth:
+            return Entry(line=line, text=item)
+        return _clause_entry(item, None, line, source)
+    if not isinstance(item, dict):
+        raise InputError(f"an entry must be a clause id or a mapping, not {item!r}",
+                         source=source, line=line)
+    _check_keys(item, ENTRY_KEYS, source, "entry")
+    given = [k for k in ("clause", "text", "heading") if k in item]
+    if len(given) != 1:
+        raise InputError("an entry needs exactly one of 'clause', 'text' or 'heading'",
+                         source=source, line=line)
+    number = item.get("number")
+    footnotes = item.get("footnotes") or []
+    if isinstance(footnotes, str):
+        footnotes = [footnotes]
+    if not isinstance(footnotes, list) or not all(isinstance(f, str) for f in footnotes):
+        raise InputError("'footnotes' must be a list of texts", source=source,
+                         line=_line(item, "footnotes"))
+    sub_items = item.get("sub") or []
+    if not isinstance(sub_items, list):
+        raise InputError("'sub' must be a list of sub-paragraphs", source=source,
+                         line=_line(item, "sub"))
+    if sub_items and depth >= 2:
+        raise InputError("sub-paragraphs go two levels deep at most: (a), then (i)",
+                         source=source, line=_line(item, "sub"))
+    sub = tuple(_entry(s, _line(sub_items, i) or line, source, depth + 1)
+                for i, s in enumerate(sub_items))
+    label = str(number) if number is not None else None
+    if "heading" in item:
+        if not isinstance(item["heading"], str):
+            raise InputError("'heading' must be text", source=source, line=line)
+        return Entry(line=line, heading=item["heading"], number=label)
+    if "text" in item:
+        if not isinstance(item["text"], str) or not item["text"].strip():
+            raise InputError("'text' must be non-empty text", source=source, line=line)
+        return Entry(line=line, text=item["text"], number=label, footnotes=tuple(footnotes),
+                     sub=sub)
+    base = _clause_entry(str(item["clause"]), item.get("version"), line, source)
+    return Entry(line=line, clause=base.clause, pin=base.pin, number=label,
+                 footnotes=tuple(footnotes), sub=sub)
+
+
+def _clause_entry(ref: str, version: Any, line: int, source: str) -> Entry:
+    m = CLAUSE_REF.fullmatch(ref.strip())
+    if not m:
+        raise InputError(f"{ref!r} is not a clause id (lower-case words joined by '-', "
+                         "optionally @YEAR); write new language as 'text: ...'",
+                         source=source, line=line)
+    pin = int(m.group("year")) if m.group("year") else None
+    if version is not None:
+        if not isinstance(version, int):
+            raise InputError(f"'version' must be a year, not {version!r}", source=source,
+                             line=line)
+        pin = version
+    return Entry(line=line, clause=m.group("id"), pin=pin)
+
+
+def _check_keys(data: dict[str, Any], allowed: frozenset[str], source: str, what: str) -> None:
+    for key in data:
+        if key not in allowed:
+            raise InputError(f"unknown key {key!r} in {what} (allowed: "
+                             f"{', '.join(sorted(allowed))})", source=source,
+                             line=_line(data, key))
+
+
+def _line(container: Any, key: Any) -> int | None:
+    line_of = getattr(container, "line_of", None)
+    return int(line_of(key)) if line_of else None

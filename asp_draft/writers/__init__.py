@@ -1,0 +1,1 @@
+"""Writers: Document (or Diff) -> text, Markdown, JSON, HTML, Word."""

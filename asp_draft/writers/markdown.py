@@ -1,0 +1,36 @@
+"""Document -> Markdown: YAML front matter, leads in italics, headings as `##`."""
+
+from __future__ import annotations
+
+import yaml
+
+from asp_draft.markup import to_markup
+from asp_draft.model import Document
+from asp_draft.writers.text import META_ORDER
+
+
+def render_markdown(document: Document) -> str:
+    """Markdown that the Markdown reader reads back to the same document."""
+    meta = {k: document.meta[k] for k in META_ORDER if document.meta.get(k) not in (None, "")}
+    # The chapeau stands in the body, where the reader finds it, not in the front matter.
+    meta.update({k: v for k, v in document.meta.items()
+                 if k not in meta and k not in ("session_note", "year_note", "chapeau")
+                 and v not in (None, "")})
+    out = ["---", yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000).rstrip(),
+           "---", ""]
+    out += [document.chapeau, ""]
+    notes: list[str] = []
+    for p in document.paragraphs:
+        if p.heading:
+            out += [f"## {p.text}", ""]
+            continue
+        body = to_markup(p)
+        if p.number:
+            body = f"{p.number}. {body}" if p.level == 0 else f"({p.number}) {body}"
+        for note in p.footnotes:
+            notes.append(note)
+            body += f"[^{len(notes)}]"
+        out += [body, ""]
+    for i, note in enumerate(notes, 1):
+        out += [f"[^{i}]: {note}", ""]
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,111 @@
+"""Safe YAML reading that remembers line numbers, so errors can name file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from asp_draft.errors import InputError
+
+
+class LineDict(dict[str, Any]):
+    """A mapping read from YAML that knows the line of each key."""
+
+    lines: dict[str, int]
+    line: int
+
+    def line_of(self, key: str) -> int:
+        """The 1-based line of `key`, or of the mapping itself if the key is absent."""
+        return self.lines.get(key, self.line)
+
+
+class LineList(list[Any]):
+    """A sequence read from YAML that knows the line of each item."""
+
+    lines: list[int]
+    line: int
+
+    def line_of(self, index: int) -> int:
+        """The 1-based line of item `index`."""
+        return self.lines[index] if index < len(self.lines) else self.line
+
+
+_SafeBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: faster
+
+
+class _Loader(_SafeBase):  # type: ignore[misc]
+    """A safe loader that builds LineDict/LineList; no Python objects, only the safe tags."""
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    out = LineDict()
+    out.lines = {}
+    out.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str | int):
+            raise yaml.constructor.ConstructorError(
+                None, None, "keys must be plain words", key_node.start_mark
+            )
+        skey = str(key)
+        if skey in out:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {skey!r}", key_node.start_mark
+            )
+        out[skey] = loader.construct_object(value_node, deep=True)
+        out.lines[skey] = key_node.start_mark.line + 1
+    return out
+
+
+def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    out = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    out.lines = [child.start_mark.line + 1 for child in node.value]
+    out.line = node.start_mark.line + 1
+    return out
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file, with one-line errors for missing, unreadable or non-UTF-8 files."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", source=path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", source=path) from None
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror}", source=path) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise InputError(
+            f"not UTF-8 text (byte 0x{data[e.start]:02x}); save it as UTF-8", source=path, line=line
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_yaml(text: str, source: str | Path) -> Any:
+    """Parse YAML text safely; syntax errors become InputError with file and line."""
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else None
+        cause = (e.problem or e.context or "malformed YAML").strip()
+        raise InputError(f"malformed YAML: {cause}", source=source, line=line) from None
+    except yaml.YAMLError as e:
+        raise InputError(f"malformed YAML: {e}", source=source) from None
+
+
+def load_yaml_file(path: Path) -> Any:
+    """Read and parse a YAML file; an empty file is an error."""
+    text = read_text(path)
+    if not text.strip():
+        raise InputError("the file is empty", source=path)
+    return load_yaml(text, path)
