@@ -133,3 +133,45 @@ def labels(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[str]:
         stack = [*stack[: p.level], f"({p.number or '?'})"]
         out.append("OP" + stack[0] + "".join(stack[1:]))
     return out
+
+
+ChangeOp = Literal["equal", "modified", "inserted", "deleted", "moved"]
+WordOp = tuple[str, str]  # ("equal" | "insert" | "delete", text)
+
+
+@dataclass(frozen=True)
+class Change:
+    """How one paragraph fared between two documents.
+
+    `old_index`/`new_index` are 0-based over the paragraphs (None where the paragraph is
+    absent on that side). `words` is given for `modified` and `moved`: joining the equal and
+    delete texts gives the old paragraph, the equal and insert texts the new one, exactly.
+    """
+
+    op: ChangeOp
+    old_index: int | None
+    new_index: int | None
+    similarity: float = 1.0
+    words: tuple[WordOp, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Diff:
+    """The alignment of two documents: every paragraph of both exactly once, in the reading
+    order of the new document, deleted paragraphs where they stood."""
+
+    old: Document
+    new: Document
+    changes: tuple[Change, ...]
+
+    def summary(self) -> dict[str, int]:
+        """Counts per operation, in the order DESIGN.md gives them."""
+        counts = dict.fromkeys(("equal", "modified", "inserted", "deleted", "moved"), 0)
+        for change in self.changes:
+            counts[change.op] += 1
+        return counts
+
+    @property
+    def differs(self) -> bool:
+        """True when anything but `equal` was found."""
+        return any(c.op != "equal" for c in self.changes)
