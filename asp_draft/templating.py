@@ -32,6 +32,7 @@ def environment() -> SandboxedEnvironment:
     """The shared sandboxed environment with asp-draft's filters."""
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
                                keep_trailing_newline=True)
+    env.globals.clear()  # no lipsum/cycler/joiner: templates see only the variables we give
     env.filters["ordinal"] = lambda n: facts.ordinal(int(n))
     env.filters["ordinal_word"] = lambda n: facts.ordinal_word(int(n))
     env.filters["cardinal_word"] = lambda n: facts.cardinal_word(int(n))

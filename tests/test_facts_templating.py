@@ -1,0 +1,65 @@
+"""Ordinals, session arithmetic and the sandboxed templates."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from asp_draft import facts
+from asp_draft.errors import TemplateError
+from asp_draft.templating import render, variables_used
+
+
+@pytest.mark.parametrize(("n", "figures", "words"), [
+    (1, "1st", "first"), (2, "2nd", "second"), (3, "3rd", "third"), (4, "4th", "fourth"),
+    (11, "11th", "eleventh"), (12, "12th", "twelfth"), (13, "13th", "thirteenth"),
+    (17, "17th", "seventeenth"), (20, "20th", "twentieth"), (21, "21st", "twenty-first"),
+    (22, "22nd", "twenty-second"), (40, "40th", "fortieth"), (99, "99th", "ninety-ninth"),
+    (101, "101st", "one hundred and first"), (112, "112th", "one hundred and twelfth"),
+])
+def test_ordinals(n: int, figures: str, words: str) -> None:
+    assert facts.ordinal(n) == figures
+    assert facts.ordinal_word(n) == words
+
+
+@given(st.integers(min_value=1, max_value=99))
+def test_ordinal_words_read_back(n: int) -> None:
+    assert facts.parse_ordinal_word(facts.ordinal_word(n)) == n
+
+
+@pytest.mark.parametrize(("year", "session"), [(2002, 1), (2011, 10), (2017, 16), (2018, 17),
+                                               (2019, 18)])
+def test_session_for_year(year: int, session: int) -> None:
+    assert facts.session_for_year(year) == session
+
+
+@pytest.mark.parametrize(("template", "values", "expected"), [
+    ("{{ session | ordinal_word }} session", {"session": 17}, "seventeenth session"),
+    ("the {{ anniversary(1998) | ordinal }} anniversary", {"year": 2018}, "the 20th anniversary"),
+    ("the {{ anniversary(1998) | ordinal }} anniversary", {"year": 2019}, "the 21st anniversary"),
+    ("in {{ year }}", {"year": 2019}, "in 2019"),
+    ("plain text, no engine", {}, "plain text, no engine"),
+])
+def test_render(template: str, values: dict[str, int], expected: str) -> None:
+    assert render(template, values, where="test") == expected
+
+
+@pytest.mark.parametrize(("template", "fragment"), [
+    ("{{ ''.__class__ }}", "sandbox refused"),
+    ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "sandbox refused"),
+    ("{{ cycler.__init__.__globals__ }}", "undefined variable cycler"),
+    ("{{ lipsum.__globals__ }}", "undefined variable lipsum"),
+    ("{{ venue }", "template syntax error (template line 1)"),
+    ("{% for x in %}", "template syntax error"),
+    ("at the {{ venue }} session", "undefined variable venue"),
+])
+def test_render_refuses(template: str, fragment: str) -> None:
+    with pytest.raises(TemplateError) as err:
+        render(template, {"year": 2018}, where="clause x, version 2018")
+    assert "clause x, version 2018" in str(err.value)
+    assert fragment in str(err.value)
+
+
+def test_variables_used() -> None:
+    assert variables_used("{{ session | ordinal }} in {{ venue }}") == {"session", "venue"}

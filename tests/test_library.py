@@ -1,0 +1,125 @@
+"""The bundled library loads, validates, layers, and every clause renders for its years."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from asp_draft.errors import AspDraftError, LibraryError, UnknownClauseError
+from asp_draft.library import bundled_path, load_layers, load_library
+from asp_draft.markup import split_lead
+from asp_draft.templating import render
+
+LIB = load_library()
+
+
+def _cases() -> list[tuple[str, int | None, str | None]]:
+    cases = []
+    for clause in LIB.clauses.values():
+        for version in clause.versions:
+            if version.adopted:
+                cases += [(clause.id, y, s) for y, s in zip(version.years, version.adopted,
+                                                             strict=True)]
+            else:
+                cases.append((clause.id, version.since, None))
+    return cases
+
+
+@pytest.mark.parametrize(("clause_id", "year", "symbol"), _cases())
+def test_every_clause_renders_for_every_year_it_claims(clause_id: str, year: int,
+                                                       symbol: str | None) -> None:
+    clause = LIB.clause(clause_id)
+    version = clause.version_in(symbol) if symbol else clause.version_since(year)
+    assert version is not None
+    text = render(version.text_for(symbol).strip(), LIB.facts.for_year(year), where=clause_id)
+    lead, plain = split_lead(" ".join(text.split()), clause.part)
+    assert lead, "every bundled clause opens with its lead"
+    assert "{" not in plain and "*" not in plain
+    assert plain.endswith("," if clause.part == "preamble" else (";", ".", ":"))
+
+
+def test_sessions_cover_the_record() -> None:
+    assert sorted(LIB.sessions) == [2011, 2012, 2014, 2015, 2016, 2017, 2018]
+    for spec in LIB.sessions.values():
+        assert str(spec.meta["completeness"]).startswith("partial")
+        assert spec.meta["symbol"].startswith("ICC-ASP/")
+
+
+def test_versions_know_their_years() -> None:
+    jp = LIB.clause("justice-and-peace")
+    assert [v.since for v in jp.versions] == [2011, 2015]
+    assert jp.versions[1].years == (2015, 2016, 2017, 2018)
+    assert jp.latest is jp.versions[1]
+    r2p = LIB.clause("responsibility-to-protect")
+    assert [v.since for v in r2p.versions] == [2011, 2014, 2016, 2017]
+
+
+def test_unknown_clause_suggests_the_nearest() -> None:
+    with pytest.raises(UnknownClauseError, match="did you mean justice-and-peace"):
+        LIB.clause("justice-and-piece")
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_later_library_replaces_a_clause(tmp_path: Path) -> None:
+    write(tmp_path / "preamble" / "justice-and-peace.yaml",
+          "id: justice-and-peace\npart: preamble\ntopic: Ours\nversions:\n"
+          "  - proposed: 2019\n    proposer: Ruritania\n"
+          "    text: \"*Convinced also* that ours,\"\n")
+    lib = load_layers([bundled_path(), tmp_path])
+    assert lib.clause("justice-and-peace").topic == "Ours"
+    assert len(lib.clauses) == len(LIB.clauses)
+
+
+@pytest.mark.parametrize(("name", "text", "message", "line"), [
+    ("preamble/x.yaml", "id: x\npart: preamble\ntopic: t\ncolour: red\nversions: []\n",
+     "unknown key 'colour' in clause", 4),
+    ("preamble/x.yaml", "id: y\npart: preamble\nversions:\n  - proposed: 2019\n    text: a,\n",
+     "does not match its file name", 1),
+    ("preamble/x.yaml", "id: x\nversions:\n  - adopted: [ICC-ASP/99/Res.9]\n    text: a,\n",
+     "unknown symbol 'ICC-ASP/99/Res.9'", 3),
+    ("preamble/x.yaml", "id: x\nversions:\n  - proposed: 2019\n    txt: a,\n",
+     "unknown key 'txt' in version", 4),
+    ("preamble/x.yaml", "id: x\nversions:\n  - proposed: 2019\n    text: [a\n",
+     "malformed YAML", 5),
+    ("preamble/x.yaml", "", "the file is empty", None),
+    ("operative/x.yaml", "id: x\npart: preamble\nversions:\n  - proposed: 2019\n    text: a,\n",
+     "does not match the folder operative/", 2),
+    ("facts.yaml", "years:\n  2019: {sesion: 18}\n", "unknown key 'sesion' for 2019", 2),
+])
+def test_malformed_library_files_name_file_and_line(tmp_path: Path, name: str, text: str,
+                                                   message: str, line: int | None) -> None:
+    path = write(tmp_path / name, text)
+    with pytest.raises(AspDraftError) as err:
+        load_layers([bundled_path(), tmp_path])
+    assert message in str(err.value)
+    assert err.value.source == str(path)
+    assert err.value.line == line
+
+
+def test_library_folder_must_exist(tmp_path: Path) -> None:
+    with pytest.raises(AspDraftError, match="library folder not found"):
+        load_layers([tmp_path / "nope"])
+
+
+def test_env_var_layers_with_the_path_separator(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    for folder, topic in ((a, "A"), (b, "B")):
+        write(folder / "preamble" / "ours.yaml",
+              f"id: ours\ntopic: {topic}\nversions:\n  - proposed: 2019\n    text: x,\n")
+    monkeypatch.setenv("ASP_DRAFT_LIBRARY", os.pathsep.join([str(a), str(b)]))
+    assert load_library().clause("ours").topic == "B"
+    assert load_library([a]).clause("ours").topic == "A"  # --library comes last and wins
+
+
+def test_bad_session_file_name(tmp_path: Path) -> None:
+    write(tmp_path / "sessions" / "2020.yaml", "year: 2019\npreamble: []\n")
+    with pytest.raises(LibraryError, match=r"must be named 2019\.yaml"):
+        load_layers([bundled_path(), tmp_path])

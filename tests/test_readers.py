@@ -1,0 +1,119 @@
+"""Plain text and Markdown: tables of cases, and write -> read round trips as properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from asp_draft.leads import find_lead
+from asp_draft.model import Document, Paragraph
+from asp_draft.readers.markdown import parse_markdown
+from asp_draft.readers.text import parse_text
+from asp_draft.writers.markdown import render_markdown
+from asp_draft.writers.text import render_text
+
+
+@pytest.mark.parametrize(("text", "part", "lead"), [
+    ("Mindful that each", "preamble", "Mindful"),
+    ("Convinced also that justice", "preamble", "Convinced also"),
+    ("Convinced further that", "preamble", "Convinced further"),
+    ("Noting with appreciation the work", "preamble", "Noting with appreciation"),
+    ("Bearing in mind that", "preamble", "Bearing in mind"),
+    ("Deeply concerned about", "preamble", "Deeply concerned"),
+    ("Emphasizing in this connection that", "preamble", "Emphasizing"),
+    ("Have agreed as follows:", "preamble", None),
+    ("The Court shall", "preamble", None),
+    ("Requests the Bureau", "operative", "Requests"),
+    ("Further requests the Bureau", "operative", "Further requests"),
+    ("Calls upon States", "operative", "Calls upon"),
+    ("Takes note of the report", "operative", "Takes note"),
+    ("Requests also the Court", "operative", "Requests also"),
+    ("Mindful that", "operative", None),
+])
+def test_find_lead(text: str, part: str, lead: str | None) -> None:
+    assert find_lead(text, part) == lead
+
+
+def test_text_body_rules() -> None:
+    doc = parse_text(
+        "# symbol: ICC-ASP/18/Res.6\n# year: 2019\n# session: eighteenth session (The Hague)\n"
+        "# a comment line without a key\n\nThe General Assembly,\n\nRecalling its resolution\n"
+        "of last year,\n\n1. Decides:\n\n(a) to meet;\n\n(b) to adjourn;\n\n(i) first;\n\n"
+        "(ii) second;\n\n(c) to report;\n\n12 bis. Notes the report.[^1]\n\n[^1]: A note.\n",
+        "x.txt")
+    assert doc.meta["symbol"] == "ICC-ASP/18/Res.6" and doc.meta["year"] == 2019
+    assert doc.meta["session"] == 18 and doc.meta["venue"] == "The Hague"
+    assert doc.chapeau == "The General Assembly,"
+    assert [(p.part, p.number, p.level, p.lead) for p in doc.paragraphs] == [
+        ("preamble", None, 0, "Recalling"), ("operative", "1", 0, "Decides"),
+        ("operative", "a", 1, None), ("operative", "b", 1, None), ("operative", "i", 2, None),
+        ("operative", "ii", 2, None), ("operative", "c", 1, None),
+        ("operative", "12 bis", 0, "Notes")]
+    assert doc.paragraphs[0].text == "Recalling its resolution of last year,"
+    assert doc.paragraphs[-1].footnotes == ("A note.",)
+    assert doc.paragraphs[-1].text == "Notes the report."
+
+
+def test_letter_i_after_h_is_a_letter() -> None:
+    items = "".join(f"({c}) item;\n\n" for c in "abcdefghij")
+    doc = parse_text(f"The Assembly,\n\n1. Decides:\n\n{items}", "x.txt")
+    assert [p.level for p in doc.paragraphs[1:]] == [1] * 10
+    assert doc.paragraphs[9].number == "i"
+
+
+def test_markdown_front_matter_headings_and_leads() -> None:
+    doc = parse_markdown("---\nsymbol: X/1\nyear: 2019\n---\n\nThe Assembly,\n\n"
+                         "*Noting also* the report,\n\n## A. Universality\n\n"
+                         "1. *Urges* States to ratify;\n", "x.md")
+    assert doc.meta == {"symbol": "X/1", "year": 2019, "chapeau": "The Assembly,"}
+    assert [(p.part, p.heading, p.lead, p.text) for p in doc.paragraphs] == [
+        ("preamble", False, "Noting also", "Noting also the report,"),
+        ("operative", True, None, "A. Universality"),
+        ("operative", False, "Urges", "Urges States to ratify;")]
+
+
+def test_unclosed_front_matter() -> None:
+    from asp_draft.errors import InputError
+
+    with pytest.raises(InputError, match="never closed"):
+        parse_markdown("---\nyear: 2019\n", "x.md")
+
+
+# Generated documents: leads from the known words, plain words after them.
+_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=9)
+_body = st.lists(_word, min_size=1, max_size=12).map(" ".join)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> Document:
+    paragraphs: list[Paragraph] = []
+    for _ in range(draw(st.integers(0, 5))):
+        lead = draw(st.sampled_from(["Recalling", "Convinced also", "Noting with concern",
+                                     "Mindful", "Welcoming"]))
+        paragraphs.append(Paragraph(part="preamble", text=f"{lead} {draw(_body)},", lead=lead))
+    for n in range(1, draw(st.integers(0, 5)) + 1):
+        lead = draw(st.sampled_from(["Requests", "Decides", "Further requests", "Urges"]))
+        notes = tuple(draw(st.lists(_body.map(lambda b: b.capitalize() + "."), max_size=2)))
+        subs = draw(st.integers(0, 3))
+        end = ":" if subs else ";"
+        paragraphs.append(Paragraph(part="operative", text=f"{lead} {draw(_body)}{end}",
+                                    lead=lead, number=str(n), footnotes=notes))
+        for i in range(subs):
+            paragraphs.append(Paragraph(part="operative", text=f"to {draw(_body)};",
+                                        number="abc"[i], level=1))
+    return Document(meta={"symbol": "ICC-ASP/18/Res.6", "year": 2019,
+                          "chapeau": "The Assembly of States Parties,"},
+                    paragraphs=tuple(paragraphs))
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents())
+def test_text_round_trip(document: Document) -> None:
+    assert parse_text(render_text(document), "x.txt") == document
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents())
+def test_markdown_round_trip(document: Document) -> None:
+    assert parse_markdown(render_markdown(document), "x.md") == document
