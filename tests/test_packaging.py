@@ -1,0 +1,26 @@
+"""The wheel carries every package and the bundled library."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_subpackage_is_listed_for_the_wheel() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    listed = set(config["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts)
+             for p in (ROOT / "asp_draft").rglob("__init__.py")}
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+    assert config["package-dir"]["asp_draft.clauses"] == "clauses"
+
+
+def test_bundled_library_files_match_the_package_data_globs() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    globs = config["package-data"]["asp_draft.clauses"]
+    files = {p.relative_to(ROOT / "clauses") for p in (ROOT / "clauses").rglob("*")
+             if p.is_file()}
+    assert files
+    assert all(any(f.match(g) for g in globs) for f in files), files
