@@ -1,0 +1,136 @@
+"""Delegations' proposals against a base text, merged into one compilation.
+
+Each proposal is diffed against the base. A base paragraph that one delegation changed keeps
+that change in place; a base paragraph that several delegations changed is followed by each
+delegation's version as an alternative. New paragraphs stand where their proposal put them,
+in the order the proposals were given. A paragraph a proposal moved counts as deleted where
+it stood and inserted where it went (a compilation shows positions, not move markup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from asp_draft.model import Diff, Document, Paragraph, WordOp, labels
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One delegation's text."""
+
+    name: str
+    document: Document
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Touch:
+    """One delegation's change to one base paragraph."""
+
+    delegation: str
+    op: Literal["modified", "deleted"]
+    paragraph: Paragraph | None = None  # the delegation's version (None when deleted)
+    words: tuple[WordOp, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One stop in reading order: a base paragraph with its touches, or an insertion."""
+
+    base_index: int | None
+    paragraph: Paragraph
+    touches: tuple[Touch, ...] = ()
+    inserted_by: str | None = None
+
+    @property
+    def overlapping(self) -> bool:
+        """True when two or more delegations changed this base paragraph."""
+        return len({t.delegation for t in self.touches}) > 1
+
+
+@dataclass
+class Compilation:
+    """The base, the proposals, and the merged reading order."""
+
+    base: Document
+    proposals: tuple[Proposal, ...]
+    items: list[Item] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        """Who touched which paragraph (by label), and where proposals overlap."""
+        base_labels = labels(self.base.paragraphs)
+        rows: dict[str, dict[str, Any]] = {
+            p.name: {"name": p.name, "source": p.source, "modified": [], "deleted": [],
+                     "inserted": []} for p in self.proposals}
+        overlaps = []
+        previous = "the start"
+        for item in self.items:
+            if item.base_index is None:
+                rows[str(item.inserted_by)]["inserted"].append(f"after {previous}")
+                continue
+            label = base_labels[item.base_index]
+            previous = label
+            for touch in item.touches:
+                rows[touch.delegation][touch.op].append(label)
+            if item.overlapping:
+                overlaps.append({"paragraph": label, "index": item.base_index,
+                                 "delegations": [t.delegation for t in item.touches]})
+        return {"base": {"symbol": self.base.meta.get("symbol"),
+                         "year": self.base.meta.get("year")},
+                "proposals": list(rows.values()), "overlaps": overlaps}
+
+
+def compile_proposals(base: Document, proposals: Sequence[Proposal], diffs: Sequence[Diff]
+                      ) -> Compilation:
+    """Merge each proposal's diff against `base` into one reading order."""
+    touches: dict[int, list[Touch]] = {i: [] for i in range(len(base.paragraphs))}
+    # insertions[k]: paragraphs proposed right after base paragraph k (-1: before the first)
+    insertions: dict[int, list[tuple[str, Paragraph]]] = {}
+    for proposal, diff in zip(proposals, diffs, strict=True):
+        last_old = -1
+        for change in diff.changes:
+            if change.op in ("equal", "modified", "deleted") and change.old_index is not None:
+                last_old = change.old_index
+            if change.op == "modified" and change.old_index is not None:
+                assert change.new_index is not None
+                touches[change.old_index].append(Touch(
+                    proposal.name, "modified", diff.new.paragraphs[change.new_index],
+                    change.words))
+            elif change.op in ("deleted", "moved") and change.old_index is not None:
+                touches[change.old_index].append(Touch(proposal.name, "deleted"))
+            if change.op in ("inserted", "moved") and change.new_index is not None:
+                insertions.setdefault(last_old, []).append(
+                    (proposal.name, diff.new.paragraphs[change.new_index]))
+    order = {p.name: i for i, p in enumerate(proposals)}
+    result = Compilation(base=base, proposals=tuple(proposals))
+
+    def add_insertions(after: int) -> None:
+        # Stable sort: the order the proposals were given, then each proposal's own order.
+        for name, paragraph in sorted(insertions.get(after, []), key=lambda x: order[x[0]]):
+            result.items.append(Item(None, paragraph, inserted_by=name))
+
+    add_insertions(-1)
+    for index, paragraph in enumerate(base.paragraphs):
+        result.items.append(Item(index, paragraph, tuple(touches[index])))
+        add_insertions(index)
+    return result
+
+
+def parse_proposal_arg(arg: str) -> tuple[str | None, str]:
+    """`NAME=FILE` -> (NAME, FILE); a plain FILE (even one with '=' in its name) -> (None, FILE)."""
+    name, sep, ref = arg.partition("=")
+    if sep and name.strip() and ref and not Path(arg).exists():
+        return name.strip(), ref
+    return None, arg
+
+
+def default_name(document: Document, ref: str) -> str:
+    """The delegation's name: the file's author/proposer metadata, else the file name."""
+    for key in ("author", "proposer", "delegation"):
+        value = document.meta.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return Path(ref).stem if ref != "-" else "stdin"
