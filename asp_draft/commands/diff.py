@@ -1,0 +1,162 @@
+"""diff: compare two versions paragraph by paragraph and word by word."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from asp_draft.cli import (
+    EXIT_FOUND,
+    ForceOption,
+    LibraryOption,
+    VarOption,
+    app,
+    resolver,
+    stdout_console,
+    write_output,
+)
+from asp_draft.errors import UsageError
+
+FORMATS = ("rich", "text", "markdown", "json", "html", "docx")
+BY_SUFFIX = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".json": "json",
+             ".html": "html", ".htm": "html", ".docx": "docx"}
+
+
+def redline_date(value: str | None) -> str:
+    """An ISO date or time as Word wants it (`2018-12-12T00:00:00Z`, UTC); now when None."""
+    if value is None:
+        return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--date {value!r} is not an ISO date; give e.g. 2018-12-12 or "
+                         "2018-12-12T10:30:00Z") from None
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC)
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def choose_format(fmt: str | None, out: Path | None) -> str:
+    """--format, else from OUT's extension, else rich on a terminal and text in a pipe."""
+    if fmt is None:
+        if out is not None:
+            return BY_SUFFIX.get(out.suffix.lower(), "text")
+        return "rich" if sys.stdout.isatty() else "text"
+    if fmt not in FORMATS:
+        raise UsageError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt == "rich" and out is not None:
+        raise UsageError("--format rich is for the terminal; with -o use text, markdown, "
+                         "json, html or docx")
+    if fmt == "docx" and out is None:
+        raise UsageError("--format docx writes a Word file; give -o OUT.docx")
+    return fmt
+
+
+def redline_module() -> Any:
+    """asp_draft.writers.redline, written by the Word work; a clear error until it lands."""
+    import importlib
+
+    try:
+        return importlib.import_module("asp_draft.writers.redline")
+    except ModuleNotFoundError as e:
+        if e.name != "asp_draft.writers.redline":
+            raise
+        raise UsageError("Word redlines are not available yet") from None
+
+
+def render_diff(diff: Any, fmt: str, *, author: str, date: str,
+                moves_as_changes: bool) -> str | bytes:
+    """The diff in a file format (everything but rich)."""
+    if fmt == "text":
+        from asp_draft.writers.diff_text import render_diff_text
+
+        return render_diff_text(diff)
+    if fmt == "markdown":
+        from asp_draft.writers.diff_text import render_diff_markdown
+
+        return render_diff_markdown(diff)
+    if fmt == "json":
+        from asp_draft.writers.diff_json import render_diff_json
+
+        return render_diff_json(diff)
+    if fmt == "html":
+        from asp_draft.writers.diff_html import render_diff_html
+
+        return render_diff_html(diff)
+    data: bytes = redline_module().render_redline(diff, author=author, date=date,
+                                         moves_as_changes=moves_as_changes)
+    return data
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="Year, symbol, spec, .txt, .md, "
+                                       ".docx or - for stdin.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The same kinds as OLD.")],
+    format: Annotated[str | None, typer.Option(
+        "--format", "-f", metavar="FORMAT",
+        help="rich, text, markdown, json, html or docx (default: from OUT's extension; "
+             "rich on a terminal, text otherwise).", show_default=False)] = None,
+    out: Annotated[Path | None, typer.Option("--output", "-o", metavar="OUT",
+                                             help="Write to this file instead of stdout.")] = None,
+    force: ForceOption = False,
+    ignore_typography: Annotated[bool, typer.Option(
+        "--ignore-typography",
+        help="Straight and curly quotes, dashes, non-breaking and repeated spaces count as "
+             "equal.")] = False,
+    exit_code: Annotated[bool, typer.Option(
+        "--exit-code", help="Exit with 1 when the documents differ, 0 when they do not.")] = False,
+    author: Annotated[str, typer.Option(
+        "--author", metavar="NAME", help="Author of the tracked changes (docx).")] = "asp-draft",
+    date: Annotated[str | None, typer.Option(
+        "--date", metavar="ISO", help="Date of the tracked changes (docx); default now, UTC.",
+        show_default=False)] = None,
+    moves_as_changes: Annotated[bool, typer.Option(
+        "--moves-as-changes",
+        help="Report moved paragraphs as a deletion and an insertion.")] = False,
+    var: VarOption = None,
+    library: LibraryOption = None,
+) -> None:
+    """Compare two versions paragraph by paragraph and word by word, moves included.
+
+    Example: asp-draft diff 2017 2018 --format markdown
+    """
+    fmt = choose_format(format, out)
+    when = redline_date(date)
+    if fmt == "docx":
+        redline_module()  # say it now, before reading anything
+    inputs = [old, new]
+    if out is not None:
+        from asp_draft.output import check_output
+        from asp_draft.refs import input_paths
+
+        check_output(out, force=force, inputs=input_paths(inputs))  # refuse before the work
+    if old == "-" and new == "-":
+        raise UsageError("only one of OLD and NEW can be - (standard input)")
+    from asp_draft.diff import diff_documents
+    from asp_draft.writers.diff_text import summary_line
+
+    res = resolver(library, var)
+    result = diff_documents(res.resolve(old), res.resolve(new),
+                            ignore_typography=ignore_typography,
+                            detect_moves=not moves_as_changes)
+    if fmt == "rich":
+        from asp_draft.console_diff import print_diff
+
+        print_diff(stdout_console(), result)
+    else:
+        rendered = render_diff(result, fmt, author=author, date=when,
+                               moves_as_changes=moves_as_changes)
+        if out is not None:
+            write_output(out, rendered, force=force, inputs=inputs)
+        elif isinstance(rendered, str):
+            sys.stdout.write(rendered)
+        else:
+            sys.stdout.buffer.write(rendered)
+    typer.echo(summary_line(result), err=True)
+    if exit_code and result.differs:
+        raise typer.Exit(EXIT_FOUND)

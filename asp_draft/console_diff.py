@@ -1,0 +1,61 @@
+"""Rich rendering of a diff: deletions red struck through, insertions green underlined.
+
+Unchanged paragraphs are folded into one dim line with their count; moved paragraphs say
+where they came from. Without colour (a pipe, NO_COLOR) changes are spelled [-...-] {+...+}.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from asp_draft.model import Diff
+from asp_draft.writers.diff_text import Row, describe, rows, wrap_ops
+
+STYLES = {"delete": "red strike", "insert": "green underline"}
+HEADS = {"modified": "yellow", "inserted": "green", "deleted": "red", "moved": "cyan"}
+
+
+def _words(r: Row, plain: bool) -> Text:
+    if plain:
+        return Text(wrap_ops(r.ops, lambda op, t: f"[-{t}-]" if op == "delete" else f"{{+{t}+}}"))
+    text = Text()
+    for op, chunk in r.ops:
+        text.append(chunk, style=STYLES.get(op, ""))
+    return text
+
+
+def _folded(run: list[Row]) -> Text:
+    span = run[0].label if len(run) == 1 else f"{run[0].label}–{run[-1].label}"
+    noun = "paragraph" if len(run) == 1 else "paragraphs"
+    return Text(f"… {len(run)} unchanged {noun} ({span})", style="dim")
+
+
+def print_diff(console: Console, diff: Diff) -> None:
+    """The diff on `console`, one block per changed paragraph."""
+    plain = console.no_color or not console.is_terminal
+    console.print(Text(f"{describe(diff.old, 'old')} → {describe(diff.new, 'new')}",
+                       style="bold"))
+    run: list[Row] = []
+    for r in rows(diff):
+        if r.change.op == "equal":
+            run.append(r)
+            continue
+        if run:
+            console.print()
+            console.print(_folded(run))
+            run = []
+        head = f"{r.label} {r.change.op}"
+        if r.change.op == "moved":
+            head += f" from {r.old_label}"
+        if r.change.op in ("modified", "moved"):
+            head += f" ({r.change.similarity:.0%} alike)"
+        if r.note:
+            head += f"; {r.note}"
+        console.print()
+        console.print(Text(head, style=f"bold {HEADS[r.change.op]}"))
+        console.print(_words(r, plain))
+    if run:
+        console.print()
+        console.print(_folded(run))
+

@@ -1,0 +1,89 @@
+"""Diff -> one self-contained HTML page (inline CSS, nothing fetched): inline and side by side."""
+
+from __future__ import annotations
+
+from html import escape
+
+from asp_draft.model import Diff
+from asp_draft.writers.diff_text import Row, describe, rows, summary_line
+
+CSS = """
+body { font-family: "Times New Roman", Times, serif; margin: 2em auto; max-width: 72em;
+       line-height: 1.4; padding: 0 1em; }
+nav a { margin-right: 1.5em; } h1 { font-size: 1.2em; } h2 { font-size: 1.05em; }
+.summary { color: #444; }
+del { color: #a40000; text-decoration: line-through; background: #fde8e8; }
+ins { color: #006100; text-decoration: underline; background: #e6f6e6; }
+.row { display: flex; gap: 1em; margin: 0.6em 0; }
+.label { flex: 0 0 6em; font-family: monospace; color: #555; }
+.op { font-size: 0.8em; color: #777; display: block; }
+.body { flex: 1; text-align: justify; }
+.deleted .body { background: #fdf2f2; } .inserted .body { background: #f0faf0; }
+.moved .body { border-left: 3px solid #1f5fa8; padding-left: 0.5em; }
+table.side { border-collapse: collapse; width: 100%; table-layout: fixed; }
+table.side td { vertical-align: top; border-top: 1px solid #ddd; padding: 0.4em 0.6em;
+                text-align: justify; }
+table.side td.label { width: 6em; font-family: monospace; color: #555; }
+table.side th { text-align: left; padding: 0.4em 0.6em; }
+"""
+
+
+def _marked(ops: tuple[tuple[str, str], ...], keep: str) -> str:
+    """Escaped words; `keep` is "both" (inline), "old" or "new" (one side of the table)."""
+    out = []
+    for op, text in ops:
+        if op == "equal":
+            out.append(escape(text))
+        elif op == "delete" and keep in ("both", "old"):
+            out.append(f"<del>{escape(text)}</del>")
+        elif op == "insert" and keep in ("both", "new"):
+            out.append(f"<ins>{escape(text)}</ins>")
+    return "".join(out)
+
+
+def _what(r: Row) -> str:
+    what: str = r.change.op
+    if r.change.op == "moved":
+        what = f"moved from {r.old_label}"
+    if r.note:
+        what += f"; {r.note}"
+    return escape(what)
+
+
+def _inline(r: Row) -> str:
+    op = "" if r.change.op == "equal" else f'<span class="op">{_what(r)}</span>'
+    return (f'<div class="row {r.change.op}"><div class="label">{escape(r.label)}{op}</div>'
+            f'<div class="body">{_marked(r.ops, "both")}</div></div>')
+
+
+def _side(r: Row) -> str:
+    old = "" if r.change.op == "inserted" else _marked(r.ops, "old")
+    new = "" if r.change.op == "deleted" else _marked(r.ops, "new")
+    old_label = escape(r.old_label or "")
+    new_label = "" if r.change.op == "deleted" else escape(r.label)
+    if r.change.op == "moved":
+        new_label += f'<span class="op">{_what(r)}</span>'
+    return (f'<tr class="{r.change.op}"><td class="label">{old_label}</td><td>{old}</td>'
+            f'<td class="label">{new_label}</td><td>{new}</td></tr>')
+
+
+def render_diff_html(diff: Diff) -> str:
+    """The diff as an HTML page: an inline redline, then the two texts side by side."""
+    old_name, new_name = escape(describe(diff.old, "old")), escape(describe(diff.new, "new"))
+    summary = summary_line(diff)
+    all_rows = list(rows(diff))
+    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+           f"<title>Changes from {old_name} to {new_name}</title>",
+           f"<style>{CSS}</style></head><body>",
+           f"<h1>Changes from {old_name} to {new_name}</h1>",
+           f'<p class="summary">{escape(summary)}</p>',
+           '<nav><a href="#inline">Inline</a><a href="#side">Side by side</a></nav>',
+           '<section id="inline"><h2>Inline</h2>']
+    out += [_inline(r) for r in all_rows]
+    out += ["</section>", '<section id="side"><h2>Side by side</h2>',
+            '<table class="side"><colgroup><col style="width:6em"><col>'
+            '<col style="width:6em"><col></colgroup>',
+            f'<tr><th colspan="2">{old_name}</th><th colspan="2">{new_name}</th></tr>']
+    out += [_side(r) for r in all_rows]
+    out += ["</table></section>", "</body></html>"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,33 @@
+"""Diff -> the JSON shape of DESIGN.md (`diff --format json`)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from asp_draft.model import Change, Diff, Document
+
+
+def _side(document: Document) -> dict[str, Any]:
+    return {"symbol": document.meta.get("symbol"), "year": document.meta.get("year")}
+
+
+def change_data(change: Change) -> dict[str, Any]:
+    """One change; `words` only for `modified` and `moved`, as DESIGN.md has it."""
+    data: dict[str, Any] = {"op": change.op, "old_index": change.old_index,
+                            "new_index": change.new_index,
+                            "similarity": round(change.similarity, 3)}
+    if change.words is not None and change.op in ("modified", "moved"):
+        data["words"] = [{"op": op, "text": text} for op, text in change.words]
+    return data
+
+
+def diff_data(diff: Diff) -> dict[str, Any]:
+    """The diff as plain data."""
+    return {"old": _side(diff.old), "new": _side(diff.new), "summary": diff.summary(),
+            "changes": [change_data(c) for c in diff.changes]}
+
+
+def render_diff_json(diff: Diff) -> str:
+    """Pretty JSON, UTF-8 characters as they are."""
+    return json.dumps(diff_data(diff), ensure_ascii=False, indent=2) + "\n"
