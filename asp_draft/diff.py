@@ -3,9 +3,9 @@
 How a diff is made, in four passes over the paragraphs:
 
 1. **Anchors.** Paragraphs are compared by a key (part, level, heading, footnotes and the text,
-   typography-folded with `ignore_typography`) and the longest in-order runs of equal keys are
-   kept as `equal` (difflib's matcher). A paragraph among unchanged neighbours therefore keeps
-   its place however others move around it.
+   typography-folded with `ignore_typography`); a longest common subsequence of the keys is
+   kept as `equal` (Hunt-Szymanski: fast when most paragraphs are unique). A paragraph among
+   unchanged neighbours therefore keeps its place however others move around it.
 2. **Exact moves.** A leftover paragraph whose key appears among the leftovers of the other
    side stands elsewhere unchanged: `moved`.
 3. **Stretches.** Between two anchors, the changed paragraphs of both sides are paired in order
@@ -23,9 +23,9 @@ but whose part, level or footnotes changed is `modified` with all its words equa
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Indel
 
@@ -93,27 +93,68 @@ def word_ops(old: str, new: str, *, ignore_typography: bool = False) -> tuple[tu
                              [fold_typography(t) for t in b]))
 
 
+def lcs(a: Sequence[int], b: Sequence[int]) -> list[tuple[int, int]]:
+    """Index pairs of a longest common subsequence of `a` and `b`, in order."""
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    where: dict[int, list[int]] = defaultdict(list)
+    for j in range(head, len(b) - tail):
+        where[b[j]].append(j)
+    # ends[k]: the smallest b index ending a common subsequence of length k + 1, and its chain
+    ends: list[int] = []
+    chains: list[tuple[int, int, object]] = []
+    for i in range(head, len(a) - tail):
+        for j in reversed(where.get(a[i], ())):  # descending: one a item extends one chain
+            k = bisect_left(ends, j)
+            link = (i, j, chains[k - 1] if k else None)
+            if k == len(ends):
+                ends.append(j)
+                chains.append(link)
+            elif j < ends[k]:  # on a tie keep the earlier `a` item: the same rule both ways
+                ends[k] = j
+                chains[k] = link
+    middle: list[tuple[int, int]] = []
+    node: object = chains[-1] if chains else None
+    while node is not None:
+        i, j, node = node  # type: ignore[misc]
+        middle.append((i, j))
+    middle.reverse()
+    return ([(k, k) for k in range(head)] + middle
+            + [(len(a) - tail + k, len(b) - tail + k) for k in range(tail)])
+
+
 def _align_stretch(olds: list[int], news: list[int],
                    sim: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
-    """Pairs (old, new) in order with the greatest total similarity (pairs in `sim` only)."""
+    """Pairs (old, new) in order with the greatest total similarity (pairs in `sim` only).
+
+    On a tie, fewer and so stronger pairs win. Similarities are counted in millionths so
+    that equal totals are equal whichever way they were summed (and whichever side is old).
+    """
     n, m = len(olds), len(news)
     if not sim:
         return []
-    # best[i][j]: best total over olds[i:] and news[j:]; filled from the end.
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    score = {k: round(v * 1_000_000) for k, v in sim.items()}
+    # best[i][j]: (total, -pairs) over olds[i:] and news[j:]; filled from the end.
+    best = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         row, below = best[i], best[i + 1]
         for j in range(m - 1, -1, -1):
             value = max(below[j], row[j + 1])
-            s = sim.get((olds[i], news[j]))
-            if s is not None and s + below[j + 1] > value:
-                value = s + below[j + 1]
+            s = score.get((olds[i], news[j]))
+            if s is not None:
+                total, count = below[j + 1]
+                value = max(value, (total + s, count - 1))
             row[j] = value
     pairs: list[tuple[int, int]] = []
     i = j = 0
     while i < n and j < m:
-        s = sim.get((olds[i], news[j]))
-        if s is not None and best[i][j] == s + best[i + 1][j + 1]:
+        s = score.get((olds[i], news[j]))
+        if s is not None and best[i][j] == (best[i + 1][j + 1][0] + s,
+                                            best[i + 1][j + 1][1] - 1):
             pairs.append((olds[i], news[j]))
             i, j = i + 1, j + 1
         elif best[i][j] == best[i + 1][j]:
@@ -183,14 +224,13 @@ def diff_documents(old: Document, new: Document, *, ignore_typography: bool = Fa
     sims: dict[int, float] = {}  # new index -> similarity of its pair
     stretches: list[tuple[list[int], list[int]]] = []
     ai = bj = 0
-    matcher = SequenceMatcher(None, ka, kb, autojunk=False)
-    for a0, b0, size in matcher.get_matching_blocks():
+    for a0, b0 in [*lcs(ka, kb), (len(ka), len(kb))]:
         if a0 > ai or b0 > bj:
             stretches.append((list(range(ai, a0)), list(range(bj, b0))))
-        for k in range(size):
-            in_place[b0 + k] = a0 + k
-            sims[b0 + k] = 1.0
-        ai, bj = a0 + size, b0 + size
+        if a0 < len(ka):
+            in_place[b0] = a0
+            sims[b0] = 1.0
+        ai, bj = a0 + 1, b0 + 1
     equal_new = set(in_place)
 
     # 2. exact moves among the leftovers

@@ -1,0 +1,250 @@
+"""The diff core: every consecutive pair of adopted years, then tables of made-up cases."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from asp_draft.diff import diff_documents, fold_typography, word_ops
+from asp_draft.model import Diff, Document, Paragraph
+from asp_draft.refs import Resolver
+from asp_draft.words import new_text, old_text
+
+YEARS = (2011, 2012, 2014, 2015, 2016, 2017, 2018)
+
+
+@pytest.fixture(scope="module")
+def years() -> dict[int, Document]:
+    resolver = Resolver()
+    return {y: resolver.resolve(str(y)) for y in YEARS}
+
+
+def shape(diff: Diff) -> list[tuple[str, int | None, int | None]]:
+    return [(c.op, c.old_index, c.new_index) for c in diff.changes]
+
+
+def edits(diff: Diff) -> dict[int | None, list[tuple[str, str]]]:
+    """The non-equal word operations of each modified or moved paragraph, by new index."""
+    return {c.new_index: [w for w in c.words if w[0] != "equal"]
+            for c in diff.changes if c.words is not None}
+
+
+CURLY = "(“the Court”) "
+STRAIGHT = '("the Court") '
+
+# Written out from the texts in tests/golden/: (old, new) -> (ops, word changes).
+CORPUS = {
+    # 2012's copy lost nothing but its length: PP4 and PP5 are beyond its end. The 2011 copy
+    # printed "( the Court )"; 2012 has curly quotes.
+    (2011, 2012): (
+        [("equal", 0, 0), ("modified", 1, 1), ("equal", 2, 2), ("deleted", 3, None),
+         ("deleted", 4, None)],
+        {1: [("delete", "( the Court ) "), ("insert", CURLY)]}),
+    (2012, 2014): (
+        [("modified", 0, 0), ("equal", 1, 1), ("equal", 2, 2), ("inserted", None, 3)],
+        {0: [("insert", "the crime of ")]}),
+    # PP3 rewritten in place is one modified paragraph, not a deletion and an insertion.
+    (2014, 2015): (
+        [("equal", 0, 0), ("modified", 1, 1), ("modified", 2, 2), ("equal", 3, 3),
+         ("inserted", None, 4)],
+        {1: [("delete", CURLY), ("insert", STRAIGHT)],
+         2: [("delete", "there can be no lasting peace without "), ("delete", "that "),
+             ("insert", "are complementary "),
+             ("delete", "justice are thus complementary requirements,"),
+             ("insert", "mutually reinforce each other,")]}),
+    (2015, 2016): (
+        [("modified", 0, 0), ("equal", 1, 1), ("equal", 2, 2), ("equal", 3, 3),
+         ("deleted", 4, None)],
+        {0: [("insert", "and end ")]}),
+    # PP4: *Convinced further* gone, a *Welcoming* paragraph in its place: two changes.
+    (2016, 2017): (
+        [("modified", 0, 0), ("modified", 1, 1), ("equal", 2, 2), ("deleted", 3, None),
+         ("inserted", None, 3)],
+        {0: [("insert", "the duty to ")], 1: [("delete", STRAIGHT), ("insert", CURLY)]}),
+    # PP4: one *Welcoming* replaced by another is not a modification.
+    (2017, 2018): (
+        [("equal", 0, 0), ("equal", 1, 1), ("equal", 2, 2), ("deleted", 3, None),
+         ("inserted", None, 3)],
+        {}),
+}
+
+
+@pytest.mark.parametrize("pair", sorted(CORPUS), ids=lambda p: f"{p[0]}-{p[1]}")
+def test_consecutive_years(years: dict[int, Document], pair: tuple[int, int]) -> None:
+    ops, words = CORPUS[pair]
+    diff = diff_documents(years[pair[0]], years[pair[1]])
+    assert shape(diff) == ops
+    assert edits(diff) == words
+
+
+def test_every_pair_of_years_is_in_the_table() -> None:
+    assert sorted(CORPUS) == list(zip(YEARS, YEARS[1:], strict=False))
+
+
+@pytest.mark.parametrize(("pair", "ops"), [
+    # The 2015 and 2016 copies differ from their neighbours in PP2 only by quotation marks.
+    ((2014, 2015), ["equal", "equal", "modified", "equal", "inserted"]),
+    ((2016, 2017), ["modified", "equal", "equal", "deleted", "inserted"]),
+    # "( the Court )" is a different spacing and quoting, not just typography.
+    ((2011, 2012), ["equal", "modified", "equal", "deleted", "deleted"]),
+])
+def test_ignore_typography_on_the_record(years: dict[int, Document], pair: tuple[int, int],
+                                         ops: list[str]) -> None:
+    diff = diff_documents(years[pair[0]], years[pair[1]], ignore_typography=True)
+    assert [c.op for c in diff.changes] == ops
+
+
+def test_similarities_on_the_record(years: dict[int, Document]) -> None:
+    pp3 = diff_documents(years[2014], years[2015]).changes[2]
+    assert 0.45 < pp3.similarity < 0.5  # rewritten, still recognisably the same paragraph
+
+
+# --- made-up documents -------------------------------------------------------------------
+
+WORDS = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike "
+         "november oscar papa quebec romeo sierra tango uniform victor whiskey xray").split()
+
+
+def para(text: str, **kw: object) -> Paragraph:
+    return Paragraph(part=kw.pop("part", "preamble"), text=text, **kw)  # type: ignore[arg-type]
+
+
+def doc(*texts: str) -> Document:
+    return Document(meta={}, paragraphs=tuple(para(t) for t in texts))
+
+
+def sentence(seed: int, n: int = 12) -> str:
+    """A paragraph of `n` words that shares few words with other seeds."""
+    return " ".join(f"{WORDS[(seed * 7 + k * 3) % len(WORDS)]}{seed}" for k in range(n)) + ","
+
+
+A, B, C, D, E, F, G = (sentence(i) for i in range(7))
+
+
+def edit(text: str, k: int = 1) -> str:
+    """`text` with its last `k` words replaced (a light edit when k is small)."""
+    words = text.split(" ")
+    return " ".join(words[:-k] + ["changed"] * k)
+
+
+CASES = [
+    ("identical", doc(A, B, C), doc(A, B, C),
+     [("equal", 0, 0), ("equal", 1, 1), ("equal", 2, 2)]),
+    ("insert in the middle", doc(A, C), doc(A, B, C),
+     [("equal", 0, 0), ("inserted", None, 1), ("equal", 1, 2)]),
+    ("delete at the start", doc(A, B, C), doc(B, C),
+     [("deleted", 0, None), ("equal", 1, 0), ("equal", 2, 1)]),
+    ("delete at the end", doc(A, B, C), doc(A, B),
+     [("equal", 0, 0), ("equal", 1, 1), ("deleted", 2, None)]),
+    ("replace: deleted before inserted", doc(A, B, C), doc(A, D, C),
+     [("equal", 0, 0), ("deleted", 1, None), ("inserted", None, 1), ("equal", 2, 2)]),
+    ("light edit in place", doc(A, B, C), doc(A, edit(B), C),
+     [("equal", 0, 0), ("modified", 1, 1), ("equal", 2, 2)]),
+    # A moves to the end: B..E keep their places, only A is moved.
+    ("move down", doc(A, B, C, D, E), doc(B, C, D, E, A),
+     [("equal", 1, 0), ("equal", 2, 1), ("equal", 3, 2), ("equal", 4, 3), ("moved", 0, 4)]),
+    ("move up, lightly edited", doc(A, B, C, D, E), doc(edit(E), A, B, C, D),
+     [("moved", 4, 0), ("equal", 0, 1), ("equal", 1, 2), ("equal", 2, 3), ("equal", 3, 4)]),
+    # C keeps its place between B and D while A and E swap around it.
+    ("swap around a fixed middle", doc(A, B, C, D, E), doc(E, B, C, D, A),
+     [("moved", 4, 0), ("equal", 1, 1), ("equal", 2, 2), ("equal", 3, 3), ("moved", 0, 4)]),
+    ("moved and heavily rewritten is deleted + inserted", doc(A, B, C, D), doc(B, C, D, edit(A, 8)),
+     [("deleted", 0, None), ("equal", 1, 0), ("equal", 2, 1), ("equal", 3, 2),
+      ("inserted", None, 3)]),
+    ("duplicates pair in order", doc(A, A, B), doc(B, A, A),
+     [("moved", 2, 0), ("equal", 0, 1), ("equal", 1, 2)]),
+    ("empty old", doc(), doc(A), [("inserted", None, 0)]),
+    ("empty new", doc(A), doc(), [("deleted", 0, None)]),
+    ("both empty", doc(), doc(), []),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_alignment(old: Document, new: Document, expected: list[tuple[str, int | None, int | None]]) -> None:
+    assert shape(diff_documents(old, new)) == expected
+
+
+def test_stretch_pairs_by_best_total_not_greedily() -> None:
+    # Old X1 resembles new Y1 a little and Y2 a lot; old X2 resembles only Y2 a little.
+    # Greedy from the first would pair X1-Y2 and leave Y1, X2 unpaired; the best total in
+    # order pairs X1-Y1 and X2-Y2.
+    w = sentence(1, 20).split(" ") + sentence(2, 20).split(" ")
+    p, q, r, s, t, u, v, x = (" ".join(w[k:k + 5]) for k in range(0, 40, 5))
+    x1, y2 = f"{p} {q} {r} {s}", f"{p} {q} {r} {x}"  # 0.75 alike
+    y1, x2 = f"{p} {q} {v} {x}", f"{t} {u} {r} {x}"  # x1-y1 0.5, x2-y2 0.5, x2-y1 0.25
+    diff = diff_documents(doc(A, x1, x2, B), doc(A, y1, y2, B))
+    assert shape(diff) == [("equal", 0, 0), ("modified", 1, 1), ("modified", 2, 2),
+                           ("equal", 3, 3)]
+
+
+def test_stretch_keeps_order_and_leaves_the_rest() -> None:
+    # Two changed paragraphs become one: the closer one is modified, the other deleted.
+    diff = diff_documents(doc(A, B, C, D), doc(A, edit(C), D))
+    assert shape(diff) == [("equal", 0, 0), ("deleted", 1, None), ("modified", 2, 1),
+                           ("equal", 3, 2)]
+
+
+def test_crossing_light_edits_inside_one_stretch_are_a_move() -> None:
+    diff = diff_documents(doc(A, B, C, D), doc(A, edit(C), edit(B), D))
+    ops = sorted(c.op for c in diff.changes)
+    assert ops == ["equal", "equal", "modified", "moved"]
+
+
+def test_moves_can_be_turned_off() -> None:
+    diff = diff_documents(doc(A, B, C), doc(B, C, A), detect_moves=False)
+    assert shape(diff) == [("deleted", 0, None), ("equal", 1, 0), ("equal", 2, 1),
+                           ("inserted", None, 2)]
+
+
+def test_numbers_are_not_compared_but_structure_is() -> None:
+    old = Document({}, (para("Requests the Bureau to report;", part="operative", number="3"),
+                        para("Decides to meet again;", part="operative", number="4")))
+    renumbered = Document({}, tuple(replace(p, number=str(int(p.number or 0) + 1))
+                                    for p in old.paragraphs))
+    assert [c.op for c in diff_documents(old, renumbered).changes] == ["equal", "equal"]
+    footnoted = Document({}, (replace(old.paragraphs[0], footnotes=("See ICC-ASP/16/20.",)),
+                              old.paragraphs[1]))
+    change = diff_documents(old, footnoted).changes[0]
+    assert (change.op, change.similarity) == ("modified", 1.0)
+    assert change.words == (("equal", "Requests the Bureau to report;"),)
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("“the Court”", '"the Court"'),
+    ("the Court’s", "the Court's"),
+    ("‘quoted’", "'quoted'"),
+    ("1998–2018 — now", "1998-2018 - now"),
+    ("non\u00a0breaking", "non breaking"),
+    ("two  spaces\tand a tab ", "two spaces and a tab"),
+    ("plain text", "plain text"),
+])
+def test_fold_typography(text: str, folded: str) -> None:
+    assert fold_typography(text) == folded
+
+
+@pytest.mark.parametrize(("old", "new", "ignore", "ops"), [
+    ("a b c", "a x c", False, [("equal", "a "), ("delete", "b "), ("insert", "x "),
+                               ("equal", "c")]),
+    ("say “yes” now", 'say "yes" now', False, [("equal", "say "), ("delete", "“yes” "),
+                                               ("insert", '"yes" '), ("equal", "now")]),
+    # Folded words align as equal but still show exactly, so the old text rebuilds.
+    ("say “yes” and “no”", 'say "yes" and “no”', True,
+     [("equal", "say "), ("delete", "“yes” "), ("insert", '"yes" '), ("equal", "and “no”")]),
+    ("one  two", "one two", False, [("delete", "one  "), ("insert", "one "), ("equal", "two")]),
+    ("", "new words", False, [("insert", "new words")]),
+])
+def test_word_ops(old: str, new: str, ignore: bool, ops: list[tuple[str, str]]) -> None:
+    got = word_ops(old, new, ignore_typography=ignore)
+    assert list(got) == ops
+    assert old_text(list(got)) == old and new_text(list(got)) == new
+
+
+def test_every_paragraph_once_in_new_reading_order(years: dict[int, Document]) -> None:
+    for a, b in zip(YEARS, YEARS[1:], strict=False):
+        diff = diff_documents(years[a], years[b])
+        news = [c.new_index for c in diff.changes if c.new_index is not None]
+        olds = sorted(c.old_index for c in diff.changes if c.old_index is not None)
+        assert news == list(range(len(years[b].paragraphs)))
+        assert olds == list(range(len(years[a].paragraphs)))
