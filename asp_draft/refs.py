@@ -82,7 +82,7 @@ class Resolver:
         except ImportError:
             raise InputError("reading Word files is not available in this version",
                              source=path) from None
-        return docx_reader.read_docx(path, as_old=self.as_old)  # type: ignore[no-any-return]
+        return docx_reader.read_docx(path, as_old=self.as_old)
 
 
 def input_paths(refs: Sequence[str]) -> list[Path]:

@@ -30,14 +30,28 @@ _FOOTNOTE_REF = re.compile(r"\[\^(?P<id>[^\]\s]+)\]")
 _ROMAN = tuple(
     "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split())  # noqa: SIM905
 _ENDS = (",", ";", ".", ":")
+CHAPEAU, OPERATIVE, SUB = _CHAPEAU, _OPERATIVE, _SUB  # shared with the Word reader
+_RESOLUTION_LINE = re.compile(r"Resolution ([A-Z][A-Za-z]*(?:[-/.][A-Za-z0-9.]+)+)")
+_SYMBOL_LINE = re.compile(r"[A-Z][A-Za-z]*(?:[-/][A-Za-z0-9.]+)+/[A-Za-z0-9.()]+")
+_ADOPTION_LINE = re.compile(
+    r"Adopted(?: at the (?P<plenary>\d+)(?:st|nd|rd|th) plenary meeting,?)?"
+    r" on (?P<date>\d{1,2} [A-Z][a-z]+ \d{4}),? ?(?P<how>by [a-z ]+|without a vote)?\.?")
+_MEETING_LINE = re.compile(r"(?P<plenary>\d+)(?:st|nd|rd|th) plenary meeting,?"
+                           r" (?P<date>\d{1,2} [A-Z][a-z]+ \d{4})\.?")
+_PAGE_NUMBER = re.compile(r"-? ?\d{1,4} ?-?")
+_NOTE_TEXT = re.compile(r"(?P<num>\d{1,3}) (?P<text>(?!bis\b|ter\b)[^\s.].*)")
+_GLUED_MARK = re.compile(r"(?<=[,;.:])\s?(?P<num>\d{1,3})$")
+_FUNCTION_WORDS = frozenset(  # a page break after these words is never a heading's end
+    "a an and as at by for from in into of on or the to with which that its their".split())  # noqa: SIM905
 
 
 @dataclass
 class Block:
-    """A run of non-blank lines, joined, with the line it starts on."""
+    """A run of non-blank lines, joined, with the line it starts on and the lines themselves."""
 
     text: str
     line: int
+    lines: tuple[str, ...] = ()
 
 
 def read_text_file(path: Path) -> Document:
@@ -46,8 +60,8 @@ def read_text_file(path: Path) -> Document:
 
 
 def parse_text(text: str, source: str) -> Document:
-    """Parse the plain-text resolution format."""
-    lines = text.split("\n")
+    """Parse the plain-text resolution format (also UN texts and text copied out of PDFs)."""
+    lines = text.replace("\r\n", "\n").replace("\f", "\n\n").split("\n")
     meta: dict[str, Any] = {}
     start = 0
     for start, line in enumerate(lines):  # noqa: B007 - start is used after the loop
@@ -76,9 +90,91 @@ def blocks_of(lines: list[str], first_line: int) -> list[Block]:
                 begin = first_line + offset
             current.append(line.strip())
         elif current:
-            blocks.append(Block(" ".join(current), begin))
+            blocks.append(Block(_join_lines(current), begin, tuple(current)))
             current = []
     return blocks
+
+
+def _join_lines(lines: list[str]) -> str:
+    out = lines[0]
+    for line in lines[1:]:
+        # a PDF copy breaks "peace-" / "building" at the hyphen: keep the word whole
+        if re.search(r"[a-z]-$", out) and line[:1].islower():
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def head_meta(groups: list[list[str]]) -> dict[str, Any]:
+    """Metadata from head lines: `Resolution SYMBOL`, the adoption line, symbol, title.
+
+    `groups` are the lines of each block (or paragraph); unrecognised lines of one group are
+    one text (a title broken over two lines), and the last such text is the title.
+    """
+    meta: dict[str, Any] = {}
+    rest: list[str] = []
+    for group in groups:
+        pending: list[str] = []
+        for raw in group:
+            line = " ".join(raw.split())
+            if _head_line(line, meta):
+                if pending:
+                    rest.append(_join_lines(pending))
+                    pending = []
+            else:
+                pending.append(line)
+        if pending:
+            rest.append(_join_lines(pending))
+    if rest:
+        meta["title"] = rest[-1]
+    symbol = str(meta.get("symbol") or "")
+    session = re.match(r"ICC-ASP/(\d+)/", symbol)
+    if session:
+        meta.setdefault("session", int(session.group(1)))
+    if meta.get("adopted"):
+        meta.setdefault("year", int(str(meta["adopted"])[:4]))
+    return meta
+
+
+def _head_line(line: str, meta: dict[str, Any]) -> bool:
+    """Take what one head line says into `meta`; False when it is not a known kind."""
+    m = _RESOLUTION_LINE.fullmatch(line)
+    if m:
+        meta.setdefault("symbol", m.group(1))
+        return True
+    adoption = adoption_meta(line)
+    if adoption:
+        for key, value in adoption.items():
+            meta.setdefault(key, value)
+        return True
+    if _SYMBOL_LINE.fullmatch(line):
+        meta.setdefault("symbol", line)
+        return True
+    if line.lower() == "draft resolution":
+        meta["status"] = "draft"
+        return True
+    return False
+
+
+def adoption_meta(line: str) -> dict[str, Any]:
+    """`Adopted at the 13th plenary meeting, on 14 December 2017, by consensus` or a UN
+    meeting line (`73rd plenary meeting 14 December 2017`) -> plenary, adopted, adoption."""
+    text = " ".join(line.split())
+    m = _ADOPTION_LINE.fullmatch(text) or _MEETING_LINE.fullmatch(text)
+    if not m:
+        return {}
+    out: dict[str, Any] = {}
+    if m.group("plenary"):
+        out["plenary"] = int(m.group("plenary"))
+    day = parse_long_date(m.group("date"))
+    if day is None:
+        return {}
+    out["adopted"] = day.isoformat()
+    how = m.groupdict().get("how")
+    if how:
+        out["adoption"] = how
+    return out
 
 
 def parse_body(lines: list[str], source: str, meta: dict[str, Any], *, first_line: int,
@@ -95,6 +191,8 @@ def parse_body(lines: list[str], source: str, meta: dict[str, Any], *, first_lin
             body.append(block)
     if not body and not meta:
         raise InputError("no paragraphs found (the file is empty)", source=source)
+    if not markdown:
+        body = _pdf_repairs(body, meta, notes)
     if body and _CHAPEAU.fullmatch(body[0].text.replace("*", "")):
         meta.setdefault("chapeau", body[0].text.replace("*", ""))
         body = body[1:]
@@ -121,7 +219,7 @@ def parse_body(lines: list[str], source: str, meta: dict[str, Any], *, first_lin
             last_letter = last_roman = ""
         elif m_sub and paragraphs:
             token = m_sub.group("num")
-            level = _sub_level(token, last_letter, last_roman)
+            level = sub_level(token, last_letter, last_roman)
             if level == 1:
                 last_letter, last_roman = token, ""
             else:
@@ -129,7 +227,7 @@ def parse_body(lines: list[str], source: str, meta: dict[str, Any], *, first_lin
             number = token
             text = m_sub.group("rest")
             part = paragraphs[-1].part
-        elif part == "operative" and not text.endswith(_ENDS):
+        elif part == "operative" and not _FOOTNOTE_REF.sub("", text).endswith(_ENDS):
             paragraphs.append(Paragraph(part="operative", text=text, heading=True))
             continue
         refs = _FOOTNOTE_REF.findall(text)
@@ -146,6 +244,95 @@ def parse_body(lines: list[str], source: str, meta: dict[str, Any], *, first_lin
         paragraphs.append(Paragraph(part=part, text=plain, lead=lead, number=number,
                                     level=level, footnotes=tuple(footnotes)))
     return Document(meta=meta, paragraphs=tuple(paragraphs))
+
+
+def _pdf_repairs(body: list[Block], meta: dict[str, Any], notes: dict[str, str]) -> list[Block]:
+    """Undo what copying out of a PDF (or a UN web page) does to the plain-text format.
+
+    Head lines before the chapeau become metadata, meeting lines anywhere too; page numbers
+    go; a paragraph broken in two by a page break is joined again; numbered footnote texts
+    after the last paragraph are tied to the marks glued to paragraph ends (`Court,2`).
+    """
+    body = [b for b in body if not _PAGE_NUMBER.fullmatch(b.text)]
+    chapeau_at = next((i for i, b in enumerate(body[:8])
+                       if _CHAPEAU.fullmatch(b.text.replace("*", ""))), None)
+    if chapeau_at and all(not b.text.endswith((",", ";")) for b in body[:chapeau_at]):
+        found = head_meta([list(b.lines) for b in body[:chapeau_at]])
+        for key, value in found.items():
+            meta.setdefault(key, value)
+        body = body[chapeau_at:]
+    kept: list[Block] = []
+    for block in body:
+        adoption = adoption_meta(block.text)
+        if adoption:
+            for key, value in adoption.items():
+                meta.setdefault(key, value)
+        else:
+            kept.append(block)
+    body = _trailing_notes(kept, notes)
+    merged: list[Block] = []
+    operative = False
+    for block in body:
+        starts_label = bool(_OPERATIVE.fullmatch(block.text) or _SUB.fullmatch(block.text))
+        if merged and not starts_label and _continues(merged[-1], block, operative,
+                                                      len(merged) == 1 and chapeau_at == 0):
+            prev = merged[-1]
+            merged[-1] = Block(_join_lines([prev.text, block.text]), prev.line,
+                               prev.lines + block.lines)
+            continue
+        operative = operative or bool(_OPERATIVE.fullmatch(block.text))
+        merged.append(block)
+    return merged
+
+
+def _continues(prev: Block, block: Block, operative: bool, prev_is_chapeau: bool) -> bool:
+    """Whether `block` is the rest of `prev`, cut off by a page break."""
+    text = _FOOTNOTE_REF.sub("", prev.text)
+    if text.endswith(_ENDS) or prev_is_chapeau or _FOOTNOTE_REF.search(prev.text):
+        return False
+    if block.text[:1].islower():
+        return True
+    if not operative:
+        return True  # no headings in a preamble: an unfinished paragraph goes on
+    last_word = text.rsplit(" ", 1)[-1]
+    return last_word in _FUNCTION_WORDS
+
+
+def _trailing_notes(body: list[Block], notes: dict[str, str]) -> list[Block]:
+    """Footnote texts (`2 ICC-ASP/16/20, vol. I.`) after the last paragraph, tied to marks."""
+    found: dict[str, str] = {}
+    end = len(body)
+    while end > 1 and _NOTE_TEXT.match(body[end - 1].text):
+        end -= 1
+    for block in body[end:]:
+        current: str | None = None
+        for line in block.lines:
+            m = _NOTE_TEXT.match(line)
+            if m:
+                current = m.group("num")
+                found[current] = m.group("text")
+            elif current:
+                found[current] = _join_lines([found[current], line])
+    if not found:
+        return body
+    marks = {m.group("num") for b in body[:end] if (m := _GLUED_MARK.search(b.text))}
+    if not marks & set(found):
+        return body
+    out: list[Block] = []
+    for block in body[:end]:
+        m = _GLUED_MARK.search(block.text)
+        if m and m.group("num") in found:
+            key = f"pdf{m.group('num')}"
+            notes[key] = found[m.group("num")]
+            block = Block(block.text[:m.start("num")].rstrip() + f"[^{key}]", block.line,
+                          block.lines)
+        out.append(block)
+    return out
+
+
+def sub_level(token: str, last_letter: str, last_roman: str) -> int:
+    """The level of a sub-paragraph label: 1 for (a), 2 for (i) under a lettered one."""
+    return _sub_level(token, last_letter, last_roman)
 
 
 def _sub_level(token: str, last_letter: str, last_roman: str) -> int:

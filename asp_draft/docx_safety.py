@@ -1,0 +1,177 @@
+"""Opening Word files that come from elsewhere: caps, refusals and a parser that resolves nothing.
+
+A .docx is a zip of XML parts. A hostile one can be a zip bomb, carry thousands of parts, or
+declare a DOCTYPE with entities (billion laughs, external files). Word refuses DOCTYPEs in its
+parts too, so refusing them loses nothing. Every failure is an InputError with one line that
+names the file.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+from typing import Any, NoReturn
+
+from asp_draft.errors import InputError
+
+MAX_PART_BYTES = 64 * 1024 * 1024  # one uncompressed part; a long resolution is under 2 MB
+MAX_TOTAL_BYTES = 256 * 1024 * 1024  # all parts together
+MAX_PARTS = 2000
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # CFB: legacy .doc and encrypted OOXML
+_CHUNK = 1024 * 1024
+_DOCTYPE = re.compile(rb"<\s*!\s*(?:DOCTYPE|ENTITY)", re.I)
+REL_OFFICE_DOCUMENT = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                       "officeDocument")
+
+
+def xml_parser() -> Any:
+    """An lxml parser that loads no DTD, resolves no entity and touches no network."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           dtd_validation=False, huge_tree=False, remove_comments=True,
+                           remove_pis=True)
+
+
+class Package:
+    """A Word file opened for reading, with every check done before any part is used."""
+
+    def __init__(self, path: Path, data: bytes | None = None) -> None:
+        self.path = path
+        self.source = str(path)
+        raw = data if data is not None else self._read_file(path)
+        if raw[:8] == _OLE_SIGNATURE:
+            self.fail("is encrypted or a legacy Word 97-2003 .doc; save it as .docx "
+                      "without a password")
+        if not raw.startswith(b"PK"):
+            self.fail("is not a Word .docx file (a .docx is a zip archive)")
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(raw))
+            infos = self.zip.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as e:
+            self.fail(f"is not a readable zip archive ({e})")
+        if len(infos) > MAX_PARTS:
+            self.fail(f"has {len(infos)} parts (more than {MAX_PARTS}); refusing it")
+        total = 0
+        for info in infos:
+            if info.flag_bits & 0x1:
+                self.fail("is encrypted (a password-protected zip); refusing it")
+            if info.file_size > MAX_PART_BYTES:
+                self.fail(f"part {info.filename} would uncompress to {info.file_size} bytes "
+                          f"(cap {MAX_PART_BYTES}); refusing it")
+            total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            self.fail(f"would uncompress to {total} bytes (cap {MAX_TOTAL_BYTES}); refusing it")
+        self.names = {info.filename for info in infos}
+        self._read_total = 0
+        self.main = self._main_part()
+
+    def _read_file(self, path: Path) -> bytes:
+        try:
+            return path.read_bytes()
+        except OSError as e:
+            self.fail(f"cannot be read ({e.strerror or e})")
+
+    def fail(self, message: str) -> NoReturn:
+        """Raise the one-line InputError for this file."""
+        raise InputError(message, source=self.source)
+
+    def _main_part(self) -> str:
+        main = "word/document.xml"
+        if "_rels/.rels" in self.names:
+            rels = self.relationships("_rels/.rels")
+            for _rid, (kind, target) in rels.items():
+                if kind == REL_OFFICE_DOCUMENT:
+                    main = target
+                    break
+        if main not in self.names:
+            self.fail(f"has no {main}; it is not a Word document")
+        return main
+
+    def read(self, name: str) -> bytes:
+        """The bytes of one part, stream-read with the cap (declared sizes can lie)."""
+        out = bytearray()
+        try:
+            with self.zip.open(name) as fh:
+                while True:
+                    chunk = fh.read(_CHUNK)
+                    if not chunk:
+                        break
+                    out += chunk
+                    if len(out) > MAX_PART_BYTES:
+                        self.fail(f"part {name} uncompresses past {MAX_PART_BYTES} bytes "
+                                  "(a zip bomb?); refusing it")
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
+            self.fail(f"part {name} cannot be uncompressed ({e})")
+        self._read_total += len(out)
+        if self._read_total > MAX_TOTAL_BYTES:
+            self.fail(f"uncompresses past {MAX_TOTAL_BYTES} bytes; refusing it")
+        return bytes(out)
+
+    def xml(self, name: str) -> Any:
+        """One part parsed safely: a DOCTYPE is refused, entities are never resolved."""
+        return parse_xml(self.read(name), self.source, name)
+
+    def optional_xml(self, name: str | None) -> Any:
+        """Like xml(), or None when the part is absent."""
+        if name is None or name not in self.names:
+            return None
+        return self.xml(name)
+
+    def relationships(self, rels_name: str) -> dict[str, tuple[str, str]]:
+        """rId -> (type, target part name) for internal relationships in a .rels part."""
+        root = self.optional_xml(rels_name)
+        if root is None:
+            return {}
+        base = posixpath.dirname(posixpath.dirname(rels_name))
+        out: dict[str, tuple[str, str]] = {}
+        for rel in root:
+            if not isinstance(rel.tag, str) or rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target") or ""
+            if target.startswith("/"):
+                name = target.lstrip("/")
+            else:
+                name = posixpath.normpath(posixpath.join(base, target))
+            out[rel.get("Id") or ""] = (rel.get("Type") or "", name)
+        return out
+
+    def related(self, part: str, kind_suffix: str) -> str | None:
+        """The part that `part` relates to by a relationship type ending in `kind_suffix`."""
+        rels_name = posixpath.join(posixpath.dirname(part), "_rels",
+                                   posixpath.basename(part) + ".rels")
+        for kind, target in self.relationships(rels_name).values():
+            if kind.endswith("/" + kind_suffix):
+                return target
+        return None
+
+
+def parse_xml(data: bytes, source: str, name: str) -> Any:
+    """Parse one XML part of a Word file, refusing DTDs; errors name the file and part."""
+    from lxml import etree
+
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", "ignore").encode("utf-8")
+    if _DOCTYPE.search(head) or _DOCTYPE.search(data):
+        raise InputError(f"part {name} declares a DOCTYPE; Word files never do, refusing it",
+                         source=source)
+    try:
+        root = etree.fromstring(data, xml_parser())
+    except etree.XMLSyntaxError as e:
+        reason = str(e).splitlines()[0] if str(e) else "syntax error"
+        raise InputError(f"part {name} is not well-formed XML ({reason})", source=source) \
+            from None
+    tree = root.getroottree()
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise InputError(f"part {name} declares a DOCTYPE; Word files never do, refusing it",
+                         source=source)
+    return root
+
+
+def open_package(path: Path) -> Package:
+    """Open a Word file with every safety check; InputError (one line) when it fails one."""
+    return Package(path)
