@@ -86,6 +86,8 @@ def similarity(a: Sequence[int], b: Sequence[int], cutoff: float = 0.0) -> float
 
 def word_ops(old: str, new: str, *, ignore_typography: bool = False) -> tuple[tuple[str, str], ...]:
     """Word operations from `old` to `new`; typography-only differences still show exactly."""
+    if old == new:
+        return (("equal", new),) if new else ()
     a, b = tokenize(old), tokenize(new)
     if not ignore_typography:
         return tuple(diff_tokens(a, b))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import Indel
 
-from asp_draft.diff import diff_documents, fold_typography
+from asp_draft.diff import MODIFIED_MIN, diff_documents, fold_typography
 from asp_draft.model import Document, Paragraph
 from asp_draft.writers.diff_json import render_diff_json
 
@@ -125,6 +126,13 @@ def longest_alignments(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> in
     return count[0][0]
 
 
+def tied(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> bool:
+    """Whether two different pairs of paragraphs are exactly as alike (a tie to break)."""
+    seen = [Indel.normalized_similarity(x[1].split(), y[1].split()) for x in a for y in b]
+    close = [s for s in seen if MODIFIED_MIN <= s < 1.0]
+    return len(close) != len(set(close))
+
+
 @settings(max_examples=300, deadline=None)
 @given(pairs, st.booleans())
 def test_swapping_the_documents_mirrors_the_counts(pair: tuple[Document, Document],
@@ -134,10 +142,11 @@ def test_swapping_the_documents_mirrors_the_counts(pair: tuple[Document, Documen
     backward = diff_documents(new, old, ignore_typography=ignore).summary()
     # Always: as many paragraphs stay in place, and as many stand elsewhere verbatim, each way.
     assert backward["equal"] == forward["equal"]
-    # When several alignments are equally long (A B against B A with edits around them), which
-    # one is kept can differ with the direction, and so can the pairing of what is left.
+    # When several alignments are equally long (A B against B A with edits around them), or two
+    # pairings equally alike, which one is kept can differ with the direction, and so can
+    # what is left over.
     ka, kb = keys(old, ignore), keys(new, ignore)
-    if longest_alignments(ka, kb) == 1:
+    if longest_alignments(ka, kb) == 1 and not tied(ka, kb):
         assert backward == {**forward, "inserted": forward["deleted"],
                             "deleted": forward["inserted"]}
 

@@ -40,6 +40,13 @@ def redline_date(value: str | None) -> str:
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def named(document: Any, ref: str) -> Any:
+    """The document with the REF it was read from, for headings when it has no symbol."""
+    from dataclasses import replace
+
+    return replace(document, meta={"file": ref, **document.meta})
+
+
 def choose_format(fmt: str | None, out: Path | None) -> str:
     """--format, else from OUT's extension, else rich on a terminal and text in a pipe."""
     if fmt is None:
@@ -141,7 +148,7 @@ def diff(
     from asp_draft.writers.diff_text import summary_line
 
     res = resolver(library, var)
-    result = diff_documents(res.resolve(old), res.resolve(new),
+    result = diff_documents(named(res.resolve(old), old), named(res.resolve(new), new),
                             ignore_typography=ignore_typography,
                             detect_moves=not moves_as_changes)
     if fmt == "rich":

@@ -28,9 +28,9 @@ class Row:
 
 
 def describe(document: Document, fallback: str) -> str:
-    """`ICC-ASP/16/Res.6 (2017)`, or what the metadata has, or `fallback`."""
+    """`ICC-ASP/16/Res.6 (2017)`, or the title, or the file it came from, or `fallback`."""
     meta = document.meta
-    name = meta.get("symbol") or meta.get("title") or fallback
+    name = meta.get("symbol") or meta.get("title") or meta.get("file") or fallback
     return f"{name} ({meta['year']})" if meta.get("year") else str(name)
 
 

@@ -1,0 +1,265 @@
+"""`asp-draft diff`: exact output, exit codes, files and one-line errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from asp_draft.cli import main
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """`asp-draft ARGS...` in-process, without colour, at a fixed width."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.delenv("ASP_DRAFT_DEBUG", raising=False)
+    monkeypatch.delenv("ASP_DRAFT_LIBRARY", raising=False)
+
+    def go(*args: str, stdin: str | None = None) -> Run:
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as exc:
+            main(list(args))
+        got = capsys.readouterr()
+        code = exc.value.code
+        return Run(code if isinstance(code, int) else 0, got.out, got.err)
+
+    return go
+
+
+def error_line(result: Run) -> str:
+    assert result.code == 2, result
+    assert "Traceback" not in result.err
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result.err
+    assert lines[0].startswith("asp-draft: error: ")
+    return lines[0]
+
+
+PP3_2017 = ("Convinced also that justice and peace are complementary and mutually reinforce "
+            "each other,")
+PP4_2017 = ("Welcoming that the international community has agreed to promote peaceful and "
+            "inclusive societies for sustainable development, provide access to justice for all "
+            "and build effective, accountable and inclusive institutions at all levels and, in "
+            "this regard, encouraging societies facing conflicts to move from war to peace through "
+            "peaceful solutions,")
+PP4_2018 = ("Welcoming the activities and events held in commemoration of the 20th anniversary of "
+            "the Rome Statute, which reaffirmed the support of States Parties, civil society and "
+            "other stakeholders for the important work of the Court,")
+SUMMARY_2017_2018 = "3 equal, 0 modified, 1 inserted, 1 deleted, 0 moved\n"
+
+OLD_TXT = """The Assembly of States Parties,
+
+Recalling the Rome Statute,
+
+Noting the report of the Bureau,
+
+1. Requests the Bureau to report;
+
+2. Decides to meet again;
+"""
+NEW_TXT = """The Assembly of States Parties,
+
+Noting the report of the Bureau,
+
+Recalling the Rome Statute,
+
+1. Welcomes the report;
+
+2. Requests the Bureau to report back;
+
+3. Decides to meet again;
+"""
+
+
+def test_text_is_the_default_in_a_pipe(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("diff", "2017", "2018")
+    assert result.code == 0
+    lines = result.out.split("\n")
+    assert lines[:3] == ["--- ICC-ASP/16/Res.6 (2017)", "+++ ICC-ASP/17/Res.5 (2018)", ""]
+    assert lines[3].startswith("PP1   Mindful that each individual State")
+    assert lines[7] == f"PP3   {PP3_2017}"
+    assert lines[9] == f"PP4 - [-{PP4_2017}-]"
+    assert lines[11] == f"PP4 + {{+{PP4_2018}+}}"
+    assert lines[12:] == [""]
+    assert result.err == SUMMARY_2017_2018
+
+
+def test_markdown(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("diff", "2012", "2014", "--format", "markdown")
+    blocks = result.out.rstrip("\n").split("\n\n")
+    assert blocks[0] == "Changes from ICC-ASP/11/Res.8 (2012) to ICC-ASP/13/Res.5 (2014)"
+    assert "from **the crime of** genocide" in blocks[1]
+    assert blocks[1].startswith("`PP1` Mindful that")
+    assert blocks[4].startswith("`PP4` **Convinced further that")
+    assert blocks[4].endswith("is essential,**")
+    assert len(blocks) == 5
+
+
+def test_json_shape(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("diff", "2016", "2017", "--format", "json")
+    data = json.loads(result.out)
+    assert data["old"] == {"symbol": "ICC-ASP/15/Res.5", "year": 2016}
+    assert data["new"] == {"symbol": "ICC-ASP/16/Res.6", "year": 2017}
+    assert data["summary"] == {"equal": 1, "modified": 2, "inserted": 1, "deleted": 1,
+                               "moved": 0}
+    assert [(c["op"], c["old_index"], c["new_index"]) for c in data["changes"]] == [
+        ("modified", 0, 0), ("modified", 1, 1), ("equal", 2, 2), ("deleted", 3, None),
+        ("inserted", None, 3)]
+    assert set(data["changes"][0]) == {"op", "old_index", "new_index", "similarity", "words"}
+    assert set(data["changes"][2]) == {"op", "old_index", "new_index", "similarity"}
+    assert [w for w in data["changes"][0]["words"] if w["op"] != "equal"] == [
+        {"op": "insert", "text": "the duty to "}]
+
+
+def test_text_files_moves_and_labels(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(OLD_TXT, encoding="utf-8")
+    new.write_text(NEW_TXT, encoding="utf-8")
+    result = run("diff", str(old), str(new), "--format", "text")
+    assert result.out == (
+        f"--- {old}\n+++ {new}\n\n"
+        "PP1   Noting the report of the Bureau,\n\n"
+        "PP2 > (moved from PP1) Recalling the Rome Statute,\n\n"
+        "OP1 + {+Welcomes the report;+}\n\n"
+        "OP2 ~ Requests the Bureau to [-report;-]{+report back;+}\n\n"
+        "OP3   Decides to meet again;\n")  # renumbered, not changed
+    assert result.err == "2 equal, 1 modified, 1 inserted, 0 deleted, 1 moved\n"
+    moves_off = run("diff", str(old), str(new), "--format", "text", "--moves-as-changes")
+    assert moves_off.err == "2 equal, 1 modified, 2 inserted, 1 deleted, 0 moved\n"
+
+
+def test_standard_input(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("diff", "-", "2018", "--format", "json", stdin=OLD_TXT)
+    assert json.loads(result.out)["summary"]["deleted"] == 4
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    (["2017", "2018", "--exit-code"], 1),
+    (["2018", "2018", "--exit-code"], 0),
+    (["2017", "2018"], 0),
+    # 2014 -> 2015 PP2 differs only in quotation marks: still a difference unless ignored.
+    (["2015", "2016", "--exit-code", "--ignore-typography"], 1),
+])
+def test_exit_codes(run, args: list[str], code: int) -> None:  # type: ignore[no-untyped-def]
+    assert run("diff", *args, "--format", "json").code == code
+
+
+def test_ignore_typography_makes_quotes_equal(run) -> None:  # type: ignore[no-untyped-def]
+    plain = run("diff", "2014", "2015", "--format", "json")
+    folded = run("diff", "2014", "2015", "--format", "json", "--ignore-typography")
+    assert json.loads(plain.out)["summary"]["modified"] == 2
+    assert json.loads(folded.out)["summary"] == {"equal": 3, "modified": 1, "inserted": 1,
+                                                 "deleted": 0, "moved": 0}
+
+
+def test_same_document_is_all_folded_in_rich(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("diff", "2018", "ICC-ASP/17/Res.5", "--format", "rich")
+    assert result.out == ("ICC-ASP/17/Res.5 (2018) → ICC-ASP/17/Res.5 (2018)\n\n"
+                          "… 4 unchanged paragraphs (PP1–PP4)\n")
+    assert result.err == "4 equal, 0 modified, 0 inserted, 0 deleted, 0 moved\n"
+
+
+def test_rich_without_colour_spells_the_marks(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("diff", "2012", "2014", "--format", "rich")
+    lines = result.out.split("\n")
+    assert lines[0] == "ICC-ASP/11/Res.8 (2012) → ICC-ASP/13/Res.5 (2014)"
+    assert lines[2] == "PP1 modified (98% alike)"
+    assert "from {+the crime of+} genocide" in lines[3]
+    assert "… 2 unchanged paragraphs (PP2–PP3)" in result.out
+    assert "PP4 inserted" in result.out
+
+
+def test_html_is_one_self_contained_page(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "diff.html"
+    result = run("diff", "2014", "2015", "-o", str(out))
+    assert result.code == 0 and result.out == ""
+    assert result.err == (f"asp-draft: wrote {out}\n"
+                          "2 equal, 2 modified, 1 inserted, 0 deleted, 0 moved\n")
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page
+    assert "http" not in page.replace('href="#', "")  # nothing fetched
+    assert 'id="inline"' in page and 'id="side"' in page
+    assert "<del>(“the Court”) </del><ins>(&quot;the Court&quot;) </ins>" in page
+
+
+def test_output_is_not_overwritten_without_force(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "d.json"
+    out.write_text("keep", encoding="utf-8")
+    line = error_line(run("diff", "2017", "2018", "-o", str(out)))
+    assert line == f"asp-draft: error: {out}: already exists; use --force to replace it"
+    assert out.read_text(encoding="utf-8") == "keep"
+    assert run("diff", "2017", "2018", "-o", str(out), "--force").code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["inserted"] == 1
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["2017", "2018", "--format", "pdf"],
+     "--format 'pdf': choose one of rich, text, markdown, json, html, docx"),
+    (["2017", "2018", "--date", "12/12/2018"],
+     "--date '12/12/2018' is not an ISO date; give e.g. 2018-12-12 or 2018-12-12T10:30:00Z"),
+    (["2017", "2018", "--format", "docx"], "--format docx writes a Word file; give -o OUT.docx"),
+    (["2017", "1999"], None),
+    (["2017", "missing.txt"], "missing.txt: no such file"),
+    (["-", "-"], "only one of OLD and NEW can be - (standard input)"),
+])
+def test_bad_input_is_one_line_and_exit_2(run, args: list[str], message: str | None) -> None:  # type: ignore[no-untyped-def]
+    line = error_line(run("diff", *args))
+    if message is not None:
+        assert line == f"asp-draft: error: {message}"
+
+
+def test_rich_cannot_go_to_a_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    line = error_line(run("diff", "2017", "2018", "--format", "rich", "-o",
+                          str(tmp_path / "x.txt")))
+    assert "--format rich is for the terminal" in line
+
+
+def test_docx_goes_to_the_redline_writer(run, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+
+    seen: dict[str, object] = {}
+
+    def render_redline(diff: object, *, author: str, date: str,
+                       moves_as_changes: bool) -> bytes:
+        seen.update(author=author, date=date, moves=moves_as_changes)
+        return b"PK fake"
+
+    fake = types.ModuleType("asp_draft.writers.redline")
+    fake.render_redline = render_redline  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "asp_draft.writers.redline", fake)
+    out = tmp_path / "r.docx"
+    result = run("diff", "2017", "2018", "-o", str(out), "--author", "Chair",
+                 "--date", "2018-12-12T10:30:00+01:00")
+    assert result.code == 0, result
+    assert out.read_bytes() == b"PK fake"
+    assert seen == {"author": "Chair", "date": "2018-12-12T09:30:00Z", "moves": False}
+
+
+def test_docx_without_the_redline_writer(run, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "asp_draft.writers.redline", None)
+    result = run("diff", "2017", "2018", "-o", str(tmp_path / "r.docx"))
+    assert error_line(result) == "asp-draft: error: Word redlines are not available yet"
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_help_has_an_example(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("diff", "--help")
+    assert result.code == 0
+    assert "asp-draft diff 2017 2018" in result.out
