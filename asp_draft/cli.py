@@ -51,6 +51,7 @@ class State:
     """Options given before the command (asp-draft --library DIR show ...)."""
 
     library: list[Path] = []  # noqa: RUF012 - process-wide CLI state, reset per invocation
+    as_old: bool = False  # read .docx tracked changes as rejected
 
 
 def _version(value: bool) -> None:
@@ -64,9 +65,12 @@ def _root(
     library: LibraryOption = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
+    as_old: Annotated[bool, typer.Option(
+        "--as-old", help="Read tracked changes in .docx REFs as rejected (the old text).")] = False,
 ) -> None:
     """Drafting assistant for the ASP omnibus resolution."""
     State.library = list(library or [])
+    State.as_old = as_old
 
 
 def resolver(library: list[Path] | None = None, variables: list[str] | None = None,
@@ -76,7 +80,7 @@ def resolver(library: list[Path] | None = None, variables: list[str] | None = No
     from asp_draft.refs import Resolver
 
     return Resolver(library_dirs=[*State.library, *(library or [])],
-                    variables=parse_vars(variables), as_old=as_old)
+                    variables=parse_vars(variables), as_old=as_old or State.as_old)
 
 
 def stdout_console() -> Any:
@@ -119,6 +123,7 @@ def main(argv: list[str] | None = None) -> None:
     from asp_draft.errors import AspDraftError
 
     State.library = []
+    State.as_old = False
     try:
         rv = app(args=argv, prog_name="asp-draft", standalone_mode=False)
     except AspDraftError as e:

@@ -1,0 +1,45 @@
+"""import: a Word, text or Markdown file -> a draft spec that cites library clauses."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from asp_draft.cli import ForceOption, LibraryOption, app, note, resolver, write_output
+
+
+@app.command("import")
+def import_(
+    file: Annotated[str, typer.Argument(metavar="FILE", help=".docx, .txt or .md to import.")],
+    out: Annotated[str, typer.Option("--output", "-o", metavar="OUT",
+                                     help="Spec file to write (.yaml), or - for stdout.")],
+    force: ForceOption = False,
+    as_old: Annotated[bool, typer.Option(
+        "--as-old", help="Read tracked changes in a .docx as rejected (the old text).")] = False,
+    year: Annotated[int | None, typer.Option(
+        "--year", metavar="YEAR", help="The year, when the file does not say.")] = None,
+    library: LibraryOption = None,
+) -> None:
+    """Turn a resolution file into a draft spec: library clauses where the text matches one,
+    other paragraphs written inline, so building the spec gives the same text.
+
+    Example: asp-draft import delegation-draft.docx -o draft.yaml
+    """
+    from asp_draft.importing import import_document
+    from asp_draft.output import check_output
+    from asp_draft.refs import input_paths
+
+    if out != "-":
+        check_output(Path(out), force=force, inputs=input_paths([file]))
+    res = resolver(library, as_old=as_old)
+    document = res.resolve(file)
+    imported = import_document(document, res.library, source=file, year=year)
+    if out == "-":
+        sys.stdout.write(imported.text)
+    else:
+        write_output(Path(out), imported.text, force=force, inputs=[file])
+    inline = len(document.paragraphs) - imported.cited
+    note(f"{imported.cited} paragraph(s) cite library clauses, {inline} written inline")
