@@ -91,13 +91,15 @@ def documents(draw: st.DrawFn) -> Document:
     for _ in range(draw(st.integers(0, 5))):
         lead = draw(st.sampled_from(["Recalling", "Convinced also", "Noting with concern",
                                      "Mindful", "Welcoming"]))
-        paragraphs.append(Paragraph(part="preamble", text=f"{lead} {draw(_body)},", lead=lead))
+        # "the" after the lead: a body opening "also" would rightly read as part of the lead
+        paragraphs.append(Paragraph(part="preamble", text=f"{lead} the {draw(_body)},",
+                                    lead=lead))
     for n in range(1, draw(st.integers(0, 5)) + 1):
         lead = draw(st.sampled_from(["Requests", "Decides", "Further requests", "Urges"]))
         notes = tuple(draw(st.lists(_body.map(lambda b: b.capitalize() + "."), max_size=2)))
         subs = draw(st.integers(0, 3))
         end = ":" if subs else ";"
-        paragraphs.append(Paragraph(part="operative", text=f"{lead} {draw(_body)}{end}",
+        paragraphs.append(Paragraph(part="operative", text=f"{lead} the {draw(_body)}{end}",
                                     lead=lead, number=str(n), footnotes=notes))
         for i in range(subs):
             paragraphs.append(Paragraph(part="operative", text=f"to {draw(_body)};",
