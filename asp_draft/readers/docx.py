@@ -28,6 +28,7 @@ from asp_draft.writers.docx import (
     HEAD_STYLES,
     STYLE_CHAPEAU,
     STYLE_HEADING,
+    STYLE_NAMES,
     STYLE_OPERATIVE,
     STYLE_PREAMBLE,
     STYLE_SUB,
@@ -42,6 +43,7 @@ _FALSE = {"0", "false", "off", "none"}
 _LEVEL_OF_FORMAT = {"decimal": 0, "upperRoman": 0, "upperLetter": 0, "decimalZero": 0,
                     "lowerLetter": 1, "lowerRoman": 2}
 _HEADING_STYLE = re.compile(r"(?i)heading ?\d|title|subtitle")
+_OWN_BY_NAME = {name.replace(" ", "").lower(): sid for sid, name in STYLE_NAMES.items()}
 _DC = "{http://purl.org/dc/elements/1.1/}"
 
 
@@ -79,6 +81,14 @@ class _Styles:
             based = style.find(w("basedOn"))
             style_id = based.get(w("val")) if based is not None else None
         return out
+
+    def own_id(self, style_id: str | None) -> str | None:
+        """asp-draft's id for one of its styles, also after another program renamed the id
+        (LibreOffice derives ids from names: 'ASP Preambular Paragraph' -> ASPPreambular...)."""
+        if style_id in STYLE_NAMES:
+            return style_id
+        key = self.name(style_id).replace(" ", "").lower()
+        return _OWN_BY_NAME.get(key, style_id)
 
     def name(self, style_id: str | None) -> str:
         style = self.by_id.get(style_id or "")
@@ -383,6 +393,8 @@ def read_docx(path: Path, *, as_old: bool = False) -> Document:
     notes = _notes(package, package.related(package.main, "footnotes"), walker, "f")
     notes.update(_notes(package, package.related(package.main, "endnotes"), walker, "e"))
     raws = _merge([walker.paragraph(p) for p in _block_paragraphs(body)])
+    for raw in raws:
+        raw.style = styles.own_id(raw.style)
     meta, core_title = _core_meta(package)
     return _document(raws, styles, counter, notes, meta, core_title)
 

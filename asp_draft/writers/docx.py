@@ -67,6 +67,12 @@ STYLE_NOTE_TEXT = "FootnoteText"
 STYLE_NOTE_REF = "FootnoteReference"
 HEAD_STYLES = frozenset({STYLE_RESOLUTION, STYLE_ADOPTION, STYLE_SYMBOL, STYLE_DRAFT,
                          STYLE_TITLE, STYLE_CHAPEAU})
+STYLE_NAMES = {STYLE_RESOLUTION: "ASP Resolution Line", STYLE_ADOPTION: "ASP Adoption Line",
+               STYLE_SYMBOL: "ASP Symbol", STYLE_DRAFT: "ASP Draft Label",
+               STYLE_TITLE: "ASP Title", STYLE_CHAPEAU: "ASP Chapeau",
+               STYLE_PREAMBLE: "ASP Preambular Paragraph",
+               STYLE_OPERATIVE: "ASP Operative Paragraph", STYLE_SUB[1]: "ASP Subparagraph 1",
+               STYLE_SUB[2]: "ASP Subparagraph 2", STYLE_HEADING: "ASP Heading"}
 # Where the number of each level sits: (left indent, first line (+) or hanging (-)).
 LEVEL_INDENTS = ((0, INDENT), (2 * INDENT, -INDENT), (3 * INDENT, -INDENT))
 LEVEL_TEXT_STOP = (2 * INDENT, 2 * INDENT, 3 * INDENT)
@@ -255,14 +261,14 @@ def _rpr(parent: Any, *, bold: bool = False, italic: bool = False,
     return rpr
 
 
-def _style(styles: Any, style_id: str, name: str, *, kind: str = "paragraph",
+def _style(styles: Any, style_id: str, name: str | None = None, *, kind: str = "paragraph",
            based_on: str | None = "Normal", next_style: str | None = None,
            jc: str | None = None, after: int | None = None, before: int | None = None,
            indent: tuple[int, int] | None = None, keep_next: bool = False,
            bold: bool = False, italic: bool = False, size: int | None = None,
            vertical: str | None = None, tab: int | None = None) -> Any:
     style = el("style", {"type": kind, "styleId": style_id}, parent=styles)
-    el("name", {"val": name}, parent=style)
+    el("name", {"val": name or STYLE_NAMES[style_id]}, parent=style)
     if based_on:
         el("basedOn", {"val": based_on}, parent=style)
     if next_style:
@@ -311,23 +317,23 @@ def default_styles() -> Any:
 def own_styles() -> list[Any]:
     """The asp-draft paragraph and character styles (added to a reference doc's when missing)."""
     holder = el("styles")
-    _style(holder, STYLE_RESOLUTION, "ASP Resolution Line", jc="left", bold=True, keep_next=True)
-    _style(holder, STYLE_ADOPTION, "ASP Adoption Line", jc="left", italic=True, after=AFTER,
+    _style(holder, STYLE_RESOLUTION, jc="left", bold=True, keep_next=True)
+    _style(holder, STYLE_ADOPTION, jc="left", italic=True, after=AFTER,
            keep_next=True)
-    _style(holder, STYLE_SYMBOL, "ASP Symbol", jc="left", bold=True, keep_next=True)
-    _style(holder, STYLE_DRAFT, "ASP Draft Label", jc="left", italic=True, keep_next=True)
-    _style(holder, STYLE_TITLE, "ASP Title", jc="left", bold=True, size=TITLE_HALF_POINTS,
+    _style(holder, STYLE_SYMBOL, jc="left", bold=True, keep_next=True)
+    _style(holder, STYLE_DRAFT, jc="left", italic=True, keep_next=True)
+    _style(holder, STYLE_TITLE, jc="left", bold=True, size=TITLE_HALF_POINTS,
            after=AFTER * 2, before=AFTER // 2, keep_next=True)
-    _style(holder, STYLE_CHAPEAU, "ASP Chapeau", indent=(0, INDENT), after=AFTER,
+    _style(holder, STYLE_CHAPEAU, indent=(0, INDENT), after=AFTER,
            next_style=STYLE_PREAMBLE, keep_next=True)
-    _style(holder, STYLE_PREAMBLE, "ASP Preambular Paragraph", indent=(0, INDENT), after=AFTER)
-    _style(holder, STYLE_OPERATIVE, "ASP Operative Paragraph", indent=(0, INDENT), after=AFTER,
+    _style(holder, STYLE_PREAMBLE, indent=(0, INDENT), after=AFTER)
+    _style(holder, STYLE_OPERATIVE, indent=(0, INDENT), after=AFTER,
            tab=2 * INDENT)
-    _style(holder, STYLE_SUB[1], "ASP Subparagraph 1", indent=(2 * INDENT, -INDENT),
+    _style(holder, STYLE_SUB[1], indent=(2 * INDENT, -INDENT),
            after=AFTER, tab=2 * INDENT)
-    _style(holder, STYLE_SUB[2], "ASP Subparagraph 2", indent=(3 * INDENT, -INDENT),
+    _style(holder, STYLE_SUB[2], indent=(3 * INDENT, -INDENT),
            after=AFTER, tab=3 * INDENT)
-    _style(holder, STYLE_HEADING, "ASP Heading", jc="left", bold=True, keep_next=True,
+    _style(holder, STYLE_HEADING, jc="left", bold=True, keep_next=True,
            after=AFTER, before=AFTER)
     _style(holder, STYLE_NOTE_TEXT, "footnote text", jc="both", size=NOTE_HALF_POINTS,
            indent=(0, 0))
