@@ -200,7 +200,7 @@ def parse_body(lines: list[str], source: str, meta: dict[str, Any], *, first_lin
     part: Part = "preamble"
     last_letter = ""
     last_roman = ""
-    for block in body:
+    for at, block in enumerate(body):
         text = block.text
         heading_md = markdown and text.startswith("#")
         m_op = _OPERATIVE.fullmatch(text)
@@ -227,8 +227,12 @@ def parse_body(lines: list[str], source: str, meta: dict[str, Any], *, first_lin
             number = token
             text = m_sub.group("rest")
             part = paragraphs[-1].part
-        elif part == "operative" and not _FOOTNOTE_REF.sub("", text).endswith(_ENDS):
+        elif not _FOOTNOTE_REF.sub("", text).endswith(_ENDS) and (
+                part == "operative" or (at + 1 < len(body) and not markdown
+                                        and _OPERATIVE.fullmatch(body[at + 1].text))):
+            # a heading: in the operative part, or just before its first paragraph
             paragraphs.append(Paragraph(part="operative", text=text, heading=True))
+            part = "operative"
             continue
         refs = _FOOTNOTE_REF.findall(text)
         footnotes = []

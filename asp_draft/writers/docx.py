@@ -564,6 +564,7 @@ def read_reference(path: Path) -> Reference:
     from asp_draft.docx_safety import open_package
 
     package = open_package(path)
+    main = package.xml(package.main)
     styles_name = package.related(package.main, "styles")
     styles = package.optional_xml(styles_name)
     if styles is None:
@@ -573,7 +574,7 @@ def read_reference(path: Path) -> Reference:
     theme = package.read(theme_name) if theme_name in package.names else None
     fonts = package.read(fonts_name) if fonts_name in package.names else None
     section = None
-    body = package.xml(package.main).find(w("body"))
+    body = main.find(w("body"))
     if body is not None:
         last = body.find(w("sectPr"))
         if last is not None:
