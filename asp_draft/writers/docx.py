@@ -366,15 +366,20 @@ class Footnotes:
             el("spacing", {"after": 0, "line": 240, "lineRule": "auto"}, parent=ppr)
             r = el("r", parent=p)
             el(tag, parent=r)
-        self._next = 1
+        self._count = 0
+        # where ids come from; the skeleton points it at its one counter for the whole file
+        self.id_source: Callable[[], int] = self._own_id
+
+    def _own_id(self) -> int:
+        return self._count + 1
 
     def __len__(self) -> int:
-        return self._next - 1
+        return self._count
 
     def add(self, runs: Iterable[Any]) -> int:
         """A footnote holding `runs` (after its own reference mark); returns its id."""
-        note_id = self._next
-        self._next += 1
+        note_id = self.id_source()
+        self._count += 1
         note = el("footnote", {"id": note_id}, parent=self.root)
         p = el("p", parent=note)
         ppr = el("pPr", parent=p)
@@ -603,6 +608,7 @@ class Skeleton:
         self.numbering = Numbering()
         self.footnotes = Footnotes()
         self._id = 0
+        self.footnotes.id_source = self.next_id
         self.settings_extra: list[Any] = []
 
     def next_id(self) -> int:
