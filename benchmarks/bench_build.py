@@ -16,9 +16,10 @@ import yaml
 
 BUDGET_S = 1.0
 RUNS = 5
-_WORDS = ("the Assembly requests the Court to continue its work on cooperation with States "
+_PROSE = ("the Assembly requests the Court to continue its work on cooperation with States "
           "Parties and to report on the implementation of its mandate in accordance with the "
-          "Rome Statute and the relevant resolutions").split()
+          "Rome Statute and the relevant resolutions")
+_WORDS = _PROSE.split(" ")
 
 
 def spec_text(paragraphs: int) -> str:
