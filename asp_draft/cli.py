@@ -80,7 +80,8 @@ def resolver(library: list[Path] | None = None, variables: list[str] | None = No
     from asp_draft.refs import Resolver
 
     return Resolver(library_dirs=[*State.library, *(library or [])],
-                    variables=parse_vars(variables), as_old=as_old or State.as_old)
+                    variables=parse_vars(variables), as_old=as_old or State.as_old,
+                    notify=note)
 
 
 def stdout_console() -> Any:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ class Resolver:
     library_dirs: Sequence[Path] = ()
     variables: Mapping[str, Any] = field(default_factory=dict)
     as_old: bool = False  # read Word tracked changes as rejected rather than accepted
+    notify: Callable[[str], None] | None = None  # where notes for the user go (the CLI's)
     _library: Any = None
 
     @property
@@ -77,12 +78,14 @@ class Resolver:
         return self._docx(path)
 
     def _docx(self, path: Path) -> Document:
-        try:
-            from asp_draft.readers import docx as docx_reader
-        except ImportError:
-            raise InputError("reading Word files is not available in this version",
-                             source=path) from None
-        return docx_reader.read_docx(path, as_old=self.as_old)
+        from asp_draft.readers.docx import read_docx
+
+        document = read_docx(path, as_old=self.as_old)
+        view = document.meta.get("tracked_changes")
+        if view and self.notify:
+            hint = "without --as-old to accept them" if self.as_old else "--as-old to reject them"
+            self.notify(f"{path} has tracked changes; read with all {view} ({hint})")
+        return document
 
 
 def input_paths(refs: Sequence[str]) -> list[Path]:

@@ -396,6 +396,8 @@ def read_docx(path: Path, *, as_old: bool = False) -> Document:
     for raw in raws:
         raw.style = styles.own_id(raw.style)
     meta, core_title = _core_meta(package)
+    if next(body.iter(w("ins"), w("del"), w("moveFrom"), w("moveTo")), None) is not None:
+        meta["tracked_changes"] = "rejected" if as_old else "accepted"
     return _document(raws, styles, counter, notes, meta, core_title)
 
 

@@ -1,0 +1,392 @@
+"""Word files with native tracked changes: redlines of a diff, and compilations of proposals.
+
+Built on the layout writer (writers/docx.py): the same head, styles, numbering and footnotes,
+with the differences as revisions Word and LibreOffice understand:
+
+- words inside a modified paragraph: `w:ins` runs and `w:del` runs (text in `w:delText`);
+- an inserted or deleted paragraph: all its runs in one `w:ins`/`w:del`, and its paragraph mark
+  marked too (`w:pPr/w:rPr/w:ins|w:del`), so accepting or rejecting removes the paragraph;
+- a moved paragraph: the old text in `w:moveFrom` where it stood and the new text in `w:moveTo`
+  where it stands, each inside its range markers sharing one name (`move1` ...); words the
+  move also changed are `w:ins` inside the destination, while the source keeps the old text
+  whole, so accept-all gives the new text and reject-all the old, exactly;
+- every revision has an author and a date, and every `w:id` in the file comes from one
+  counter (footnotes included), so no two ids collide.
+
+Operative numbering is Word's own: paragraphs join one list in reading order, deleted ones
+included, so Word shows the old numbers in the original view and the new ones in the final.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from asp_draft.compilation import Compilation, Item
+from asp_draft.model import Change, Diff, Document, Paragraph, WordOp
+from asp_draft.writers import docx as layout
+from asp_draft.writers.docx import el, w
+
+_TRACKED_MARKS = ("ins", "del", "moveFrom", "moveTo")
+
+
+class Revisions:
+    """Makes revision elements for one file: ids from the skeleton, one date, an author."""
+
+    def __init__(self, skeleton: layout.Skeleton, author: str, date: str) -> None:
+        self.skeleton = skeleton
+        self.author = author
+        self.date = date
+        self.moves = 0
+
+    def attrs(self, author: str | None = None) -> dict[str, str | int]:
+        """id, author and date for one revision."""
+        return {"id": self.skeleton.next_id(), "author": author or self.author,
+                "date": self.date}
+
+    def wrap(self, kind: str, runs: Sequence[Any], author: str | None = None) -> Any:
+        """Runs inside one w:ins / w:del / w:moveFrom / w:moveTo."""
+        box = el(kind, self.attrs(author))
+        for run in runs:
+            box.append(_as_deleted(run) if kind == "del" else run)
+        return box
+
+    def mark_paragraph(self, p: Any, kind: str, author: str | None = None) -> None:
+        """Mark the paragraph mark itself as inserted, deleted or moved."""
+        ppr = p.find(w("pPr"))
+        if ppr is None:
+            ppr = el("pPr")
+            p.insert(0, ppr)
+        rpr = ppr.find(w("rPr"))
+        if rpr is None:
+            rpr = el("rPr", parent=ppr)
+        el(kind, self.attrs(author), parent=rpr)
+
+    def whole(self, p: Any, kind: str, author: str | None = None) -> Any:
+        """Put every run of a built paragraph (label, text, note marks) in one revision."""
+        runs = [child for child in p if child.tag == w("r")]
+        if runs:
+            anchor = runs[0].getprevious()
+            for run in runs:
+                p.remove(run)
+            box = self.wrap(kind, runs, author)
+            if anchor is None:
+                p.insert(0, box)
+            else:
+                anchor.addnext(box)
+        self.mark_paragraph(p, kind, author)
+        return p
+
+    def move_range(self, kind: str, name: str) -> tuple[Any, Any]:
+        """The start and end markers of a move range (they share one id)."""
+        attrs = self.attrs()
+        start = el(f"{kind}RangeStart", {**attrs, "name": name})
+        end = el(f"{kind}RangeEnd", {"id": attrs["id"]})
+        return start, end
+
+
+def _as_deleted(run: Any) -> Any:
+    """Deleted text is w:delText, not w:t."""
+    for t in run.iter(w("t")):
+        t.tag = w("delText")
+    return run
+
+
+def _lead_length(paragraph: Paragraph) -> int:
+    lead = paragraph.lead
+    if lead and not paragraph.heading and paragraph.text.startswith(lead):
+        return len(lead)
+    return 0
+
+
+def _pieces(chunk: str, pos: int, lead_len: int) -> list[tuple[str, bool]]:
+    """Split a chunk starting at `pos` into (text, italic) at the end of the lead."""
+    if pos >= lead_len:
+        return [(chunk, False)]
+    cut = lead_len - pos
+    out = [(chunk[:cut], True)]
+    if chunk[cut:]:
+        out.append((chunk[cut:], False))
+    return out
+
+
+def word_runs(ops: Sequence[WordOp], old: Paragraph, new: Paragraph, rev: Revisions,
+              *, author: str | None = None, deletions: bool = True,
+              insert_kind: str = "ins") -> list[Any]:
+    """Runs for a changed paragraph: equal text plain, insertions and deletions tracked.
+
+    The lead stays italic on both sides (the old lead for deleted words, the new for the rest).
+    """
+    old_lead, new_lead = _lead_length(old), _lead_length(new)
+    out: list[Any] = []
+    pos_old = pos_new = 0
+    for op, chunk in ops:
+        if op == "equal":
+            out += [layout.text_run(t, italic=i) for t, i in _pieces(chunk, pos_new, new_lead)]
+            pos_old += len(chunk)
+            pos_new += len(chunk)
+        elif op == "insert":
+            runs = [layout.text_run(t, italic=i) for t, i in _pieces(chunk, pos_new, new_lead)]
+            out.append(rev.wrap(insert_kind, runs, author))
+            pos_new += len(chunk)
+        else:
+            if deletions:
+                runs = [layout.text_run(t, italic=i)
+                        for t, i in _pieces(chunk, pos_old, old_lead)]
+                out.append(rev.wrap("del", runs, author))
+            pos_old += len(chunk)
+    return out
+
+
+class _Counter:
+    """Numbers for auto-numbered paragraphs in reading order, deleted ones included."""
+
+    def __init__(self) -> None:
+        self.values = [0, 0, 0]
+
+    def renumber(self, paragraph: Paragraph) -> Paragraph:
+        if paragraph.heading or not (paragraph.part == "operative" or paragraph.level):
+            return paragraph
+        level = min(max(paragraph.level, 0), 2)
+        if layout.number_value(paragraph.number, level) is None:
+            return paragraph  # typed label (12 bis): Word does not count it
+        self.values[level] += 1
+        for deeper in range(level + 1, 3):
+            self.values[deeper] = 0
+        value = self.values[level]
+        label = str(value) if level == 0 else (layout.letters(value) if level == 1
+                                               else layout.roman(value))
+        return replace(paragraph, number=label)
+
+
+class _Writer:
+    """Shared machinery of the redline and the compilation writers."""
+
+    def __init__(self, author: str, date: str, reference_doc: Path | None) -> None:
+        reference = layout.read_reference(reference_doc) if reference_doc else None
+        self.skeleton = layout.Skeleton(reference)
+        self.rev = Revisions(self.skeleton, author, date)
+        self.counter = _Counter()
+        self.last_tracked = False
+
+    def element(self, paragraph: Paragraph, runs: Any = None,
+                note_kind: str | None = None, author: str | None = None) -> Any:
+        """A body paragraph from the layout writer, numbered in reading order."""
+        numbered = self.counter.renumber(paragraph)
+        hook = (lambda _p: runs) if runs is not None else layout.plain_runs
+        p = layout.paragraph_element(numbered, self.skeleton, runs=hook)
+        if note_kind:  # footnote marks of a changed paragraph belong to the change
+            for ref in [r for r in p if r.tag == w("r")
+                        and r.find(w("footnoteReference")) is not None]:
+                ref.addprevious(self.rev.wrap(note_kind, [], author))
+                box = ref.getprevious()
+                p.remove(ref)
+                box.append(ref)
+        return p
+
+    def add(self, p: Any, tracked: bool) -> None:
+        self.skeleton.append(p)
+        self.last_tracked = tracked
+
+    def finish(self, document: Document) -> bytes:
+        # A tracked last paragraph needs a plain one after it: a removed paragraph mark
+        # joins its paragraph to the next, and there must be a next.
+        if self.last_tracked:
+            self.skeleton.append(el("p"))
+        self.skeleton.settings_extra.append(el("trackRevisions"))
+        return self.skeleton.to_bytes(layout.document_properties(document))
+
+
+def _head(writer: _Writer, old: Document, new: Document) -> None:
+    """The head of NEW, with the differences from OLD's head as revisions."""
+    from asp_draft.words import diff_words
+
+    old_heads = [(_style(p), _text(p)) for p in layout.head_elements(old)]
+    new_heads = [(_style(p), _text(p)) for p in layout.head_elements(new)]
+    if [s for s, _ in old_heads] != [s for s, _ in new_heads]:
+        for style, text in old_heads:
+            writer.add(writer.rev.whole(layout.head_paragraph(text, style), "del"), True)
+        for style, text in new_heads:
+            writer.add(writer.rev.whole(layout.head_paragraph(text, style), "ins"), True)
+        return
+    for (style, before), (_, after) in zip(old_heads, new_heads, strict=True):
+        p = layout.head_paragraph(after, style)
+        if before != after:
+            for run in [r for r in p if r.tag == w("r")]:
+                p.remove(run)
+            plain_old = Paragraph(part="preamble", text=before)
+            plain_new = Paragraph(part="preamble", text=after)
+            for run in word_runs(diff_words(before, after), plain_old, plain_new, writer.rev):
+                p.append(run)
+        writer.add(p, False)
+
+
+def _style(p: Any) -> str:
+    node = p.find(f"{w('pPr')}/{w('pStyle')}")
+    return str(node.get(w("val"))) if node is not None else ""
+
+
+def _text(p: Any) -> str:
+    return "".join(t.text or "" for t in p.iter(w("t")))
+
+
+def _reading_order(diff: Diff) -> list[tuple[str, Change]]:
+    """Changes in the new reading order, with a `from` stop where each moved paragraph stood."""
+    stops: list[tuple[str, Change]] = [("to" if c.op == "moved" else "at", c)
+                                       for c in diff.changes]
+    moved = sorted((c for c in diff.changes if c.op == "moved"),
+                   key=lambda c: c.old_index or 0)
+    for change in moved:
+        assert change.old_index is not None
+        where = 0
+        for i, (kind, other) in enumerate(stops):
+            if kind != "to" and other.old_index is not None and \
+                    other.old_index < change.old_index:
+                where = i + 1
+        stops.insert(where, ("from", change))
+    return stops
+
+
+def render_redline(diff: Diff, *, author: str = "asp-draft", date: str,
+                   moves_as_changes: bool = False, reference_doc: Path | None = None) -> bytes:
+    """The NEW document with its differences from OLD as Word tracked changes."""
+    writer = _Writer(author, date, reference_doc)
+    _head(writer, diff.old, diff.new)
+    rev = writer.rev
+    stops = _reading_order(diff)
+    names: dict[int, str] = {}
+    for kind, change in stops:  # one name per move, shared by its source and destination
+        if kind == "to":
+            names[id(change)] = f"move{len(names) + 1}"
+    for kind, change in stops:
+        old = diff.old.paragraphs[change.old_index] if change.old_index is not None else None
+        new = diff.new.paragraphs[change.new_index] if change.new_index is not None else None
+        if change.op == "moved" and moves_as_changes:
+            kind = "del" if kind == "from" else "ins"
+        if change.op == "equal":
+            assert new is not None
+            writer.add(writer.element(new), False)
+        elif change.op == "modified":
+            assert old is not None and new is not None and change.words is not None
+            runs = word_runs(change.words, old, new, rev)
+            if old.footnotes != new.footnotes:
+                # old note marks deleted, new ones inserted, in the same paragraph
+                p = writer.element(new, runs=runs, note_kind="ins")
+                for note in old.footnotes:
+                    ref = layout.footnote_reference_run(
+                        writer.skeleton.footnotes.add([layout.text_run(note)]))
+                    p.append(rev.wrap("del", [ref]))
+                writer.add(p, False)
+            else:
+                writer.add(writer.element(new, runs=runs), False)
+        elif change.op == "inserted" or kind == "ins":
+            assert new is not None
+            writer.add(rev.whole(writer.element(new), "ins"), True)
+        elif change.op == "deleted" or kind == "del":
+            assert old is not None
+            writer.add(rev.whole(writer.element(old), "del"), True)
+        elif kind == "from":
+            assert old is not None
+            p = rev.whole(writer.element(old), "moveFrom")
+            _bracket(p, *rev.move_range("moveFrom", names[id(change)]))
+            writer.add(p, True)
+        else:  # the destination of a move
+            assert old is not None and new is not None
+            runs = word_runs(change.words or (("equal", new.text),), old, new, rev,
+                             deletions=False)
+            p = writer.element(new, runs=_group_runs(runs, rev))
+            for run in [r for r in p if r.tag == w("r")]:  # typed label and note marks
+                run.addprevious(rev.wrap("moveTo", []))
+                box = run.getprevious()
+                p.remove(run)
+                box.append(run)
+            rev.mark_paragraph(p, "moveTo")
+            _bracket(p, *rev.move_range("moveTo", names[id(change)]))
+            writer.add(p, True)
+    return writer.finish(diff.new)
+
+
+def _group_runs(runs: list[Any], rev: Revisions) -> list[Any]:
+    """Plain runs of a move destination go inside w:moveTo; insertions stay w:ins."""
+    out: list[Any] = []
+    for run in runs:
+        if run.tag == w("r"):
+            if out and out[-1].tag == w("moveTo"):
+                out[-1].append(run)
+            else:
+                out.append(rev.wrap("moveTo", [run]))
+        else:
+            out.append(run)
+    return out
+
+
+def _bracket(p: Any, start: Any, end: Any) -> None:
+    """Range markers around the content of a paragraph (after its properties)."""
+    ppr = p.find(w("pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
+
+
+def render_compilation(compilation: Compilation, *, date: str,
+                       reference_doc: Path | None = None) -> bytes:
+    """The base text with each delegation's proposals as tracked changes under its name.
+
+    One delegation on a paragraph: its changes in place. Several: the base paragraph stays,
+    followed by each delegation's version as an inserted alternative labelled with its name.
+    """
+    writer = _Writer("asp-draft", date, reference_doc)
+    rev = writer.rev
+    base = compilation.base
+    _head(writer, base, base)
+    for item in compilation.items:
+        if item.base_index is None:
+            assert item.inserted_by is not None
+            writer.add(rev.whole(writer.element(item.paragraph), "ins", item.inserted_by),
+                       True)
+            continue
+        touches = item.touches
+        if not touches:
+            writer.add(writer.element(item.paragraph), False)
+        elif not item.overlapping and len(touches) == 1:
+            _single(writer, item)
+        else:
+            writer.add(writer.element(item.paragraph), False)
+            for touch in touches:
+                writer.add(_alternative(writer, item.paragraph, touch.delegation,
+                                        touch.paragraph), True)
+    return writer.finish(base)
+
+
+def _single(writer: _Writer, item: Item) -> None:
+    touch = item.touches[0]
+    if touch.op == "deleted":
+        writer.add(writer.rev.whole(writer.element(item.paragraph), "del", touch.delegation),
+                   True)
+        return
+    assert touch.paragraph is not None and touch.words is not None
+    runs = word_runs(touch.words, item.paragraph, touch.paragraph, writer.rev,
+                     author=touch.delegation)
+    # numbering and footnotes stay the base paragraph's: the compilation shows the base text
+    writer.add(writer.element(replace(item.paragraph, text=touch.paragraph.text), runs=runs),
+               False)
+
+
+def _alternative(writer: _Writer, base: Paragraph, delegation: str,
+                 proposed: Paragraph | None) -> Any:
+    """An inserted paragraph: `[Delegation] their wording` (or their proposal to delete)."""
+    p = el("p")
+    ppr = el("pPr", parent=p)
+    el("pStyle", {"val": layout.paragraph_style(base)}, parent=ppr)
+    label = layout.text_run(f"[{delegation}] ", bold=True)
+    if proposed is None:
+        runs = [label, layout.text_run("delete this paragraph", italic=True)]
+    else:
+        runs = [label, *layout.plain_runs(proposed)]
+    p.append(writer.rev.wrap("ins", runs, delegation))
+    writer.rev.mark_paragraph(p, "ins", delegation)
+    return p

@@ -1,0 +1,388 @@
+"""Redlines and compilations: real tracked changes, exact under accept-all and reject-all."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from asp_draft.compilation import Proposal, compile_proposals
+from asp_draft.diff import diff_documents
+from asp_draft.model import Document, Paragraph
+from asp_draft.readers.docx import read_docx
+from asp_draft.readers.text import parse_text
+from asp_draft.refs import Resolver
+from asp_draft.writers.redline import render_compilation, render_redline
+from tests.docx_helpers import convert
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DATE = "2019-10-01T09:30:00Z"
+YEARS = [2011, 2012, 2014, 2015, 2016, 2017, 2018]
+
+
+def view(data: bytes, *, accept: bool) -> list[str]:
+    """Our own accept-all / reject-all over the XML: the text of each surviving paragraph.
+
+    Independent of the reader: removed revisions are skipped, a removed paragraph mark joins
+    its paragraph to the next, and empty paragraphs are dropped.
+    """
+    root = etree.fromstring(zipfile.ZipFile(_io(data)).read("word/document.xml"))
+    gone = {W + "del", W + "moveFrom"} if accept else {W + "ins", W + "moveTo"}
+    out: list[str] = []
+    carry = ""
+    for p in root.find(W + "body").iter(W + "p"):
+        text = "".join(_text(child, gone) for child in p if child.tag != W + "pPr")
+        mark = p.find(f"{W}pPr/{W}rPr")
+        if mark is not None and any(m.tag in gone for m in mark):
+            carry += text
+            continue
+        out.append(carry + text)
+        carry = ""
+    return [t for t in out if t.strip()]
+
+
+def _io(data: bytes):  # type: ignore[no-untyped-def]
+    import io
+
+    return io.BytesIO(data)
+
+
+def _text(node: etree._Element, gone: set[str]) -> str:
+    if node.tag in gone:
+        return ""
+    if node.tag in (W + "t", W + "delText"):
+        return node.text or ""
+    if node.tag == W + "tab":
+        return "\t"
+    return "".join(_text(child, gone) for child in node)
+
+
+def body_texts(document: Document) -> list[str]:
+    """What a view of the redline should hold after the head: each paragraph's text."""
+    return [p.text for p in document.paragraphs]
+
+
+def signature(document: Document) -> list[tuple[object, ...]]:
+    return [(p.part, p.number, p.level, p.lead, p.text, p.footnotes, p.heading)
+            for p in document.paragraphs]
+
+
+def check_exact(old: Document, new: Document, data: bytes, tmp_path: Path) -> None:
+    """Accept-all gives NEW and reject-all OLD: by our XML views and by the Word reader."""
+    accepted, rejected = view(data, accept=True), view(data, accept=False)
+    assert accepted[-len(new.paragraphs):] == body_texts(new) if new.paragraphs else True
+    assert rejected[-len(old.paragraphs):] == body_texts(old) if old.paragraphs else True
+    assert len(accepted) - len(new.paragraphs) == len(rejected) - len(old.paragraphs)
+    path = tmp_path / "redline.docx"
+    path.write_bytes(data)
+    assert signature(read_docx(path)) == signature(new)
+    assert signature(read_docx(path, as_old=True)) == signature(old)
+
+
+def revisions(data: bytes) -> list[etree._Element]:
+    root = etree.fromstring(zipfile.ZipFile(_io(data)).read("word/document.xml"))
+    return [e for e in root.iter() if e.tag in {W + t for t in
+            ("ins", "del", "moveFrom", "moveTo", "moveFromRangeStart", "moveToRangeStart")}]
+
+
+def all_ids(data: bytes) -> list[str]:
+    """Every w:id of revisions, ranges and footnotes (separators aside)."""
+    z = zipfile.ZipFile(_io(data))
+    ids = []
+    for part in ("word/document.xml", "word/footnotes.xml"):
+        if part not in z.namelist():
+            continue
+        for e in etree.fromstring(z.read(part)).iter():
+            value = e.get(W + "id")
+            if value is None or e.tag in (W + "footnoteReference",):
+                continue
+            if e.tag.endswith("RangeEnd") or (e.tag == W + "footnote" and int(value) <= 0):
+                continue  # an end marker repeats its start's id; separators are fixed
+            ids.append(value)
+    return ids
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver()
+
+
+@pytest.mark.parametrize(("a", "b"), list(itertools.pairwise(YEARS)))
+def test_corpus_pairs_accept_new_reject_old(resolver: Resolver, tmp_path: Path, a: int,
+                                            b: int) -> None:
+    old, new = resolver.resolve(str(a)), resolver.resolve(str(b))
+    data = render_redline(diff_documents(old, new), author="Secretariat", date=DATE)
+    check_exact(old, new, data, tmp_path)
+    assert view(data, accept=True)[0] == f"Resolution {new.meta['symbol']}"
+    assert view(data, accept=False)[0] == f"Resolution {old.meta['symbol']}"
+
+
+def test_every_revision_has_author_and_date_and_ids_are_unique(resolver: Resolver) -> None:
+    old, new = resolver.resolve("2014"), resolver.resolve("2017")
+    data = render_redline(diff_documents(old, new), author="Secretariat", date=DATE)
+    found = revisions(data)
+    assert len(found) >= 5
+    for e in found:
+        assert e.get(W + "author") == "Secretariat" and e.get(W + "date") == DATE
+    ids = all_ids(data)
+    assert len(ids) == len(set(ids))
+    settings_xml = zipfile.ZipFile(_io(data)).read("word/settings.xml")
+    assert b"trackRevisions" in settings_xml  # further edits are tracked too
+
+
+SAMPLE_OLD = """The Assembly of States Parties,
+
+Recalling its resolutions,
+
+Noting the report,[^1]
+
+1. Requests the Bureau to report;
+
+2. Decides:
+
+(a) to meet;
+
+(b) to adjourn;
+
+3. Urges States to ratify;
+
+4. Invites the Court to act.
+
+[^1]: ICC-ASP/1/1.
+"""
+SAMPLE_NEW = """The Assembly of States Parties,
+
+Noting with appreciation the report,[^1]
+
+Recalling its resolutions,
+
+1. Requests the Bureau to report soon;
+
+2. Welcomes the new States;
+
+3. Decides:
+
+(a) to meet;
+
+(b) to adjourn;
+
+4. Invites the Court to act.
+
+[^1]: ICC-ASP/1/2.
+"""
+
+
+def test_moves_are_move_ranges_with_a_shared_name(tmp_path: Path) -> None:
+    old, new = parse_text(SAMPLE_OLD, "old.txt"), parse_text(SAMPLE_NEW, "new.txt")
+    diff = diff_documents(old, new)
+    assert diff.summary()["moved"] == 1
+    data = render_redline(diff, date=DATE)
+    check_exact(old, new, data, tmp_path)
+    root = etree.fromstring(zipfile.ZipFile(_io(data)).read("word/document.xml"))
+    starts = {e.tag: e.get(W + "name") for e in root.iter(W + "moveFromRangeStart",
+                                                          W + "moveToRangeStart")}
+    assert starts == {W + "moveFromRangeStart": "move1", W + "moveToRangeStart": "move1"}
+    assert len(list(root.iter(W + "moveFromRangeEnd"))) == 1
+    assert len(list(root.iter(W + "moveToRangeEnd"))) == 1
+    # the destination's changed words are insertions inside the move
+    assert any("with appreciation" in _text(e, set()) for e in root.iter(W + "ins"))
+    # the deleted operative paragraph keeps its number in the list (Word strikes it)
+    struck = [p for p in root.iter(W + "p") if p.find(f"{W}pPr/{W}rPr/{W}del") is not None
+              and "Urges" in _text(p, set())]
+    assert struck and struck[0].find(f"{W}pPr/{W}numPr") is not None
+
+
+def test_moves_as_changes_writes_no_move_markup(tmp_path: Path) -> None:
+    old, new = parse_text(SAMPLE_OLD, "old.txt"), parse_text(SAMPLE_NEW, "new.txt")
+    data = render_redline(diff_documents(old, new, detect_moves=False), date=DATE,
+                          moves_as_changes=True)
+    check_exact(old, new, data, tmp_path)
+    assert b"moveFrom" not in zipfile.ZipFile(_io(data)).read("word/document.xml")
+    data = render_redline(diff_documents(old, new), date=DATE, moves_as_changes=True)
+    check_exact(old, new, data, tmp_path)
+    assert b"moveTo" not in zipfile.ZipFile(_io(data)).read("word/document.xml")
+
+
+# Generated pairs: operative paragraphs with sub-paragraphs and footnotes, edited at random.
+_word = st.sampled_from(["the", "Court", "peace", "justice", "States", "Parties", "report",
+                         "Bureau", "victims", "cooperation", "Statute"])
+_body = st.lists(_word, min_size=1, max_size=8).map(" ".join)
+_pre_leads = st.sampled_from(["Recalling", "Noting", "Welcoming", "Convinced also"])
+_op_leads = st.sampled_from(["Requests", "Decides", "Urges", "Invites"])
+
+
+@st.composite
+def resolution(draw: st.DrawFn) -> list[Paragraph]:
+    out = [Paragraph(part="preamble", text=f"{lead} the {draw(_body)},", lead=lead)
+           for lead in draw(st.lists(_pre_leads, max_size=4))]
+    for lead in draw(st.lists(_op_leads, max_size=4)):
+        notes = tuple(draw(st.lists(_body.map(lambda b: b.capitalize() + "."), max_size=1)))
+        subs = draw(st.integers(0, 2))
+        out.append(Paragraph(part="operative", text=f"{lead} the {draw(_body)}"
+                             + (":" if subs else ";"), lead=lead, footnotes=notes))
+        out += [Paragraph(part="operative", text=f"to {draw(_body)};", level=1)
+                for _ in range(subs)]
+    return out
+
+
+def numbered(paragraphs: list[Paragraph]) -> Document:
+    """Number operative paragraphs as a resolution does: 1, 2 ...; (a), (b) below each."""
+    out, n, sub = [], 0, 0
+    for p in paragraphs:
+        if p.part == "operative" and p.level == 0:
+            n, sub = n + 1, 0
+            out.append(Paragraph(**{**p.__dict__, "number": str(n)}))
+        elif p.part == "operative":
+            sub += 1
+            out.append(Paragraph(**{**p.__dict__, "number": "abcdefgh"[sub - 1]}))
+        else:
+            out.append(p)
+    return Document(meta={"symbol": "ICC-ASP/18/L.1", "year": 2019,
+                          "chapeau": "The Assembly of States Parties,"},
+                    paragraphs=tuple(out))
+
+
+@st.composite
+def edited_pairs(draw: st.DrawFn) -> tuple[Document, Document]:
+    old = draw(resolution())
+    new = list(old)
+    for _ in range(draw(st.integers(0, 4))):
+        kind = draw(st.sampled_from(["drop", "edit", "add", "move"]))
+        if kind == "add" or not new:
+            added = (Paragraph(part="preamble", text=f"Stressing the {draw(_body)},",
+                               lead="Stressing") if draw(st.booleans()) else
+                     Paragraph(part="operative", text=f"Calls upon the {draw(_body)};",
+                               lead="Calls upon"))
+            new.insert(draw(st.integers(0, len(new))), added)
+            continue
+        k = draw(st.integers(0, len(new) - 1))
+        if kind == "drop":
+            del new[k]
+        elif kind == "edit":
+            p = new[k]
+            cut = p.text.rstrip(",;:")
+            extra = draw(_body)
+            new[k] = Paragraph(**{**p.__dict__, "text": f"{cut} {extra}{p.text[len(cut):]}"})
+        else:
+            new.insert(draw(st.integers(0, len(new) - 1)), new.pop(k))
+    # keep each side a well-formed resolution: preamble before operative, subs under a parent
+    def tidy(ps: list[Paragraph]) -> list[Paragraph]:
+        pre = [p for p in ps if p.part == "preamble"]
+        ops: list[Paragraph] = []
+        for p in ps:
+            if p.part == "operative" and (p.level == 0 or ops):
+                ops.append(p)
+        return pre + ops
+    return numbered(tidy(old)), numbered(tidy(new))
+
+
+@settings(max_examples=40, deadline=None)
+@given(edited_pairs(), st.booleans())
+def test_generated_pairs_accept_new_reject_old(tmp_path_factory: pytest.TempPathFactory,
+                                               pair: tuple[Document, Document],
+                                               moves: bool) -> None:
+    old, new = pair
+    data = render_redline(diff_documents(old, new, detect_moves=moves), date=DATE,
+                          moves_as_changes=not moves)
+    check_exact(old, new, data, tmp_path_factory.mktemp("redline"))
+    ids = all_ids(data)
+    assert len(ids) == len(set(ids))
+
+
+BASE = """# symbol: ICC-ASP/18/L.1
+# year: 2019
+
+The Assembly of States Parties,
+
+Recalling its resolutions on cooperation,
+
+Noting the report of the Bureau,
+
+1. Requests the Bureau to report;
+
+2. Decides to meet again.
+"""
+
+
+def proposals() -> list[Proposal]:
+    atlantis = BASE.replace("Noting the report", "Noting with appreciation the report")
+    borduria = BASE.replace("to report;", "to report by June;").replace(
+        "2. Decides to meet again.\n", "")
+    carpathia = BASE.replace("to report;", "to report in writing;").replace(
+        "1. Requests", "Stressing the role of victims,\n\n1. Requests")
+    return [Proposal(name, parse_text(text, f"{name}.txt")) for name, text in
+            (("Atlantis", atlantis), ("Borduria", borduria), ("Carpathia", carpathia))]
+
+
+def test_compilation_rejects_to_the_base_and_names_every_change(tmp_path: Path) -> None:
+    base = parse_text(BASE, "base.txt")
+    props = proposals()
+    compilation = compile_proposals(base, props, [diff_documents(base, p.document)
+                                                  for p in props])
+    data = render_compilation(compilation, date=DATE)
+    path = tmp_path / "compilation.docx"
+    path.write_bytes(data)
+    assert signature(read_docx(path, as_old=True)) == signature(base)
+    assert view(data, accept=False)[-4:] == body_texts(base)
+    assert view(data, accept=True)[-6:] == [
+        "Recalling its resolutions on cooperation,",
+        "Noting with appreciation the report of the Bureau,",  # Atlantis alone: in place
+        "Stressing the role of victims,",  # Carpathia's new paragraph
+        "Requests the Bureau to report;",  # two delegations: the base stays ...
+        "[Borduria] Requests the Bureau to report by June;",  # ... with their alternatives
+        "[Carpathia] Requests the Bureau to report in writing;",
+    ]  # and OP2, deleted by Borduria alone, is gone
+    authors = Counter(e.get(W + "author") for e in revisions(data))
+    assert set(authors) == {"Atlantis", "Borduria", "Carpathia"}
+    for e in revisions(data):
+        assert e.get(W + "date") == DATE
+    ids = all_ids(data)
+    assert len(ids) == len(set(ids))
+
+
+def test_compilation_of_one_proposal_accepts_to_that_proposal(tmp_path: Path) -> None:
+    base = parse_text(BASE, "base.txt")
+    prop = proposals()[1]
+    compilation = compile_proposals(base, [prop], [diff_documents(base, prop.document)])
+    path = tmp_path / "one.docx"
+    path.write_bytes(render_compilation(compilation, date=DATE))
+    assert signature(read_docx(path)) == signature(prop.document)
+    assert signature(read_docx(path, as_old=True)) == signature(base)
+    assert {e.get(W + "author") for e in revisions(path.read_bytes())} == {"Borduria"}
+
+
+def test_libreoffice_sees_the_tracked_changes(resolver: Resolver, tmp_path: Path) -> None:
+    old, new = parse_text(SAMPLE_OLD, "old.txt"), parse_text(SAMPLE_NEW, "new.txt")
+    files = []
+    for name, data in (
+            ("sample", render_redline(diff_documents(old, new), date=DATE)),
+            ("plain", render_redline(diff_documents(old, new, detect_moves=False), date=DATE,
+                                     moves_as_changes=True)),
+            ("years", render_redline(diff_documents(resolver.resolve("2016"),
+                                                    resolver.resolve("2017")), date=DATE))):
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(data)
+        files.append(path)
+    base = parse_text(BASE, "base.txt")
+    props = proposals()
+    comp = tmp_path / "compilation.docx"
+    comp.write_bytes(render_compilation(compile_proposals(
+        base, props, [diff_documents(base, p.document) for p in props]), date=DATE))
+    files.append(comp)
+    odts = convert(files, "odt", tmp_path / "odt")
+    for odt in odts:
+        content = zipfile.ZipFile(odt).read("content.xml").decode("utf-8")
+        assert content.count("<text:changed-region") >= 3, odt.name
+        assert "<dc:creator>" in content
+    comp_odt = zipfile.ZipFile(odts[-1]).read("content.xml").decode("utf-8")
+    assert set(re.findall(r"<dc:creator>([^<]+)</dc:creator>", comp_odt)) == {
+        "Atlantis", "Borduria", "Carpathia"}
+    pdfs = convert(files, "pdf", tmp_path / "pdf")
+    assert all(p.stat().st_size > 1000 for p in pdfs)
