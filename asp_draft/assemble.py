@@ -14,8 +14,6 @@ from asp_draft.model import Clause, Document, Paragraph, Part, Version
 from asp_draft.readers.spec import Entry, Spec
 from asp_draft.templating import render
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
 
 def parse_vars(pairs: list[str] | None) -> dict[str, Any]:
     """`KEY=VALUE` strings -> a dict; whole numbers become ints so filters can count with them."""
@@ -134,18 +132,8 @@ def _emit(entry: Entry, part: Part, number: str | None, level: int, values: Mapp
     out.append(Paragraph(part=part, text=text, lead=lead, number=number, level=level,
                          footnotes=footnotes, clause=clause_id, version=since))
     for i, sub in enumerate(entry.sub):
-        label = sub.number or (_LETTERS[i % 26] if level == 0 else _roman(i + 1))
+        label = sub.number or (factlib.letters(i + 1) if level == 0 else factlib.roman(i + 1))
         _emit(sub, part, label, level + 1, values, library, spec, symbol, out)
-
-
-def _roman(n: int) -> str:
-    numerals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-    out = ""
-    for value, letters in numerals:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
 
 
 def roll_forward(library: Library, year: int) -> tuple[Spec, str]:

@@ -15,6 +15,7 @@ import yaml
 
 from asp_draft.assemble import assemble, variables_for
 from asp_draft.errors import AspDraftError, UsageError
+from asp_draft.facts import letters, roman
 from asp_draft.library import Library
 from asp_draft.markup import split_lead, to_markup
 from asp_draft.model import Clause, Document, Paragraph, Version
@@ -23,7 +24,6 @@ from asp_draft.templating import render
 from asp_draft.writers.spec import entry_data
 
 RESEMBLES = 85.0  # rapidfuzz ratio (0-100) from which a clause is named as the closest
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _DEFAULT_CHAPEAU = "The Assembly of States Parties,"
 
 
@@ -197,18 +197,12 @@ def _add_sub(parent: _Item, paragraph: Paragraph, index: int, matches: list[Matc
     assert holder.subs is not None
     position = len(holder.subs)
     level = 1 if holder is parent else 2
-    auto = _LETTERS[position % 26] if level == 1 else _roman(position + 1)
+    auto = letters(position + 1) if level == 1 else roman(position + 1)
     label = paragraph.number if paragraph.number and paragraph.number != auto else None
     entry = Entry(line=0, text=_escape(to_markup(paragraph)), number=label,
                   footnotes=tuple(_escape(n) for n in paragraph.footnotes))
     holder.subs.append(_Item(entry, index, subs=[] if level == 1 else None))
     matches.append(Match(index, None, None, False, 0.0))
-
-
-def _roman(n: int) -> str:
-    from asp_draft.writers.docx import roman
-
-    return roman(n)
 
 
 def _entry(item: _Item) -> Entry:

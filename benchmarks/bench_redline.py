@@ -8,13 +8,12 @@ time of `asp-draft diff a.txt b.txt -o redline.docx`. Run: python benchmarks/ben
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench_diff import generate  # the same generated pair as the diff benchmark
+from bench_diff import generate, wall  # the same generated pair as the diff benchmark
 
 from asp_draft.diff import diff_documents
 from asp_draft.readers.text import read_text_file
@@ -44,13 +43,7 @@ def bench(folder: Path, paragraphs: int, runs: int) -> float:
     out = folder / f"r{paragraphs}.docx"
     cmd = [sys.executable, "-m", "asp_draft", "diff", str(a), str(b), "-o", str(out),
            "--force"]
-    walls = []
-    for _ in range(3):
-        start = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        walls.append(time.perf_counter() - start)
-    print(f"  asp-draft diff -o x.docx    {statistics.median(walls) * 1000:8.1f} ms  "
-          "(wall, median of 3)")
+    print(f"  asp-draft diff -o x.docx    {wall(cmd, 3) * 1000:8.1f} ms  (wall, median of 3)")
     return median
 
 

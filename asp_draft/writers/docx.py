@@ -27,6 +27,7 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 
 from asp_draft import facts
+from asp_draft.facts import letters, roman
 from asp_draft.model import Document, Paragraph
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -77,8 +78,6 @@ STYLE_NAMES = {STYLE_RESOLUTION: "ASP Resolution Line", STYLE_ADOPTION: "ASP Ado
 LEVEL_INDENTS = ((0, INDENT), (2 * INDENT, -INDENT), (3 * INDENT, -INDENT))
 LEVEL_TEXT_STOP = (2 * INDENT, 2 * INDENT, 3 * INDENT)
 LEVEL_FORMATS = (("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)"))
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
 
 def w(tag: str) -> str:
@@ -99,21 +98,6 @@ def el(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Any,
 
 
 # --- numbers as Word counts them ---------------------------------------------------------
-
-def roman(n: int) -> str:
-    """4 -> 'iv' (Word's lowerRoman)."""
-    out = ""
-    for value, letters in _ROMAN:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
-
-def letters(n: int) -> str:
-    """1 -> 'a', 27 -> 'aa' (Word's lowerLetter)."""
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
 
 def format_number(value: int, fmt: str) -> str:
     """A counter value in a Word number format (decimal, lowerLetter, lowerRoman ...)."""

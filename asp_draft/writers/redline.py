@@ -24,6 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from asp_draft import facts
 from asp_draft.compilation import Compilation, Item
 from asp_draft.model import Change, Diff, Document, Paragraph, WordOp
 from asp_draft.writers import docx as layout
@@ -156,8 +157,8 @@ class _Counter:
         for deeper in range(level + 1, 3):
             self.values[deeper] = 0
         value = self.values[level]
-        label = str(value) if level == 0 else (layout.letters(value) if level == 1
-                                               else layout.roman(value))
+        label = str(value) if level == 0 else (facts.letters(value) if level == 1
+                                               else facts.roman(value))
         return replace(paragraph, number=label)
 
 
