@@ -210,6 +210,14 @@ def test_moves_as_changes_writes_no_move_markup(tmp_path: Path) -> None:
     assert b"moveTo" not in zipfile.ZipFile(_io(data)).read("word/document.xml")
 
 
+def test_a_paragraph_that_changes_part_is_deleted_and_inserted(tmp_path: Path) -> None:
+    old = numbered([Paragraph(part="preamble", text="Recalling the report,", lead="Recalling")])
+    new = numbered([Paragraph(part="operative", text="Recalls the report;", lead="Recalls")])
+    diff = diff_documents(old, new)
+    data = render_redline(diff, date=DATE)
+    check_exact(old, new, data, tmp_path)
+
+
 # Generated pairs: operative paragraphs with sub-paragraphs and footnotes, edited at random.
 _word = st.sampled_from(["the", "Court", "peace", "justice", "States", "Parties", "report",
                          "Bureau", "victims", "cooperation", "Statute"])
@@ -283,7 +291,7 @@ def edited_pairs(draw: st.DrawFn) -> tuple[Document, Document]:
     return numbered(tidy(old)), numbered(tidy(new))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(edited_pairs(), st.booleans())
 def test_generated_pairs_accept_new_reject_old(tmp_path_factory: pytest.TempPathFactory,
                                                pair: tuple[Document, Document],

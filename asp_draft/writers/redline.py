@@ -269,6 +269,12 @@ def render_redline(diff: Diff, *, author: str = "asp-draft", date: str,
         if change.op == "equal":
             assert new is not None
             writer.add(writer.element(new), False)
+        elif change.op == "modified" and old is not None and new is not None \
+                and _shape(old) != _shape(new):
+            # a paragraph that changes part or level changes its style and numbering too:
+            # shown as the old one deleted and the new one inserted, exact both ways
+            writer.add(rev.whole(writer.element(old), "del"), True)
+            writer.add(rev.whole(writer.element(new), "ins"), True)
         elif change.op == "modified":
             assert old is not None and new is not None and change.words is not None
             runs = word_runs(change.words, old, new, rev)
@@ -307,6 +313,11 @@ def render_redline(diff: Diff, *, author: str = "asp-draft", date: str,
             _bracket(p, *rev.move_range("moveTo", names[id(change)]))
             writer.add(p, True)
     return writer.finish(diff.new)
+
+
+def _shape(paragraph: Paragraph) -> tuple[str, int, bool]:
+    """What decides a paragraph's style and numbering."""
+    return paragraph.part, paragraph.level, paragraph.heading
 
 
 def _group_runs(runs: list[Any], rev: Revisions) -> list[Any]:
@@ -370,6 +381,11 @@ def _single(writer: _Writer, item: Item) -> None:
                    True)
         return
     assert touch.paragraph is not None and touch.words is not None
+    if _shape(touch.paragraph) != _shape(item.paragraph):
+        rev = writer.rev
+        writer.add(rev.whole(writer.element(item.paragraph), "del", touch.delegation), True)
+        writer.add(rev.whole(writer.element(touch.paragraph), "ins", touch.delegation), True)
+        return
     runs = word_runs(touch.words, item.paragraph, touch.paragraph, writer.rev,
                      author=touch.delegation)
     # numbering and footnotes stay the base paragraph's: the compilation shows the base text
