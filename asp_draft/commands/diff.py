@@ -15,6 +15,7 @@ from asp_draft.cli import (
     LibraryOption,
     VarOption,
     app,
+    note,
     resolver,
     stdout_console,
     write_output,
@@ -148,7 +149,13 @@ def diff(
     from asp_draft.writers.diff_text import summary_line
 
     res = resolver(library, var)
-    result = diff_documents(named(res.resolve(old), old), named(res.resolve(new), new),
+    old_doc, new_doc = named(res.resolve(old), old), named(res.resolve(new), new)
+    partial = sorted({str(d.meta.get("symbol")) for d in (old_doc, new_doc)
+                      if str(d.meta.get("completeness") or "").lower().startswith("partial")})
+    if partial:  # a partial record makes text missing from the copy look deleted or inserted
+        note(f"note: the record of {' and '.join(partial)} is partial; paragraphs beyond "
+             "what is held are not compared")
+    result = diff_documents(old_doc, new_doc,
                             ignore_typography=ignore_typography,
                             detect_moves=not moves_as_changes)
     if fmt == "rich":

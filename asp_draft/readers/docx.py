@@ -440,7 +440,8 @@ def _document(raws: list[_Raw], styles: _Styles, counter: _Counter, notes: dict[
             start = chapeau + 1
     found = head_meta(head) if head else {}
     meta.update(found)
-    if core_title and "title" not in meta:
+    # the writer falls back to the symbol for the Word title; that is no title of the text
+    if core_title and "title" not in meta and core_title != meta.get("symbol"):
         meta["title"] = core_title
     paragraphs: list[Paragraph] = []
     part: Part = "preamble"
