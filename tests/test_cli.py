@@ -31,7 +31,20 @@ def test_version(cli) -> None:
     assert (result.code, result.out) == (0, f"asp-draft {__version__}\n")
 
 
-@pytest.mark.parametrize("command", ["show", "build", "new", "clauses", "clause"])
+def registered_commands() -> list[str]:
+    from asp_draft import commands  # noqa: F401 - registers them
+    from asp_draft.cli import app
+
+    return sorted(c.name or (c.callback.__name__ if c.callback else "")
+                  for c in app.registered_commands)
+
+
+def test_the_design_commands_are_all_there() -> None:
+    assert set(registered_commands()) >= {"clauses", "clause", "show", "new", "build", "diff",
+                                          "import", "compile"}
+
+
+@pytest.mark.parametrize("command", registered_commands())
 def test_every_command_has_help_with_an_example(cli, command: str) -> None:
     result = cli(command, "--help")
     assert result.code == 0

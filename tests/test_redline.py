@@ -133,6 +133,12 @@ def test_every_revision_has_author_and_date_and_ids_are_unique(resolver: Resolve
         assert e.get(W + "author") == "Secretariat" and e.get(W + "date") == DATE
     ids = all_ids(data)
     assert len(ids) == len(set(ids))
+    import docx  # python-docx, a second consumer besides LibreOffice, opens it
+
+    opened = docx.Document(_io(data))
+    texts = [p.text for p in opened.paragraphs]
+    assert "The Assembly of States Parties," in texts
+    assert any(t.startswith("Mindful that each individual State") for t in texts)
     settings_xml = zipfile.ZipFile(_io(data)).read("word/settings.xml")
     assert b"trackRevisions" in settings_xml  # further edits are tracked too
 
