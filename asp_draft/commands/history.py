@@ -1,0 +1,102 @@
+"""blame and search: where a wording came from, and agreed language to cite."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from asp_draft.cli import LibraryOption, VarOption, app, note, resolver, stdout_console
+
+if TYPE_CHECKING:
+    from asp_draft.history import Record
+
+RECORD_NOTE = "the record holds only the opening of each year's preamble"
+
+
+@app.command()
+def blame(
+    ref: Annotated[str, typer.Argument(metavar="REF", help="Year, symbol, spec, .txt, .md, "
+                                       ".docx or - for stdin.")],
+    as_json: Annotated[bool, typer.Option("--json", help="JSON list on stdout.")] = False,
+    history: Annotated[bool, typer.Option(
+        "--history", help="Also show each paragraph's earlier wordings and what changed.")] = False,
+    var: VarOption = None,
+    library: LibraryOption = None,
+) -> None:
+    """For every paragraph: the first adopted year of its wording, the years it stood, its
+    earlier wordings, and for wording never adopted the closest adopted paragraph.
+
+    Example: asp-draft blame draft.yaml --history
+    """
+    from asp_draft.history import blame as blame_document
+
+    found = resolver(library, var)
+    document = found.resolve(ref)
+    blames = blame_document(document, found.library)
+    if as_json:
+        sys.stdout.write(json.dumps([b.as_json() for b in blames], ensure_ascii=False,
+                                    indent=2) + "\n")
+    else:
+        from asp_draft.console_history import print_blame
+
+        title = str(document.meta.get("symbol") or document.meta.get("title") or ref)
+        print_blame(stdout_console(), title, blames, history=history)
+    adopted = sum(1 for b in blames if b.since is not None)
+    note(f"{len(blames)} paragraph(s): {adopted} in adopted wording, {len(blames) - adopted} "
+         f"never adopted ({RECORD_NOTE})")
+
+
+@app.command()
+def search(
+    words: Annotated[list[str], typer.Argument(
+        metavar="QUERY", help='Words (all must match), "exact phrases" (quote the quotes '
+                                 "in a shell), prefixes (complement*); OR and NOT between terms.",
+        show_default=False)],
+    since: Annotated[int | None, typer.Option(metavar="YEAR",
+                                              help="Adopted (or proposed) in or after YEAR.",
+                                              show_default=False)] = None,
+    until: Annotated[int | None, typer.Option(metavar="YEAR",
+                                              help="Adopted (or proposed) in or before YEAR.",
+                                              show_default=False)] = None,
+    part: Annotated[str | None, typer.Option(metavar="PART", help="preamble or operative.",
+                                             show_default=False)] = None,
+    limit: Annotated[int, typer.Option(metavar="N", help="At most N hits.", min=1)] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON list on stdout, best first.")]
+    = False,
+    library: LibraryOption = None,
+) -> None:
+    """Find agreed language to cite: ranked full-text search over every adopted year and the
+    library's proposals, one hit per wording with every resolution that adopted it.
+
+    Example: asp-draft search '"mutually reinforce"' --since 2015
+    """
+    from asp_draft.library import library_dirs
+    from asp_draft.search import open_index
+    from asp_draft.search import search as run_search
+
+    query = " ".join(words)
+    found = resolver(library)
+
+    def record() -> Record:
+        # Called only when the index is not cached: a cached search never loads the library.
+        from asp_draft.history import build_record
+
+        return build_record(found.library)
+
+    db = open_index(library_dirs(found.library_dirs), record)
+    try:
+        hits = run_search(db, query, since=since, until=until, part=part, limit=limit)
+    finally:
+        db.close()
+    if as_json:
+        sys.stdout.write(json.dumps([h.as_json() for h in hits], ensure_ascii=False,
+                                    indent=2) + "\n")
+    else:
+        from asp_draft.console_history import print_hits
+
+        print_hits(stdout_console(), hits)
+    hint = "" if hits else "; try fewer words or a prefix*"
+    note(f"{len(hits)} hit(s) for {query!r}{hint} ({RECORD_NOTE})")

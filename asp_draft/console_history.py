@@ -1,0 +1,108 @@
+"""Rich rendering of blame tables and search hits.
+
+Without colour (a pipe, NO_COLOR) matched words are spelled **word** and word changes
+[-deleted-] {+inserted+}, so nothing is lost in plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from asp_draft.console import styled_ops
+from asp_draft.history import Blame
+from asp_draft.search import HIT_CLOSE, HIT_OPEN, Hit
+
+
+def _plain(console: Console) -> bool:
+    return console.no_color or not console.is_terminal
+
+
+def year_runs(years: Sequence[int]) -> str:
+    """(2011, 2012, 2014, 2015, 2016) -> '2011–2012, 2014–2016'."""
+    runs: list[list[int]] = []
+    for year in sorted(set(years)):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+def _where(symbol: str | None, label: str | None) -> str:
+    return ", ".join(x for x in (symbol, label) if x)
+
+
+def blame_note(b: Blame) -> str:
+    """What the table says beside the years: never adopted (and the closest), or a caveat."""
+    if b.since is None:
+        if b.closest is None:
+            return "never adopted; nothing adopted is close"
+        c = b.closest
+        return f"never adopted; closest {_where(c.symbol, c.label)} ({c.similarity:.0%} alike)"
+    if not b.exact:
+        return "adopted template; this year's facts make the text differ"
+    if b.history:
+        n = len(b.history)
+        return f"{n} earlier wording{'s' if n > 1 else ''}"
+    return ""
+
+
+def print_blame(console: Console, title: str, blames: Sequence[Blame], *,
+                history: bool) -> None:
+    """A table: label, since, years, clause and a note; with `history`, earlier wordings."""
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for name in ("Para", "Since", "Years", "Clause", "Note"):
+        table.add_column(name, no_wrap=name != "Note")
+    for b in blames:
+        table.add_row(b.label, str(b.since) if b.since else "—", year_runs(b.years) or "—",
+                      b.clause or "—", blame_note(b))
+    console.print(table)
+    if not history:
+        return
+    plain = _plain(console)
+    for b in blames:
+        if not b.history:
+            continue
+        console.print()
+        console.print(Text(f"{b.label}: wording since {b.since}; earlier wordings", style="bold"))
+        for h in b.history:
+            console.print(Text(f"  {year_runs(h.years)} ({', '.join(h.symbols)}), then:",
+                               style="dim"))
+            console.print(Text("    ") + styled_ops(list(h.changes), marks=plain))
+
+
+def highlighted(hit: Hit, plain: bool) -> Text:
+    """The paragraph with the matched words bold (or in ** ** without colour)."""
+    text = Text()
+    for i, chunk in enumerate(hit.highlighted.replace(HIT_CLOSE, HIT_OPEN).split(HIT_OPEN)):
+        matched = i % 2 == 1
+        if matched and plain:
+            chunk = f"**{chunk}**"
+        text.append(chunk, style="bold yellow" if matched else "")
+    return text
+
+
+def citation(hit: Hit) -> str:
+    """`ICC-ASP/16/Res.6, PP3 (2017)`, the Rome Statute's preamble, or who proposed it."""
+    if hit.status != "adopted":
+        who = f" by {hit.proposer}" if hit.proposer else ""
+        return f"Proposed {hit.year}{who} (clause {hit.clause}); never adopted"
+    where = f"{_where(hit.symbol, hit.label)} ({hit.year})"
+    n = len(hit.years)
+    if n > 1:
+        where += f"; adopted in {n} years: {', '.join(hit.symbols)}"
+    return where
+
+
+def print_hits(console: Console, hits: Sequence[Hit]) -> None:
+    """Numbered hits, each its citation then the paragraph with the match highlighted."""
+    plain = _plain(console)
+    for i, hit in enumerate(hits, 1):
+        if i > 1:
+            console.print()
+        console.print(Text(f"{i}. {citation(hit)}", style="bold"))
+        console.print(Text("   ") + highlighted(hit, plain))

@@ -1,0 +1,255 @@
+"""Where a wording came from: the record of agreed language and `blame` over it.
+
+The record is every paragraph of every adopted resolution the library holds (each session
+file rendered for its year), plus the other agreed texts the library cites (the Rome Statute
+preamble) and the proposals it carries. Wordings are compared with typography folded, so the
+2015 copy's straight quotation marks do not make a new wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from asp_draft.assemble import assemble
+from asp_draft.diff import MODIFIED_MIN, fold_typography
+from asp_draft.library import Library
+from asp_draft.markup import split_lead
+from asp_draft.model import ADOPTED, Clause, Document, Paragraph, Part, Version, labels
+from asp_draft.templating import render
+from asp_draft.words import Op, diff_words
+
+# Below the diff's "recognisably the same paragraph" an adopted one is not worth naming.
+CLOSEST_MIN = MODIFIED_MIN
+
+
+def wording_key(text: str) -> str:
+    """What two printings of one wording share: typography folded, spaces collapsed."""
+    return fold_typography(text)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One paragraph of agreed or proposed language as a text printed it."""
+
+    text: str
+    part: Part
+    status: str  # adopted | proposed
+    year: int | None
+    symbol: str | None  # None for a proposal
+    label: str | None  # PP3, OP2(a); None where the position is not recorded
+    clause: str | None
+    version: int | None
+    proposer: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The wording this entry prints, typography folded."""
+        return wording_key(self.text)
+
+    @property
+    def wording(self) -> str:
+        """Which wording this is: the library's clause version where known (it knows that the
+        2011 copy lost its quotation marks), else the folded text."""
+        return f"{self.clause}@{self.version}" if self.clause else self.key
+
+
+@dataclass
+class Record:
+    """All entries, and the adopted ones grouped by wording."""
+
+    entries: list[Entry] = field(default_factory=list)
+    by_key: dict[str, list[Entry]] = field(default_factory=dict)
+
+    def add(self, entry: Entry) -> None:
+        """Add one entry (adopted entries are indexed by wording)."""
+        self.entries.append(entry)
+        if entry.status == ADOPTED:
+            self.by_key.setdefault(entry.key, []).append(entry)
+
+    def adopted(self) -> list[Entry]:
+        """The adopted entries, in the order they were added (by year)."""
+        return [e for e in self.entries if e.status == ADOPTED]
+
+
+def build_record(library: Library) -> Record:
+    """Every adopted year's paragraphs, then the library's other agreed texts and proposals."""
+    record = Record()
+    seen: set[tuple[str, int | None]] = set()
+    for year in sorted(library.sessions):
+        document = assemble(library.sessions[year], library)
+        symbol = str(document.meta.get("symbol") or year)
+        for paragraph, label in zip(document.paragraphs, labels(document.paragraphs),
+                                    strict=True):
+            if paragraph.heading:
+                continue
+            record.add(Entry(text=paragraph.text, part=paragraph.part, status=ADOPTED,
+                             year=year, symbol=symbol, label=label, clause=paragraph.clause,
+                             version=paragraph.version))
+            if paragraph.clause:
+                seen.add((paragraph.clause, paragraph.version))
+    for clause in sorted(library.clauses.values(), key=lambda c: c.id):
+        for version in clause.versions:
+            if (clause.id, version.since) in seen:
+                continue
+            text = _render_version(clause, version, library)
+            if version.status == ADOPTED:
+                # Agreed outside the omnibus resolutions (the Rome Statute preamble).
+                for symbol, year in zip(version.adopted, version.years, strict=True):
+                    record.add(Entry(text=text, part=clause.part, status=ADOPTED, year=year,
+                                     symbol=symbol, label=None, clause=clause.id,
+                                     version=version.since))
+            else:
+                record.add(Entry(text=text, part=clause.part, status=version.status,
+                                 year=version.since, symbol=None, label=None,
+                                 clause=clause.id, version=version.since,
+                                 proposer=version.proposer))
+    return record
+
+
+def _render_version(clause: Clause, version: Version, library: Library) -> str:
+    """A version's text as it reads in its own year, lead markup removed."""
+    values = library.facts.for_year(version.since or 0)
+    text = render(version.text.strip(), values, where=f"clause {clause.id}, version "
+                  f"{version.since}", source=clause.source)
+    return split_lead(re.sub(r"\s+", " ", text).strip(), clause.part)[1]
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """An earlier wording of a paragraph's clause and what changed from it to the next."""
+
+    since: int
+    symbols: tuple[str, ...]
+    years: tuple[int, ...]
+    text: str
+    changes: tuple[Op, ...]  # from this wording to the one that replaced it
+
+
+@dataclass(frozen=True)
+class Closest:
+    """The adopted paragraph most like a wording that was never adopted."""
+
+    symbol: str
+    year: int
+    label: str | None
+    similarity: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Blame:
+    """Where one paragraph's wording came from."""
+
+    index: int
+    label: str
+    text: str
+    clause: str | None
+    since: int | None
+    years: tuple[int, ...]
+    symbols: tuple[str, ...]
+    history: tuple[Earlier, ...]
+    closest: Closest | None
+    exact: bool  # False when the adopted template reads differently this year (facts moved on)
+
+    def as_json(self) -> dict[str, Any]:
+        """DESIGN.md's shape (history entries also carry their years and text)."""
+        return {
+            "index": self.index, "label": self.label, "clause": self.clause,
+            "since": self.since, "years": list(self.years),
+            "history": [{"since": h.since, "symbols": list(h.symbols), "years": list(h.years),
+                         "text": h.text} for h in self.history],
+            "closest": None if self.closest is None else {
+                "symbol": self.closest.symbol, "year": self.closest.year,
+                "label": self.closest.label, "similarity": self.closest.similarity},
+        }
+
+
+def blame(document: Document, library: Library, record: Record | None = None) -> list[Blame]:
+    """For every paragraph: its present wording's first adopted year, years, history, closest."""
+    record = record or build_record(library)
+    out: list[Blame] = []
+    for index, (paragraph, label) in enumerate(zip(document.paragraphs,
+                                                   labels(document.paragraphs), strict=True)):
+        out.append(_blame_one(index, label, paragraph, library, record))
+    return out
+
+
+def _blame_one(index: int, label: str, paragraph: Paragraph, library: Library,
+               record: Record) -> Blame:
+    matches = [] if paragraph.heading else record.by_key.get(wording_key(paragraph.text), [])
+    clause_id = paragraph.clause or next((e.clause for e in matches if e.clause), None)
+    clause = library.clauses.get(clause_id) if clause_id else None
+    # The clause version is the authority on which years share a wording (copies differ in
+    # typography); without one, the years whose text is the same are.
+    version_since = paragraph.version if paragraph.clause else next(
+        (e.version for e in matches if e.clause), None)
+    present = clause.version_since(version_since) if clause and version_since else None
+    if present is not None and not (present.status == ADOPTED and present.years):
+        present = None
+    if present is not None:
+        # Where the text is not in the record, a template adopted in one year renders
+        # differently in another (an anniversary counted on): the facts moved on.
+        years, symbols = present.years, present.adopted
+    else:
+        years = tuple(sorted({e.year for e in matches if e.year is not None}))
+        symbols = tuple(dict.fromkeys(e.symbol for e in _by_year(matches) if e.symbol))
+    exact = bool(matches)
+    since = years[0] if years else None
+    history = _history(clause, present, library, record) if clause and present else ()
+    closest = None
+    if since is None and not paragraph.heading:
+        closest = _closest(paragraph.text, record.adopted())
+    return Blame(index=index, label=label, text=paragraph.text, clause=clause_id, since=since,
+                 years=tuple(years), symbols=tuple(symbols), history=history, closest=closest,
+                 exact=exact)
+
+
+def _by_year(entries: Iterable[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: (e.year or 0))
+
+
+def _history(clause: Clause, present: Version, library: Library,
+             record: Record) -> tuple[Earlier, ...]:
+    """The clause's adopted wordings before `present`, oldest first, each with its changes."""
+    wordings = [v for v in clause.versions
+                if v.status == ADOPTED and v.years and (v.since or 0) < (present.since or 0)]
+    texts = [_printed(clause, v, library, record) for v in [*wordings, present]]
+    return tuple(
+        Earlier(since=v.since or 0, symbols=v.adopted, years=v.years, text=texts[i],
+                changes=tuple(diff_words(fold_typography(texts[i]),
+                                         fold_typography(texts[i + 1]))))
+        for i, v in enumerate(wordings))
+
+
+def _printed(clause: Clause, version: Version, library: Library, record: Record) -> str:
+    """The version as first adopted (from the record where it is there)."""
+    for entry in record.entries:
+        if entry.clause == clause.id and entry.version == version.since:
+            return entry.text
+    return _render_version(clause, version, library)
+
+
+def _closest(text: str, adopted: Sequence[Entry]) -> Closest | None:
+    """The adopted paragraph sharing most words with `text`, in order (latest year on a tie).
+
+    Similarity is over words, as the diff measures it: characters would find half of any
+    two English sentences alike.
+    """
+    from rapidfuzz.distance import Indel
+
+    words = wording_key(text).lower().split()
+    best: tuple[float, int] | None = None
+    found: Entry | None = None
+    for entry in adopted:
+        score = Indel.normalized_similarity(words, entry.key.lower().split(),
+                                            score_cutoff=CLOSEST_MIN)
+        rank = (score, entry.year or 0)
+        if score and (best is None or rank > best):
+            best, found = rank, entry
+    if found is None or best is None:
+        return None
+    return Closest(symbol=found.symbol or "", year=found.year or 0, label=found.label,
+                   similarity=round(best[0], 3), text=found.text)

@@ -1,0 +1,222 @@
+"""Agreed-language search: SQLite FTS5 (bm25 ranking, highlights) over the record.
+
+The index holds one row per printed wording, with the documents that printed it, and is kept
+in the cache folder under a name derived from the library's files and this version of
+asp-draft: it is built on first use and reused until a clause, session or facts file changes.
+Python's own sqlite3 carries FTS5, so nothing needs installing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import sqlite3
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from asp_draft import __version__
+from asp_draft.errors import UsageError
+from asp_draft.model import ADOPTED
+
+if TYPE_CHECKING:
+    from asp_draft.history import Entry, Record
+
+CACHE_ENV = "ASP_DRAFT_CACHE"
+# No stemming: a lawyer's "reinforce" must not find "reinforcing"; reinforc* asks for both.
+SCHEMA = 4  # bump when the tables change, so old caches are not read
+# Marks FTS5 puts around matched words; control characters never occur in the record.
+HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
+
+# `wording` ranks: one row per wording, so a wording adopted seven times weighs as one text
+# in bm25's statistics. `printed` holds each printing (typography differs between copies) to
+# highlight the one a hit cites.
+_SCHEMA_SQL = """
+CREATE VIRTUAL TABLE wording USING fts5(
+    text, ident UNINDEXED, part UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE printed USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+CREATE TABLE printing (
+    wording INTEGER NOT NULL, printed INTEGER NOT NULL, symbol TEXT, year INTEGER, label TEXT,
+    status TEXT NOT NULL, clause TEXT, proposer TEXT
+);
+CREATE INDEX printing_wording ON printing (wording);
+"""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One wording found: where it stands (latest within the filters) and everywhere it does."""
+
+    symbol: str | None
+    year: int | None
+    label: str | None
+    text: str
+    highlighted: str  # `text` with HIT_OPEN/HIT_CLOSE around the matched words
+    score: float  # higher is better (bm25, sign turned)
+    symbols: tuple[str, ...]  # every adopted text with this wording, oldest first
+    years: tuple[int, ...]  # the years those texts were adopted
+    status: str
+    part: str
+    clause: str | None
+    proposer: str | None
+
+    def as_json(self) -> dict[str, object]:
+        """The issue's shape, plus where a proposal came from."""
+        return {"symbol": self.symbol, "year": self.year, "label": self.label,
+                "text": self.text, "score": self.score, "symbols": list(self.symbols),
+                "years": list(self.years), "status": self.status, "part": self.part,
+                "clause": self.clause, "proposer": self.proposer}
+
+
+def cache_dir() -> Path:
+    """ASP_DRAFT_CACHE, else $XDG_CACHE_HOME/asp-draft, else ~/.cache/asp-draft."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "asp-draft"
+
+
+def library_fingerprint(roots: Sequence[Path]) -> str:
+    """A digest of every library file's name and content, and of this asp-draft's version."""
+    digest = hashlib.sha256(f"asp-draft {__version__} schema {SCHEMA}\n".encode())
+    for root in roots:
+        digest.update(f"root {root.resolve()}\n".encode())
+        files = [root / "facts.yaml", *sorted(root.glob("*/*.yaml"))]
+        for path in files:
+            if path.is_file():
+                digest.update(f"{path.relative_to(root)}\n".encode())
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:24]
+
+
+def open_index(library_roots: Sequence[Path],
+               load_record: Callable[[], Record]) -> sqlite3.Connection:
+    """The index for these library folders: from the cache, else built (and cached if we can).
+
+    `load_record` is called only when the index has to be built, so a cached search never
+    loads the library.
+    """
+    path = cache_dir() / f"search-{library_fingerprint(library_roots)}.sqlite"
+    if path.is_file():
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            db.execute("SELECT count(*) FROM printing").fetchone()
+            return db
+        except sqlite3.DatabaseError:
+            pass  # a damaged or foreign file: build anew below
+    record = load_record()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".search-", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError:
+        # No writable cache (a read-only home): search still works, from memory.
+        db = sqlite3.connect(":memory:")
+        _fill(db, record)
+        return db
+    try:
+        db = sqlite3.connect(tmp)
+        _fill(db, record)
+        db.close()
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def _fill(db: sqlite3.Connection, record: Record) -> None:
+    """Write the record: one row per wording (its latest printing), per printing, per text."""
+    db.executescript(_SCHEMA_SQL)
+    latest: dict[str, Entry] = {}
+    for entry in record.entries:  # in year order: the last printing of a wording stays
+        latest[entry.wording] = entry
+    wording_row: dict[str, int] = {}
+    for ident, entry in latest.items():
+        cur = db.execute("INSERT INTO wording (text, ident, part) VALUES (?, ?, ?)",
+                         (entry.text, ident, entry.part))
+        wording_row[ident] = int(cur.lastrowid or 0)
+    printed_row: dict[str, int] = {}
+    for entry in record.entries:
+        if entry.text not in printed_row:
+            cur = db.execute("INSERT INTO printed (text) VALUES (?)", (entry.text,))
+            printed_row[entry.text] = int(cur.lastrowid or 0)
+        db.execute("INSERT INTO printing VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   (wording_row[entry.wording], printed_row[entry.text], entry.symbol,
+                    entry.year, entry.label, entry.status, entry.clause, entry.proposer))
+    db.commit()
+
+
+_TERM = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+)')
+_OPERATORS = {"AND", "OR", "NOT"}
+
+
+def fts_query(query: str) -> str:
+    """The user's words, "exact phrases", prefixes* and AND/OR/NOT as a safe FTS5 query.
+
+    Every term is quoted, so punctuation in it (States-Parties, Court's) cannot be taken
+    for FTS5 syntax.
+    """
+    parts: list[str] = []
+    for m in _TERM.finditer(query.replace("“", '"').replace("”", '"')):
+        if m.group("word") in _OPERATORS:
+            if parts and parts[-1] not in _OPERATORS:
+                parts.append(str(m.group("word")))
+            continue
+        raw = m.group("phrase") if m.group("phrase") is not None else m.group("word")
+        prefix = raw.endswith("*")
+        words = re.findall(r"\w+", raw, flags=re.UNICODE)
+        if not words:
+            continue
+        parts.append('"' + " ".join(words) + '"' + ("*" if prefix else ""))
+    while parts and parts[-1] in _OPERATORS:
+        parts.pop()
+    if not parts:
+        raise UsageError(f"nothing to search for in {query!r}; give words, \"a phrase\" "
+                         "or a prefix*")
+    return " ".join(parts)
+
+
+def search(db: sqlite3.Connection, query: str, *, since: int | None = None,
+           until: int | None = None, part: str | None = None,
+           limit: int = 10) -> list[Hit]:
+    """Wordings matching `query`, best first, one hit per wording however often adopted."""
+    if part is not None and part not in ("preamble", "operative"):
+        raise UsageError(f"--part {part!r}: choose preamble or operative")
+    if since is not None and until is not None and since > until:
+        raise UsageError(f"--since {since} is after --until {until}")
+    in_range = "(? IS NULL OR p.year >= ?) AND (? IS NULL OR p.year <= ?)"
+    years = (since, since, until, until)
+    match = fts_query(query)
+    try:
+        found = db.execute(f"""
+            SELECT w.rowid, w.part, -bm25(wording) FROM wording w
+            WHERE wording MATCH ? AND (? IS NULL OR w.part = ?)
+              AND EXISTS (SELECT 1 FROM printing p WHERE p.wording = w.rowid AND {in_range})
+            ORDER BY bm25(wording) LIMIT ?""", (match, part, part, *years, limit)).fetchall()
+    except sqlite3.OperationalError as e:
+        raise UsageError(f"cannot search for {query!r}: {e}") from None
+    hits: list[Hit] = []
+    for rowid, row_part, score in found:
+        # Cite the latest printing within the filters, highlighted as that copy prints it.
+        printed, symbol, year, label, status, clause, proposer = db.execute(
+            f"SELECT p.printed, p.symbol, p.year, p.label, p.status, p.clause, p.proposer "
+            f"FROM printing p WHERE p.wording = ? AND {in_range} ORDER BY p.year DESC LIMIT 1",
+            (rowid, *years)).fetchone()
+        text, highlighted = db.execute(
+            f"SELECT text, highlight(printed, 0, '{HIT_OPEN}', '{HIT_CLOSE}') FROM printed "
+            "WHERE printed MATCH ? AND rowid = ?", (match, printed)).fetchone()
+        everywhere = db.execute(
+            "SELECT DISTINCT symbol, year FROM printing WHERE wording = ? AND status = ? "
+            "AND symbol IS NOT NULL ORDER BY year, symbol", (rowid, ADOPTED)).fetchall()
+        hits.append(Hit(symbol=symbol, year=year, label=label, text=text,
+                        highlighted=highlighted, score=round(float(score), 4),
+                        symbols=tuple(s for s, _ in everywhere),
+                        years=tuple(sorted({y for _, y in everywhere})), status=status,
+                        part=row_part, clause=clause, proposer=proposer))
+    return hits

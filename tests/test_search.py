@@ -1,0 +1,217 @@
+"""search: FTS5 over the record, one hit per wording, citations, filters and the cached index."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from asp_draft.errors import UsageError
+from asp_draft.history import build_record
+from asp_draft.library import library_dirs, load_library
+from asp_draft.search import fts_query, open_index, search
+from tests.conftest import one_line_error
+
+REINFORCE = ("ICC-ASP/14/Res.4", "ICC-ASP/15/Res.5", "ICC-ASP/16/Res.6", "ICC-ASP/17/Res.5")
+EVERY_YEAR = ("ICC-ASP/10/Res.5", "ICC-ASP/11/Res.8", "ICC-ASP/13/Res.5", "ICC-ASP/14/Res.4",
+              "ICC-ASP/15/Res.5", "ICC-ASP/16/Res.6", "ICC-ASP/17/Res.5")
+
+
+@pytest.fixture
+def db() -> Iterator[sqlite3.Connection]:
+    connection = open_index(library_dirs(), lambda: build_record(load_library()))
+    yield connection
+    connection.close()
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("impunity", '"impunity"'),
+    ("mutually reinforce", '"mutually" "reinforce"'),
+    ('"mutually reinforce"', '"mutually reinforce"'),
+    ("“mutually reinforce”", '"mutually reinforce"'),
+    ("complement*", '"complement"*'),
+    ("States-Parties Court's", '"States Parties" "Court s"'),
+    ("peace OR justice NOT impunity", '"peace" OR "justice" NOT "impunity"'),
+    ("OR peace AND", '"peace"'),  # a dangling operator is dropped, not a syntax error
+    ('"unclosed phrase', '"unclosed phrase"'),
+])
+def test_queries_become_safe_fts5(query: str, expected: str) -> None:
+    assert fts_query(query) == expected
+
+
+@pytest.mark.parametrize("query", ["", "   ", '""', "*", "-- ;", "OR"])
+def test_a_query_without_words_is_refused(query: str) -> None:
+    with pytest.raises(UsageError, match="nothing to search for"):
+        fts_query(query)
+
+
+def test_a_wording_adopted_four_times_is_one_hit_citing_the_latest(
+        db: sqlite3.Connection) -> None:
+    hits = search(db, "mutually reinforce")
+    assert len(hits) == 1  # no stemming: the proposal's "mutually reinforcing" is not this
+    hit = hits[0]
+    assert (hit.symbol, hit.year, hit.label, hit.status) == (
+        "ICC-ASP/17/Res.5", 2018, "PP3", "adopted")
+    assert hit.symbols == REINFORCE and hit.years == (2015, 2016, 2017, 2018)
+    assert hit.text == ("Convinced also that justice and peace are complementary and mutually "
+                        "reinforce each other,")
+    assert "\x02mutually\x03 \x02reinforce\x03" in hit.highlighted
+
+
+def test_a_prefix_finds_both_forms(db: sqlite3.Connection) -> None:
+    hits = search(db, "mutually reinforc*")
+    assert {(h.status, h.clause) for h in hits} == {
+        ("adopted", "justice-and-peace"), ("proposed", "cicc-justice-and-peace")}
+    proposal = next(h for h in hits if h.status == "proposed")
+    assert (proposal.symbol, proposal.year, proposal.symbols) == (None, 2017, ())
+    assert proposal.proposer == "Coalition for the International Criminal Court"
+
+
+def test_filters_cite_the_latest_copy_in_range_as_it_is_printed(
+        db: sqlite3.Connection) -> None:
+    # One wording in every year; the 2015 and 2016 copies print straight quotation marks.
+    [hit] = search(db, '"essential means" "Charter of the United Nations"', until=2016,
+                   since=2015)
+    assert (hit.symbol, hit.year, hit.label) == ("ICC-ASP/15/Res.5", 2016, "PP2")
+    assert '("the Court")' in hit.text
+    assert hit.symbols == EVERY_YEAR  # every resolution with the wording, whatever the range
+    [latest] = [h for h in search(db, '"essential means" "Charter of the United Nations"')
+                if h.status == "adopted"]
+    assert latest.symbol == "ICC-ASP/17/Res.5" and "(“the Court”)" in latest.text
+    [first] = search(db, '"essential means" "Charter of the United Nations"', until=2011)
+    assert first.symbol == "ICC-ASP/10/Res.5" and "( the Court )" in first.text
+
+
+def test_year_part_and_limit_filters(db: sqlite3.Connection) -> None:
+    assert search(db, "impunity", since=2019) == []
+    assert search(db, "impunity", part="operative") == []  # the record holds no operative part
+    assert len(search(db, "the", limit=3)) == 3
+    older = search(db, "complementary", until=2014)
+    assert older and all(h.year is not None and h.year <= 2014 for h in older)
+    assert "Rome Statute, preamble" in {h.symbol for h in older}  # agreed in 1998
+
+
+def test_bad_filters_are_usage_errors(db: sqlite3.Connection) -> None:
+    with pytest.raises(UsageError, match="--part 'annex'"):
+        search(db, "peace", part="annex")
+    with pytest.raises(UsageError, match="--since 2018 is after --until 2011"):
+        search(db, "peace", since=2018, until=2011)
+
+
+def test_hits_are_ranked_best_first(db: sqlite3.Connection) -> None:
+    hits = search(db, "peace", limit=50)
+    scores = [h.score for h in hits]
+    assert len(hits) > 3 and scores == sorted(scores, reverse=True)
+    assert len({(h.clause, h.symbol, h.text) for h in hits}) == len(hits)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from('ab "*-():^+ORNDTc\'’“'), max_size=30))
+def test_any_query_either_searches_or_is_refused(query: str) -> None:
+    connection = open_index(library_dirs(), lambda: build_record(load_library()))
+    try:
+        hits = search(connection, query)
+    except UsageError as e:
+        assert "nothing to search for" in str(e)
+    else:
+        assert isinstance(hits, list)
+    finally:
+        connection.close()
+
+
+def test_the_index_is_cached_and_rebuilt_when_the_library_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    user = tmp_path / "lib"
+    (user / "preamble").mkdir(parents=True)
+    clause = user / "preamble" / "zanzibar-proposal.yaml"
+    clause.write_text("id: zanzibar-proposal\npart: preamble\ntopic: t\nversions:\n"
+                      "  - proposed: 2019\n    proposer: Zanzibar\n"
+                      "    text: \"*Noting* the zanzibar proposal,\"\n", encoding="utf-8")
+    builds: list[int] = []
+
+    def record() -> object:
+        builds.append(1)
+        return build_record(load_library([user]))
+
+    def hits(word: str) -> list[str | None]:
+        connection = open_index(library_dirs([user]), record)  # type: ignore[arg-type]
+        try:
+            return [h.proposer for h in search(connection, word)]
+        finally:
+            connection.close()
+
+    assert hits("zanzibar") == ["Zanzibar"]
+    assert hits("zanzibar") == ["Zanzibar"] and len(builds) == 1  # reused, not rebuilt
+    clause.write_text(clause.read_text(encoding="utf-8").replace("the zanzibar", "the zambezi"),
+                      encoding="utf-8")
+    assert hits("zanzibar") == [] and hits("zambezi") == ["Zanzibar"]
+    assert len(builds) == 2
+    cached = sorted((tmp_path / ".cache").glob("search-*.sqlite"))
+    assert len(cached) == 2
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
+    connection = open_index(library_dirs(), lambda: build_record(load_library()))
+    connection.close()
+    [cached] = (tmp_path / ".cache").glob("search-*.sqlite")
+    cached.write_bytes(b"not a database")
+    connection = open_index(library_dirs(), lambda: build_record(load_library()))
+    try:
+        assert search(connection, "mutually reinforce")[0].symbols == REINFORCE
+    finally:
+        connection.close()
+
+
+def test_without_a_writable_cache_search_works_from_memory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("ASP_DRAFT_CACHE", str(blocker / "cache"))
+    connection = open_index(library_dirs(), lambda: build_record(load_library()))
+    try:
+        assert search(connection, "mutually reinforce")[0].label == "PP3"
+    finally:
+        connection.close()
+
+
+def test_search_json_is_a_list_best_first(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("search", '"mutually reinforce"', "--json")
+    assert result.code == 0, result.err
+    [hit] = json.loads(result.out)
+    assert {k: hit[k] for k in ("symbol", "year", "label", "symbols")} == {
+        "symbol": "ICC-ASP/17/Res.5", "year": 2018, "label": "PP3", "symbols": list(REINFORCE)}
+    assert hit["text"].endswith("mutually reinforce each other,") and hit["score"] > 0
+    assert "1 hit(s)" in result.err
+
+
+def test_search_prints_citations_and_highlights(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("search", "mutually", "reinforc*")
+    assert result.code == 0, result.err
+    out = " ".join(result.out.split())
+    assert ("1. ICC-ASP/17/Res.5, PP3 (2018); adopted in 4 years: ICC-ASP/14/Res.4, "
+            "ICC-ASP/15/Res.5, ICC-ASP/16/Res.6, ICC-ASP/17/Res.5") in out
+    assert "complementary and **mutually** **reinforce** each other," in out
+    assert ("Proposed 2017 by Coalition for the International Criminal Court "
+            "(clause cicc-justice-and-peace); never adopted") in out
+    assert "**mutually** **reinforcing**" in out
+
+
+def test_search_says_when_nothing_is_found(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("search", "xylophone")
+    assert (result.code, result.out) == (0, "")
+    assert "0 hit(s) for 'xylophone'; try fewer words or a prefix*" in result.err
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["search", '""'], "nothing to search for"),
+    (["search", "peace", "--part", "annex"], "--part 'annex': choose preamble or operative"),
+    (["search", "peace", "--limit", "0"], "--limit"),
+    (["search", "peace", "--since", "2018", "--until", "2011"], "after --until"),
+])
+def test_search_usage_errors_are_one_line(cli, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
+    assert message in one_line_error(cli(*args))
