@@ -1,0 +1,98 @@
+"""lint: check a resolution or draft against the drafting conventions."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from asp_draft.cli import EXIT_FOUND, LibraryOption, VarOption, app, resolver, stdout_console
+from asp_draft.errors import UsageError
+
+
+def rule_ids(values: list[str] | None) -> list[str]:
+    """`--select a,b --select c` -> ['a', 'b', 'c']."""
+    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+
+
+def print_rules(*, as_json: bool) -> None:
+    """Every rule id with its explanation, in the registry's order."""
+    from asp_draft.lint import RULES
+
+    if as_json:
+        import json
+
+        data = [{"id": r.id, "explanation": r.explanation} for r in RULES]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    width = max(len(r.id) for r in RULES)
+    for rule in RULES:
+        typer.echo(f"{rule.id:<{width}}  {rule.explanation}")
+
+
+def print_findings(findings: list[Any]) -> None:
+    """One line per finding: paragraph label, rule id, message."""
+    from rich.text import Text
+
+    console = stdout_console()
+    label_width = max(len(f.label) for f in findings)
+    rule_width = max(len(f.rule) for f in findings)
+    for f in findings:
+        # Text, not a markup string: messages quote the text, square brackets included
+        console.print(Text.assemble((f.label.ljust(label_width), "bold"), "  ",
+                                    (f.rule.ljust(rule_width), "cyan"), "  ", f.message))
+
+
+def document_name(document: Any, ref: str) -> str:
+    """What the summary calls the document: its symbol, else the REF it was read from."""
+    name = str(document.meta.get("symbol") or ("standard input" if ref == "-" else ref))
+    if str(document.meta.get("completeness") or "").lower().startswith("partial"):
+        # the rules about the end of the text cannot be applied to a record cut short
+        name += f" (a partial record: {len(document.paragraphs)} paragraphs held)"
+    return name
+
+
+@app.command()
+def lint(
+    ref: Annotated[str | None, typer.Argument(
+        metavar="REF", show_default=False,
+        help="Year, symbol, spec, .txt, .md, .docx or - for stdin.")] = None,
+    as_json: Annotated[bool, typer.Option(
+        "--json", help="Print the findings as JSON: rule, paragraph, index, message.")] = False,
+    select: Annotated[list[str] | None, typer.Option(
+        "--select", metavar="RULES", show_default=False,
+        help="Only these rules (comma-separated ids, repeatable).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", metavar="RULES", show_default=False,
+        help="Leave out these rules (comma-separated ids, repeatable).")] = None,
+    rules: Annotated[bool, typer.Option(
+        "--rules", help="List the rules (id and explanation) and exit.")] = False,
+    var: VarOption = None,
+    library: LibraryOption = None,
+) -> None:
+    """Check a resolution or draft against the drafting conventions; exit 1 if any is broken.
+
+    Example: asp-draft lint 2018
+
+    Example: asp-draft lint draft.yaml --ignore double-space,mixed-quotes --json
+    """
+    from asp_draft.lint import check_rule_ids, findings_json, summary_line
+    from asp_draft.lint import lint as run_lint
+
+    if rules:
+        print_rules(as_json=as_json)
+        return
+    if ref is None:
+        raise UsageError("give a REF to lint (or --rules to list the rules)")
+    chosen = check_rule_ids(rule_ids(select), "--select") if select is not None else None
+    left_out = check_rule_ids(rule_ids(ignore), "--ignore")
+    document = resolver(library, var).resolve(ref)
+    findings = run_lint(document, select=chosen, ignore=left_out)
+    if as_json:
+        sys.stdout.write(findings_json(findings))
+    elif findings:
+        print_findings(findings)
+    typer.echo(summary_line(findings, document_name(document, ref)), err=True)
+    if findings:
+        raise typer.Exit(EXIT_FOUND)
