@@ -9,6 +9,7 @@ preamble) and the proposals it carries. Wordings are compared with typography fo
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,12 @@ from asp_draft.words import Op, diff_words
 
 # Below the diff's "recognisably the same paragraph" an adopted one is not worth naming.
 CLOSEST_MIN = MODIFIED_MIN
+# The closest paragraph is looked for among the wordings sharing most runs of SHINGLE words
+# with the text (SHORTLIST of them, compared word by word); a run in more than COMMON_SHINGLE
+# wordings ("of the international") does not count.
+SHINGLE = 3
+SHORTLIST = 25
+COMMON_SHINGLE = 100
 
 
 def wording_key(text: str) -> str:
@@ -62,16 +69,32 @@ class Record:
 
     entries: list[Entry] = field(default_factory=list)
     by_key: dict[str, list[Entry]] = field(default_factory=dict)
+    # (clause, version) -> the first entry printing it: a version's text as first adopted
+    first_printing: dict[tuple[str, int | None], Entry] = field(default_factory=dict)
+    _shingled: tuple[list[Entry], dict[tuple[str, ...], list[int]]] | None = None
+
+    def shingle_index(self) -> tuple[list[Entry], dict[tuple[str, ...], list[int]]]:
+        """One entry per adopted wording, and which of them each three-word run occurs in."""
+        if self._shingled is None:
+            adopted = self.distinct_adopted()
+            index: dict[tuple[str, ...], list[int]] = {}
+            for i, entry in enumerate(adopted):
+                for shingle in _shingles(entry.key.lower().split()):
+                    index.setdefault(shingle, []).append(i)
+            self._shingled = (adopted, index)
+        return self._shingled
 
     def add(self, entry: Entry) -> None:
         """Add one entry (adopted entries are indexed by wording)."""
         self.entries.append(entry)
         if entry.status == ADOPTED:
             self.by_key.setdefault(entry.key, []).append(entry)
+        if entry.clause:
+            self.first_printing.setdefault((entry.clause, entry.version), entry)
 
-    def adopted(self) -> list[Entry]:
-        """The adopted entries, in the order they were added (by year)."""
-        return [e for e in self.entries if e.status == ADOPTED]
+    def distinct_adopted(self) -> list[Entry]:
+        """One adopted entry per wording: its latest printing."""
+        return [max(entries, key=lambda e: e.year or 0) for entries in self.by_key.values()]
 
 
 def build_record(library: Library) -> Record:
@@ -201,7 +224,7 @@ def _blame_one(index: int, label: str, paragraph: Paragraph, library: Library,
     history = _history(clause, present, library, record) if clause and present else ()
     closest = None
     if since is None and not paragraph.heading:
-        closest = _closest(paragraph.text, record.adopted())
+        closest = _closest(paragraph.text, record)
     return Blame(index=index, label=label, text=paragraph.text, clause=clause_id, since=since,
                  years=tuple(years), symbols=tuple(symbols), history=history, closest=closest,
                  exact=exact)
@@ -226,24 +249,37 @@ def _history(clause: Clause, present: Version, library: Library,
 
 def _printed(clause: Clause, version: Version, library: Library, record: Record) -> str:
     """The version as first adopted (from the record where it is there)."""
-    for entry in record.entries:
-        if entry.clause == clause.id and entry.version == version.since:
-            return entry.text
-    return _render_version(clause, version, library)
+    entry = record.first_printing.get((clause.id, version.since))
+    return entry.text if entry else _render_version(clause, version, library)
 
 
-def _closest(text: str, adopted: Sequence[Entry]) -> Closest | None:
+def _shingles(words: Sequence[str]) -> set[tuple[str, ...]]:
+    """Runs of three words (a shorter text: its words), what similar paragraphs share."""
+    if len(words) < SHINGLE:
+        return {(w,) for w in words}
+    return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def _closest(text: str, record: Record) -> Closest | None:
     """The adopted paragraph sharing most words with `text`, in order (latest year on a tie).
 
-    Similarity is over words, as the diff measures it: characters would find half of any
-    two English sentences alike.
+    Similarity is over words, as the diff measures it (characters would find half of any two
+    English sentences alike). Candidates are the wordings sharing most three-word runs with
+    the text, found through an index, so the time does not grow with the record's size.
     """
     from rapidfuzz.distance import Indel
 
+    adopted, index = record.shingle_index()
     words = wording_key(text).lower().split()
+    shared: Counter[int] = Counter()
+    for shingle in _shingles(words):
+        postings = index.get(shingle, ())
+        if len(postings) <= COMMON_SHINGLE:  # runs found everywhere tell nothing apart
+            shared.update(postings)
     best: tuple[float, int] | None = None
     found: Entry | None = None
-    for entry in adopted:
+    for i, _ in shared.most_common(SHORTLIST):
+        entry = adopted[i]
         score = Indel.normalized_similarity(words, entry.key.lower().split(),
                                             score_cutoff=CLOSEST_MIN)
         rank = (score, entry.year or 0)
