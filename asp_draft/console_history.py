@@ -95,6 +95,8 @@ def citation(hit: Hit) -> str:
     n = len(hit.years)
     if n > 1:
         where += f"; adopted in {n} years: {', '.join(hit.symbols)}"
+    else:
+        where += "; adopted in 1 year"
     return where
 
 

@@ -201,6 +201,12 @@ def test_search_prints_citations_and_highlights(cli) -> None:  # type: ignore[no
     assert "**mutually** **reinforcing**" in out
 
 
+def test_a_wording_adopted_once_says_so(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("search", '"20th anniversary"')
+    assert result.code == 0, result.err
+    assert result.out.startswith("1. ICC-ASP/17/Res.5, PP4 (2018); adopted in 1 year\n")
+
+
 def test_search_says_when_nothing_is_found(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("search", "xylophone")
     assert (result.code, result.out) == (0, "")
