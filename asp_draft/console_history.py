@@ -38,6 +38,8 @@ def _where(symbol: str | None, label: str | None) -> str:
 
 def blame_note(b: Blame) -> str:
     """What the table says beside the years: never adopted (and the closest), or a caveat."""
+    if b.heading:
+        return "heading"
     if b.since is None:
         if b.closest is None:
             return "never adopted; nothing adopted is close"

@@ -176,6 +176,7 @@ class Blame:
     history: tuple[Earlier, ...]
     closest: Closest | None
     exact: bool  # False when the adopted template reads differently this year (facts moved on)
+    heading: bool = False
 
     def as_json(self) -> dict[str, Any]:
         """DESIGN.md's shape (history entries also carry their years and text)."""
@@ -227,7 +228,7 @@ def _blame_one(index: int, label: str, paragraph: Paragraph, library: Library,
         closest = _closest(paragraph.text, record)
     return Blame(index=index, label=label, text=paragraph.text, clause=clause_id, since=since,
                  years=tuple(years), symbols=tuple(symbols), history=history, closest=closest,
-                 exact=exact)
+                 exact=exact, heading=paragraph.heading)
 
 
 def _by_year(entries: Iterable[Entry]) -> list[Entry]:

@@ -168,3 +168,25 @@ def test_blame_reads_the_corpus_copy_as_found(cli, corpus: Path) -> None:  # typ
 def test_blame_of_a_missing_file_is_one_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     line = one_line_error(cli("blame", str(tmp_path / "nope.yaml")))
     assert "nope.yaml: no such file" in line
+
+
+def test_headings_are_named_not_blamed(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    spec = tmp_path / "draft.yaml"
+    spec.write_text("year: 2019\npreamble:\n  - justice-and-peace\noperative:\n"
+                    "  - heading: Cooperation\n"
+                    "  - text: \"*Requests* the Bureau to report on cooperation.\"\n",
+                    encoding="utf-8")
+    result = cli("blame", str(spec))
+    assert result.code == 0, result.err
+    rows = [line for line in result.out.splitlines() if line.startswith("│ ")]
+    assert [r.split("│")[1].strip() for r in rows] == ["PP1", "H1", "OP1"]
+    assert rows[1].rstrip("│ ").endswith("heading")
+    assert "nothing adopted is close" in rows[2]
+    assert "3 paragraph(s): 1 in adopted wording, 1 never adopted" in result.err
+
+
+def test_blame_reads_standard_input(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("blame", "-", stdin="The Assembly of States Parties,\n\n" + R2P_2018 + "\n")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0].strip() == "standard input"
+    assert "│ PP1  │ 2017  │ 2017–2018 │ responsibility-to-protect │" in result.out

@@ -42,11 +42,13 @@ def blame(
     else:
         from asp_draft.console_history import print_blame
 
-        title = str(document.meta.get("symbol") or document.meta.get("title") or ref)
+        title = str(document.meta.get("symbol") or document.meta.get("title")
+                    or ("standard input" if ref == "-" else ref))
         print_blame(stdout_console(), title, blames, history=history)
     adopted = sum(1 for b in blames if b.since is not None)
-    note(f"{len(blames)} paragraph(s): {adopted} in adopted wording, {len(blames) - adopted} "
-         f"never adopted ({RECORD_NOTE})")
+    fresh = sum(1 for b in blames if b.since is None and not b.heading)
+    note(f"{len(blames)} paragraph(s): {adopted} in adopted wording, {fresh} never adopted "
+         f"({RECORD_NOTE})")
 
 
 @app.command()
