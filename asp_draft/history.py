@@ -28,6 +28,7 @@ CLOSEST_MIN = MODIFIED_MIN
 # with the text (SHORTLIST of them, compared word by word); a run in more than COMMON_SHINGLE
 # wordings ("of the international") does not count.
 SHINGLE = 3
+_WORD = re.compile(r"\w+")
 SHORTLIST = 25
 COMMON_SHINGLE = 100
 
@@ -58,9 +59,13 @@ class Entry:
 
     @property
     def wording(self) -> str:
-        """Which wording this is: the library's clause version where known (it knows that the
-        2011 copy lost its quotation marks), else the folded text."""
-        return f"{self.clause}@{self.version}" if self.clause else self.key
+        """Which wording this is, for search: its words without the punctuation between them.
+
+        Copies that differ only in quotation marks or spacing (the 2011 copy that lost its
+        quotation marks) are one wording; a template that printed other words in another
+        year (an anniversary counted on) is another.
+        """
+        return " ".join(_WORD.findall(self.text))
 
 
 @dataclass

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 CACHE_ENV = "ASP_DRAFT_CACHE"
 # No stemming: a lawyer's "reinforce" must not find "reinforcing"; reinforc* asks for both.
-SCHEMA = 4  # bump when the tables change, so old caches are not read
+SCHEMA = 5  # bump when the tables change, so old caches are not read
 # Marks FTS5 puts around matched words; control characters never occur in the record.
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
 
@@ -208,9 +208,13 @@ def search(db: sqlite3.Connection, query: str, *, since: int | None = None,
             f"SELECT p.printed, p.symbol, p.year, p.label, p.status, p.clause, p.proposer "
             f"FROM printing p WHERE p.wording = ? AND {in_range} ORDER BY p.year DESC LIMIT 1",
             (rowid, *years)).fetchone()
-        text, highlighted = db.execute(
+        shown = db.execute(
             f"SELECT text, highlight(printed, 0, '{HIT_OPEN}', '{HIT_CLOSE}') FROM printed "
             "WHERE printed MATCH ? AND rowid = ?", (match, printed)).fetchone()
+        if shown is None:  # the tokenizer splits a word otherwise than \w+ does: no marks
+            shown = db.execute("SELECT text, text FROM printed WHERE rowid = ?",
+                               (printed,)).fetchone()
+        text, highlighted = shown
         everywhere = db.execute(
             "SELECT DISTINCT symbol, year FROM printing WHERE wording = ? AND status = ? "
             "AND symbol IS NOT NULL ORDER BY year, symbol", (rowid, ADOPTED)).fetchall()

@@ -221,3 +221,25 @@ def test_search_says_when_nothing_is_found(cli) -> None:  # type: ignore[no-unty
 ])
 def test_search_usage_errors_are_one_line(cli, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
     assert message in one_line_error(cli(*args))
+
+
+def test_a_template_that_printed_other_words_each_year_is_two_wordings(
+        cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    user = tmp_path / "lib"
+    (user / "preamble").mkdir(parents=True)
+    (user / "sessions").mkdir()
+    (user / "preamble" / "meeting.yaml").write_text(
+        "id: meeting\npart: preamble\ntopic: t\nversions:\n"
+        "  - adopted: [ICC-ASP/29/Res.1, ICC-ASP/30/Res.1]\n"
+        "    text: \"*Noting* the meeting of {{ year }},\"\n", encoding="utf-8")
+    for year in (2030, 2031):
+        (user / "sessions" / f"{year}.yaml").write_text(
+            f"year: {year}\nsymbol: ICC-ASP/{year - 2001}/Res.1\ntitle: T\n"
+            f"adopted: {year}-12-10\npreamble:\n  - meeting\n", encoding="utf-8")
+    first = cli("search", "2030", "--json", "-L", str(user))
+    assert first.code == 0, first.err
+    assert [(h["symbol"], h["text"], h["symbols"]) for h in json.loads(first.out)] == [
+        ("ICC-ASP/29/Res.1", "Noting the meeting of 2030,", ["ICC-ASP/29/Res.1"])]
+    # The 2031 words were never printed in 2030: nothing to cite there, and no crash.
+    before = cli("search", "2031", "--until", "2030", "--json", "-L", str(user))
+    assert (before.code, json.loads(before.out)) == (0, [])
