@@ -90,6 +90,13 @@ def assemble(spec: Spec, library: Library, overrides: Mapping[str, Any] | None =
     return Document(meta=meta, paragraphs=tuple(paragraphs))
 
 
+def render_paragraph(template: str, values: Mapping[str, Any], *, where: str,
+                     source: str | None = None, line: int | None = None) -> str:
+    """A template rendered as one paragraph: its white space (YAML folding) collapsed."""
+    return re.sub(r"\s+", " ", render(template.strip(), values, where=where, source=source,
+                                      line=line)).strip()
+
+
 def _next_number(previous: int, given: str | None) -> int:
     if given:
         m = re.match(r"\d+", given)
@@ -117,11 +124,10 @@ def _emit(entry: Entry, part: Part, number: str | None, level: int, values: Mapp
         template = entry.text or ""
         where = f"inline text at line {entry.line}"
         source, line = spec.source, entry.line
-    rendered = render(template.strip(), values, where=where, source=source, line=line)
-    rendered = re.sub(r"\s+", " ", rendered).strip()
+    rendered = render_paragraph(template, values, where=where, source=source, line=line)
     footnotes = tuple(
-        re.sub(r"\s+", " ", render(f, values, where=f"footnote of {where}", source=spec.source,
-                                   line=entry.line)).strip()
+        render_paragraph(f, values, where=f"footnote of {where}", source=spec.source,
+                         line=entry.line)
         for f in entry.footnotes)
     if level:
         lead, text = None, rendered

@@ -14,12 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from asp_draft.assemble import assemble
+from asp_draft.assemble import assemble, render_paragraph
 from asp_draft.diff import MODIFIED_MIN, fold_typography
 from asp_draft.library import Library
 from asp_draft.markup import split_lead
 from asp_draft.model import ADOPTED, Clause, Document, Paragraph, Part, Version, labels
-from asp_draft.templating import render
 from asp_draft.words import Op, diff_words
 
 # Below the diff's "recognisably the same paragraph" an adopted one is not worth naming.
@@ -139,10 +138,10 @@ def build_record(library: Library) -> Record:
 
 def _render_version(clause: Clause, version: Version, library: Library) -> str:
     """A version's text as it reads in its own year, lead markup removed."""
-    values = library.facts.for_year(version.since or 0)
-    text = render(version.text.strip(), values, where=f"clause {clause.id}, version "
-                  f"{version.since}", source=clause.source)
-    return split_lead(re.sub(r"\s+", " ", text).strip(), clause.part)[1]
+    text = render_paragraph(version.text, library.facts.for_year(version.since or 0),
+                            where=f"clause {clause.id}, version {version.since}",
+                            source=clause.source)
+    return split_lead(text, clause.part)[1]
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,13 @@ from typing import Any
 
 import yaml
 
-from asp_draft.assemble import assemble, variables_for
+from asp_draft.assemble import assemble, render_paragraph, variables_for
 from asp_draft.errors import AspDraftError, UsageError
 from asp_draft.facts import letters, roman
 from asp_draft.library import Library
 from asp_draft.markup import split_lead, to_markup
 from asp_draft.model import Clause, Document, Paragraph, Version
 from asp_draft.readers.spec import META_KEYS, Entry, Spec, parse_spec
-from asp_draft.templating import render
 from asp_draft.writers.spec import entry_data
 
 RESEMBLES = 85.0  # rapidfuzz ratio (0-100) from which a clause is named as the closest
@@ -104,11 +103,11 @@ class _Index:
         for clause in library.clauses.values():
             for version in clause.versions:
                 try:
-                    rendered = render(version.text_for(symbol).strip(), values,
-                                      where=f"clause {clause.id}")
+                    rendered = render_paragraph(version.text_for(symbol), values,
+                                                where=f"clause {clause.id}")
                 except AspDraftError:
                     continue  # a template this year's variables cannot fill
-                _lead, text = split_lead(" ".join(rendered.split()), clause.part)
+                _lead, text = split_lead(rendered, clause.part)
                 self.exact.setdefault((clause.part, text), []).append((clause, version))
                 self.choices[clause.part].append((text, clause, version))
 
