@@ -52,7 +52,7 @@ def write_library(root: Path, paragraphs: int, seed: int = 7) -> tuple[Path, Pat
         first = f"{lead} {sentence(rng, words, rng.randint(30, 90))}{end}"
         symbols = [f"ICC-ASP/{y - 2001}/Res.1" for y in YEARS]
         if i % 3 == 0:
-            changed = first.replace(" the ", " the said ", 1) + ""
+            changed = first.replace(" the ", " the said ", 1)
             versions = [{"adopted": symbols[:5], "text": first},
                         {"adopted": symbols[5:], "text": changed if changed != first
                          else first[:-1] + " again" + end}]
