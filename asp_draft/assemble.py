@@ -9,7 +9,7 @@ from typing import Any
 from asp_draft import facts as factlib
 from asp_draft.errors import UnknownClauseError
 from asp_draft.library import Library
-from asp_draft.markup import split_lead
+from asp_draft.markup import place_notes, split_lead
 from asp_draft.model import Clause, Document, Paragraph, Part, Version
 from asp_draft.readers.spec import Entry, Spec
 from asp_draft.templating import render
@@ -125,16 +125,15 @@ def _emit(entry: Entry, part: Part, number: str | None, level: int, values: Mapp
         where = f"inline text at line {entry.line}"
         source, line = spec.source, entry.line
     rendered = render_paragraph(template, values, where=where, source=source, line=line)
-    footnotes = tuple(
-        render_paragraph(f, values, where=f"footnote of {where}", source=spec.source,
-                         line=entry.line)
-        for f in entry.footnotes)
+    notes = [render_paragraph(f, values, where=f"footnote of {where}", source=spec.source,
+                              line=entry.line) for f in entry.footnotes]
     if level:
         lead, text = None, rendered
         if rendered.startswith("*"):
             lead, text = split_lead(rendered, part)
     else:
         lead, text = split_lead(rendered, part)
+    text, footnotes = place_notes(text, notes)
     out.append(Paragraph(part=part, text=text, lead=lead, number=number, level=level,
                          footnotes=footnotes, clause=clause_id, version=since))
     for i, sub in enumerate(entry.sub):

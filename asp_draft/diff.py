@@ -58,7 +58,8 @@ def fold_typography(text: str) -> str:
 
 def _key(p: Paragraph, ignore_typography: bool) -> tuple[object, ...]:
     text = fold_typography(p.text) if ignore_typography else p.text
-    notes = tuple(fold_typography(n) if ignore_typography else n for n in p.footnotes)
+    notes = tuple((fold_typography(n.text) if ignore_typography else n.text, n.at)
+                  for n in p.footnotes)
     return (p.heading, p.part, p.level, notes, text)
 
 

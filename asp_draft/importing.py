@@ -17,12 +17,13 @@ from asp_draft.assemble import assemble, render_paragraph, variables_for
 from asp_draft.errors import AspDraftError, UsageError
 from asp_draft.facts import letters, roman
 from asp_draft.library import Library
-from asp_draft.markup import split_lead, to_markup
+from asp_draft.likeness import SAME_CLAUSE_MIN, closest, likeness_words
+from asp_draft.markup import split_lead, with_marks
 from asp_draft.model import Clause, Document, Paragraph, Version
 from asp_draft.readers.spec import META_KEYS, Entry, Spec, parse_spec
 from asp_draft.writers.spec import entry_data
 
-RESEMBLES = 85.0  # rapidfuzz ratio (0-100) from which a clause is named as the closest
+RESEMBLES = SAME_CLAUSE_MIN  # likeness from which a clause is named as the closest
 _DEFAULT_CHAPEAU = "The Assembly of States Parties,"
 
 
@@ -119,17 +120,12 @@ class _Index:
         return max(found, key=lambda cv: (max(cv[1].years, default=0), cv[1].since or 0))
 
     def closest(self, paragraph: Paragraph) -> tuple[Clause, Version, float] | None:
-        from rapidfuzz import fuzz, process
-
         pool = self.choices.get(paragraph.part, [])
-        if not pool:
-            return None
-        best = process.extractOne(paragraph.text, [t for t, _, _ in pool], scorer=fuzz.ratio,
-                                  score_cutoff=RESEMBLES)
+        best = closest(paragraph.text, [likeness_words(t) for t, _, _ in pool], RESEMBLES)
         if best is None:
             return None
-        _text, score, at = best
-        return pool[at][1], pool[at][2], float(score)
+        at, score = best
+        return pool[at][1], pool[at][2], 100 * score
 
 
 def _pin(clause: Clause, version: Version, symbol: str | None) -> int | None:
@@ -166,7 +162,7 @@ def import_document(document: Document, library: Library, *, source: str,
             number = int(digits.group()) if digits and paragraph.number else auto
             if paragraph.number and paragraph.number != str(auto):
                 label = paragraph.number
-        notes = tuple(_escape(n) for n in paragraph.footnotes)
+        notes = tuple(_escape(n) for n in paragraph.note_texts)
         found = index.find(paragraph)
         if found:
             clause, version = found
@@ -183,7 +179,7 @@ def import_document(document: Document, library: Library, *, source: str,
             matches.append(Match(i, clause.id, version.since, False, score))
         else:
             matches.append(Match(i, None, None, False, 0.0))
-        entry = Entry(line=0, text=_escape(to_markup(paragraph)), number=label, footnotes=notes)
+        entry = Entry(line=0, text=_escape(with_marks(paragraph, markup=True)), number=label, footnotes=notes)
         part.append(_Item(entry, i, comment, subs=[]))
     return _finish(document, library, meta, parts, matches, source)
 
@@ -198,8 +194,8 @@ def _add_sub(parent: _Item, paragraph: Paragraph, index: int, matches: list[Matc
     level = 1 if holder is parent else 2
     auto = letters(position + 1) if level == 1 else roman(position + 1)
     label = paragraph.number if paragraph.number and paragraph.number != auto else None
-    entry = Entry(line=0, text=_escape(to_markup(paragraph)), number=label,
-                  footnotes=tuple(_escape(n) for n in paragraph.footnotes))
+    entry = Entry(line=0, text=_escape(with_marks(paragraph, markup=True)), number=label,
+                  footnotes=tuple(_escape(n) for n in paragraph.note_texts))
     holder.subs.append(_Item(entry, index, subs=[] if level == 1 else None))
     matches.append(Match(index, None, None, False, 0.0))
 
@@ -223,7 +219,7 @@ def _finish(document: Document, library: Library, meta: dict[str, Any],
         for item in wrong:
             paragraph = document.paragraphs[item.index]
             item.entry = replace(item.entry, clause=None, pin=None,
-                                 text=_escape(to_markup(paragraph)))
+                                 text=_escape(with_marks(paragraph, markup=True)))
             item.comment = "the library clause renders differently here; kept inline"
             matches[item.index] = replace(matches[item.index], exact=False)
     text = dump(meta, parts, source)
@@ -243,7 +239,9 @@ def _mismatches(document: Document, built: Document,
     walk(parts["operative"])
     wrong = []
     for item, paragraph in zip(flat, built.paragraphs, strict=False):
-        if item.entry.clause and paragraph.text != document.paragraphs[item.index].text:
+        wanted = document.paragraphs[item.index]
+        if item.entry.clause and (paragraph.text, paragraph.footnotes) != (wanted.text,
+                                                                           wanted.footnotes):
             wrong.append(item)
     return wrong
 

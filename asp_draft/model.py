@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Part = Literal["preamble", "operative"]
-PARTS: tuple[Part, ...] = ("preamble", "operative")
+Part = Literal["preamble", "operative", "annex"]
+PARTS: tuple[Part, ...] = ("preamble", "operative")  # the parts a library clause belongs to
 
 PROPOSED = "proposed"
 ADOPTED = "adopted"
@@ -75,11 +75,25 @@ class Clause:
 
 
 @dataclass(frozen=True)
+class Footnote:
+    """A footnote: its text, and where its mark stands in the paragraph.
+
+    `at` is the character offset in the paragraph's `text` after which the mark stands (most
+    marks in UN texts stand mid-sentence, after a cited document); `len(text)` for a mark at
+    the end.
+    """
+
+    text: str
+    at: int
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """One paragraph of a rendered document.
 
     `text` is the paragraph as printed, lead included, number left out. Headings inside the
-    operative part are paragraphs with `heading=True` and no number.
+    operative part are paragraphs with `heading=True` and no number. Annex paragraphs have
+    part `annex` and the annex's title in `annex`; their numbering starts afresh.
     """
 
     part: Part
@@ -87,10 +101,27 @@ class Paragraph:
     lead: str | None = None
     number: str | None = None  # "3", "12 bis" at level 0; "a", "ii" below
     level: int = 0
-    footnotes: tuple[str, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
     clause: str | None = None
     version: int | None = None
     heading: bool = False
+    annex: str | None = None  # the title of the annex an annex paragraph stands in
+
+    @property
+    def note_texts(self) -> tuple[str, ...]:
+        """The footnotes' texts, in the order their marks stand."""
+        return tuple(n.text for n in self.footnotes)
+
+    def pieces(self) -> list[tuple[str, Footnote | None]]:
+        """The text cut at its footnote marks: (text, the note whose mark follows it)."""
+        out: list[tuple[str, Footnote | None]] = []
+        start = 0
+        for note in sorted(self.footnotes, key=lambda n: n.at):
+            at = min(max(note.at, start), len(self.text))
+            out.append((self.text[start:at], note))
+            start = at
+        out.append((self.text[start:], None))
+        return out
 
 
 @dataclass(frozen=True)
@@ -101,9 +132,13 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
 
     @property
-    def chapeau(self) -> str:
-        """The opening line, `The Assembly of States Parties,` unless the text says otherwise."""
-        return str(self.meta.get("chapeau") or "The Assembly of States Parties,")
+    def chapeau(self) -> str | None:
+        """The opening line as printed (`The General Assembly,`), or None when the text has none.
+
+        Never a default: putting the ASP's chapeau on another body's text would invent words.
+        """
+        value = self.meta.get("chapeau")
+        return str(value) if value else None
 
 
 def labels(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[str]:

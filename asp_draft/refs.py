@@ -1,12 +1,13 @@
 """REF -> Document: the one resolver every command goes through.
 
 A REF is a year (2017), a document symbol (ICC-ASP/16/Res.6), a draft spec (.yaml/.yml),
-a plain-text resolution (.txt), Markdown (.md), a Word file (.docx), or `-` for plain text
-on standard input.
+a file in one of FORMATS (plain text, Markdown, Word, PDF), or `-` for standard input (a
+draft spec when it is one, else plain text).
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -19,7 +20,42 @@ from asp_draft.model import Document
 
 _YEAR = re.compile(r"\d{4}")
 _SYMBOL = re.compile(r"ICC-ASP/\d+/Res\.\d+", re.I)
-SUFFIXES = (".yaml", ".yml", ".txt", ".md", ".markdown", ".docx")
+_SPEC_TEXT = re.compile(r"(?m)^year:\s*\d{4}\s*$")
+
+
+@dataclass(frozen=True)
+class Format:
+    """A kind of file a REF can name: what it is called, its suffixes, and its reader.
+
+    The reader is `module.function(path, notify)`, imported only when such a file is read.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    module: str
+    function: str
+
+
+# The draft spec is read through the library (readers/spec.py), so it has no entry here.
+FORMATS = (
+    Format("plain text", (".txt",), "asp_draft.readers.text", "read_text_file"),
+    Format("Markdown", (".md", ".markdown"), "asp_draft.readers.markdown", "read_markdown_file"),
+    Format("Word", (".docx",), "asp_draft.readers.docx", "read_docx"),
+    Format("PDF", (".pdf",), "asp_draft.readers.pdf", "read_pdf"),
+)
+SPEC_SUFFIXES = (".yaml", ".yml")
+SUFFIXES = SPEC_SUFFIXES + tuple(s for f in FORMATS for s in f.suffixes)
+
+
+def format_for(suffix: str) -> Format | None:
+    """The format a file suffix names, or None."""
+    return next((f for f in FORMATS if suffix.lower() in f.suffixes), None)
+
+
+def known_suffixes() -> str:
+    """`.yaml, .txt, .md, .docx or .pdf`, for messages."""
+    names = [f.suffixes[0] for f in FORMATS]
+    return ", ".join([SPEC_SUFFIXES[0], *names[:-1]]) + f" or {names[-1]}"
 
 
 @dataclass
@@ -46,9 +82,7 @@ class Resolver:
         from asp_draft.assemble import assemble
 
         if ref == "-":
-            from asp_draft.readers.text import parse_text
-
-            return parse_text(sys.stdin.read(), "<stdin>")
+            return self._stdin()
         if _YEAR.fullmatch(ref) and not Path(ref).exists():
             return assemble(self.library.session(int(ref)), self.library, self.variables)
         if _SYMBOL.fullmatch(ref):
@@ -60,22 +94,41 @@ class Resolver:
                 raise UnknownReferenceError(
                     f"{ref!r} is not a year, a document symbol (ICC-ASP/16/Res.6) or a file")
             raise InputError(f"cannot read {suffix or 'files without an extension'}; give "
-                             ".yaml, .txt, .md or .docx", source=ref)
+                             f"{known_suffixes()}", source=ref)
         if not path.exists():
             raise InputError("no such file", source=ref)
-        if suffix in (".yaml", ".yml"):
+        if path.is_dir():
+            raise InputError("is a folder, not a file", source=ref)
+        if suffix in SPEC_SUFFIXES:
             from asp_draft.readers.spec import read_spec
 
             return assemble(read_spec(path), self.library, self.variables)
-        if suffix == ".txt":
-            from asp_draft.readers.text import read_text_file
+        if suffix == ".docx":
+            return self._docx(path)
+        found = format_for(suffix)
+        assert found is not None  # every suffix in SUFFIXES has a format
+        reader = getattr(importlib.import_module(found.module), found.function)
+        document: Document = reader(path, self._notify)
+        return document
 
-            return read_text_file(path)
-        if suffix in (".md", ".markdown"):
-            from asp_draft.readers.markdown import read_markdown_file
+    def _notify(self, message: str) -> None:
+        if self.notify:
+            self.notify(message)
 
-            return read_markdown_file(path)
-        return self._docx(path)
+    def _stdin(self) -> Document:
+        """Standard input: a draft spec when it is one (`new ... -o - | build -`), else text."""
+        from asp_draft.assemble import assemble
+        from asp_draft.readers.text import parse_text
+
+        try:
+            text = sys.stdin.read()
+        except (OSError, ValueError, UnicodeDecodeError) as e:
+            raise InputError(f"cannot read standard input ({e})", source="<stdin>") from None
+        if _SPEC_TEXT.search(text) and re.search(r"(?m)^(preamble|operative):", text):
+            from asp_draft.readers.spec import parse_spec
+
+            return assemble(parse_spec(text, "<stdin>"), self.library, self.variables)
+        return parse_text(text, "<stdin>", self._notify)
 
     def _docx(self, path: Path) -> Document:
         from asp_draft.readers.docx import read_docx

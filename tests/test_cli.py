@@ -95,7 +95,7 @@ def test_spec_with_operative_parts_sub_and_footnotes(cli, tmp_path: Path) -> Non
     assert [(p["number"], p["level"], p["lead"]) for p in paras[3:]] == [
         ("1", 0, "Requests"), ("2", 0, "Decides"), ("a", 1, None), ("b", 1, None),
         ("3", 0, "Notes")]
-    assert paras[-1]["footnotes"] == ["ICC-ASP/18/1."]
+    assert paras[-1]["footnotes"] == [{"text": "ICC-ASP/18/1.", "at": len(paras[-1]["text"])}]
     assert paras[-1]["text"] == "Notes the report."
     text = cli("show", str(spec), "--var", "venue=New York").out
     assert "Welcoming the eighteenth session in New York," in text

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from asp_draft.diff import diff_documents, fold_typography, word_ops
-from asp_draft.model import Diff, Document, Paragraph
+from asp_draft.model import Diff, Document, Footnote, Paragraph
 from asp_draft.refs import Resolver
 from asp_draft.words import new_text, old_text
 
@@ -207,7 +207,7 @@ def test_numbers_are_not_compared_but_structure_is() -> None:
     renumbered = Document({}, tuple(replace(p, number=str(int(p.number or 0) + 1))
                                     for p in old.paragraphs))
     assert [c.op for c in diff_documents(old, renumbered).changes] == ["equal", "equal"]
-    footnoted = Document({}, (replace(old.paragraphs[0], footnotes=("See ICC-ASP/16/20.",)),
+    footnoted = Document({}, (replace(old.paragraphs[0], footnotes=(Footnote("See ICC-ASP/16/20.", 0),)),
                               old.paragraphs[1]))
     change = diff_documents(old, footnoted).changes[0]
     assert (change.op, change.similarity) == ("modified", 1.0)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from asp_draft.readers.text import adoption_meta, head_meta, parse_text, read_text_file
+from asp_draft.heads import adoption_meta, head_meta
+from asp_draft.readers.text import parse_text, read_text_file
 
 PDF_COPY = """\
 Resolution ICC-ASP/16/Res.6
@@ -53,7 +54,7 @@ def test_pdf_copy() -> None:
         "adoption": "by consensus", "year": 2017, "session": 16,
         "title": "Strengthening the International Criminal Court and the Assembly of States "
                  "Parties", "chapeau": "The Assembly of States Parties,"}
-    assert [(p.part, p.number, p.lead, p.heading, p.text, p.footnotes)
+    assert [(p.part, p.number, p.lead, p.heading, p.text, p.note_texts)
             for p in doc.paragraphs] == [
         ("preamble", None, "Mindful", False, "Mindful that each individual State has the "
          "responsibility to protect its population from the crime of genocide,", ()),

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from asp_draft.leads import find_lead
-from asp_draft.model import Document, Paragraph
+from asp_draft.model import Document, Footnote, Paragraph
 from asp_draft.readers.markdown import parse_markdown
 from asp_draft.readers.text import parse_text
 from asp_draft.writers.markdown import render_markdown
@@ -51,7 +51,7 @@ def test_text_body_rules() -> None:
         ("operative", "ii", 2, None), ("operative", "c", 1, None),
         ("operative", "12 bis", 0, "Notes")]
     assert doc.paragraphs[0].text == "Recalling its resolution of last year,"
-    assert doc.paragraphs[-1].footnotes == ("A note.",)
+    assert doc.paragraphs[-1].footnotes == (Footnote("A note.", 17),)
     assert doc.paragraphs[-1].text == "Notes the report."
 
 
@@ -86,24 +86,38 @@ _body = st.lists(_word, min_size=1, max_size=12).map(" ".join)
 
 
 @st.composite
+def notes_for(draw: st.DrawFn, text: str) -> tuple[Footnote, ...]:
+    """Footnotes whose marks stand after a word of `text` (mid-sentence or at the end)."""
+    ends = sorted({i for i, ch in enumerate(text) if ch == " "} | {len(text)})
+    places = sorted(draw(st.lists(st.sampled_from(ends), max_size=2)))
+    return tuple(Footnote(draw(_body).capitalize() + ".", at) for at in places)
+
+
+@st.composite
 def documents(draw: st.DrawFn) -> Document:
     paragraphs: list[Paragraph] = []
     for _ in range(draw(st.integers(0, 5))):
         lead = draw(st.sampled_from(["Recalling", "Convinced also", "Noting with concern",
                                      "Mindful", "Welcoming"]))
         # "the" after the lead: a body opening "also" would rightly read as part of the lead
-        paragraphs.append(Paragraph(part="preamble", text=f"{lead} the {draw(_body)},",
-                                    lead=lead))
+        text = f"{lead} the {draw(_body)},"
+        paragraphs.append(Paragraph(part="preamble", text=text, lead=lead,
+                                    footnotes=draw(notes_for(text))))
     for n in range(1, draw(st.integers(0, 5)) + 1):
         lead = draw(st.sampled_from(["Requests", "Decides", "Further requests", "Urges"]))
-        notes = tuple(draw(st.lists(_body.map(lambda b: b.capitalize() + "."), max_size=2)))
         subs = draw(st.integers(0, 3))
         end = ":" if subs else ";"
-        paragraphs.append(Paragraph(part="operative", text=f"{lead} the {draw(_body)}{end}",
-                                    lead=lead, number=str(n), footnotes=notes))
+        text = f"{lead} the {draw(_body)}{end}"
+        paragraphs.append(Paragraph(part="operative", text=text, lead=lead, number=str(n),
+                                    footnotes=draw(notes_for(text))))
         for i in range(subs):
             paragraphs.append(Paragraph(part="operative", text=f"to {draw(_body)};",
                                         number="abc"[i], level=1))
+    if draw(st.booleans()):
+        title = draw(_body).capitalize()
+        for n in range(1, draw(st.integers(1, 3)) + 1):
+            paragraphs.append(Paragraph(part="annex", text=f"The {draw(_body)}.",
+                                        number=str(n), annex=title))
     return Document(meta={"symbol": "ICC-ASP/18/Res.6", "year": 2019,
                           "chapeau": "The Assembly of States Parties,"},
                     paragraphs=tuple(paragraphs))

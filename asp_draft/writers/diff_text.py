@@ -44,7 +44,7 @@ def structure_note(old: Paragraph, new: Paragraph) -> str | None:
     what = [name for name, a, b in (("part", old.part, new.part),
                                     ("level", old.level, new.level),
                                     ("heading", old.heading, new.heading),
-                                    ("footnotes", old.footnotes, new.footnotes)) if a != b]
+                                    ("footnotes", old.note_texts, new.note_texts)) if a != b]
     return f"{', '.join(what)} changed" if what else None
 
 

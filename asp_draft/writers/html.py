@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from asp_draft.model import Document
+from asp_draft.model import Document, Paragraph
 
 CSS = """
 body { font-family: "Times New Roman", Times, serif; max-width: 42em; margin: 2em auto;
@@ -27,18 +27,21 @@ def render_html(document: Document) -> str:
         out.append(f'<p class="head">{escape(str(meta["symbol"]))}</p>')
     if meta.get("title"):
         out.append(f'<p class="title">{escape(str(meta["title"]))}</p>')
-    out.append(f"<p>{escape(document.chapeau)}</p>")
+    if document.chapeau:
+        out.append(f"<p>{escape(document.chapeau)}</p>")
     notes: list[str] = []
+    annex: str | None = None
     for p in document.paragraphs:
+        if p.part == "annex" and p.annex != annex:
+            out.append("<h2>Annex</h2>")
+            if p.annex:
+                out.append(f'<p class="title">{escape(p.annex)}</p>')
+        annex = p.annex if p.part == "annex" else None
+        body = _body(p, len(notes) + 1)
+        notes += p.note_texts
         if p.heading:
-            out.append(f"<h2>{escape(p.text)}</h2>")
+            out.append(f"<h2>{body}</h2>")
             continue
-        body = escape(p.text)
-        if p.lead and p.text.startswith(p.lead):
-            body = f"<em>{escape(p.lead)}</em>{escape(p.text[len(p.lead):])}"
-        for n in p.footnotes:
-            notes.append(n)
-            body += f'<sup><a href="#fn{len(notes)}">{len(notes)}</a></sup>'
         if p.part == "preamble":
             out.append(f'<p class="pp">{body}</p>')
         elif p.level == 0:
@@ -50,3 +53,21 @@ def render_html(document: Document) -> str:
         out += [f'<p class="fn" id="fn{i}">{i}. {escape(n)}</p>' for i, n in enumerate(notes, 1)]
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+def _body(p: Paragraph, first: int) -> str:
+    """The paragraph's text escaped, its lead in italics and its footnote marks in place."""
+    lead = len(p.lead) if p.lead and p.text.startswith(p.lead) and not p.heading else 0
+    out = []
+    start = 0
+    number = first
+    for piece, note in p.pieces():
+        cut = min(max(lead - start, 0), len(piece))
+        if cut:
+            out.append(f"<em>{escape(piece[:cut])}</em>")
+        out.append(escape(piece[cut:]))
+        start += len(piece)
+        if note is not None:
+            out.append(f'<sup><a href="#fn{number}">{number}</a></sup>')
+            number += 1
+    return "".join(out)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import yaml
 
-from asp_draft.markup import to_markup
+from asp_draft.markup import with_marks
 from asp_draft.model import Document
-from asp_draft.writers.text import META_ORDER
+from asp_draft.writers.text import META_ORDER, annex_lines
 
 
 def render_markdown(document: Document) -> str:
@@ -18,18 +18,20 @@ def render_markdown(document: Document) -> str:
                  and v not in (None, "")})
     out = ["---", yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000).rstrip(),
            "---", ""]
-    out += [document.chapeau, ""]
+    if document.chapeau:
+        out += [document.chapeau, ""]
     notes: list[str] = []
+    annex: str | None = None
     for p in document.paragraphs:
+        out += [f"# {line}" if line else line for line in annex_lines(p, annex)]
+        annex = p.annex if p.part == "annex" else None
+        body = with_marks(p, len(notes) + 1, markup=not p.heading)
+        notes += p.note_texts
         if p.heading:
-            out += [f"## {p.text}", ""]
+            out += [f"## {body}", ""]
             continue
-        body = to_markup(p)
         if p.number:
             body = f"{p.number}. {body}" if p.level == 0 else f"({p.number}) {body}"
-        for note in p.footnotes:
-            notes.append(note)
-            body += f"[^{len(notes)}]"
         out += [body, ""]
     for i, note in enumerate(notes, 1):
         out += [f"[^{i}]: {note}", ""]

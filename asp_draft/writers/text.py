@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from asp_draft.markup import with_marks
 from asp_draft.model import Document, Paragraph
 
 # Metadata written first, in this order; other keys follow as they come.
@@ -24,13 +25,24 @@ def meta_lines(meta: dict[str, Any] | Any) -> list[str]:
     return out
 
 
-def numbered(paragraph: Paragraph) -> str:
-    """The paragraph as it stands in plain text: `3. Requests ...`, `(a) to ...;`."""
+def numbered(paragraph: Paragraph, text: str | None = None) -> str:
+    """The paragraph as it stands in plain text: `3. Requests ...`, `(a) to ...;`.
+
+    `text` replaces the paragraph's own text (the same words with footnote marks).
+    """
+    body = paragraph.text if text is None else text
     if paragraph.heading or not paragraph.number:
-        return paragraph.text
+        return body
     if paragraph.level == 0:
-        return f"{paragraph.number}. {paragraph.text}"
-    return f"({paragraph.number}) {paragraph.text}"
+        return f"{paragraph.number}. {body}"
+    return f"({paragraph.number}) {body}"
+
+
+def annex_lines(paragraph: Paragraph, current: str | None) -> list[str]:
+    """`Annex` and the annex's title before the first paragraph of each annex."""
+    if paragraph.part != "annex" or paragraph.annex == current:
+        return []
+    return ["Annex", ""] + ([paragraph.annex, ""] if paragraph.annex else [])
 
 
 def render_text(document: Document, *, with_meta: bool = True) -> str:
@@ -40,14 +52,15 @@ def render_text(document: Document, *, with_meta: bool = True) -> str:
         lines += meta_lines(document.meta)
         if lines:
             lines.append("")
-    lines += [document.chapeau, ""]
+    if document.chapeau:
+        lines += [document.chapeau, ""]
     notes: list[str] = []
+    annex: str | None = None
     for paragraph in document.paragraphs:
-        marks = ""
-        for note in paragraph.footnotes:
-            notes.append(note)
-            marks += f"[^{len(notes)}]"
-        lines += [numbered(paragraph) + marks, ""]
+        lines += annex_lines(paragraph, annex)
+        annex = paragraph.annex if paragraph.part == "annex" else None
+        lines += [numbered(paragraph, with_marks(paragraph, len(notes) + 1)), ""]
+        notes += paragraph.note_texts
     for i, note in enumerate(notes, 1):
         lines += [f"[^{i}]: {note}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"

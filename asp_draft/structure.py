@@ -1,0 +1,338 @@
+"""Blocks -> Document: the one place that decides what each piece of a resolution is.
+
+Every format reader (text, Markdown, Word, PDF) turns its file into a `Source`: *blocks* of
+text with the hints its format gives (italic runs, footnote marks, Word numbering and level,
+its own paragraph styles) and the footnote texts. `classify` then finds the head, the chapeau,
+the preambular and operative paragraphs, sub-paragraphs, headings, annexes, leads and the
+footnote marks' places, the same way for every format.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from asp_draft.errors import InputError
+from asp_draft.heads import adoption_meta, head_meta
+from asp_draft.labels import OPERATIVE, SUB, sub_level
+from asp_draft.leads import find_lead
+from asp_draft.model import Document, Footnote, Paragraph, Part
+
+Role = Literal["head", "chapeau", "preamble", "operative", "heading", "annex", "annex-title"]
+Notify = Callable[[str], None]
+
+
+def quiet(_: str) -> None:
+    """A notify that says nothing (the default when no one is listening)."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of a block's text with one formatting; `note` marks a footnote reference.
+
+    A footnote reference is a run with empty text and `note` set to the key of its text in
+    `Source.notes`; its mark stands after the text before it.
+    """
+
+    text: str
+    italic: bool = False
+    note: str | None = None
+
+
+@dataclass
+class Block:
+    """One paragraph of the source as its format gives it, with the format's hints.
+
+    `line` says where it starts (a line of a text file, a paragraph of a Word file, a page of
+    a PDF) for messages. `number`/`level` are a number the format itself produced (Word
+    numbering: "3", "a", "ii" at level 0, 1, 2); typed labels ("12.", "(a)") stay in the text
+    and are found by the classifier. `role` is what the format says the block is (asp-draft's
+    own Word styles); None leaves it to the classifier. `lines` are the source lines, for head
+    lines that a block joins (a title broken over two lines).
+    """
+
+    runs: list[Run]
+    line: int = 0
+    number: str | None = None
+    level: int | None = None
+    role: Role | None = None
+    lines: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The block's text without its footnote marks."""
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass
+class Source:
+    """What a reader hands the classifier: blocks, footnote texts and declared metadata.
+
+    `italics` says whether italic runs in this source mean a lead (a Word file or PDF whose
+    leads are set in italics, Markdown's `*Lead*`); without it the lead is found from the
+    words. `meta` is what the format declares (`# key: value` lines, front matter, document
+    properties); the head lines found in the text add to it without overriding it.
+    """
+
+    name: str
+    blocks: list[Block]
+    notes: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+    italics: bool = False
+
+
+# --- classification --------------------------------------------------------------------
+
+_ENDS = (",", ";", ".", ":")
+_SQUEEZE = frozenset(" \t\n\r\f\v")  # not U+00A0: a non-breaking space is kept as printed
+_CHAPEAU = re.compile(r"The [A-Z][^.;:,]{2,80}(?P<comma>,?)")
+ANNEX_LINE = re.compile(r"Annex(?:es)?(?: (?P<n>[IVXLC]+|\d{1,2}|[A-Z]))?\.?(?:: (?P<title>.+))?",
+                    re.S)
+HEAD_WINDOW = 12  # the chapeau stands among the first blocks, after the head and cover
+
+
+@dataclass
+class _Flat:
+    """A block's text with its whitespace squeezed, each character's italics, and its marks."""
+
+    text: str
+    italic: list[bool]
+    marks: list[tuple[str, int]]  # (note key, offset after which the mark stands)
+
+    def cut(self, n: int) -> _Flat:
+        """The same without its first `n` characters (a typed label) and the space after."""
+        rest = self.text[n:]
+        skip = n + len(rest) - len(rest.lstrip())
+        return _Flat(self.text[skip:], self.italic[skip:],
+                     [(key, max(at - skip, 0)) for key, at in self.marks])
+
+
+def flatten(runs: list[Run]) -> _Flat:
+    """Runs -> one line of text: white space squeezed and trimmed, marks moved onto the word
+    before them (`Statute 2 reaffirms` -> the mark after `Statute`)."""
+    out: list[str] = []
+    italic: list[bool] = []
+    marks: list[tuple[str, int]] = []
+    for run in runs:
+        if run.note is not None:
+            marks.append((run.note, len(out)))
+        for ch in run.text:
+            if ch in _SQUEEZE:
+                if out and out[-1] != " ":
+                    out.append(" ")
+                    italic.append(run.italic)
+                continue
+            out.append(ch)
+            italic.append(run.italic)
+    while out and out[-1] == " ":
+        out.pop()
+        italic.pop()
+    text = "".join(out)
+    placed = []
+    for key, at in marks:
+        at = min(at, len(text))
+        while at > 0 and text[at - 1] == " ":
+            at -= 1
+        placed.append((key, at))
+    return _Flat(text, italic, placed)
+
+
+def classify(source: Source, notify: Notify = quiet) -> Document:
+    """Decide what every block is and build the Document, the same way for every format."""
+    meta = dict(source.meta)
+    blocks = [b for b in source.blocks if b.text.strip() or any(r.note for r in b.runs)]
+    start = _head(blocks, meta, source.name)
+    body: list[Block] = []
+    for block in blocks[start:]:
+        found = adoption_meta(block.text) if block.role is None else {}
+        if found:
+            for key, value in found.items():
+                meta.setdefault(key, value)
+        else:
+            body.append(block)
+    paragraphs = _Body(source, notify).read(body)
+    if not paragraphs and not meta:
+        raise InputError("no paragraphs found (the file is empty)", source=source.name)
+    return Document(meta=meta, paragraphs=tuple(paragraphs))
+
+
+def _head(blocks: list[Block], meta: dict[str, Any], name: str) -> int:
+    """Take the head and the chapeau into `meta`; the index of the first body block."""
+    if any(b.role in ("head", "chapeau") for b in blocks):
+        start = 0
+        lines: list[list[str]] = []
+        while start < len(blocks) and blocks[start].role in ("head", "chapeau"):
+            text = " ".join(blocks[start].text.split())
+            if blocks[start].role == "chapeau":
+                meta.setdefault("chapeau", text)
+            else:
+                lines.append([text])
+            start += 1
+        _add(meta, head_meta(lines))
+        return start
+    for at, block in enumerate(blocks[:HEAD_WINDOW]):
+        text = " ".join(block.text.split())
+        if block.role is not None or text.endswith((";", ".")) or (
+                text.endswith(",") and not _CHAPEAU.fullmatch(text)):
+            return 0  # a paragraph before any chapeau: the text has none
+        m = _CHAPEAU.fullmatch(text)
+        if m and (m.group("comma") or _opens_body(blocks[at + 1:at + 2])):
+            meta.setdefault("chapeau", text)
+            _add(meta, head_meta([list(b.lines or (b.text,)) for b in blocks[:at]]))
+            return at + 1
+    return 0
+
+
+def _opens_body(following: list[Block]) -> bool:
+    """Whether the block after a comma-less `The General Assembly` is a paragraph's start."""
+    if not following:
+        return False
+    text = following[0].text.strip()
+    return bool(OPERATIVE.fullmatch(text) or find_lead(text) or following[0].number)
+
+
+def _add(meta: dict[str, Any], found: dict[str, Any]) -> None:
+    for key, value in found.items():
+        meta.setdefault(key, value)
+
+
+class _Body:
+    """Walks the body blocks in order, keeping the state a reader keeps: part, annex, labels."""
+
+    def __init__(self, source: Source, notify: Notify) -> None:
+        self.source = source
+        self.notify = notify
+        self.part: Part = "preamble"
+        self.annex: str | None = None
+        self.last_letter = ""
+        self.last_roman = ""
+        self.out: list[Paragraph] = []
+
+    def read(self, blocks: list[Block]) -> list[Paragraph]:
+        """The paragraphs of the body."""
+        at = 0
+        while at < len(blocks):
+            block = blocks[at]
+            annex = _annex_heading(block)
+            if annex is not None:
+                self.annex, at = self._annex_title(*annex, blocks, at)
+                self.part = "annex"
+                self.last_letter = self.last_roman = ""
+                continue
+            following = blocks[at + 1] if at + 1 < len(blocks) else None
+            self.block(block, following)
+            at += 1
+        return self.out
+
+    def _annex_title(self, label: str, title: str | None, blocks: list[Block],
+                     at: int) -> tuple[str | None, int]:
+        """The annex's name: `Annex II: Title`, the title alone, or the label alone."""
+        nxt = blocks[at + 1] if at + 1 < len(blocks) else None
+        if title is None and nxt is not None and (nxt.role == "annex-title" or (
+                nxt.role is None and nxt.number is None and _title_like(nxt.text))):
+            title, at = " ".join(nxt.text.split()), at + 1
+        if label and title:
+            return f"{label}: {title}", at + 1
+        return title or label or None, at + 1
+
+    def block(self, block: Block, following: Block | None) -> None:
+        """Classify one block and add its paragraph."""
+        flat = flatten(block.runs)
+        number, level = block.number, block.level or 0
+        if block.role == "heading":
+            self.add(flat, block, heading=True)
+            return
+        if number is not None:
+            if level == 2 and not self.last_letter:
+                level = 1
+        elif block.role in (None, "operative", "preamble") and (m := OPERATIVE.match(
+                flat.text)) and OPERATIVE.fullmatch(flat.text):
+            number, level = " ".join(m.group("num").split()), 0
+            flat = flat.cut(m.start("rest"))
+        elif self.out and (m := SUB.fullmatch(flat.text)):
+            number = m.group("num")
+            level = sub_level(number, self.last_letter, self.last_roman)
+            flat = flat.cut(m.start("rest"))
+        elif self._is_heading(block, flat, following):
+            self.add(flat, block, heading=True)
+            return
+        if level == 0:
+            self.last_letter = self.last_roman = ""
+        elif level == 1:
+            self.last_letter, self.last_roman = number or self.last_letter, ""
+        else:
+            self.last_roman = number or self.last_roman
+        self._set_part(block, number, level, flat)
+        self.add(flat, block, number=number, level=level)
+
+    def _set_part(self, block: Block, number: str | None, level: int, flat: _Flat) -> None:
+        if self.part == "annex":
+            return
+        if level and self.out:
+            self.part = self.out[-1].part
+        elif block.role == "preamble":
+            self.part = "preamble"
+        elif block.role == "operative" or (number is not None and level == 0):
+            self.part = "operative"
+        elif self.part == "preamble" and flat.text.endswith(".") and \
+                find_lead(flat.text, "operative") and not find_lead(flat.text, "preamble"):
+            self.part = "operative"  # an unnumbered operative paragraph ends in a full stop
+
+    def _is_heading(self, block: Block, flat: _Flat, following: Block | None) -> bool:
+        """A heading: unpunctuated, in the operative part or just before its first paragraph."""
+        if block.role is not None or flat.text.endswith(_ENDS) or not flat.text:
+            return False
+        if self.part in ("operative", "annex"):
+            return True
+        return following is not None and bool(
+            (following.number is not None and (following.level or 0) == 0)
+            or OPERATIVE.fullmatch(following.text.strip()))
+
+    def add(self, flat: _Flat, block: Block, *, heading: bool = False,
+            number: str | None = None, level: int = 0) -> None:
+        """Append the paragraph, its lead and its footnotes at their places."""
+        notes = []
+        for key, at in flat.marks:
+            if key not in self.source.notes:
+                raise InputError(f"footnote [^{key}] has no text ([^{key}]: ... is missing)",
+                                 source=self.source.name, line=block.line or None)
+            notes.append(Footnote(self.source.notes[key], at))
+        part: Part = "operative" if heading and self.part == "preamble" else self.part
+        if heading:
+            self.part = part
+        lead = None if heading else self._lead(flat, part, level)
+        self.out.append(Paragraph(part=part, text=flat.text, lead=lead, number=number,
+                                  level=level, footnotes=tuple(notes), heading=heading,
+                                  annex=self.annex if part == "annex" else None))
+
+    def _lead(self, flat: _Flat, part: Part, level: int) -> str | None:
+        if flat.italic and flat.italic[0]:
+            end = 0
+            while end < len(flat.text) and (flat.italic[end] or flat.text[end] == " "):
+                end += 1
+            lead = flat.text[:end].rstrip(" ,;:")
+            return lead or None
+        if self.source.italics or level:
+            return None
+        return find_lead(flat.text, None if part == "annex" else part)
+
+
+def _annex_heading(block: Block) -> tuple[str, str | None] | None:
+    """(`Annex II` or '', a title given on the same line) for an annex's heading, else None."""
+    if block.role not in (None, "annex") or block.number is not None:
+        return None
+    m = ANNEX_LINE.fullmatch(" ".join(block.text.split()))
+    if not m:
+        if block.role == "annex":
+            return "", " ".join(block.text.split()) or None
+        return None
+    return (f"Annex {m.group('n')}" if m.group("n") else ""), m.group("title")
+
+
+def _title_like(text: str) -> bool:
+    """An annex's title: one short unpunctuated line."""
+    text = " ".join(text.split())
+    return 0 < len(text) <= 200 and not text.endswith(_ENDS) and not (
+        OPERATIVE.fullmatch(text) or SUB.fullmatch(text))
