@@ -1,83 +1,132 @@
 """Recognise the lead of a paragraph: the italic opening words (*Convinced also*, *Requests*).
 
 Plain-text copies lose the italics, so the lead is found from the words themselves: a known
-lead word, or a capitalised participle/adjective (preamble) or verb in -s (operative), with the
-modifiers drafters attach to it (*also*, *further*, *with appreciation*, *in mind* ...).
+phrase (*Being gravely concerned*, *Continues to welcome*), a known head word, or a capitalised
+participle (preamble), with an adverb before it (*Deeply*, *Urgently*) and the modifiers
+drafters attach after it (*also*, *with appreciation*, *in mind* ...). The words are data:
+`leads.txt` in the bundled library, extended by a `leads.txt` in any user library folder.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from asp_draft.model import Part
 
-# Heads seen in ASP, UNGA and Security Council resolutions. Participles in -ing/-ed are also
-# accepted by pattern, so this list only needs the irregular ones and the operative verbs.
-PREAMBLE_HEADS = frozenset("""
-    Acknowledging Acting Affirming Alarmed Appealing Appreciating Aware Bearing Believing
-    Cognizant Commending Concerned Concluding Conscious Considering Convinced Deeply Deploring
-    Desiring Determined Emphasising Emphasizing Encouraged Encouraging Expressing Firmly Fully
-    Further Gravely Guided Having Highlighting Keeping Mindful Noting Observing Reaffirming
-    Reaffirms Recalling Recognising Recognizing Regretting Reiterating Resolved Seized Sharing
-    Stressing Strongly Taking Underlining Underscoring Welcoming
-""".split())  # noqa: SIM905 - a word list reads best as words
-
-OPERATIVE_HEADS = frozenset("""
-    Accepts Acknowledges Adopts Affirms Agrees Appeals Appreciates Approves Authorizes Calls
-    Commends Commits Condemns Confirms Considers Decides Declares Deplores Designates Directs
-    Elects Emphasises Emphasizes Encourages Endorses Entrusts Establishes Expresses Extends
-    Further Highlights Invites Mandates Notes Pledges Reaffirms Recalls Recognises Recognizes
-    Recommends Regrets Reiterates Reminds Renews Requests Resolves Stresses Supports Takes
-    Thanks Underlines Underscores Urges Welcomes
-""".split())  # noqa: SIM905 - a word list reads best as words
-
-# Words that stay inside the lead after the head (*Convinced also*, *Noting with appreciation*).
-_MODIFIERS = (
-    "with deep appreciation", "with great appreciation", "with appreciation", "with satisfaction",
-    "with grave concern", "with deep concern", "with serious concern", "with concern",
-    "with regret", "with interest", "in mind", "into account", "into consideration",
-    "note", "upon", "once again", "also", "further", "again", "in particular", "moreover",
-)
-_ADVERB_HEADS = frozenset({"Deeply", "Further", "Gravely", "Strongly", "Firmly", "Fully",
-                           "Also", "Once", "Seriously", "Profoundly"})
-_WORD = re.compile(r"[A-Z][a-z]+")
+LEADS_FILE = "leads.txt"
+_SECTIONS = ("preamble", "operative", "adverbs", "phrases", "modifiers")
+_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?")
+_PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}(?:-[a-z]+)?(?:ing|ed)")
 
 
-def _is_head(word: str, part: Part | None) -> bool:
+@dataclass
+class Vocabulary:
+    """The lead words by kind, as read from leads.txt files."""
+
+    preamble: set[str] = field(default_factory=set)
+    operative: set[str] = field(default_factory=set)
+    adverbs: set[str] = field(default_factory=set)
+    phrases: list[str] = field(default_factory=list)  # longest first
+    modifiers: list[str] = field(default_factory=list)  # longest first
+
+    def add_file(self, path: Path) -> None:
+        """Add the entries of one leads.txt (sections `[preamble]` ... `[modifiers]`)."""
+        section = ""
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            line = raw.split("#", 1)[0].strip()
+            if not line:
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                section = line[1:-1].strip().lower()
+                continue
+            if section in ("preamble", "operative", "adverbs"):
+                getattr(self, section).update(line.split())
+            elif section in ("phrases", "modifiers"):
+                entries: list[str] = getattr(self, section)
+                entries.append(" ".join(line.split()))
+        self.phrases.sort(key=len, reverse=True)
+        self.modifiers.sort(key=len, reverse=True)
+
+
+def _bundled_file() -> Path:
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "clauses" / LEADS_FILE, here.parent / "clauses" / LEADS_FILE):
+        if candidate.is_file():
+            return candidate
+    return here / "clauses" / LEADS_FILE
+
+
+_extra: tuple[Path, ...] = ()
+
+
+def use_folders(folders: Iterable[Path]) -> None:
+    """Let the leads.txt of these library folders add to the bundled words."""
+    global _extra
+    found = tuple(f / LEADS_FILE for f in folders if (f / LEADS_FILE).is_file())
+    if found != _extra:
+        _extra = found
+        _vocabulary.cache_clear()
+
+
+@cache
+def _vocabulary(files: tuple[Path, ...]) -> Vocabulary:
+    vocabulary = Vocabulary()
+    for path in files:
+        vocabulary.add_file(path)
+    return vocabulary
+
+
+def vocabulary() -> Vocabulary:
+    """The words in force: the bundled leads.txt and those of the folders in use."""
+    bundled = _bundled_file()
+    return _vocabulary(((bundled,) if bundled.is_file() else ()) + _extra)
+
+
+def _is_head(word: str, part: Part | None, words: Vocabulary) -> bool:
     if part == "operative":
-        return word in OPERATIVE_HEADS
+        return word in words.operative
     if part == "preamble":
-        return word in PREAMBLE_HEADS or bool(re.fullmatch(r"[A-Z][a-z]{3,}(?:ing|ed)", word))
-    return word in PREAMBLE_HEADS or word in OPERATIVE_HEADS
+        return word in words.preamble or bool(_PARTICIPLE.fullmatch(word))
+    return word in words.preamble or word in words.operative
 
 
 def find_lead(text: str, part: Part | None = None) -> str | None:
     """The lead words at the start of `text`, or None if it opens otherwise."""
-    words = text.split(" ", 3)
-    if not words or not _WORD.fullmatch(words[0].rstrip(",:")):
-        return None
-    first = words[0].rstrip(",:")
-    pos = 0
-    if first in _ADVERB_HEADS and len(words) > 1:
-        # "Deeply concerned", "Further requests", "Strongly urges": adverb + head
-        second = words[1].rstrip(",:")
-        if second[:1].islower() or second in OPERATIVE_HEADS | PREAMBLE_HEADS:
-            candidate = f"{first} {second}"
-            if _is_head(second.capitalize(), part) or re.fullmatch(r"[a-z]+(?:ing|ed|s)", second):
-                pos = len(candidate)
+    words = vocabulary()
+    pos = next((len(p) for p in words.phrases if text.startswith(p) and (
+        len(text) == len(p) or not text[len(p)].isalpha())), 0)
     if not pos:
-        if not _is_head(first, part):
-            return None
-        pos = len(first)
-    rest = text[pos:]
+        pos = _head_length(text, part, words)
+    if not pos:
+        return None
     changed = True
     while changed:
         changed = False
-        for mod in _MODIFIERS:
+        rest = text[pos:]
+        for mod in words.modifiers:
             if rest.startswith(" " + mod) and (len(rest) == len(mod) + 1
                                                or not rest[len(mod) + 1].isalpha()):
                 pos += len(mod) + 1
-                rest = text[pos:]
                 changed = True
                 break
     return text[:pos]
+
+
+def _head_length(text: str, part: Part | None, words: Vocabulary) -> int:
+    """The length of the head (with its adverb) that opens `text`, or 0."""
+    split = text.split(" ", 3)
+    first = split[0].rstrip(",:")
+    if not _WORD.fullmatch(first):
+        return 0
+    if first in words.adverbs and len(split) > 1:
+        # "Deeply concerned", "Further requests", "Urgently calls", "Ever mindful"
+        second = split[1].rstrip(",:")
+        if (second[:1].islower() or second in words.operative | words.preamble) and (
+                _is_head(second.capitalize(), part, words)
+                or re.fullmatch(r"[a-z]+(?:ing|ed|s)", second)):
+            return len(f"{first} {second}")
+    return len(first) if _is_head(first, part, words) else 0

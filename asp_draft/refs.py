@@ -8,6 +8,7 @@ draft spec when it is one, else plain text).
 from __future__ import annotations
 
 import importlib
+import os
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -87,6 +88,7 @@ class Resolver:
             return assemble(self.library.session(int(ref)), self.library, self.variables)
         if _SYMBOL.fullmatch(ref):
             return assemble(self.library.session_by_symbol(ref), self.library, self.variables)
+        self._use_leads()
         path = Path(ref)
         suffix = path.suffix.lower()
         if suffix not in SUFFIXES:
@@ -111,6 +113,13 @@ class Resolver:
         document: Document = reader(path, self._notify)
         return document
 
+    def _use_leads(self) -> None:
+        """Lead words from the user's library folders (their leads.txt) for the readers."""
+        from asp_draft import leads
+
+        env = os.environ.get("ASP_DRAFT_LIBRARY", "")
+        leads.use_folders([*(Path(p) for p in env.split(os.pathsep) if p), *self.library_dirs])
+
     def _notify(self, message: str) -> None:
         if self.notify:
             self.notify(message)
@@ -120,6 +129,7 @@ class Resolver:
         from asp_draft.assemble import assemble
         from asp_draft.readers.text import parse_text
 
+        self._use_leads()
         try:
             text = sys.stdin.read()
         except (OSError, ValueError, UnicodeDecodeError) as e:

@@ -207,7 +207,8 @@ def test_numbers_are_not_compared_but_structure_is() -> None:
     renumbered = Document({}, tuple(replace(p, number=str(int(p.number or 0) + 1))
                                     for p in old.paragraphs))
     assert [c.op for c in diff_documents(old, renumbered).changes] == ["equal", "equal"]
-    footnoted = Document({}, (replace(old.paragraphs[0], footnotes=(Footnote("See ICC-ASP/16/20.", 0),)),
+    note = Footnote("See ICC-ASP/16/20.", 0)
+    footnoted = Document({}, (replace(old.paragraphs[0], footnotes=(note,)),
                               old.paragraphs[1]))
     change = diff_documents(old, footnoted).changes[0]
     assert (change.op, change.similarity) == ("modified", 1.0)

@@ -8,6 +8,7 @@ import pytest
 
 from asp_draft.heads import adoption_meta, head_meta
 from asp_draft.readers.text import parse_text, read_text_file
+from asp_draft.writers.text import render_text
 
 PDF_COPY = """\
 Resolution ICC-ASP/16/Res.6
@@ -130,3 +131,92 @@ def test_corpus_reads_as_before(corpus: Path) -> None:
         body = path.read_text().split("\n\n")
         blocks = [b for b in body if b.strip() and not b.lstrip().startswith("#")]
         assert len(doc.paragraphs) + 1 == len(blocks), path.name  # +1: the chapeau
+
+
+# A General Assembly resolution as a PDF viewer copies it: the cover block, a running head and
+# foot on each page (symbol, job number, page), footnote texts at each page's foot, their marks
+# glued to the words mid-sentence, and a paragraph cut by the page break. Made up for the test.
+GA_COPY = """\
+United Nations A/RES/80/999
+General Assembly
+Distr.: General
+20 December 2025
+Eightieth session
+Agenda item 12
+Resolution adopted by the General Assembly on 15 December 2025
+[on the report of the Sixth Committee (A/80/555)]
+80/999. Cooperation with the Court in a made-up matter
+The General Assembly,
+Recalling the Rome Statute of the International Criminal Court1 and its article 3 of the
+Statute, which sets out the seat of the Court,
+Ever mindful of the Relationship Agreement,2 and of the report of the Court,3
+Noting the 25 States that acceded in 2024,
+1. Welcomes the report of the Court for 2024/25;4
+25-99999 (E) 030126
+*2599999*
+1 United Nations, Treaty Series, vol. 2187, No. 38544.
+2 See A/58/874.
+3 A/80/300.
+4 A/80/301.
+A/RES/80/999 Cooperation with the Court in a made-up matter
+2/2 25-99999
+2. Urgently calls upon all States that have not yet done so to cooperate with
+the Court, in accordance with paragraph 2 of the Statute 5 and to report;
+3. Decides to include in the provisional agenda of its eighty-first session the item.
+45th plenary meeting
+15 December 2025
+5 Article 86.
+"""
+
+
+def test_general_assembly_pdf_copy() -> None:
+    notes: list[str] = []
+    doc = parse_text(GA_COPY, "ga.txt", notes.append)
+    assert doc.chapeau == "The General Assembly,"
+    assert {k: doc.meta.get(k) for k in ("symbol", "body", "adopted", "committee", "session",
+                                          "agenda_item", "distribution", "number", "title",
+                                          "plenary")} == {
+        "symbol": "A/RES/80/999", "body": "General Assembly", "adopted": "2025-12-15",
+        "committee": "on the report of the Sixth Committee (A/80/555)", "session": 80,
+        "agenda_item": "12", "distribution": "General", "number": "80/999",
+        "title": "Cooperation with the Court in a made-up matter", "plenary": 45}
+    texts = [(p.part, p.number, p.lead, p.text) for p in doc.paragraphs]
+    assert texts == [
+        ("preamble", None, "Recalling", "Recalling the Rome Statute of the International "
+         "Criminal Court and its article 3 of the Statute, which sets out the seat of the Court,"),
+        ("preamble", None, "Ever mindful", "Ever mindful of the Relationship Agreement, and of "
+         "the report of the Court,"),
+        ("preamble", None, "Noting", "Noting the 25 States that acceded in 2024,"),
+        ("operative", "1", "Welcomes", "Welcomes the report of the Court for 2024/25;"),
+        ("operative", "2", "Urgently calls upon", "Urgently calls upon all States that have not "
+         "yet done so to cooperate with the Court, in accordance with paragraph 2 of the Statute "
+         "and to report;"),
+        ("operative", "3", "Decides", "Decides to include in the provisional agenda of its "
+         "eighty-first session the item.")]
+    marks = [[(n.text, p.text[:n.at].rsplit(" ", 1)[-1]) for n in p.footnotes]
+             for p in doc.paragraphs]
+    assert marks == [
+        [("United Nations, Treaty Series, vol. 2187, No. 38544.", "Court")],
+        [("See A/58/874.", "Agreement,"), ("A/80/300.", "Court,")], [],
+        [("A/80/301.", "2024/25;")], [("Article 86.", "Statute")], []]
+    # every guess is said, one line each: the dropped page lines and the spaced mark
+    assert any("running heads" in n and "'A/RES/80/999 Cooperation" in n for n in notes)
+    assert any("'5' after 'statute'" in n for n in notes)
+    assert all("\n" not in n for n in notes)
+
+
+def test_a_comma_less_chapeau_and_a_lone_operative_paragraph() -> None:
+    doc = parse_text("The General Assembly\n\nAdopts the declaration annexed to the present "
+                     "resolution.\n\nAnnex\n\nDeclaration on a made-up matter\n\nThe States "
+                     "declare the following.\n", "one.txt")
+    assert doc.chapeau == "The General Assembly"
+    assert [(p.part, p.lead, p.annex, p.text) for p in doc.paragraphs] == [
+        ("operative", "Adopts", None, "Adopts the declaration annexed to the present "
+         "resolution."),
+        ("annex", None, "Declaration on a made-up matter", "The States declare the following.")]
+
+
+def test_no_chapeau_is_invented() -> None:
+    doc = parse_text("Recalling its resolution,\n\n1. Decides to act.\n", "bare.txt")
+    assert doc.chapeau is None
+    assert "The Assembly" not in render_text(doc)

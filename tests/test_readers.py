@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from asp_draft.leads import find_lead
+from asp_draft.leads import find_lead, use_folders
 from asp_draft.model import Document, Footnote, Paragraph
 from asp_draft.readers.markdown import parse_markdown
 from asp_draft.readers.text import parse_text
@@ -30,6 +32,16 @@ from asp_draft.writers.text import render_text
     ("Takes note of the report", "operative", "Takes note"),
     ("Requests also the Court", "operative", "Requests also"),
     ("Mindful that", "operative", None),
+    # what UN bodies write beyond the ASP's words
+    ("Desirous of promoting", "preamble", "Desirous"),
+    ("Ever mindful that", "preamble", "Ever mindful"),
+    ("Re-emphasizing that", "preamble", "Re-emphasizing"),
+    ("Being gravely concerned at", "preamble", "Being gravely concerned"),
+    ("Continues to welcome the", "operative", "Continues to welcome"),
+    ("Urgently calls upon all", "operative", "Urgently calls upon"),
+    ("Demands that all parties", "operative", "Demands"),
+    ("Proclaims the week", "operative", "Proclaims"),
+    ("Continuesx to", "operative", None),
 ])
 def test_find_lead(text: str, part: str, lead: str | None) -> None:
     assert find_lead(text, part) == lead
@@ -133,3 +145,15 @@ def test_text_round_trip(document: Document) -> None:
 @given(documents())
 def test_markdown_round_trip(document: Document) -> None:
     assert parse_markdown(render_markdown(document), "x.md") == document
+
+
+def test_a_user_library_adds_lead_words(tmp_path: Path) -> None:
+    """A leads.txt in a library folder adds its words; without it they are not leads."""
+    assert find_lead("Solemnly proclaims the decade", "operative") is None
+    (tmp_path / "leads.txt").write_text("[phrases]\nSolemnly proclaims\n", encoding="utf-8")
+    use_folders([tmp_path])
+    try:
+        assert find_lead("Solemnly proclaims the decade", "operative") == "Solemnly proclaims"
+    finally:
+        use_folders([])
+    assert find_lead("Solemnly proclaims the decade", "operative") is None

@@ -23,10 +23,14 @@ _BREAK = "\f"
 _ENDS = (",", ";", ".", ":")
 _CHAPEAU = re.compile(r"The [A-Z][^.;:]{2,80},?")
 _PAGE_NUMBER = re.compile(r"(?:[-–] ?)?\d{1,4}(?: ?[-–])?|\d{1,4} ?/ ?\d{1,4}|Page \d+(?: of \d+)?")
-_JOB = re.compile(r"(?:\d{1,4}/\d{1,4}\s+)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{1,4}/\d{1,4})?"
-                  r"(?:\s+\*\d+\*)?")
+_JOB = re.compile(r"(?:\d{1,4}/\d{1,4}\s+)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?"
+                  r"(?:\s+\d{1,4}/\d{1,4})?(?:\s+\*\d+\*)?|\*\d{5,}\*")
+# A running head: the symbol and the short title (or the title and the symbol) on one line.
+_HEAD_WITH_SYMBOL = re.compile(
+    rf"(?:{SYMBOL_LINE.pattern})\s+\S.*|.*\S\s+(?:{SYMBOL_LINE.pattern})")
 _NOTE_LINE = re.compile(r"(?P<num>\d{1,3})\s+(?P<text>(?!bis\b|ter\b)[^\s.].*)")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+_GLUED_END = re.compile(r"([,;.:]) ?\d{1,3}$")  # `Court,3`: a paragraph's end and a mark
 _FUNCTION_WORDS = frozenset(  # a page break after these words is never a heading's end
     "a an and as at by for from in into of on or the to with which that its their".split())  # noqa: SIM905
 # Words after which a number belongs to the sentence, never to a footnote mark.
@@ -48,7 +52,12 @@ def repair(lines: Lines, notes: dict[str, str], source: str, notify: Notify) -> 
     marked = _pages(lines)
     head_end = _head_end(marked)
     body = _drop_furniture(marked, head_end, source, notify)
-    blocks = _blocks(marked[:head_end] + body)
+    lines = marked[:head_end] + body
+    if _without_blank_lines(lines):
+        lines = _split_paragraphs(lines)
+        notify(f"{source}: no blank lines between paragraphs; paragraphs were told apart "
+               "by their line ends (a guess: check where a line ends in a comma)")
+    blocks = _blocks(lines)
     blocks, found = _page_notes(blocks)
     blocks = _join(blocks, head_end, source, notify)
     if found:
@@ -107,8 +116,42 @@ def _drop_furniture(lines: Lines, head_end: int, source: str, notify: Notify) ->
     return out
 
 
+def _without_blank_lines(lines: Lines) -> bool:
+    """A copy that runs its paragraphs together (as most PDF viewers copy them)."""
+    text = [t for _, t in lines if t != _BREAK]
+    blank = sum(1 for t in text if not t.strip())
+    return len(text) - blank > 3 and blank * 10 < len(text) - blank
+
+
+def _split_paragraphs(lines: Lines) -> Lines:
+    """Blank lines put where a line ends a paragraph: after its closing punctuation before a
+    capital or a label, around the chapeau, after a date line."""
+    out: Lines = []
+    previous = ""
+    for number, line in lines:
+        text = line.strip()
+        if text and text != _BREAK and previous and _ends_paragraph(previous, text):
+            out.append((number, ""))
+        out.append((number, line))
+        if text:
+            previous = text
+    return out
+
+
+def _ends_paragraph(before: str, line: str) -> bool:
+    if before == _BREAK:
+        return False
+    if OPERATIVE.fullmatch(line) or SUB.fullmatch(line) or _CHAPEAU.fullmatch(before) or \
+            _CHAPEAU.fullmatch(line) or parse_long_date(before) is not None:
+        return True
+    ended = before.endswith(_ENDS) or _GLUED_END.search(before)
+    return bool(ended) and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "([")
+
+
 def _is_furniture(line: str, count: int, in_head: bool) -> bool:
     if _PAGE_NUMBER.fullmatch(line) or _JOB.fullmatch(line) or SYMBOL_LINE.fullmatch(line):
+        return True
+    if _HEAD_WITH_SYMBOL.fullmatch(line) and not line.endswith(_ENDS):
         return True
     if OPERATIVE.fullmatch(line) or SUB.fullmatch(line) or line.endswith(_ENDS):
         return False
@@ -185,8 +228,8 @@ def _join(blocks: list[Lines], head_end: int, source: str, notify: Notify) -> li
             continue
         text = " ".join(t for _, t in block)
         starts_label = bool(OPERATIVE.fullmatch(text) or SUB.fullmatch(text))
-        if out and len(out) > sealed and past_chapeau and not starts_label and _continues(out[-1], text, operative,
-                                                                    broken):
+        joinable = out and len(out) > sealed and past_chapeau and not starts_label
+        if joinable and _continues(out[-1], text, operative, broken):
             if broken:
                 tail = " ".join(out[-1][-1][1].split()[-3:])
                 notify(f"{source}:{block[0][0]}: joined a paragraph cut by a page break "
@@ -211,7 +254,7 @@ def _join(blocks: list[Lines], head_end: int, source: str, notify: Notify) -> li
 
 def _continues(prev: Lines, text: str, operative: bool, broken: bool) -> bool:
     """Whether `text` is the rest of the paragraph `prev`."""
-    last = _FOOTNOTE_REF.sub("", " ".join(t for _, t in prev))
+    last = _GLUED_END.sub(r"\1", _FOOTNOTE_REF.sub("", " ".join(t for _, t in prev)))
     if _CHAPEAU.fullmatch(last) or _FOOTNOTE_REF.search(prev[-1][1]) or ANNEX_LINE.fullmatch(
             last) or ANNEX_LINE.fullmatch(text):
         return False
