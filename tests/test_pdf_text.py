@@ -220,3 +220,21 @@ def test_no_chapeau_is_invented() -> None:
     doc = parse_text("Recalling its resolution,\n\n1. Decides to act.\n", "bare.txt")
     assert doc.chapeau is None
     assert "The Assembly" not in render_text(doc)
+
+
+def test_lint_finds_no_artefact_of_reading_in_a_faithful_copy(cli, tmp_path: Path) -> None:
+    """Page lines, marks and broken paragraphs are gone, so lint has nothing to report."""
+    copy = tmp_path / "ga.txt"
+    copy.write_text(GA_COPY, encoding="utf-8")
+    result = cli("lint", copy)
+    assert (result.code, result.out) == (0, ""), result.err
+    assert "no problems in A/RES/80/999" in result.err
+    assert "footnote 5" in result.err  # the guess is said on stderr, not hidden
+
+
+def test_a_spec_on_standard_input_is_read_as_a_spec(cli, tmp_path: Path) -> None:
+    spec = cli("new", "2019", "-o", "-")
+    assert spec.code == 0 and spec.out.startswith("#")
+    built = cli("show", "-", "--format", "json", stdin=spec.out)
+    assert built.code == 0, built.err
+    assert '"clause": "responsibility-to-protect"' in built.out and '"year": 2019' in built.out
