@@ -44,14 +44,19 @@ def head_meta(groups: list[list[str]]) -> dict[str, Any]:
     rest: list[str] = []
     for group in groups:
         pending: list[str] = []
+        numbered = False  # the last line was `72/123. Title`: a broken title goes on
         for raw in group:
             line = " ".join(raw.split())
             # an issuer's name is a head line only on its own, not inside a broken title
-            if _head_line(line, meta) and not (pending and line in _ISSUER):
+            if not numbered and _head_line(line, meta) and not (pending and line in _ISSUER):
+                numbered = bool(_NUMBERED_TITLE.fullmatch(line))
                 if pending:
                     rest.append(" ".join(pending))
                     pending = []
+            elif numbered and not (SYMBOL_LINE.fullmatch(line) or adoption_meta(line)):
+                meta["title"] = f"{meta['title']} {line}"
             else:
+                numbered = False
                 pending.append(line)
         if pending:
             rest.append(" ".join(pending))

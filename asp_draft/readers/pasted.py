@@ -16,6 +16,7 @@ import re
 from asp_draft.facts import parse_long_date
 from asp_draft.heads import SYMBOL_LINE
 from asp_draft.labels import OPERATIVE, SUB
+from asp_draft.leads import find_lead
 from asp_draft.structure import ANNEX_LINE, Notify
 
 Lines = list[tuple[int, str]]  # (line number in the file, the line)
@@ -52,11 +53,13 @@ def repair(lines: Lines, notes: dict[str, str], source: str, notify: Notify) -> 
     marked = _pages(lines)
     head_end = _head_end(marked)
     body = _drop_furniture(marked, head_end, source, notify)
-    lines = marked[:head_end] + body
-    if _without_blank_lines(lines):
-        lines = _split_paragraphs(lines)
-        notify(f"{source}: no blank lines between paragraphs; paragraphs were told apart "
-               "by their line ends (a guess: check where a line ends in a comma)")
+    lines = _labels_on_their_lines(marked[:head_end] + body)
+    dense = _without_blank_lines(lines)
+    split = _split_paragraphs(lines, loose=dense)
+    if len(split) > len(lines):
+        notify(f"{source}: paragraphs ran together without blank lines; they were told apart "
+               "by their line ends and lead words (a guess: check where a line ends in a comma)")
+    lines = split
     blocks = _blocks(lines)
     blocks, found = _page_notes(blocks)
     blocks = _join(blocks, head_end, source, notify)
@@ -116,6 +119,30 @@ def _drop_furniture(lines: Lines, head_end: int, source: str, notify: Notify) ->
     return out
 
 
+_LONE_LABEL = re.compile(r"\d{1,3}(?: [a-z]+)?\.|\([a-z]{1,4}\)")
+
+
+def _labels_on_their_lines(lines: Lines) -> Lines:
+    """`1.` or `(a)` alone on a line (a tab after the number, as Word sets it) joined with the
+    paragraph's first line after it."""
+    out: Lines = []
+    label: tuple[int, str] | None = None
+    for number, line in lines:
+        text = line.strip()
+        if label is not None and text and text != _BREAK:
+            out.append((label[0], f"{label[1]} {text}"))
+            label = None
+            continue
+        if _LONE_LABEL.fullmatch(text):
+            label = (number, text)
+            continue
+        if label is None or text == _BREAK:
+            out.append((number, line))
+    if label is not None:
+        out.append(label)
+    return out
+
+
 def _without_blank_lines(lines: Lines) -> bool:
     """A copy that runs its paragraphs together (as most PDF viewers copy them)."""
     text = [t for _, t in lines if t != _BREAK]
@@ -123,14 +150,14 @@ def _without_blank_lines(lines: Lines) -> bool:
     return len(text) - blank > 3 and blank * 10 < len(text) - blank
 
 
-def _split_paragraphs(lines: Lines) -> Lines:
+def _split_paragraphs(lines: Lines, *, loose: bool) -> Lines:
     """Blank lines put where a line ends a paragraph: after its closing punctuation before a
     capital or a label, around the chapeau, after a date line."""
     out: Lines = []
     previous = ""
     for number, line in lines:
         text = line.strip()
-        if text and text != _BREAK and previous and _ends_paragraph(previous, text):
+        if text and text != _BREAK and previous and _ends_paragraph(previous, text, loose):
             out.append((number, ""))
         out.append((number, line))
         if text:
@@ -138,14 +165,18 @@ def _split_paragraphs(lines: Lines) -> Lines:
     return out
 
 
-def _ends_paragraph(before: str, line: str) -> bool:
+def _ends_paragraph(before: str, line: str, loose: bool) -> bool:
     if before == _BREAK:
         return False
     if OPERATIVE.fullmatch(line) or SUB.fullmatch(line) or _CHAPEAU.fullmatch(before) or \
             _CHAPEAU.fullmatch(line) or parse_long_date(before) is not None:
         return True
     ended = before.endswith(_ENDS) or _GLUED_END.search(before)
-    return bool(ended) and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "([")
+    if not ended:
+        return False
+    if not loose:  # blank lines are the rule here: split only before a paragraph's lead
+        return find_lead(line) is not None
+    return line[:1].isupper() or line[:1].isdigit() or line[:1] in "(["
 
 
 def _is_furniture(line: str, count: int, in_head: bool) -> bool:

@@ -1,0 +1,564 @@
+"""PDF files -> Source (and Document through `structure.classify`), read from the page layout.
+
+Plain text loses what the layout of an official PDF still says: the italic lead (its font),
+the footnote marks (small and raised) and the footnote texts (small, at the foot of the page),
+the running head and foot repeated on every page, and where a paragraph ends. This reader
+takes the text objects of each page (pdfium, through pypdfium2: text, font, size, position),
+rebuilds lines and paragraphs, and hands the classifier blocks whose runs carry the italics
+and the footnote marks at their places.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import pypdfium2.raw as raw  # type: ignore[import-untyped]
+
+from asp_draft.errors import InputError
+from asp_draft.model import Document
+from asp_draft.structure import Block, Notify, Run, Source, classify, quiet
+
+MAX_BYTES = 100 * 1024 * 1024  # an untrusted file: no resolution is anywhere near this
+MAX_PAGES = 500
+_ITALIC = re.compile(r"Italic|Oblique|-It\b|-It[A-Z]|,It\b|Slanted|Kursiv", re.I)
+_LABEL = re.compile(r"(?:\d{1,3}(?: (?:bis|ter|quater))?\.|\([a-z]{1,4}\)) ")
+_PAGE_FOOT = re.compile(
+    r"(?:-\s?\d{1,4}\s?-|\d{1,4}\s?/\s?\d{1,4}|(?:Page\s)?\d{1,4}(?:\sof\s\d{1,4})?"
+    r"|\d{2}-\d{5}(?:\s?\([A-Z]\))?(?:\s.*)?)")
+_SYMBOL = re.compile(r"\b(?:A/RES/\d+/\d+|ICC-ASP/\d+/[A-Za-z]+\.?\d*[A-Za-z0-9./]*"
+                     r"|[A-Z]{1,4}/(?:RES|DEC)/[\w./()]+)")
+_ENDS = (".", ";", ":")
+_SPACE = re.compile(r"\s+")
+_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-", "\u00ad": "-"})
+
+
+@dataclass(slots=True)
+class _Piece:
+    """One text object of a page: its text, where it stands and how it is set."""
+
+    text: str
+    x0: float
+    x1: float
+    base: float  # baseline, in PDF units from the foot of the page
+    size: float
+    italic: bool
+    raised: bool = False  # a superscript: smaller and above the baseline of its line
+
+
+@dataclass
+class _Line:
+    """One line of a page: its pieces left to right, baseline and body size."""
+
+    pieces: list[_Piece]
+    page: int
+    base: float
+    size: float
+    _text: str | None = None
+
+    @property
+    def x0(self) -> float:
+        """Where the line starts."""
+        return self.pieces[0].x0
+
+    @property
+    def x1(self) -> float:
+        """Where the line ends."""
+        return self.pieces[-1].x1
+
+    @property
+    def text(self) -> str:
+        """The line's words without its footnote marks (worked out once: it is asked often)."""
+        if self._text is None:
+            text = "".join(p.text for p in self.pieces if not p.raised)
+            self._text = (_SPACE.sub(" ", text) if "  " in text or "\t" in text else text).strip()
+        return self._text
+
+
+@dataclass
+class _Page:
+    """A page's lines sorted into body, footnote area, and running head or foot."""
+
+    number: int
+    body: list[_Line] = field(default_factory=list)
+    notes: list[_Line] = field(default_factory=list)
+    furniture: list[_Line] = field(default_factory=list)
+
+
+def read_pdf(path: Path, notify: Notify = quiet) -> Document:
+    """Read a resolution from a PDF file."""
+    return classify(read_pdf_source(path, notify), notify)
+
+
+def read_pdf_source(path: Path, notify: Notify = quiet) -> Source:
+    """A PDF's blocks, footnote texts and what its layout declares, for the classifier."""
+    pages = [_lines(n, pieces) for n, pieces in enumerate(_extract(path), 1)]
+    if not any(pages):
+        raise InputError("the PDF has no text layer (it is probably a scan); "
+                         "run it through OCR or use the Word file", source=path)
+    body_size = _body_size([line for page in pages for line in page])
+    sorted_pages, meta = _sort_pages(pages, body_size)
+    notes, marks = _notes(sorted_pages, notify)
+    blocks = _page_blocks(sorted_pages, marks, notify)
+    italics = any(r.italic and r.text.strip() for b in blocks for r in b.runs[:3])
+    return Source(name=str(path), blocks=blocks, notes=notes, meta=meta, italics=italics)
+
+
+# --- reading the file --------------------------------------------------------------------
+
+def _open(path: Path) -> Any:
+    """The pdfium document, or one line saying why the file cannot be read."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or exc})", source=path) from None
+    if b"%PDF-" not in head:
+        raise InputError("not a PDF file (it does not start with %PDF-)", source=path)
+    if size > MAX_BYTES:
+        raise InputError(f"the PDF is too large to read ({size // 2**20} MB; the limit is "
+                         f"{MAX_BYTES // 2**20} MB)", source=path)
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise InputError("the PDF is encrypted (password-protected); save an unprotected "
+                             "copy", source=path) from None
+        raise InputError(f"the PDF is damaged or incomplete ({exc})", source=path) from None
+    pages = len(document)
+    if pages > MAX_PAGES:
+        document.close()
+        raise InputError(f"the PDF has {pages} pages; a resolution has far fewer "
+                         f"(the limit is {MAX_PAGES})", source=path)
+    return document
+
+
+def _extract(path: Path) -> Iterator[list[_Piece]]:
+    """The text objects of each page, one list per page."""
+    document = _open(path)
+    try:
+        for index in range(len(document)):
+            page = raw.FPDF_LoadPage(document.raw, index)
+            if not page:
+                raise InputError("the PDF is damaged: a page cannot be read", source=path,
+                                 line=index + 1)
+            try:
+                yield _page_pieces(page)
+            finally:
+                raw.FPDF_ClosePage(page)
+    finally:
+        document.close()
+
+
+class _Buffers:
+    """ctypes out-parameters reused for every object: allocating them is most of the cost."""
+
+    def __init__(self) -> None:
+        self.left, self.bottom = ctypes.c_float(), ctypes.c_float()
+        self.right, self.top = ctypes.c_float(), ctypes.c_float()
+        self.size = ctypes.c_float()
+        self.matrix = raw.FS_MATRIX()
+        self.text = (ctypes.c_ushort * 4096)()
+        self.name = ctypes.create_string_buffer(256)
+        self.fonts: dict[int | None, bool] = {}
+
+    def italic(self, font: Any) -> bool:
+        """Whether a font is italic, from its name (cached by the font's handle)."""
+        key = ctypes.cast(font, ctypes.c_void_p).value
+        known = self.fonts.get(key)
+        if known is None:
+            raw.FPDFFont_GetBaseFontName(font, self.name, 256)
+            name = self.name.value.decode("latin-1")
+            known = self.fonts[key] = bool(_ITALIC.search(name))
+        return known
+
+
+def _page_pieces(page: Any) -> list[_Piece]:
+    """Every text object of one page with its text, box, baseline, size and italics."""
+    textpage = raw.FPDFText_LoadPage(page)
+    b = _Buffers()
+    pieces: list[_Piece] = []
+    # looked up once: this loop runs for every text object of every page
+    get_object, get_type, get_text = raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType, \
+        raw.FPDFTextObj_GetText
+    get_size, get_matrix, get_bounds = raw.FPDFTextObj_GetFontSize, raw.FPDFPageObj_GetMatrix, \
+        raw.FPDFPageObj_GetBounds
+    get_font, text_kind, view = raw.FPDFTextObj_GetFont, raw.FPDF_PAGEOBJ_TEXT, \
+        memoryview(b.text).cast("B")
+    try:
+        for k in range(raw.FPDFPage_CountObjects(page)):
+            obj = get_object(page, k)
+            if get_type(obj) != text_kind:
+                continue
+            length = get_text(obj, textpage, b.text, 8192)
+            if length <= 2:
+                continue
+            text = bytes(view[:length - 2]).decode("utf-16-le", "replace").translate(_HYPHENS)
+            if not text.strip():
+                continue
+            get_size(obj, b.size)
+            get_matrix(obj, b.matrix)
+            get_bounds(obj, b.left, b.bottom, b.right, b.top)
+            scale = abs(b.matrix.d) or 1.0
+            pieces.append(_Piece(text, b.left.value, b.right.value, b.matrix.f,
+                                 round(b.size.value * scale, 1), b.italic(get_font(obj))))
+    finally:
+        raw.FPDFText_ClosePage(textpage)
+    return pieces
+
+
+# --- lines ---------------------------------------------------------------------------------
+
+def _lines(page: int, pieces: list[_Piece]) -> list[_Line]:
+    """Pieces on one baseline make a line; a row of small raised pieces (footnote marks)
+    joins the line just below it, whose marks they are."""
+    rows: list[_Line] = []
+    for piece in sorted(pieces, key=lambda p: (-round(p.base, 1), p.x0)):
+        if rows and abs(rows[-1].base - piece.base) < 0.3 * min(piece.size, rows[-1].size):
+            rows[-1].pieces.append(piece)
+            rows[-1].size = max(rows[-1].size, piece.size)
+        else:
+            rows.append(_Line([piece], page, piece.base, piece.size))
+    lines: list[_Line] = []
+    pending: list[_Piece] = []
+    for at, row in enumerate(rows):
+        below = rows[at + 1] if at + 1 < len(rows) else None
+        if below and row.size < 0.8 * below.size and 0 < row.base - below.base < 0.6 * below.size:
+            for piece in row.pieces:
+                piece.raised = True
+            pending.extend(row.pieces)
+            continue
+        row.pieces.extend(pending)
+        pending = []
+        lines.append(row)
+    out: list[_Line] = []
+    for line in lines:
+        line.pieces.sort(key=lambda p: p.x0)
+        out.extend(_split_columns(line))
+    return out
+
+
+def _split_columns(line: _Line) -> list[_Line]:
+    """A line with a wide gap (the cover's symbol set against the right margin) is two."""
+    wide = 8 * line.size
+    pieces = line.pieces
+    if all(b.x0 - a.x1 <= wide for a, b in pairwise(pieces)):
+        return [line]
+    out = [_Line([line.pieces[0]], line.page, line.base, line.pieces[0].size)]
+    for prev, piece in pairwise(line.pieces):
+        if not piece.raised and piece.x0 - prev.x1 > 8 * line.size:
+            out.append(_Line([piece], line.page, line.base, piece.size))
+        else:
+            out[-1].pieces.append(piece)
+            if not piece.raised:
+                out[-1].size = max(out[-1].size, piece.size)
+    return out
+
+
+def _body_size(lines: list[_Line]) -> float:
+    """The size most of the text is set in (weighted by characters)."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        for piece in line.pieces:
+            if not piece.raised:
+                sizes[piece.size] += len(piece.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+# --- running heads, footnote areas ------------------------------------------------------
+
+def _shape(line: _Line) -> str:
+    """A line's text with its digits blurred, so "3/10" on one page matches "4/10"."""
+    return re.sub(r"\d+", "#", line.text)
+
+
+def _sort_pages(pages: list[list[_Line]], body_size: float) -> tuple[list[_Page], dict[str, Any]]:
+    """Split each page into running head and foot, body, and footnote area."""
+    edges: Counter[tuple[str, int]] = Counter()
+    for lines in pages:
+        for line in {id(x): x for x in lines[:2] + lines[-2:]}.values():
+            edges[(_shape(line), round(line.base / 4))] += 1
+    meta: dict[str, Any] = {}
+    out: list[_Page] = []
+    for number, lines in enumerate(pages, 1):
+        page = _Page(number)
+        top = [x for x in lines[:2]]
+        bottom = [x for x in lines[-2:] if x not in top]
+        for line in top + bottom:
+            if _is_furniture(line, edges, len(pages)):
+                page.furniture.append(line)
+        rest = [x for x in lines if all(x is not f for f in page.furniture)]
+        body_ends = max((i for i, x in enumerate(rest) if x.size >= 0.92 * body_size),
+                        default=-1)
+        page.body = rest[:body_ends + 1]
+        page.notes = rest[body_ends + 1:]
+        out.append(page)
+        for line in page.furniture:
+            found = _SYMBOL.search(line.text)
+            if found and edges[(_shape(line), round(line.base / 4))] > 1:
+                meta.setdefault("symbol", found.group(0))
+    return out, meta
+
+
+def _is_furniture(line: _Line, edges: Counter[tuple[str, int]], pages: int) -> bool:
+    """A running head or foot: repeated at the same height on other pages, or a page or
+    job number on its own."""
+    if pages > 1 and edges[(_shape(line), round(line.base / 4))] > 1:
+        return True
+    return bool(_PAGE_FOOT.fullmatch(line.text))
+
+
+def _note_start(line: _Line) -> tuple[str, list[_Piece]] | None:
+    """A footnote text's number and the rest of its line, when the line begins one."""
+    first = line.pieces[0]
+    number = first.text.strip()
+    if number.isdigit() and (first.raised or len(line.pieces) > 1):
+        return number, line.pieces[1:]
+    m = re.match(r"(\d{1,3})\s+(?=\S)", first.text)
+    if m and not first.raised:
+        rest = _Piece(first.text[m.end():], first.x0, first.x1, first.base, first.size,
+                      first.italic)
+        return m.group(1), [rest, *line.pieces[1:]]
+    return None
+
+
+def _notes(pages: list[_Page], notify: Notify) -> tuple[dict[str, str], dict[tuple[int, str], str]]:
+    """Footnote texts by key, and (page, printed number) -> key for the marks in the body.
+
+    A note that runs over the foot of a page goes on at the top of the next page's area."""
+    notes: dict[str, list[str]] = {}
+    marks: dict[tuple[int, str], str] = {}
+    last: str | None = None
+    for page in pages:
+        for line in page.notes:
+            start = _note_start(line)
+            if start:
+                number, pieces = start
+                last = number if number not in notes else f"{number}-p{page.number}"
+                notes[last] = []
+                marks[(page.number, number)] = last
+            elif last is None:
+                notify(f"page {page.number}: small print below the text that is not a "
+                       "numbered footnote was kept as text")
+                page.body.append(line)
+                continue
+            else:
+                pieces = line.pieces
+            notes[last].append(_SPACE.sub(" ", "".join(p.text for p in pieces)).strip())
+    return {key: _join_texts(parts) for key, parts in notes.items()}, marks
+
+
+def _join_texts(lines: list[str]) -> str:
+    """Lines of one paragraph as one text: a hyphen at a line end keeps the word whole."""
+    out = ""
+    for line in lines:
+        if not line:
+            continue
+        out = line if not out else out + ("" if _joins_tight(out, line) else " ") + line
+    return out
+
+
+def _joins_tight(before: str, after: str) -> bool:
+    """A line ending in a hyphen inside a word ("peace-" / "building", "ICC-" / "ASP")
+    runs on without a space; a dash standing alone ("the Court -") does not."""
+    return before.endswith("-") and len(before) > 1 and not before[-2].isspace() and \
+        bool(after) and not after[0].isspace()
+
+
+# --- paragraphs ----------------------------------------------------------------------------
+
+@dataclass
+class _Layout:
+    """What the whole document says about its body: line pitch per size, margins."""
+
+    pitch: dict[float, float]
+    left: float
+    right: float
+
+    @classmethod
+    def of(cls, pages: list[_Page]) -> _Layout:
+        """Learn the layout from the body lines of every page."""
+        gaps: dict[float, Counter[float]] = {}
+        lefts: Counter[int] = Counter()
+        right = 0.0
+        for page in pages:
+            for a, b in pairwise(page.body):
+                if a.size == b.size:
+                    gaps.setdefault(a.size, Counter())[round((a.base - b.base) * 2) / 2] += 1
+            for line in page.body:
+                lefts[round(line.x0)] += 1
+                right = max(right, line.x1)
+        # a size seen on a few lines only (a title, the annex heading) keeps the usual
+        # single spacing: its gaps are as likely to be between paragraphs as lines
+        pitch = {size: min(g for g, n in counts.items() if n >= counts.most_common(1)[0][1] / 3
+                           and g > 0)
+                 for size, counts in gaps.items() if counts.most_common(1)[0][1] >= 3}
+        left = float(lefts.most_common(1)[0][0]) if lefts else 0.0
+        return cls(pitch, left, right)
+
+    def indented(self, line: _Line) -> bool:
+        """Whether a line starts right of the text's left edge (a first-line indent)."""
+        return line.x0 > self.left + 0.5 * line.size
+
+    def full(self, line: _Line, next_word: str) -> bool:
+        """Whether the line was broken because the next word did not fit (so it runs on)."""
+        return line.x1 + (len(next_word) + 1) * 0.5 * line.size >= self.right - 1
+
+
+def _breaks(a: _Line, b: _Line, layout: _Layout) -> bool:
+    """Whether line `b` starts a new paragraph after line `a` on the same page."""
+    if abs(a.size - b.size) > 0.5 or b.base > a.base - 0.5 * b.size:
+        return True  # another size, or the other column of one line (the cover's symbol)
+    pitch = layout.pitch.get(a.size, 1.2 * a.size)
+    if a.base - b.base > 1.25 * pitch:
+        return True
+    a_text = a.text
+    ended = a_text.endswith((*_ENDS, ","))
+    if _LABEL.match(b.text) and ended:
+        return True
+    words = b.text.split(" ", 1)
+    return ended and layout.indented(b) and not layout.full(a, words[0])
+
+
+def _page_blocks(pages: list[_Page], marks: dict[tuple[int, str], str],
+                 notify: Notify) -> list[Block]:
+    """Body lines -> blocks; a paragraph that a page break cut in two is joined again."""
+    layout = _Layout.of(pages)
+    blocks: list[Block] = []
+    for page in pages:
+        groups: list[list[_Line]] = []
+        for line in page.body:
+            if groups and not _breaks(groups[-1][-1], line, layout):
+                groups[-1].append(line)
+            else:
+                groups.append([line])
+        for at, group in enumerate(groups):
+            block = _block(group, marks, notify)
+            if at == 0 and blocks and _runs_on(blocks[-1], block, layout, notify):
+                blocks[-1] = _joined(blocks[-1], block)
+            else:
+                blocks.append(block)
+    return blocks
+
+
+@dataclass
+class _PdfBlock(Block):
+    """A block that remembers its first and last line, to judge a page break."""
+
+    first: _Line | None = None
+    last: _Line | None = None
+
+
+def _runs_on(prev: Block, block: Block, layout: _Layout, notify: Notify) -> bool:
+    """Whether the first block of a page is the rest of the last block of the page before."""
+    assert isinstance(prev, _PdfBlock) and isinstance(block, _PdfBlock)
+    before, after = prev.text.rstrip(), block.text.lstrip()
+    if not before or not after or _LABEL.match(after) or before.endswith(_ENDS):
+        return False
+    lower = after[0].islower()
+    if before.endswith(","):
+        return lower
+    if lower:
+        return True
+    assert prev.last is not None and block.first is not None
+    if layout.full(prev.last, after.split(" ", 1)[0]) and not layout.indented(block.first):
+        return True
+    if layout.full(prev.last, after.split(" ", 1)[0]):
+        notify(f"page {block.line}: the text before the page break ends without punctuation "
+               f"(\u2026{before[-30:]}); the next paragraph was kept apart")
+    return False
+
+
+def _joined(prev: Block, block: Block) -> Block:
+    """Two blocks as one, joined like two lines of a paragraph."""
+    assert isinstance(prev, _PdfBlock) and isinstance(block, _PdfBlock)
+    glue = "" if _joins_tight(prev.text.rstrip(), block.text.lstrip()) else " "
+    runs = _tidy([*prev.runs, Run(glue), *block.runs])
+    return _PdfBlock(runs, line=prev.line, lines=prev.lines + block.lines, first=prev.first,
+                     last=block.last)
+
+
+def _block(lines: list[_Line], marks: dict[tuple[int, str], str], notify: Notify) -> Block:
+    """One paragraph's lines -> a block of runs, footnote marks as note runs."""
+    runs: list[Run] = []
+    text = ""
+    for line in lines:
+        line_runs = _line_runs(line, marks, notify)
+        line_text = "".join(r.text for r in line_runs).strip()
+        if text and line_text:
+            glue = "" if _joins_tight(text.rstrip(), line_text) else " "
+            runs.append(Run(glue))
+            text = text.rstrip() + glue
+        runs.extend(line_runs)
+        text += line_text
+    return _PdfBlock(_tidy(runs), line=lines[0].page, lines=tuple(x.text for x in lines),
+                     first=lines[0], last=lines[-1])
+
+
+def _line_runs(line: _Line, marks: dict[tuple[int, str], str], notify: Notify) -> list[Run]:
+    """A line's pieces as runs: a gap between pieces is a space, a raised number a mark."""
+    runs: list[Run] = []
+    prev: _Piece | None = None
+    for piece in line.pieces:
+        if piece.raised:
+            number = piece.text.strip()
+            key = marks.get((line.page, number))
+            if key is not None:
+                runs.append(Run("", note=key))
+            else:
+                if number.isdigit():
+                    notify(f"page {line.page}: raised {number} has no footnote text at the foot "
+                           "of the page; kept as text")
+                runs.append(Run(number))
+            prev = piece
+            continue
+        text = piece.text
+        # a word space is a quarter of the size; an italic letter's box can end short of
+        # its advance, so the gap before the next letter is not quite zero
+        if prev is not None and not prev.raised and piece.x0 - prev.x1 > 0.2 * piece.size:
+            text = " " + text
+        runs.append(Run(text, italic=piece.italic))
+        prev = piece
+    return runs
+
+
+def _tidy(runs: list[Run]) -> list[Run]:
+    """One space between words, none at the ends, no italic spaces; like runs merged."""
+    out: list[Run] = []
+    for run in runs:
+        if run.note is not None:
+            out.append(run)
+            continue
+        text = run.text
+        if "  " in text or "\t" in text or "\n" in text or "\r" in text:
+            text = _SPACE.sub(" ", text)
+        tail = out[-1].text if out and out[-1].note is None else ""
+        if text.startswith(" ") and (tail.endswith(" ") or not out):
+            text = text[1:]
+        if not text:
+            continue
+        italic = run.italic and bool(text.strip())
+        if italic and text != text.lstrip():
+            out.append(Run(" "))
+            text = text.lstrip()
+        trail = italic and text != text.rstrip()
+        text = text.rstrip() if trail else text
+        if out and out[-1].note is None and out[-1].italic == italic:
+            out[-1] = Run(out[-1].text + text, italic)
+        else:
+            out.append(Run(text, italic))
+        if trail:
+            out.append(Run(" "))
+    while out and out[-1].note is None and not out[-1].text.strip():
+        out.pop()
+    if out and out[-1].note is None:
+        out[-1] = Run(out[-1].text.rstrip(), out[-1].italic)
+    return out

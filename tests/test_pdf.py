@@ -1,0 +1,234 @@
+"""PDFs read from their layout: every made PDF reads back to exactly the text written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from asp_draft.errors import InputError
+from asp_draft.model import Document, Footnote
+from asp_draft.readers.pdf import _join_texts, read_pdf, read_pdf_source
+from asp_draft.structure import Source
+from tests.pdf_fixtures import (
+    _LONG_NOTE,
+    MadePdf,
+    Resolution,
+    expected_blocks,
+    leads,
+    made_pdfs,
+    pieces,
+    plain,
+    scanned_pdf,
+    write_minimal_pdf,
+)
+
+NAMES = ["ga-docx", "ga-odt", "asp-docx", "asp-odt"]
+
+
+@pytest.fixture(scope="session")
+def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, MadePdf]:
+    """Every made PDF, built once per session (LibreOffice takes seconds)."""
+    return made_pdfs(tmp_path_factory)
+
+
+def source_blocks(source: Source) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Each block's text and its notes as (offset after which the mark stands, note text)."""
+    out = []
+    for block in source.blocks:
+        text = ""
+        notes = []
+        for run in block.runs:
+            if run.note is not None:
+                notes.append((len(text), source.notes[run.note]))
+            text += run.text
+        out.append((text, notes))
+    return out
+
+
+# --- the Source: blocks, marks, heads -----------------------------------------------------
+
+@pytest.mark.parametrize("name", NAMES)
+def test_blocks_read_back_exactly(made: dict[str, MadePdf], name: str) -> None:
+    said: list[str] = []
+    source = read_pdf_source(made[name].pdf, said.append)
+    assert source_blocks(source) == expected_blocks(made[name].resolution)
+    assert said == []  # nothing was a guess
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_leads_are_the_italic_runs(made: dict[str, MadePdf], name: str) -> None:
+    source = read_pdf_source(made[name].pdf)
+    italic = [r.text for b in source.blocks for r in b.runs if r.italic]
+    assert italic == leads(made[name].resolution)
+    assert source.italics
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_running_head_and_foot_dropped(made: dict[str, MadePdf], name: str) -> None:
+    res = made[name].resolution
+    source = read_pdf_source(made[name].pdf)
+    lines = [line for b in source.blocks for line in b.lines]
+    assert not [x for x in lines if x.startswith((res.short_title, res.symbol + " "))]
+    foot = re.compile(r"(?:17-22953 )?\d+/\d+|- ?\d+ ?-|17-22953(?: \(E\))?")
+    assert not [x for x in lines if foot.fullmatch(x)]
+    assert "17-22953" not in "\n".join(lines)
+    # the head was there to drop: pdftotext keeps it on every page but the first (Word's)
+    assert made[name].text.count(res.short_title) >= 2
+    assert source.meta == {"symbol": res.symbol}
+
+
+def test_footnote_running_over_a_page_is_joined(made: dict[str, MadePdf]) -> None:
+    copy = made["asp-docx"].text
+    # the note does run over: its last words stand on a later page than its first
+    first_page_ends = copy.index("\f", copy.index("See ICC-ASP/1/"))
+    assert copy.index("annexes to those resolutions") > first_page_ends
+    source = read_pdf_source(made["asp-docx"].pdf)
+    assert _LONG_NOTE in source.notes.values()
+
+
+def test_paragraph_broken_across_pages_is_one_block(made: dict[str, MadePdf]) -> None:
+    res = made["asp-docx"].resolution
+    source = read_pdf_source(made["asp-docx"].pdf)
+    eighth = next(e for e in res.entries if e.label == "8.")
+    block = next(b for b in source.blocks if b.text.startswith("8. "))
+    assert block.text == plain(eighth)[0]
+    assert len({line for line in block.lines}) == len(block.lines) >= 2
+    page_two = made["asp-docx"].text.split("\f")[1]
+    assert block.text.split()[-1] in page_two  # its end stands on the next page
+
+
+def test_pdftotext_copies_saved_beside(made: dict[str, MadePdf]) -> None:
+    for m in made.values():
+        assert m.extras[".txt"].read_text(encoding="utf-8") == m.text
+        assert "   " in m.layout_text and m.resolution.entries[0].text in m.text
+
+
+@pytest.mark.parametrize(("lines", "joined"), [
+    (["the peace-", "building efforts"], "the peace-building efforts"),
+    (["document ICC-", "ASP/16/20"], "document ICC-ASP/16/20"),
+    (["the Court -", "as the organ"], "the Court - as the organ"),
+    (["the Court", "as the organ"], "the Court as the organ"),
+    (["", "alone"], "alone"),
+])
+def test_line_joins(lines: list[str], joined: str) -> None:
+    assert _join_texts(lines) == joined
+
+
+# --- the Document -------------------------------------------------------------------------
+
+def expected_paragraphs(res: Resolution) -> list[tuple[object, ...]]:
+    """(part, number, level, lead, heading, annex title, text, footnotes) for each paragraph."""
+    out: list[tuple[object, ...]] = []
+    annex: str | None = None
+    kinds = {"preamble": ("preamble", 0), "operative": ("operative", 0), "sub1": (None, 1),
+             "sub2": (None, 2), "annex": ("annex", 0), "heading": ("operative", 0)}
+    part = "preamble"
+    for entry in res.entries:
+        if entry.kind == "annex-title":
+            annex = entry.text if entry.text != "Annex" else annex
+            continue
+        if entry.kind not in kinds:
+            continue
+        kind, level = kinds[entry.kind]
+        part = kind or part
+        text, notes = plain(entry)
+        label = f"{entry.label} " if entry.label else ""
+        number = entry.label.strip("().") or None
+        lead = next((v for k, v in pieces(entry.text) if k == "lead"), None)
+        out.append((part, number, level, None if level else lead, entry.kind == "heading",
+                    annex if part == "annex" else None, text[len(label):],
+                    tuple(Footnote(t, at - len(label)) for at, t in notes)))
+    return out
+
+
+def got_paragraphs(doc: Document) -> list[tuple[object, ...]]:
+    return [(p.part, p.number, p.level, p.lead, p.heading, p.annex, p.text, p.footnotes)
+            for p in doc.paragraphs]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_document_reads_back_exactly(made: dict[str, MadePdf], name: str) -> None:
+    said: list[str] = []
+    doc = read_pdf(made[name].pdf, said.append)
+    assert got_paragraphs(doc) == expected_paragraphs(made[name].resolution)
+    assert said == []
+
+
+def test_general_assembly_metadata(made: dict[str, MadePdf]) -> None:
+    doc = read_pdf(made["ga-docx"].pdf)
+    assert doc.chapeau == "The General Assembly,"
+    assert {k: doc.meta.get(k) for k in ("symbol", "adopted", "plenary", "session")} == {
+        "symbol": "A/RES/72/321", "adopted": "2017-12-14", "plenary": 73, "session": 72}
+    assert "Sixth Committee (A/72/999)" in str(doc.meta.get("committee"))
+
+
+def test_general_assembly_title(made: dict[str, MadePdf]) -> None:
+    doc = read_pdf(made["ga-docx"].pdf)
+    assert doc.meta["title"] == ("Cooperation between international courts and regional "
+                                 "organizations in the peaceful settlement of disputes")
+
+
+def test_asp_metadata(made: dict[str, MadePdf]) -> None:
+    doc = read_pdf(made["asp-odt"].pdf)
+    assert doc.chapeau == "The Assembly of States Parties,"
+    assert {k: doc.meta.get(k) for k in ("symbol", "title", "adopted", "plenary", "adoption",
+                                         "session")} == {
+        "symbol": "ICC-ASP/16/Res.9", "adopted": "2017-12-14", "plenary": 12,
+        "adoption": "by consensus", "session": 16,
+        "title": "Strengthening the review of the working methods of the Assembly of States "
+                 "Parties"}
+
+
+# --- files that cannot be read: one line each -------------------------------------------
+
+def _refused(path: Path) -> str:
+    with pytest.raises(InputError) as caught:
+        read_pdf_source(path)
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith(str(path))
+    return message
+
+
+def test_scan_without_text_layer(tmp_path: Path) -> None:
+    assert "no text layer (it is probably a scan)" in _refused(scanned_pdf(tmp_path / "s.pdf"))
+
+
+def test_not_a_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "letter.pdf"
+    path.write_text("Dear colleagues,\n", encoding="utf-8")
+    assert "not a PDF file" in _refused(path)
+
+
+def test_truncated_pdf(made: dict[str, MadePdf], tmp_path: Path) -> None:
+    data = made["asp-docx"].pdf.read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[: len(data) // 3])
+    assert "damaged or incomplete" in _refused(path)
+
+
+def test_garbage_after_header(tmp_path: Path) -> None:
+    path = tmp_path / "junk.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    assert "damaged or incomplete" in _refused(path)
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    plain_pdf = write_minimal_pdf(tmp_path / "open.pdf", b"BT ET")
+    writer = pypdf.PdfWriter(clone_from=str(plain_pdf))
+    writer.encrypt(user_password="secret", algorithm="RC4-128")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as handle:
+        writer.write(handle)
+    assert "encrypted (password-protected)" in _refused(locked)
+
+
+def test_too_many_pages(monkeypatch: pytest.MonkeyPatch, made: dict[str, MadePdf]) -> None:
+    monkeypatch.setattr("asp_draft.readers.pdf.MAX_PAGES", 2)
+    assert "the limit is 2" in _refused(made["asp-docx"].pdf)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert "cannot read the file" in _refused(tmp_path / "absent.pdf")
