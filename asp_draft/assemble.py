@@ -141,45 +141,12 @@ def _emit(entry: Entry, part: Part, number: str | None, level: int, values: Mapp
         _emit(sub, part, label, level + 1, values, library, spec, symbol, out)
 
 
-def roll_forward(library: Library, year: int) -> tuple[Spec, str]:
-    """The latest adopted resolution before `year`, and a draft spec text rolling it forward.
+def roll_forward(library: Library, year: int, *, ref: str | None = None,
+                 symbol: str | None = None) -> tuple[Spec, str]:
+    """The resolution to roll forward (REF, else the latest omnibus before `year`) and the
+    draft spec text for `year`, its review list in the header (asp_draft.rolling.roll also
+    gives the list itself)."""
+    from asp_draft.rolling import roll
 
-    Each clause goes at its latest adopted version (an unpinned id); year-dependent wording
-    moves on by itself because templates compute from the year.
-    """
-    from asp_draft.errors import UnknownReferenceError
-
-    earlier = [y for y in library.sessions if y < year]
-    if not earlier:
-        known = ", ".join(str(y) for y in sorted(library.sessions))
-        raise UnknownReferenceError(f"no adopted resolution before {year} to roll forward "
-                                    f"(known years: {known})")
-    base = library.sessions[max(earlier)]
-    return base, spec_text_from(base, year, library)
-
-
-def spec_text_from(base: Spec, year: int, library: Library) -> str:
-    """Write the YAML of a draft spec for `year` that follows `base` clause by clause."""
-    from asp_draft.writers.spec import dump_spec
-
-    facts = library.facts.for_year(year)
-    header = [
-        f"# Draft spec for {year}, rolled forward by `asp-draft new` from "
-        f"{base.meta.get('symbol')} ({base.year}).",
-        "# Each clause id takes the clause's latest adopted version; pin one as ID@YEAR.",
-        "# New language goes inline:  - text: \"*Welcoming* the ...,\"",
-    ]
-    completeness = str(base.meta.get("completeness", ""))
-    if completeness.startswith("partial"):
-        header.append("# The record of the base year is partial (only the opening of its "
-                      "preamble is held), so this draft is too.")
-    meta: dict[str, Any] = {"year": year}
-    if facts.get("symbol"):
-        meta["symbol"] = facts["symbol"]
-    else:
-        header.append("# The symbol of this year's resolution is not yet known; add "
-                      "'symbol: ICC-ASP/NN/Res.N' when it is.")
-    meta["title"] = base.meta.get("title")
-    meta["session"] = factlib.session_for_year(year) if "session" not in facts \
-        else facts["session"]
-    return dump_spec(header, meta, base, library)
+    rolled = roll(library, year, ref=ref, symbol=symbol)
+    return rolled.base, rolled.text

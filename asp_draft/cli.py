@@ -52,6 +52,9 @@ class State:
 
     library: list[Path] = []  # noqa: RUF012 - process-wide CLI state, reset per invocation
     as_old: bool = False  # read .docx tracked changes as rejected
+    # --no-bundled sets the library's environment setting for this run; main() puts back what
+    # the environment held before (None: nothing to put back).
+    saved_env: tuple[str, str | None] | None = None
 
 
 def _version(value: bool) -> None:
@@ -67,10 +70,30 @@ def _root(
                                           help="Show the version and exit.")] = False,
     as_old: Annotated[bool, typer.Option(
         "--as-old", help="Read tracked changes in .docx REFs as rejected (the old text).")] = False,
+    no_bundled: Annotated[bool, typer.Option(
+        "--no-bundled", help="Use only the --library folders, not the bundled library. "
+                             "Also ASP_DRAFT_NO_BUNDLED=1.")] = False,
 ) -> None:
     """Drafting assistant for the ASP omnibus resolution."""
     State.library = list(library or [])
     State.as_old = as_old
+    if no_bundled:
+        # One place decides which folders make the library (library.library_dirs), and every
+        # command reaches it through the environment setting, so the option sets that.
+        from asp_draft.library import NO_BUNDLED_ENV
+
+        State.saved_env = (NO_BUNDLED_ENV, os.environ.get(NO_BUNDLED_ENV))
+        os.environ[NO_BUNDLED_ENV] = "1"
+
+
+def _restore_env() -> None:
+    if State.saved_env is not None:
+        name, value = State.saved_env
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+        State.saved_env = None
 
 
 def resolver(library: list[Path] | None = None, variables: list[str] | None = None,
@@ -121,12 +144,13 @@ def fail(message: str) -> NoReturn:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app; every error the user can cause ends in one line and exit 2."""
     from asp_draft import commands  # noqa: F401 - registers the commands on `app`
+    from asp_draft.commands import adopt  # noqa: F401 - registers `adopt`
     from asp_draft.errors import AspDraftError
 
     State.library = []
     State.as_old = False
     try:
-        rv = app(args=argv, prog_name="asp-draft", standalone_mode=False)
+        rv = _run(argv)
     except AspDraftError as e:
         fail(str(e))
     except typer.Exit as e:
@@ -152,3 +176,11 @@ def main(argv: list[str] | None = None) -> None:
         fail(f"internal error: {type(e).__name__}: {e} (ASP_DRAFT_DEBUG=1 shows the traceback; "
              "please report it)")
     raise SystemExit(rv if isinstance(rv, int) else EXIT_OK)
+
+
+def _run(argv: list[str] | None) -> Any:
+    """The app, with the environment put back as it was however the command ends."""
+    try:
+        return app(args=argv, prog_name="asp-draft", standalone_mode=False)
+    finally:
+        _restore_env()

@@ -1,9 +1,9 @@
 """Where a wording came from: the record of agreed language and `blame` over it.
 
-The record is every paragraph of every adopted resolution the library holds (each session
-file rendered for its year), plus the other agreed texts the library cites (the Rome Statute
-preamble) and the proposals it carries. Wordings are compared with typography folded, so the
-2015 copy's straight quotation marks do not make a new wording.
+The record is every paragraph of every adopted resolution the library holds (each session or
+resolution file rendered for its year, cited by its symbol), plus the other agreed texts the
+library cites (the Rome Statute preamble) and the proposals it carries. Wordings are compared
+with typography folded, so the 2015 copy's straight quotation marks do not make a new wording.
 """
 
 from __future__ import annotations
@@ -15,14 +15,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from asp_draft.assemble import assemble, render_paragraph
-from asp_draft.diff import MODIFIED_MIN, fold_typography
+from asp_draft.diff import fold_typography
 from asp_draft.library import Library
+from asp_draft.likeness import SAME_CLAUSE_MIN, likeness, likeness_words
 from asp_draft.markup import split_lead
 from asp_draft.model import ADOPTED, Clause, Document, Paragraph, Part, Version, labels
 from asp_draft.words import Op, diff_words
 
-# Below the diff's "recognisably the same paragraph" an adopted one is not worth naming.
-CLOSEST_MIN = MODIFIED_MIN
+# Below "recognisably the same paragraph" an adopted one is not worth naming.
+CLOSEST_MIN = SAME_CLAUSE_MIN
 # The closest paragraph is looked for among the wordings sharing most runs of SHINGLE words
 # with the text (SHORTLIST of them, compared word by word); a run in more than COMMON_SHINGLE
 # wordings ("of the international") does not count.
@@ -102,11 +103,14 @@ class Record:
 
 
 def build_record(library: Library) -> Record:
-    """Every adopted year's paragraphs, then the library's other agreed texts and proposals."""
+    """Every adopted resolution's paragraphs (omnibus or not, by year), then the library's
+    other agreed texts and proposals."""
+    library.require_record()
     record = Record()
     seen: set[tuple[str, int | None]] = set()
-    for year in sorted(library.sessions):
-        document = assemble(library.sessions[year], library)
+    for spec in library.held():
+        year = spec.year
+        document = assemble(spec, library)
         symbol = str(document.meta.get("symbol") or year)
         for paragraph, label in zip(document.paragraphs, labels(document.paragraphs),
                                     strict=True):
@@ -272,10 +276,8 @@ def _closest(text: str, record: Record) -> Closest | None:
     English sentences alike). Candidates are the wordings sharing most three-word runs with
     the text, found through an index, so the time does not grow with the record's size.
     """
-    from rapidfuzz.distance import Indel
-
     adopted, index = record.shingle_index()
-    words = wording_key(text).lower().split()
+    words = likeness_words(text)
     shared: Counter[int] = Counter()
     for shingle in _shingles(words):
         postings = index.get(shingle, ())
@@ -285,8 +287,7 @@ def _closest(text: str, record: Record) -> Closest | None:
     found: Entry | None = None
     for i, _ in shared.most_common(SHORTLIST):
         entry = adopted[i]
-        score = Indel.normalized_similarity(words, entry.key.lower().split(),
-                                            score_cutoff=CLOSEST_MIN)
+        score = likeness(words, likeness_words(entry.key), CLOSEST_MIN)
         rank = (score, entry.year or 0)
         if score and (best is None or rank > best):
             best, found = rank, entry

@@ -179,7 +179,8 @@ def import_document(document: Document, library: Library, *, source: str,
             matches.append(Match(i, clause.id, version.since, False, score))
         else:
             matches.append(Match(i, None, None, False, 0.0))
-        entry = Entry(line=0, text=_escape(with_marks(paragraph, markup=True)), number=label, footnotes=notes)
+        entry = Entry(line=0, text=_escape(with_marks(paragraph, markup=True)), number=label,
+                      footnotes=notes)
         part.append(_Item(entry, i, comment, subs=[]))
     return _finish(document, library, meta, parts, matches, source)
 

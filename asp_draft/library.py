@@ -1,8 +1,10 @@
 """Load and validate clause libraries, layered: the bundled one, then the user's folders.
 
-A library folder holds preamble/<id>.yaml, operative/<id>.yaml, sessions/<year>.yaml and
-facts.yaml; any of them may be absent in a user's folder. A clause id or session year in a
-later folder replaces the earlier one; facts are merged year by year.
+A library folder holds preamble/<id>.yaml, operative/<id>.yaml, sessions/<year>.yaml (the
+omnibus resolution of each year), resolutions/<slug>.yaml (any other adopted resolution, known
+by its symbol) and facts.yaml; any of them may be absent in a user's folder. A clause id,
+session year or resolution symbol in a later folder replaces the earlier one; facts are merged
+year by year. `--no-bundled` (ASP_DRAFT_NO_BUNDLED=1) leaves the bundled folder out.
 """
 
 from __future__ import annotations
@@ -22,9 +24,15 @@ from asp_draft.readers.spec import Spec, read_spec
 from asp_draft.yamlio import load_yaml_file
 
 ENV_VAR = "ASP_DRAFT_LIBRARY"
+NO_BUNDLED_ENV = "ASP_DRAFT_NO_BUNDLED"
 CLAUSE_KEYS = frozenset(("id", "part", "topic", "tags", "versions", "note"))
-VERSION_KEYS = frozenset(("text", "adopted", "proposed", "proposer", "printed", "note"))
+VERSION_KEYS = frozenset(("text", "adopted", "proposed", "proposer", "printed", "note",
+                          "rolls"))
+# How a version rolls forward into next year's draft: a template that counts on, a statement
+# about a past event kept word for word, or wording a person must look at.
+ROLLS = ("advance", "keep", "review")
 CLAUSE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+RESOLUTIONS = "resolutions"  # the folder of adopted resolutions other than the omnibus
 
 
 def bundled_path() -> Path:
@@ -37,9 +45,21 @@ def bundled_path() -> Path:
                        source=here)
 
 
+def bundled_wanted() -> bool:
+    """False when ASP_DRAFT_NO_BUNDLED (or --no-bundled, which sets it) asks for the user's
+    folders alone."""
+    return os.environ.get(NO_BUNDLED_ENV, "").strip().lower() in ("", "0", "no", "false")
+
+
+def symbol_slug(symbol: str) -> str:
+    """'ICC-ASP/17/Res.3' -> 'icc-asp-17-res-3': the file name of a resolution."""
+    return re.sub(r"[^a-z0-9]+", "-", symbol.lower()).strip("-")
+
+
 def library_dirs(extra: Sequence[Path] = ()) -> list[Path]:
-    """Folders in rising priority: bundled, then ASP_DRAFT_LIBRARY, then --library options."""
-    dirs = [bundled_path()]
+    """Folders in rising priority: bundled (unless left out), then ASP_DRAFT_LIBRARY, then
+    --library options."""
+    dirs = [bundled_path()] if bundled_wanted() else []
     env = os.environ.get(ENV_VAR, "")
     dirs += [Path(p) for p in env.split(os.pathsep) if p]
     dirs += list(extra)
@@ -51,9 +71,26 @@ class Library:
     """The clauses, session files and facts of all layers, merged."""
 
     clauses: dict[str, Clause] = field(default_factory=dict)
-    sessions: dict[int, Spec] = field(default_factory=dict)
+    sessions: dict[int, Spec] = field(default_factory=dict)  # year -> that year's omnibus
+    resolutions: dict[str, Spec] = field(default_factory=dict)  # symbol -> other resolutions
     facts: Facts = field(default_factory=Facts)
     roots: list[Path] = field(default_factory=list)
+    # (clause id, version since) -> how that version rolls forward (advance, keep, review)
+    rolls: dict[tuple[str, int | None], str] = field(default_factory=dict)
+
+    def held(self) -> list[Spec]:
+        """Every adopted resolution the library holds, omnibus or not, by year then symbol."""
+        specs = [*self.sessions.values(), *self.resolutions.values()]
+        return sorted(specs, key=lambda s: (s.year, str(s.meta.get("symbol") or "")))
+
+    def require_record(self) -> None:
+        """Stop with one line when the library holds nothing to work on."""
+        if self.sessions or self.resolutions or self.clauses:
+            return
+        where = ", ".join(str(r) for r in self.roots) or "no folder"
+        raise LibraryError(f"the library is empty: no adopted resolution or clause in {where}"
+                           + ("" if bundled_wanted() else " (the bundled library is left out)")
+                           + "; add one with: asp-draft adopt FILE --into DIR")
 
     def clause(self, clause_id: str, *, source: str | None = None,
                line: int | None = None) -> Clause:
@@ -71,24 +108,36 @@ class Library:
         """The adopted resolution of `year`."""
         if year in self.sessions:
             return self.sessions[year]
+        self.require_record()
+        others = [str(s.meta.get("symbol")) for s in self.held() if s.year == year]
+        if others:
+            raise UnknownReferenceError(f"no omnibus resolution for {year} in the library; "
+                                        f"name the one held by its symbol: {', '.join(others)}")
         known = ", ".join(str(y) for y in sorted(self.sessions))
         raise UnknownReferenceError(f"no adopted resolution for {year} in the library "
-                                    f"(known years: {known})")
+                                    f"(known years: {known or 'none'})")
 
     def session_by_symbol(self, symbol: str) -> Spec:
-        """The adopted resolution with this document symbol."""
-        for spec in self.sessions.values():
-            if str(spec.meta.get("symbol", "")).lower() == symbol.lower():
-                return spec
-        known = ", ".join(str(s.meta.get("symbol")) for _, s in sorted(self.sessions.items()))
+        """The adopted resolution with this document symbol, omnibus or not."""
+        found = self.find_symbol(symbol)
+        if found is not None:
+            return found
+        self.require_record()
+        known = ", ".join(str(s.meta.get("symbol")) for s in self.held())
         raise UnknownReferenceError(f"no adopted resolution with symbol {symbol!r} "
-                                    f"(known: {known})")
+                                    f"(known: {known or 'none'})")
+
+    def find_symbol(self, symbol: str) -> Spec | None:
+        """The held resolution with this symbol (any case), or None."""
+        wanted = symbol.strip().lower()
+        return next((s for s in self.held()
+                     if str(s.meta.get("symbol", "")).lower() == wanted), None)
 
     def year_of_symbol(self, symbol: str) -> int | None:
-        """The year of a document symbol, from session files or facts."""
-        for year, spec in self.sessions.items():
+        """The year of a document symbol, from session and resolution files or facts."""
+        for spec in self.held():
             if spec.meta.get("symbol") == symbol:
-                return year
+                return spec.year
         return self.facts.year_of_symbol(symbol)
 
 
@@ -117,11 +166,41 @@ def load_layers(dirs: Iterable[Path]) -> Library:
                 raise LibraryError(f"session file for {spec.year} must be named "
                                    f"{spec.year}.yaml", source=path, line=spec.lines["year"])
             lib.sessions[spec.year] = spec
+        for path in sorted((root / RESOLUTIONS).glob("*.yaml")):
+            spec = read_resolution(path)
+            lib.resolutions[str(spec.meta["symbol"])] = spec
     # Clauses are validated once all facts and sessions are known, so symbols resolve to years.
     for data, path, part in raw.values():
-        clause = _clause(data, path, part, lib)
+        clause = clause_from_data(data, path, part, lib)
         lib.clauses[clause.id] = clause
     return lib
+
+
+def read_resolution(path: Path) -> Spec:
+    """A resolutions/<slug>.yaml file: a session file whose name is its symbol's slug."""
+    spec = read_spec(path)
+    symbol = spec.meta.get("symbol")
+    if not isinstance(symbol, str) or not symbol.strip():
+        raise LibraryError("a resolution file needs its 'symbol'", source=path, line=1)
+    if path.stem != symbol_slug(symbol):
+        raise LibraryError(f"the file of {symbol} must be named {symbol_slug(symbol)}.yaml",
+                           source=path, line=spec.lines.get("symbol"))
+    return spec
+
+
+def clause_from_data(data: Any, path: Path, part: Part, lib: Library) -> Clause:
+    """Validate one clause file's data against the library (its symbols must be known)."""
+    clause = _clause(data, path, part, lib)
+    for raw in data["versions"]:
+        rolls = raw.get("rolls") if isinstance(raw, dict) else None
+        if rolls is None:
+            continue
+        if rolls not in ROLLS:
+            raise LibraryError(f"'rolls' must be one of {', '.join(ROLLS)}, not {rolls!r}",
+                               source=path, line=_line(raw, "rolls"))
+        since = _version(raw, path, 1, lib).since
+        lib.rolls[(clause.id, since)] = str(rolls)
+    return clause
 
 
 def _clause(data: Any, path: Path, part: Part, lib: Library) -> Clause:

@@ -150,12 +150,15 @@ def test_new_rolls_forward_and_the_spec_builds(cli, tmp_path: Path) -> None:
     result = cli("new", "2019", "-o", str(spec))
     assert result.code == 0, result.err
     data = yaml.safe_load(spec.read_text())
-    assert data["year"] == 2019 and data["symbol"] == "ICC-ASP/18/Res.6"
-    assert data["preamble"] == ["responsibility-to-protect", "icc-essential-means",
-                                "justice-and-peace", "rome-statute-anniversary"]
+    # a draft is not the adopted text: it gets no adopted symbol
+    assert data["year"] == 2019 and data["symbol"] is None
+    assert data["preamble"][:3] == ["responsibility-to-protect", "icc-essential-means",
+                                    "justice-and-peace"]
+    assert "20th anniversary" in data["preamble"][3]["text"]  # rolls: keep, word for word
+    assert "Review: 1 paragraph(s) are tied to their year" in spec.read_text()
     assert "rolled forward by `asp-draft new` from ICC-ASP/17/Res.5 (2018)" in spec.read_text()
     shown = json.loads(cli("show", str(spec), "--format", "json").out)
-    assert "the 21st anniversary of the Rome Statute" in shown["paragraphs"][3]["text"]
+    assert "the 20th anniversary of the Rome Statute" in shown["paragraphs"][3]["text"]
     assert shown["meta"]["session"] == 18
     assert one_line_error(cli("new", "2019", "-o", str(spec))).endswith(
         "already exists; use --force to replace it")

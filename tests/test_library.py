@@ -123,3 +123,54 @@ def test_bad_session_file_name(tmp_path: Path) -> None:
     write(tmp_path / "sessions" / "2020.yaml", "year: 2019\npreamble: []\n")
     with pytest.raises(LibraryError, match=r"must be named 2019\.yaml"):
         load_layers([bundled_path(), tmp_path])
+
+
+def test_resolutions_are_held_by_symbol_beside_the_omnibus(tmp_path: Path) -> None:
+    write(tmp_path / "resolutions" / "icc-asp-17-res-3.yaml",
+          "year: 2018\nsymbol: ICC-ASP/17/Res.3\ntitle: Cooperation\nadopted: 2018-12-12\n"
+          "preamble: [ours]\n")
+    write(tmp_path / "preamble" / "ours.yaml",
+          "id: ours\nversions:\n  - adopted: [ICC-ASP/17/Res.3, ICC-ASP/17/Res.5]\n"
+          "    text: \"*Recalling* ours,\"\n")
+    lib = load_layers([bundled_path(), tmp_path])
+    assert lib.session(2018).meta["symbol"] == "ICC-ASP/17/Res.5"  # a year is its omnibus
+    assert lib.session_by_symbol("icc-asp/17/res.3").meta["title"] == "Cooperation"
+    assert [s.meta["symbol"] for s in lib.held() if s.year == 2018] == ["ICC-ASP/17/Res.3",
+                                                                        "ICC-ASP/17/Res.5"]
+    assert lib.clause("ours").versions[0].years == (2018, 2018)
+
+
+def test_a_year_without_an_omnibus_names_what_is_held(tmp_path: Path) -> None:
+    write(tmp_path / "resolutions" / "icc-asp-18-res-3.yaml",
+          "year: 2019\nsymbol: ICC-ASP/18/Res.3\nadopted: 2019-12-06\n")
+    with pytest.raises(AspDraftError, match=r"name the one held by its symbol: ICC-ASP/18/Res\.3"):
+        load_layers([bundled_path(), tmp_path]).session(2019)
+
+
+@pytest.mark.parametrize(("name", "text", "message", "line"), [
+    ("resolutions/wrong.yaml", "year: 2019\nsymbol: ICC-ASP/18/Res.3\n",
+     "must be named icc-asp-18-res-3.yaml", 2),
+    ("resolutions/x.yaml", "year: 2019\n", "a resolution file needs its 'symbol'", 1),
+    ("preamble/x.yaml", "id: x\nversions:\n  - proposed: 2019\n    rolls: later\n    text: a,\n",
+     "'rolls' must be one of advance, keep, review, not 'later'", 4),
+])
+def test_malformed_resolution_and_rolls(tmp_path: Path, name: str, text: str, message: str,
+                                        line: int) -> None:
+    path = write(tmp_path / name, text)
+    with pytest.raises(AspDraftError) as err:
+        load_layers([bundled_path(), tmp_path])
+    assert message in str(err.value)
+    assert (err.value.source, err.value.line) == (str(path), line)
+
+
+def test_the_bundled_anniversary_clause_is_kept_when_rolled() -> None:
+    assert LIB.rolls == {("rome-statute-anniversary", 2018): "keep"}
+
+
+def test_no_bundled_leaves_the_bundled_folder_out(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ASP_DRAFT_NO_BUNDLED", "1")
+    lib = load_library([tmp_path])
+    assert lib.roots == [tmp_path] and not lib.clauses
+    with pytest.raises(LibraryError, match="the library is empty"):
+        lib.require_record()

@@ -43,6 +43,7 @@ def clauses(
     if status and status not in ("adopted", "proposed"):
         fail(f"--status {status!r}: choose adopted or proposed")
     lib = resolver(library).library
+    lib.require_record()
     found = []
     for clause in sorted(lib.clauses.values(), key=lambda c: (c.part, c.id)):
         if part and clause.part != part:

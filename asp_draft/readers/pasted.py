@@ -160,8 +160,7 @@ def _split_paragraphs(lines: Lines, *, loose: bool) -> Lines:
         if text and text != _BREAK and previous and _ends_paragraph(previous, text, loose):
             out.append((number, ""))
         out.append((number, line))
-        if text:
-            previous = text
+        previous = text  # a blank line already parts two paragraphs
     return out
 
 

@@ -1,0 +1,509 @@
+"""An adopted resolution into a library: its session or resolution file and clause versions.
+
+Each top-level paragraph is matched to the library (all layers): the same wording as an
+adopted version; the same words in other typography (a new `printed:` copy of that version);
+a new version of the clause whose wording is closest, when it is at least SAME_CLAUSE_MIN
+alike (asp_draft.likeness, the measure blame and import use); or else a new clause, named
+from its lead and subject. Sub-paragraphs and headings stay in the session file's entries.
+
+Nothing is written until the library with the additions, loaded through the same validators
+as any library, prints the file's paragraphs exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from asp_draft.adopt_files import (
+    ClauseDraft,
+    clause_text,
+    draft_of,
+    entries_for,
+    escape,
+    session_text,
+)
+from asp_draft.assemble import assemble, render_paragraph, variables_for
+from asp_draft.errors import AspDraftError, InputError, UsageError
+from asp_draft.library import (
+    RESOLUTIONS,
+    Library,
+    clause_from_data,
+    symbol_slug,
+)
+from asp_draft.likeness import SAME_CLAUSE_MIN, likeness, likeness_words
+from asp_draft.markup import with_marks
+from asp_draft.model import (
+    ADOPTED,
+    PARTS,
+    Clause,
+    Document,
+    Paragraph,
+    Part,
+    Version,
+    labels,
+)
+from asp_draft.readers.spec import Spec, parse_spec
+from asp_draft.yamlio import load_yaml
+
+OMNIBUS_TITLE = "Strengthening the International Criminal Court and the Assembly of States Parties"
+_WORD = re.compile(r"\w+")
+SHORTLIST = 25  # versions compared word by word with a paragraph that matched none exactly
+_COPIED_META = ("venue", "plenary", "adoption", "source", "reproduced_in", "completeness",
+                "note")
+
+
+@dataclass(frozen=True)
+class Match:
+    """What one paragraph of the adopted text became in the library."""
+
+    index: int
+    label: str
+    kind: str  # same | printing | version | clause | heading | sub
+    clause: str | None = None
+    since: int | None = None  # the version it takes (for `version`: the one it resembles)
+    like: int | None = None  # the latest year of the version it matched or resembles
+    similarity: float | None = None
+
+    def describe(self) -> str:
+        """'same as 2017', 'new version, 81% like 2017's', 'new clause' ..."""
+        if self.kind == "same":
+            return f"same as {self.like}"
+        if self.kind == "printing":
+            return f"same wording as {self.like}, new printing (typography)"
+        if self.kind == "version":
+            return f"new version, {round(100 * (self.similarity or 0))}% like {self.like}'s"
+        if self.kind == "clause":
+            return "new clause"
+        if self.kind == "heading":
+            return "heading (in the resolution file)"
+        return "sub-paragraph (in the resolution file)"
+
+    def as_json(self) -> dict[str, Any]:
+        """The stable shape of `adopt --json` paragraphs."""
+        return {"index": self.index, "label": self.label, "match": self.kind,
+                "clause": self.clause, "version": self.since, "like": self.like,
+                "similarity": None if self.similarity is None else round(self.similarity, 3)}
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One file of the library folder the adoption writes, replaces or removes."""
+
+    path: Path
+    action: str  # create | replace | delete
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """The plan: what each paragraph matched, the files to write, and what a correction changes."""
+
+    symbol: str
+    year: int
+    kind: str  # omnibus | resolution
+    status: str  # new | unchanged | corrected
+    matches: tuple[Match, ...]
+    files: tuple[FileChange, ...]
+    into: Path
+    changes: dict[str, int] | None = None  # diff summary against the copy held before
+
+    def as_json(self, *, dry_run: bool) -> dict[str, Any]:
+        """The stable shape of `adopt --json` (documented in clauses/README.md)."""
+        return {"symbol": self.symbol, "year": self.year, "kind": self.kind,
+                "status": self.status, "dry_run": dry_run, "changes": self.changes,
+                "paragraphs": [m.as_json() for m in self.matches],
+                "files": [{"path": str(f.path.relative_to(self.into)), "action": f.action}
+                          for f in self.files]}
+
+
+@dataclass
+class _Candidate:
+    clause: Clause
+    version: Version
+    template: str  # the template (text or a printed copy) that rendered `rendered`
+    rendered: str
+
+
+@dataclass
+class _Index:
+    """Every adopted version rendered for the year being adopted, by exact text and by words."""
+
+    exact: dict[tuple[str, str], _Candidate] = field(default_factory=dict)
+    words: dict[tuple[str, str], _Candidate] = field(default_factory=dict)
+    similar: list[tuple[list[str], _Candidate]] = field(default_factory=list)
+    runs: dict[tuple[str, ...], list[int]] = field(default_factory=dict)  # 3 words -> similar
+
+    def add_similar(self, words: list[str], candidate: _Candidate) -> None:
+        """A version a new wording may be a rewrite of, indexed by its three-word runs."""
+        for run in _runs(words):
+            self.runs.setdefault(run, []).append(len(self.similar))
+        self.similar.append((words, candidate))
+
+    def shortlist(self, words: list[str]) -> list[tuple[list[str], _Candidate]]:
+        """The versions sharing most three-word runs with `words`: comparing those, not all,
+        keeps adoption linear in the size of the library (as blame's closest paragraph)."""
+        shared: Counter[int] = Counter()
+        for run in _runs(words):
+            shared.update(self.runs.get(run, ()))
+        return [self.similar[i] for i, _ in shared.most_common(SHORTLIST)]
+
+
+def _runs(words: list[str]) -> set[tuple[str, ...]]:
+    if len(words) < 3:
+        return {tuple(words)}
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+
+def resolution_meta(document: Document, library: Library, *, symbol: str | None,
+                    year: int | None, title: str | None, adopted: str | None,
+                    source: str) -> dict[str, Any]:
+    """The session file's metadata: options first, then what the file says, then facts."""
+    meta = document.meta
+    symbol = symbol or (str(meta["symbol"]) if meta.get("symbol") else None)
+    if not symbol:
+        raise UsageError("the file does not give its symbol; give --symbol "
+                         "(e.g. --symbol ICC-ASP/18/Res.6)", source=source)
+    adopted = adopted or (str(meta["adopted"]) if meta.get("adopted") else None)
+    if not adopted:
+        raise UsageError("the file does not say when it was adopted; give --adopted "
+                         "YYYY-MM-DD", source=source)
+    try:
+        day = date.fromisoformat(adopted)
+    except ValueError:
+        raise UsageError(f"--adopted {adopted!r}: write the date as YYYY-MM-DD",
+                         source=source) from None
+    found = year or (meta["year"] if isinstance(meta.get("year"), int) else None) \
+        or library.year_of_symbol(symbol) or day.year
+    title = title or (str(meta["title"]) if meta.get("title") else None)
+    if not title:
+        raise UsageError("the file does not give its title; give --title", source=source)
+    out: dict[str, Any] = {"year": found, "symbol": symbol, "title": title}
+    session = meta.get("session")
+    if not isinstance(session, int):
+        m = re.match(r"ICC-ASP/(\d+)/", symbol)
+        session = int(m.group(1)) if m else None
+    if session is not None:
+        out["session"] = session
+    out["adopted"] = day.isoformat()
+    for key in _COPIED_META:
+        value = meta.get(key)
+        if isinstance(value, str | int) and value != "":
+            out[key] = value
+    if document.chapeau and document.chapeau != "The Assembly of States Parties,":
+        out["chapeau"] = document.chapeau
+    return out
+
+
+def is_omnibus(meta: dict[str, Any], library: Library) -> bool:
+    """The year's omnibus resolution: its title, or the symbol facts give for the year."""
+    title = " ".join(str(meta.get("title", "")).split()).lower()
+    facts_symbol = library.facts.years.get(int(meta["year"]), {}).get("symbol")
+    return title == OMNIBUS_TITLE.lower() or meta["symbol"] == facts_symbol
+
+
+def plan_adoption(document: Document, library: Library, into: Path, *, source: str,
+                  symbol: str | None = None, year: int | None = None,
+                  title: str | None = None, adopted: str | None = None) -> Adoption:
+    """Match every paragraph, draft the files, and check the result prints the document."""
+    meta = resolution_meta(document, library, symbol=symbol, year=year, title=title,
+                           adopted=adopted, source=source)
+    sym, kind = str(meta["symbol"]), "omnibus" if is_omnibus(meta, library) else "resolution"
+    for p, label in zip(document.paragraphs, labels(document.paragraphs), strict=True):
+        if p.part not in PARTS:
+            raise InputError(f"{label}: a library holds the preamble and the operative part; "
+                             f"annexes cannot be adopted into it yet ({p.annex or p.part})",
+                             source=source)
+    held = library.find_symbol(sym)
+    changes = None
+    if held is not None:
+        from asp_draft.diff import diff_documents
+
+        found = diff_documents(assemble(held, library), document)
+        if not found.differs and held.year == meta["year"]:
+            return Adoption(sym, int(meta["year"]), kind, "unchanged", (), (), into)
+        changes = found.summary()
+    path = _resolution_path(into, meta, kind)
+    _check_slot(library, meta, kind, path, source)
+    drafts = _without_symbol(library, sym)
+    matches, entries = _match_all(document, library, drafts, meta, source)
+    text = session_text(meta, entries, source)
+    files = _files(library, into, drafts, path, text, held)
+    _verify(document, library, files, into, meta, source)
+    return Adoption(sym, int(meta["year"]), kind, "corrected" if held else "new",
+                    tuple(matches), tuple(files), into, changes)
+
+
+def _resolution_path(into: Path, meta: dict[str, Any], kind: str) -> Path:
+    if kind == "omnibus":
+        return into / "sessions" / f"{meta['year']}.yaml"
+    return into / RESOLUTIONS / f"{symbol_slug(str(meta['symbol']))}.yaml"
+
+
+def _check_slot(library: Library, meta: dict[str, Any], kind: str, path: Path,
+                source: str) -> None:
+    """An omnibus year already held under another symbol is not silently replaced."""
+    if kind != "omnibus":
+        return
+    other = library.sessions.get(int(meta["year"]))
+    if other is not None and other.meta.get("symbol") != meta["symbol"]:
+        raise UsageError(f"the library's omnibus resolution for {meta['year']} is "
+                         f"{other.meta.get('symbol')} ({other.source}), not {meta['symbol']}; "
+                         "check --symbol and --year", source=source)
+    del path
+
+
+def _without_symbol(library: Library, symbol: str) -> dict[str, ClauseDraft]:
+    """Drafts of the clauses that cite `symbol`, with it taken out (a correction re-adds it)."""
+    drafts: dict[str, ClauseDraft] = {}
+    for clause in library.clauses.values():
+        if any(symbol in v.adopted for v in clause.versions):
+            draft = draft_of(clause, library)
+            for version in draft.versions:
+                if symbol in version.get("adopted", []):
+                    version["adopted"].remove(symbol)
+                    version.get("printed", {}).pop(symbol, None)
+            drafts[clause.id] = draft
+    return drafts
+
+
+def build_index(library: Library, values: dict[str, Any], held: set[str]) -> _Index:
+    """Every adopted version's text and printed copies, rendered with this year's values."""
+    index = _Index()
+    for clause in sorted(library.clauses.values(), key=lambda c: c.id):
+        for version in clause.versions:
+            if version.status != ADOPTED or not version.adopted:
+                continue
+            for template in dict.fromkeys([version.text, *version.printed.values()]):
+                try:
+                    rendered = render_paragraph(template, values, where=f"clause {clause.id}")
+                except AspDraftError:
+                    continue  # a template this year's values cannot fill
+                candidate = _Candidate(clause, version, template, rendered)
+                index.exact.setdefault((clause.part, rendered), candidate)
+                index.words.setdefault((clause.part, _words(rendered)), candidate)
+            if held & set(version.adopted):
+                # Only clauses of adopted resolutions take new versions: the Rome Statute's
+                # preamble is not renegotiated in an omnibus paragraph that quotes it.
+                text = render_or_none(version.text, values, clause.id)
+                if text is not None:
+                    index.add_similar(likeness_words(text),
+                                      _Candidate(clause, version, version.text, text))
+    return index
+
+
+def render_or_none(template: str, values: dict[str, Any], clause_id: str) -> str | None:
+    """The template rendered, or None when this year's values cannot fill it."""
+    try:
+        return render_paragraph(template, values, where=f"clause {clause_id}")
+    except AspDraftError:
+        return None
+
+
+def _words(text: str) -> str:
+    """What printings of one wording share: the lead markup aside, the same words in order."""
+    return " ".join(_WORD.findall(text))
+
+
+def _match_all(document: Document, library: Library, drafts: dict[str, ClauseDraft],
+               meta: dict[str, Any], source: str) -> tuple[list[Match], dict[str, list[Any]]]:
+    """Every paragraph's match, the drafts updated, and the session file's entries."""
+    symbol = str(meta["symbol"])
+    probe = Spec(meta=meta, variables={}, preamble=(), operative=(), source=source)
+    values = variables_for(probe, library, {})
+    held = {str(s.meta.get("symbol")) for s in library.held()} | {symbol}
+    index = build_index(library, values, held)
+    matches: dict[int, Match] = {}
+    clause_of: dict[int, str] = {}
+    used: set[str] = set()
+    pending: list[tuple[int, str, Paragraph, str]] = []
+    for i, (p, label) in enumerate(zip(document.paragraphs, labels(document.paragraphs),
+                                       strict=True)):
+        if p.heading or p.level:
+            matches[i] = Match(i, label, "heading" if p.heading else "sub")
+            continue
+        markup = with_marks(p, markup=True)
+        hit = index.exact.get((p.part, markup))
+        kind = "same"
+        if hit is None:
+            hit, kind = index.words.get((p.part, _words(markup))), "printing"
+        if hit is None:
+            pending.append((i, label, p, markup))
+            continue
+        _adopt_in(drafts, library, hit, symbol, None if kind == "same" else markup)
+        matches[i] = Match(i, label, kind, hit.clause.id, hit.version.since,
+                           max(hit.version.years, default=None))
+        clause_of[i] = hit.clause.id
+        used.add(hit.clause.id)
+    for i, label, p, markup in _by_likeness(pending, index, used):
+        match = _new_version_or_clause(i, label, p, markup, index, used, drafts, library,
+                                       symbol)
+        matches[i] = match
+        clause_of[i] = str(match.clause)
+        used.add(str(match.clause))
+    ordered = [matches[i] for i in range(len(document.paragraphs))]
+    return ordered, entries_for(document, clause_of)
+
+
+def _by_likeness(pending: list[tuple[int, str, Paragraph, str]], index: _Index,
+                 used: set[str]) -> list[tuple[int, str, Paragraph, str]]:
+    """The paragraphs most like an adopted clause first, so each clause goes to its best."""
+    def best(item: tuple[int, str, Paragraph, str]) -> float:
+        words = likeness_words(item[3])
+        return max((likeness(words, w) for w, c in index.shortlist(words)
+                    if c.clause.part == item[2].part and c.clause.id not in used), default=0.0)
+
+    return sorted(pending, key=lambda item: (-best(item), item[0]))
+
+
+def _new_version_or_clause(i: int, label: str, p: Paragraph, markup: str, index: _Index,
+                           used: set[str], drafts: dict[str, ClauseDraft], library: Library,
+                           symbol: str) -> Match:
+    words = likeness_words(markup)
+    best: tuple[float, int, _Candidate] | None = None
+    for choice, candidate in index.shortlist(words):
+        if candidate.clause.part != p.part or candidate.clause.id in used:
+            continue
+        score = likeness(words, choice, SAME_CLAUSE_MIN)
+        rank = (score, max(candidate.version.years, default=0))
+        if score and (best is None or rank > best[:2]):
+            best = (score, rank[1], candidate)
+    if best is not None:
+        score, _, candidate = best
+        draft = drafts.get(candidate.clause.id) or draft_of(candidate.clause, library)
+        drafts[draft.id] = draft
+        draft.add_version({"adopted": [symbol], "text": escape(markup)})
+        return Match(i, label, "version", draft.id, candidate.version.since,
+                     max(candidate.version.years, default=None), score)
+    draft = ClauseDraft.new(p, markup, symbol, taken=set(library.clauses) | set(drafts))
+    drafts[draft.id] = draft
+    return Match(i, label, "clause", draft.id)
+
+
+def _adopt_in(drafts: dict[str, ClauseDraft], library: Library, hit: _Candidate, symbol: str,
+              printed: str | None) -> None:
+    """Add `symbol` to the version `hit` found (with its own printing when typography differs)."""
+    draft = drafts.get(hit.clause.id) or draft_of(hit.clause, library)
+    drafts[draft.id] = draft
+    version = draft.version_for(hit.version)
+    if symbol not in version.setdefault("adopted", []):
+        version["adopted"].append(symbol)
+    if printed is not None:
+        version.setdefault("printed", {})[symbol] = escape(printed)
+    elif hit.template != hit.version.text:
+        version.setdefault("printed", {})[symbol] = hit.template
+
+
+def _files(library: Library, into: Path, drafts: dict[str, ClauseDraft], path: Path,
+           text: str, held: Spec | None) -> list[FileChange]:
+    """The files to create, replace or delete in `into` (unchanged ones left out)."""
+    files: list[FileChange] = []
+    _add(files, path, text)
+    if held is not None and Path(held.source).resolve() != path.resolve() \
+            and _inside(Path(held.source), into):
+        files.append(FileChange(Path(held.source), "delete"))
+    for draft in sorted(drafts.values(), key=lambda d: d.id):
+        draft.prune()
+        if not draft.changed:
+            continue
+        target = into / draft.part / f"{draft.id}.yaml"
+        if draft.versions:
+            _add(files, target, clause_text(draft))
+        elif target.is_file():
+            files.append(FileChange(target, "delete"))
+    del library
+    return files
+
+
+def _add(files: list[FileChange], path: Path, text: str) -> None:
+    if path.is_file():
+        if path.read_text(encoding="utf-8") == text:
+            return
+        files.append(FileChange(path, "replace", text))
+    else:
+        files.append(FileChange(path, "create", text))
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def _verify(document: Document, library: Library, files: list[FileChange], into: Path,
+            meta: dict[str, Any], source: str) -> None:
+    """Load the additions as a library would and check they print the document exactly."""
+    lib = replace(library, clauses=dict(library.clauses), sessions=dict(library.sessions),
+                  resolutions=dict(library.resolutions), rolls=dict(library.rolls))
+    session: Spec | None = None
+    for change in files:
+        if change.action == "delete":
+            if change.path.parent.name in PARTS:
+                lib.clauses.pop(change.path.stem, None)
+            continue
+        assert change.text is not None
+        if change.path.parent.name in PARTS:
+            continue
+        session = parse_spec(change.text, str(change.path))
+    if session is None:  # the session file is unchanged on disk
+        session = lib.find_symbol(str(meta["symbol"]))
+    assert session is not None
+    if _resolution_kind(session, into) == "omnibus":
+        lib.sessions[session.year] = session
+    else:
+        lib.resolutions[str(session.meta["symbol"])] = session
+    for change in files:
+        if change.text is not None and change.path.parent.name in PARTS:
+            data = load_yaml(change.text, change.path)
+            part: Part = "preamble" if change.path.parent.name == "preamble" else "operative"
+            clause = clause_from_data(data, change.path, part, lib)
+            lib.clauses[clause.id] = clause
+    built = assemble(session, lib)
+    _compare(document, built, source)
+
+
+def _resolution_kind(spec: Spec, into: Path) -> str:
+    del into
+    return "omnibus" if Path(spec.source).parent.name == "sessions" else "resolution"
+
+
+def _compare(document: Document, built: Document, source: str) -> None:
+    """Stop, naming the paragraph, where the library would print other than the file."""
+    if document.chapeau and built.chapeau != document.chapeau:
+        raise InputError(f"the library would print the chapeau as {built.chapeau!r}, not "
+                         f"{document.chapeau!r}; nothing was written", source=source)
+    names = labels(document.paragraphs)
+    for label, want, got in zip(names, document.paragraphs, built.paragraphs, strict=False):
+        for what in ("part", "heading", "level", "number", "lead", "text", "footnotes"):
+            if getattr(want, what) != getattr(got, what):
+                raise InputError(f"{label}: the library would not print it as the file does "
+                                 f"({what}: {getattr(got, what)!r} instead of "
+                                 f"{getattr(want, what)!r}); nothing was written",
+                                 source=source)
+    if len(built.paragraphs) != len(document.paragraphs):
+        raise InputError(f"the library would print {len(built.paragraphs)} paragraphs, the "
+                         f"file has {len(document.paragraphs)}; nothing was written",
+                         source=source)
+
+
+def write_adoption(adoption: Adoption, *, inputs: Sequence[str] = ()) -> None:
+    """Write the plan: the resolution file first, then the clauses, each atomically."""
+    from asp_draft.errors import OutputError
+    from asp_draft.output import write_atomic
+    from asp_draft.refs import input_paths
+
+    given = input_paths(list(inputs))
+    for change in adoption.files:  # refuse before writing anything
+        if change.path.resolve() in given:
+            raise OutputError("is also an input; asp-draft never writes over its inputs",
+                              source=change.path)
+    for change in adoption.files:
+        if change.action == "delete":
+            change.path.unlink(missing_ok=True)
+            continue
+        assert change.text is not None
+        change.path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(change.path, change.text, force=True, inputs=given)
