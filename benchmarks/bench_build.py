@@ -23,7 +23,8 @@ _WORDS = _PROSE.split(" ")
 
 
 def spec_text(paragraphs: int) -> str:
-    """A draft spec of `paragraphs` paragraphs: preamble, numbered paragraphs, (a)-(c), notes."""
+    """A draft spec of `paragraphs` paragraphs: preamble, numbered paragraphs, (a)-(c), notes
+    (mid-sentence and at the end)."""
     preamble = [{"text": f"*Recalling* {' '.join(_WORDS[: 20 + i % 15])},"}
                 for i in range(paragraphs // 5)]
     operative: list[object] = []
@@ -35,7 +36,11 @@ def spec_text(paragraphs: int) -> str:
             entry["sub"] = [f"to {' '.join(_WORDS[:12])};" for _ in range(3)]
             count += 3
         if i % 11 == 5:
-            entry["footnotes"] = [f"ICC-ASP/18/{i}, para. {i}."]
+            # one mark mid-sentence, one at the end: the runs are cut at each mark
+            words = _WORDS[: 25 + i % 10]
+            entry["text"] = (f"*Requests* {' '.join(words[:8])}[^1] {' '.join(words[8:])};"
+                             "[^2]")
+            entry["footnotes"] = [f"ICC-ASP/18/{i}, para. {i}.", f"Rome Statute, art. {i}."]
         if i % 40 == 20:
             operative.append({"heading": f"Section {i}"})
             count += 1

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from asp_draft import docx_safety
 from asp_draft.errors import InputError
+from asp_draft.ooxml import package as pkg
 from asp_draft.readers.docx import read_docx
 from tests.conftest import one_line_error
 from tests.docx_helpers import make_docx, para
@@ -73,8 +73,8 @@ KINDS = {
 
 @pytest.fixture(autouse=True)
 def _small_caps(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docx_safety, "MAX_PART_BYTES", 1024 * 1024)
-    monkeypatch.setattr(docx_safety, "MAX_PARTS", 30)
+    monkeypatch.setattr(pkg, "MAX_PART_BYTES", 1024 * 1024)
+    monkeypatch.setattr(pkg, "MAX_PARTS", 30)
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
@@ -102,8 +102,8 @@ def test_cli_exit_2_one_line_nothing_written(tmp_path: Path, kind: str, cli) -> 
 def test_stream_cap_holds_when_the_declared_size_lies(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     path = _zip(tmp_path / "liar.docx", {"word/document.xml": "<a/>" * 100_000})
-    package = docx_safety.Package(path)
-    monkeypatch.setattr(docx_safety, "MAX_PART_BYTES", 1000)  # as if the header had said less
+    package = pkg.Package(path)
+    monkeypatch.setattr(pkg, "MAX_PART_BYTES", 1000)  # as if the header had said less
     with pytest.raises(InputError, match="uncompresses past 1000 bytes"):
         package.read("word/document.xml")
 
@@ -120,4 +120,4 @@ def test_reference_doc_is_checked_too(tmp_path: Path, cli) -> None:  # type: ign
 
 def test_entities_are_never_resolved() -> None:
     with pytest.raises(InputError, match="DOCTYPE"):
-        docx_safety.parse_xml(EXTERNAL.encode("utf-16"), "x.docx", "word/document.xml")
+        pkg.parse_xml(EXTERNAL.encode("utf-16"), "x.docx", "word/document.xml")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from asp_draft.model import Document, Paragraph
+from asp_draft.model import Document, Footnote, Paragraph
 from asp_draft.readers.docx import read_docx
 from asp_draft.refs import Resolver
 from asp_draft.writers.docx import Numbering, render_docx
@@ -45,6 +45,31 @@ operative:
 LABELS = ["1.", "2.", "(a)", "(b)", "(i)", "(ii)", "(c)", "2 bis.", "(a)", "(b)", "3.", "4."]
 
 
+MID = ("Recalling its resolution ICC-ASP/16/Res.6 and the Rome Statute, in particular "
+       "article\u00a05,")
+NBH = "Requests the Bureau to consult non\u2011State actors;"
+ANNEX = "Terms of reference of the Working Group"
+
+
+def annexed_document() -> Document:
+    """Footnote marks mid-sentence, typography Word keeps, no chapeau, and two annexes."""
+    return Document(meta={"symbol": "ICC-ASP/18/L.2", "year": 2019, "title": "Review mechanism"},
+                    paragraphs=(
+        Paragraph("preamble", MID, lead="Recalling", footnotes=(
+            Footnote("Official Records, vol. I.", MID.index(" and")),
+            Footnote("United Nations, Treaty Series, vol. 2187.", len(MID)))),
+        Paragraph("operative", NBH, lead="Requests", number="1",
+                  footnotes=(Footnote("See ICC-ASP/18/20.", NBH.index(" to consult")),)),
+        Paragraph("operative", "Decides:", lead="Decides", number="2"),
+        Paragraph("operative", "to meet;", number="a", level=1),
+        Paragraph("annex", "The Working Group shall meet in The Hague.", annex=ANNEX),
+        Paragraph("annex", "Mandate", annex=ANNEX, heading=True),
+        Paragraph("annex", "The Working Group shall report to the Bureau;", number="1",
+                  annex=ANNEX),
+        Paragraph("annex", "The Working Group shall adopt its rules.", number="2", annex=ANNEX),
+        Paragraph("annex", "Done at The Hague.")))
+
+
 def _restart_document() -> Document:
     """Numbers Word must restart for: a gap, a restart at 1, letters starting at (c)."""
     paras = [Paragraph("operative", f"Decides item {n};", lead="Decides", number=n)
@@ -60,7 +85,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     spec = folder / "draft.yaml"
     spec.write_text(SPEC)
     files = {"y2018": resolver.resolve("2018"), "draft": resolver.resolve(str(spec)),
-             "restart": _restart_document()}
+             "restart": _restart_document(), "annexed": annexed_document()}
     out = {}
     for name, document in files.items():
         out[name] = folder / f"{name}.docx"
@@ -200,3 +225,34 @@ def test_numbering_restarts_only_when_the_label_breaks() -> None:
     assert ids[4] is None
     assert ids[5][0] != main and ids[6] == (main, 0)
     assert ids[7][0] not in (main, ids[5][0])
+
+
+def test_footnote_marks_stand_where_the_text_has_them(pdf: dict[str, str]) -> None:
+    text = _flat(pdf["annexed"])
+    # the superscript number follows the word it belongs to, mid-sentence
+    assert "ICC-ASP/16/Res.61 and the Rome Statute" in text
+    assert "in particular article 5,2" in text  # the last mark, at the end
+    assert "Requests the Bureau3 to consult" in text
+    assert text.index("1 Official Records, vol. I.") < text.index("3 See ICC-ASP/18/20.")
+
+
+def test_annexes_follow_the_resolution_and_number_afresh(pdf: dict[str, str]) -> None:
+    text = pdf["annexed"]
+    assert "The Assembly of States Parties" not in text  # no chapeau: none is invented
+    after = text[text.index("to meet;"):]
+    annex = after[after.index("Annex"):]
+    assert _flat(annex).startswith(f"Annex {ANNEX} The Working Group shall meet")
+    assert _labels(text) == ["1.", "2.", "(a)", "1.", "2."]
+    second = annex[annex.index("rules."):]
+    assert _flat(second) == "rules. Annex Done at The Hague."
+
+
+def test_typography_word_keeps(built: dict[str, Path], pdf: dict[str, str]) -> None:
+    with zipfile.ZipFile(built["annexed"]) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+    texts = "".join(t.text or "" for t in body.iter(f"{W}t"))
+    assert len(list(body.iter(f"{W}noBreakHyphen"))) == 1 and "\u2011" not in texts
+    assert "article\u00a05" in texts
+    assert "non-State actors" in pdf["annexed"]  # Word's element prints as a hyphen
+    back = read_docx(built["annexed"])
+    assert back.paragraphs == annexed_document().paragraphs

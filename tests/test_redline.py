@@ -6,6 +6,7 @@ import itertools
 import re
 import zipfile
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,12 @@ from lxml import etree
 
 from asp_draft.compilation import Proposal, compile_proposals
 from asp_draft.diff import diff_documents
-from asp_draft.model import Document, Paragraph
+from asp_draft.model import Document, Footnote, Paragraph
+from asp_draft.ooxml.numbering import number_value
 from asp_draft.readers.docx import read_docx
 from asp_draft.readers.text import parse_text
 from asp_draft.refs import Resolver
+from asp_draft.writers import docx as layout
 from asp_draft.writers.redline import render_compilation, render_redline
 from tests.docx_helpers import convert
 
@@ -31,14 +34,18 @@ def view(data: bytes, *, accept: bool) -> list[str]:
     """Our own accept-all / reject-all over the XML: the text of each surviving paragraph.
 
     Independent of the reader: removed revisions are skipped, a removed paragraph mark joins
-    its paragraph to the next, and empty paragraphs are dropped.
+    its paragraph to the next, and empty paragraphs are dropped. A footnote reference shows
+    as `[^its text]` where it stands.
     """
-    root = etree.fromstring(zipfile.ZipFile(_io(data)).read("word/document.xml"))
+    archive = zipfile.ZipFile(_io(data))
+    root = etree.fromstring(archive.read("word/document.xml"))
+    notes = {n.get(W + "id"): _text(n, set()).strip()
+             for n in etree.fromstring(archive.read("word/footnotes.xml")).iter(W + "footnote")}
     gone = {W + "del", W + "moveFrom"} if accept else {W + "ins", W + "moveTo"}
     out: list[str] = []
     carry = ""
     for p in root.find(W + "body").iter(W + "p"):
-        text = "".join(_text(child, gone) for child in p if child.tag != W + "pPr")
+        text = "".join(_text(child, gone, notes) for child in p if child.tag != W + "pPr")
         mark = p.find(f"{W}pPr/{W}rPr")
         if mark is not None and any(m.tag in gone for m in mark):
             carry += text
@@ -54,32 +61,56 @@ def _io(data: bytes):  # type: ignore[no-untyped-def]
     return io.BytesIO(data)
 
 
-def _text(node: etree._Element, gone: set[str]) -> str:
+def _text(node: etree._Element, gone: set[str], notes: dict[str, str] | None = None) -> str:
     if node.tag in gone:
         return ""
     if node.tag in (W + "t", W + "delText"):
         return node.text or ""
     if node.tag == W + "tab":
         return "\t"
-    return "".join(_text(child, gone) for child in node)
+    if node.tag == W + "noBreakHyphen":
+        return "\u2011"
+    if node.tag == W + "footnoteReference" and notes is not None:
+        return f"[^{notes[node.get(W + 'id')]}]"
+    return "".join(_text(child, gone, notes) for child in node)
+
+
+def marked(paragraph: Paragraph) -> str:
+    """The paragraph as `view` shows it: typed label, text, `[^note]` where each mark stands."""
+    out = "".join(text + (f"[^{note.text}]" if note else "") for text, note in
+                  paragraph.pieces())
+    if paragraph.number and not paragraph.heading and \
+            number_value(paragraph.number, paragraph.level) is None:
+        out = f"{layout.typed_label(paragraph)}\t{out}"
+    return out
+
+
+def expected_view(document: Document) -> list[str]:
+    """What accept-all (for NEW) or reject-all (for OLD) must show: head, annex lines, text."""
+    out = [text for _, text in layout.head_lines(document)]
+    previous = None
+    for paragraph in document.paragraphs:
+        if layout.opens_annex(paragraph, previous):
+            out += [text for _, text in layout.annex_lines(paragraph)]
+        out.append(marked(paragraph))
+        previous = paragraph
+    return out
 
 
 def body_texts(document: Document) -> list[str]:
     """What a view of the redline should hold after the head: each paragraph's text."""
-    return [p.text for p in document.paragraphs]
+    return [marked(p) for p in document.paragraphs]
 
 
 def signature(document: Document) -> list[tuple[object, ...]]:
-    return [(p.part, p.number, p.level, p.lead, p.text, p.footnotes, p.heading)
+    return [(p.part, p.number, p.level, p.lead, p.text, p.footnotes, p.heading, p.annex)
             for p in document.paragraphs]
 
 
 def check_exact(old: Document, new: Document, data: bytes, tmp_path: Path) -> None:
     """Accept-all gives NEW and reject-all OLD: by our XML views and by the Word reader."""
-    accepted, rejected = view(data, accept=True), view(data, accept=False)
-    assert accepted[-len(new.paragraphs):] == body_texts(new) if new.paragraphs else True
-    assert rejected[-len(old.paragraphs):] == body_texts(old) if old.paragraphs else True
-    assert len(accepted) - len(new.paragraphs) == len(rejected) - len(old.paragraphs)
+    assert view(data, accept=True) == expected_view(new)
+    assert view(data, accept=False) == expected_view(old)
     path = tmp_path / "redline.docx"
     path.write_bytes(data)
     assert signature(read_docx(path)) == signature(new)
@@ -224,38 +255,54 @@ def test_a_paragraph_that_changes_part_is_deleted_and_inserted(tmp_path: Path) -
     check_exact(old, new, data, tmp_path)
 
 
-# Generated pairs: operative paragraphs with sub-paragraphs and footnotes, edited at random.
+# Generated pairs: operative paragraphs with sub-paragraphs, footnotes mid-sentence and at the
+# end, and an annex, edited at random.
 _word = st.sampled_from(["the", "Court", "peace", "justice", "States", "Parties", "report",
-                         "Bureau", "victims", "cooperation", "Statute"])
+                         "Bureau", "victims", "cooperation", "Statute", "non\u2011State"])
 _body = st.lists(_word, min_size=1, max_size=8).map(" ".join)
+_note = _body.map(lambda b: b.capitalize() + ".")
 _pre_leads = st.sampled_from(["Recalling", "Noting", "Welcoming", "Convinced also"])
 _op_leads = st.sampled_from(["Requests", "Decides", "Urges", "Invites"])
 
 
 @st.composite
+def with_notes(draw: st.DrawFn, paragraph: Paragraph) -> Paragraph:
+    """The paragraph with up to two footnotes, each after a word or at the end."""
+    ends = sorted({m.end() for m in re.finditer(r"\S+", paragraph.text)})
+    spots = sorted(draw(st.lists(st.sampled_from(ends), max_size=2)))
+    return replace(paragraph, footnotes=tuple(Footnote(draw(_note), at) for at in spots))
+
+
+@st.composite
 def resolution(draw: st.DrawFn) -> list[Paragraph]:
-    out = [Paragraph(part="preamble", text=f"{lead} the {draw(_body)},", lead=lead)
+    out = [draw(with_notes(Paragraph(part="preamble", text=f"{lead} the {draw(_body)},",
+                                     lead=lead)))
            for lead in draw(st.lists(_pre_leads, max_size=4))]
-    for lead in draw(st.lists(_op_leads, max_size=4)):
-        notes = tuple(draw(st.lists(_body.map(lambda b: b.capitalize() + "."), max_size=1)))
-        subs = draw(st.integers(0, 2))
-        out.append(Paragraph(part="operative", text=f"{lead} the {draw(_body)}"
-                             + (":" if subs else ";"), lead=lead, footnotes=notes))
-        out += [Paragraph(part="operative", text=f"to {draw(_body)};", level=1)
-                for _ in range(subs)]
+    annex = draw(st.sampled_from([None, "Terms of reference", "Procedures"]))
+    for part in ("operative", "annex"):
+        for lead in draw(st.lists(_op_leads, max_size=4 if part == "operative" else 2)):
+            subs = draw(st.integers(0, 2))
+            out.append(draw(with_notes(Paragraph(
+                part=part, text=f"{lead} the {draw(_body)}" + (":" if subs else ";"),
+                lead=lead, annex=annex if part == "annex" else None))))
+            out += [draw(with_notes(Paragraph(part=part, text=f"to {draw(_body)};", level=1,
+                                              annex=annex if part == "annex" else None)))
+                    for _ in range(subs)]
     return out
 
 
 def numbered(paragraphs: list[Paragraph]) -> Document:
-    """Number operative paragraphs as a resolution does: 1, 2 ...; (a), (b) below each."""
-    out, n, sub = [], 0, 0
+    """Number paragraphs as a resolution does: 1, 2 ...; (a), (b) below each; an annex from 1."""
+    out, n, sub, part = [], 0, 0, "operative"
     for p in paragraphs:
-        if p.part == "operative" and p.level == 0:
+        if p.part != part:
+            n, part = 0, p.part
+        if p.part != "preamble" and p.level == 0:
             n, sub = n + 1, 0
-            out.append(Paragraph(**{**p.__dict__, "number": str(n)}))
-        elif p.part == "operative":
+            out.append(replace(p, number=str(n)))
+        elif p.part != "preamble":
             sub += 1
-            out.append(Paragraph(**{**p.__dict__, "number": "abcdefgh"[sub - 1]}))
+            out.append(replace(p, number="abcdefgh"[sub - 1]))
         else:
             out.append(p)
     return Document(meta={"symbol": "ICC-ASP/18/L.1", "year": 2019,
@@ -263,37 +310,47 @@ def numbered(paragraphs: list[Paragraph]) -> Document:
                     paragraphs=tuple(out))
 
 
+def _edit(p: Paragraph, extra: str) -> Paragraph:
+    """Words added before the closing punctuation; marks after the cut move with the text."""
+    cut = p.text.rstrip(",;:")
+    shift = len(extra) + 1
+    notes = tuple(replace(n, at=n.at + shift) if n.at > len(cut) else n for n in p.footnotes)
+    return replace(p, text=f"{cut} {extra}{p.text[len(cut):]}", footnotes=notes)
+
+
 @st.composite
 def edited_pairs(draw: st.DrawFn) -> tuple[Document, Document]:
     old = draw(resolution())
     new = list(old)
     for _ in range(draw(st.integers(0, 4))):
-        kind = draw(st.sampled_from(["drop", "edit", "add", "move"]))
+        kind = draw(st.sampled_from(["drop", "edit", "add", "move", "notes"]))
         if kind == "add" or not new:
             added = (Paragraph(part="preamble", text=f"Stressing the {draw(_body)},",
                                lead="Stressing") if draw(st.booleans()) else
                      Paragraph(part="operative", text=f"Calls upon the {draw(_body)};",
                                lead="Calls upon"))
-            new.insert(draw(st.integers(0, len(new))), added)
+            new.insert(draw(st.integers(0, len(new))), draw(with_notes(added)))
             continue
         k = draw(st.integers(0, len(new) - 1))
         if kind == "drop":
             del new[k]
         elif kind == "edit":
-            p = new[k]
-            cut = p.text.rstrip(",;:")
-            extra = draw(_body)
-            new[k] = Paragraph(**{**p.__dict__, "text": f"{cut} {extra}{p.text[len(cut):]}"})
+            new[k] = _edit(new[k], draw(_body))
+        elif kind == "notes":  # the same words, the footnotes moved, changed or dropped
+            new[k] = draw(with_notes(new[k]))
         else:
             new.insert(draw(st.integers(0, len(new) - 1)), new.pop(k))
-    # keep each side a well-formed resolution: preamble before operative, subs under a parent
+
+    # keep each side a well-formed resolution: preamble, operative, annex; subs under a parent
     def tidy(ps: list[Paragraph]) -> list[Paragraph]:
-        pre = [p for p in ps if p.part == "preamble"]
-        ops: list[Paragraph] = []
-        for p in ps:
-            if p.part == "operative" and (p.level == 0 or ops):
-                ops.append(p)
-        return pre + ops
+        out = [p for p in ps if p.part == "preamble"]
+        for part in ("operative", "annex"):
+            kept: list[Paragraph] = []
+            for p in ps:
+                if p.part == part and (p.level == 0 or kept):
+                    kept.append(p)
+            out += kept
+        return out
     return numbered(tidy(old)), numbered(tidy(new))
 
 
@@ -400,3 +457,72 @@ def test_libreoffice_sees_the_tracked_changes(resolver: Resolver, tmp_path: Path
         "Atlantis", "Borduria", "Carpathia"}
     pdfs = convert(files, "pdf", tmp_path / "pdf")
     assert all(p.stat().st_size > 1000 for p in pdfs)
+
+
+def test_footnote_marks_mid_sentence_on_each_side(tmp_path: Path) -> None:
+    """A mark that stays, one that moves with changed words, one dropped and one added: each
+    view has its own marks where its text has them."""
+    old_text = "Recalling its resolution ICC-ASP/16/Res.6 and the Rome Statute,"
+    new_text = "Recalling its resolutions ICC-ASP/16/Res.6 and ICC-ASP/17/Res.5 and the Statute,"
+    old = numbered([Paragraph("preamble", old_text, lead="Recalling", footnotes=(
+        Footnote("Official Records, 2017.", old_text.index(" and")),
+        Footnote("UNTS, vol. 2187.", old_text.index(","))))])
+    new = numbered([Paragraph("preamble", new_text, lead="Recalling", footnotes=(
+        Footnote("Official Records, 2017.", new_text.index(" and")),
+        Footnote("Official Records, 2018.", new_text.index(" and the")),
+        Footnote("Rome Statute, art. 1.", len(new_text))))])
+    diff = diff_documents(old, new)
+    assert [c.op for c in diff.changes] == ["modified"]
+    data = render_redline(diff, date=DATE)
+    check_exact(old, new, data, tmp_path)
+    assert view(data, accept=True)[-1] == (
+        "Recalling its resolutions ICC-ASP/16/Res.6[^Official Records, 2017.] and "
+        "ICC-ASP/17/Res.5[^Official Records, 2018.] and the Statute,[^Rome Statute, art. 1.]")
+    root = etree.fromstring(zipfile.ZipFile(_io(data)).read("word/document.xml"))
+    p = list(root.iter(W + "p"))[-1]
+    # the mark both sides share is plain (its run sits in the paragraph); the others are
+    # revisions of their own, in reading order
+    assert [r.getparent().getparent().tag for r in p.iter(W + "footnoteReference")] == [
+        W + "p", W + "ins", W + "del", W + "ins"]
+    assert view(data, accept=False)[-1] == (
+        "Recalling its resolution ICC-ASP/16/Res.6[^Official Records, 2017.] and the Rome "
+        "Statute[^UNTS, vol. 2187.],")
+    (odt,) = convert([tmp_path / "redline.docx"], "odt", tmp_path / "odt")
+    content = zipfile.ZipFile(odt).read("content.xml").decode("utf-8")
+    assert content.count("<text:changed-region") >= 3
+
+
+@pytest.mark.parametrize("case", ["retitled", "added", "removed"])
+def test_annexes_accept_new_reject_old(tmp_path: Path, case: str) -> None:
+    """An annex whose title changed, an annex added, an annex dropped: each view shows its
+    own `Annex` lines and numbers the annex from 1."""
+    base = [Paragraph("operative", "Requests the Bureau to report;", lead="Requests"),
+            Paragraph("operative", "Decides to meet again.", lead="Decides")]
+
+    def annex(title: str, *texts: str) -> list[Paragraph]:
+        return [Paragraph("annex", t, annex=title) for t in texts]
+
+    old_annex = annex("Terms of reference", "The Group shall meet;", "The Group shall report.")
+    new_annex = {"retitled": annex("Procedures", "The Group shall meet;",
+                                   "The Group shall report.", "The Group shall dissolve."),
+                 "added": old_annex, "removed": []}[case]
+    old = numbered(base + (old_annex if case != "added" else []))
+    new = numbered(base + new_annex)
+    data = render_redline(diff_documents(old, new), date=DATE)
+    check_exact(old, new, data, tmp_path)
+
+
+def test_a_proposal_that_adds_a_footnote_mid_sentence(tmp_path: Path) -> None:
+    text = "Noting the report of the Bureau on cooperation,"
+    base = numbered([Paragraph("preamble", text, lead="Noting")])
+    proposal = numbered([Paragraph("preamble", text, lead="Noting", footnotes=(
+        Footnote("ICC-ASP/18/16.", text.index(" on")),))])
+    compilation = compile_proposals(base, [Proposal("Atlantis", proposal)],
+                                    [diff_documents(base, proposal)])
+    path = tmp_path / "one.docx"
+    path.write_bytes(render_compilation(compilation, date=DATE))
+    assert signature(read_docx(path)) == signature(proposal)
+    assert signature(read_docx(path, as_old=True)) == signature(base)
+    assert view(path.read_bytes(), accept=True)[-1] == (
+        "Noting the report of the Bureau[^ICC-ASP/18/16.] on cooperation,")
+    assert {e.get(W + "author") for e in revisions(path.read_bytes())} == {"Atlantis"}

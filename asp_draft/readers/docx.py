@@ -1,65 +1,62 @@
-"""Word files (.docx) -> Document: parts, leads, numbers, sub-paragraphs, headings, footnotes.
+"""Word files (.docx) -> blocks -> Document.
 
-Files asp-draft wrote are recognised by their paragraph styles; other files (Word's,
-LibreOffice's, a delegation's) by their numbering, italics and wording. Tracked changes are
-read as accepted (insertions kept, deletions and moved-away text dropped) or, with
-`as_old`, as rejected. Every part is opened through asp_draft.docx_safety.
+The reader turns each paragraph into a block for asp_draft.structure: runs with their italics,
+footnote and endnote references as marks where they stand, the number Word's numbering shows
+(counted as Word counts it), and the role asp-draft's own styles give. `classify` decides the
+rest, as for every format. Tracked changes are read as accepted (insertions kept, deletions
+and moved-away text dropped) or, with `as_old`, as rejected. Every part is opened through
+the safety checks of asp_draft.ooxml.package.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from asp_draft.docx_safety import Package, open_package
-from asp_draft.leads import find_lead
-from asp_draft.model import Document, Paragraph, Part
-from asp_draft.readers.text import (
-    CHAPEAU,
-    OPERATIVE,
-    SUB,
-    head_meta,
-    normalise_meta,
-    sub_level,
-)
-from asp_draft.writers.docx import (
-    HEAD_STYLES,
-    STYLE_CHAPEAU,
-    STYLE_HEADING,
-    STYLE_NAMES,
-    STYLE_OPERATIVE,
-    STYLE_PREAMBLE,
-    STYLE_SUB,
-    format_number,
-    w,
-)
+from asp_draft.heads import normalise_meta
+from asp_draft.model import Document
+from asp_draft.ooxml.names import NO_BREAK_HYPHEN, w
+from asp_draft.ooxml.numbering import LEVEL_OF_FORMAT, ListState
+from asp_draft.ooxml.package import Package, open_package
+from asp_draft.ooxml.styles import ROLES, STYLE_PREAMBLE, STYLE_SUB, own_style
+from asp_draft.structure import Block, Notify, Run, Source, classify, quiet
 
-_OWN_BODY = {STYLE_PREAMBLE: 0, STYLE_OPERATIVE: 0, STYLE_SUB[1]: 1, STYLE_SUB[2]: 2}
-_OWN_LABEL = re.compile(r"(?P<label>[^\t]{1,24}?)\.\t(?P<rest>.*)", re.S)
-_OWN_SUB_LABEL = re.compile(r"\((?P<label>[^\t]{1,12}?)\)\t(?P<rest>.*)", re.S)
 _FALSE = {"0", "false", "off", "none"}
-_LEVEL_OF_FORMAT = {"decimal": 0, "upperRoman": 0, "upperLetter": 0, "decimalZero": 0,
-                    "lowerLetter": 1, "lowerRoman": 2}
 _HEADING_STYLE = re.compile(r"(?i)heading ?\d|title|subtitle")
-_OWN_BY_NAME = {name.replace(" ", "").lower(): sid for sid, name in STYLE_NAMES.items()}
-_DC = "{http://purl.org/dc/elements/1.1/}"
+_META_LINE = re.compile(r"#\s*([A-Za-z_][\w-]*)\s*:\s?(.*)")
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not U+00A0: a non-breaking space stays as printed
+# the typed label asp-draft writes before the text of a number Word cannot count
+_OWN_LABEL = re.compile(r"\s*(?P<label>[^\t]{1,24}?)\.\t")
+_OWN_SUB_LABEL = re.compile(r"\s*\((?P<label>[^\t]{1,12}?)\)\t")
+_OWN_LEVEL = {STYLE_SUB[1]: 1, STYLE_SUB[2]: 2}
+_SKIPPED_NOTES = ("separator", "continuationSeparator", "continuationNotice")
 
 
 @dataclass
 class _Raw:
     """One w:p as the chosen view shows it."""
 
-    chars: list[tuple[str, bool]] = field(default_factory=list)  # (text, italic) pieces
-    notes: list[str] = field(default_factory=list)
-    style: str | None = None
+    runs: list[Run] = field(default_factory=list)
+    style: str | None = None  # asp-draft's style id when the style is one of ours
+    style_name: str = ""
     num: tuple[str, int] | None = None  # (numId, ilvl)
     mark_gone: bool = False  # the paragraph mark is deleted in this view: joins the next
+    line: int = 0
 
     @property
     def text(self) -> str:
-        return "".join(t for t, _ in self.chars)
+        """The text this view shows, without footnote marks."""
+        return "".join(r.text for r in self.runs)
+
+    def add(self, text: str, italic: bool) -> None:
+        """Append text, joining it to the last run when the formatting is the same."""
+        last = self.runs[-1] if self.runs else None
+        if last is not None and last.note is None and last.italic == italic:
+            self.runs[-1] = Run(last.text + text, italic)
+        else:
+            self.runs.append(Run(text, italic))
 
 
 class _Styles:
@@ -82,20 +79,14 @@ class _Styles:
             style_id = based.get(w("val")) if based is not None else None
         return out
 
-    def own_id(self, style_id: str | None) -> str | None:
-        """asp-draft's id for one of its styles, also after another program renamed the id
-        (LibreOffice derives ids from names: 'ASP Preambular Paragraph' -> ASPPreambular...)."""
-        if style_id in STYLE_NAMES:
-            return style_id
-        key = self.name(style_id).replace(" ", "").lower()
-        return _OWN_BY_NAME.get(key, style_id)
-
     def name(self, style_id: str | None) -> str:
+        """The style's name (what survives when another program renames the id)."""
         style = self.by_id.get(style_id or "")
         node = style.find(w("name")) if style is not None else None
         return (node.get(w("val")) or "") if node is not None else (style_id or "")
 
     def italic(self, style_id: str | None) -> bool:
+        """Whether the style (or one it is based on) sets italics."""
         for style in self._chain(style_id):
             flag = _flag(style.find(w("rPr")), "i")
             if flag is not None:
@@ -103,11 +94,12 @@ class _Styles:
         return False
 
     def numbering(self, style_id: str | None) -> tuple[str, int] | None:
+        """(numId, ilvl) the style numbers its paragraphs with, if any."""
         for style in self._chain(style_id):
             ppr = style.find(w("pPr"))
             num_pr = ppr.find(w("numPr")) if ppr is not None else None
             if num_pr is not None:
-                return _num_pr(num_pr, default_level=0)
+                return _num_pr(num_pr)
         return None
 
 
@@ -120,108 +112,20 @@ def _flag(rpr: Any, tag: str) -> bool | None:
     return (node.get(w("val")) or "true").lower() not in _FALSE
 
 
-def _num_pr(num_pr: Any, *, default_level: int) -> tuple[str, int] | None:
+def _num_pr(num_pr: Any) -> tuple[str, int] | None:
     num_id = num_pr.find(w("numId"))
     level = num_pr.find(w("ilvl"))
     if num_id is None:
         return None
-    value = num_id.get(w("val")) or "0"
     try:
-        ilvl = int(level.get(w("val"))) if level is not None else default_level
+        ilvl = int(level.get(w("val"))) if level is not None else 0
     except (TypeError, ValueError):
-        ilvl = default_level
-    return value, ilvl
-
-
-class _Counter:
-    """Numbers as Word counts them: per abstract list, startOverride on a num's first use."""
-
-    def __init__(self, root: Any) -> None:
-        self.abstract: dict[str, dict[int, dict[str, Any]]] = {}
-        self.nums: dict[str, tuple[str, dict[int, dict[str, Any]]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        self.seen: set[str] = set()
-        if root is None:
-            return
-        for abstract in root.iter(w("abstractNum")):
-            self.abstract[abstract.get(w("abstractNumId")) or ""] = {
-                lvl_id: _level(lvl) for lvl_id, lvl in _levels(abstract)}
-        for num in root.iter(w("num")):
-            ref = num.find(w("abstractNumId"))
-            overrides: dict[int, dict[str, Any]] = {}
-            for override in num.iter(w("lvlOverride")):
-                try:
-                    ilvl = int(override.get(w("ilvl")) or "0")
-                except ValueError:
-                    continue
-                entry: dict[str, Any] = {}
-                start = override.find(w("startOverride"))
-                if start is not None:
-                    entry["start"] = _int(start.get(w("val")), 1)
-                lvl = override.find(w("lvl"))
-                if lvl is not None:
-                    entry["lvl"] = _level(lvl)
-                overrides[ilvl] = entry
-            self.nums[num.get(w("numId")) or ""] = (
-                (ref.get(w("val")) or "") if ref is not None else "", overrides)
-
-    def _definition(self, num_id: str, ilvl: int) -> dict[str, Any] | None:
-        if num_id not in self.nums:
-            return None
-        abstract_id, overrides = self.nums[num_id]
-        override = overrides.get(ilvl, {})
-        if "lvl" in override:
-            return dict(override["lvl"])
-        return self.abstract.get(abstract_id, {}).get(ilvl)
-
-    def count(self, num_id: str, ilvl: int) -> tuple[str, str] | None:
-        """(label, number format) for the next paragraph of list `num_id` at level `ilvl`."""
-        definition = self._definition(num_id, ilvl)
-        if definition is None or num_id == "0":
-            return None
-        abstract_id, overrides = self.nums[num_id]
-        counters = self.counters.setdefault(abstract_id, {})
-        if num_id not in self.seen:
-            self.seen.add(num_id)
-            for level, override in overrides.items():
-                if "start" in override:
-                    counters[level] = override["start"] - 1
-                    for deeper in [k for k in counters if k > level]:
-                        del counters[deeper]
-        value = counters.get(ilvl, definition["start"] - 1) + 1
-        counters[ilvl] = value
-        for deeper in [k for k in counters if k > ilvl]:
-            restart = (self._definition(num_id, deeper) or {}).get("restart", True)
-            if restart:
-                del counters[deeper]
-        fmt = definition["format"]
-        if fmt in ("bullet", "none"):
-            return None
-        return format_number(value, fmt), fmt
-
-
-def _levels(abstract: Any) -> list[tuple[int, Any]]:
-    return [(_int(lvl.get(w("ilvl")), 0), lvl) for lvl in abstract.findall(w("lvl"))]
-
-
-def _level(lvl: Any) -> dict[str, Any]:
-    start = lvl.find(w("start"))
-    fmt = lvl.find(w("numFmt"))
-    restart = lvl.find(w("lvlRestart"))
-    return {"start": _int(start.get(w("val")) if start is not None else None, 1),
-            "format": (fmt.get(w("val")) or "decimal") if fmt is not None else "decimal",
-            "restart": restart is None or restart.get(w("val")) != "0"}
-
-
-def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
+        ilvl = 0
+    return num_id.get(w("val")) or "0", ilvl
 
 
 class _Walker:
-    """Collects the text of paragraphs under one view of the tracked changes."""
+    """Collects the runs of paragraphs under one view of the tracked changes."""
 
     def __init__(self, styles: _Styles, *, as_old: bool) -> None:
         self.styles = styles
@@ -231,25 +135,26 @@ class _Walker:
                       w("smartTag"), w("sdt"), w("sdtContent"), w("customXml"),
                       w("fldSimple"), w("dir"), w("bdo")}
 
-    def paragraph(self, p: Any) -> _Raw:
-        raw = _Raw()
+    def paragraph(self, p: Any, line: int = 0) -> _Raw:
+        """The paragraph's style, numbering, runs and whether this view removes its mark."""
+        raw = _Raw(line=line)
         ppr = p.find(w("pPr"))
         if ppr is not None and self.as_old:
             change = ppr.find(w("pPrChange"))
             if change is not None and change.find(w("pPr")) is not None:
                 ppr = change.find(w("pPr"))
         style_node = ppr.find(w("pStyle")) if ppr is not None else None
-        raw.style = style_node.get(w("val")) if style_node is not None else None
+        style_id = style_node.get(w("val")) if style_node is not None else None
+        raw.style_name = self.styles.name(style_id)
+        raw.style = own_style(style_id, raw.style_name)
         num_pr = ppr.find(w("numPr")) if ppr is not None else None
-        raw.num = _num_pr(num_pr, default_level=0) if num_pr is not None \
-            else self.styles.numbering(raw.style)
+        raw.num = _num_pr(num_pr) if num_pr is not None else self.styles.numbering(style_id)
         mark = p.find(w("pPr"))
         mark_rpr = mark.find(w("rPr")) if mark is not None else None
         if mark_rpr is not None:
             gone = ("del", "moveFrom") if not self.as_old else ("ins", "moveTo")
             raw.mark_gone = any(mark_rpr.find(w(tag)) is not None for tag in gone)
-        base_italic = self.styles.italic(raw.style)
-        self._children(p, raw, base_italic)
+        self._children(p, raw, self.styles.italic(style_id))
         return raw
 
     def _children(self, node: Any, raw: _Raw, base_italic: bool) -> None:
@@ -279,16 +184,16 @@ class _Walker:
             tag = child.tag
             if tag in (w("t"), w("delText")):
                 if tag == w("t") or self.as_old:
-                    raw.chars.append((child.text or "", italic))
+                    raw.add(child.text or "", italic)
             elif tag == w("tab"):
-                raw.chars.append(("\t", False))
+                raw.add("\t", False)
             elif tag in (w("br"), w("cr")):
-                raw.chars.append((" ", False))
+                raw.add(" ", False)
             elif tag == w("noBreakHyphen"):
-                raw.chars.append(("-", italic))
+                raw.add(NO_BREAK_HYPHEN, italic)
             elif tag in (w("footnoteReference"), w("endnoteReference")):
                 kind = "f" if tag == w("footnoteReference") else "e"
-                raw.notes.append(f"{kind}{child.get(w('id'))}")
+                raw.runs.append(Run("", italic, note=f"{kind}{child.get(w('id'))}"))
 
 
 def _merge(raws: list[_Raw]) -> list[_Raw]:
@@ -302,8 +207,7 @@ def _merge(raws: list[_Raw]) -> list[_Raw]:
     for raw in raws:
         if carry is not None:
             keeper = carry if carry.text.strip() else raw
-            raw = _Raw(chars=carry.chars + raw.chars, notes=carry.notes + raw.notes,
-                       style=keeper.style, num=keeper.num, mark_gone=raw.mark_gone)
+            raw = replace(keeper, runs=carry.runs + raw.runs, mark_gone=raw.mark_gone)
             carry = None
         if raw.mark_gone:
             carry = raw
@@ -321,84 +225,27 @@ def _notes(package: Package, part: str | None, walker: _Walker, kind: str) -> di
         return out
     tag = w("footnote") if kind == "f" else w("endnote")
     for note in root.iter(tag):
-        if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+        if note.get(w("type")) in _SKIPPED_NOTES:
             continue
         texts = [walker.paragraph(p).text for p in note.iter(w("p"))]
-        out[f"{kind}{note.get(w('id'))}"] = " ".join(" ".join(texts).split())
+        out[f"{kind}{note.get(w('id'))}"] = _squeeze(" ".join(texts))
     return out
 
 
-def _lead_and_text(chars: list[tuple[str, bool]], *, use_italics: bool, part: Part,
-                   level: int) -> tuple[str | None, str]:
-    text = " ".join("".join(t for t, _ in chars).split())
-    if not use_italics:
-        return (find_lead(text, part) if level == 0 else None), text
-    lead = ""
-    started = False
-    for piece, italic in chars:
-        if not started and not piece.strip():
-            continue
-        if not italic:
-            if piece.strip():
-                break
-            lead += piece
-            continue
-        started = True
-        lead += piece
-    lead = " ".join(lead.split()).rstrip(" ,;:")
-    if lead and text.startswith(lead):
-        return lead, text
-    return None, text
+def _squeeze(text: str) -> str:
+    return _SPACES.sub(" ", text).strip(" ")
 
 
-def _drop_label(chars: list[tuple[str, bool]], length: int) -> list[tuple[str, bool]]:
-    """The pieces after the first `length` characters."""
-    out: list[tuple[str, bool]] = []
-    for piece, italic in chars:
-        if length >= len(piece):
-            length -= len(piece)
-            continue
-        out.append((piece[length:], italic))
-        length = 0
-    return out
-
-
-def _core_meta(package: Package) -> tuple[dict[str, Any], str | None]:
-    """Metadata lines asp-draft keeps in the description property, and the title."""
-    name = next((t for k, t in package.relationships("_rels/.rels").values()
-                 if k.endswith("/core-properties")), None)
-    root = package.optional_xml(name)
-    if root is None:
-        return {}, None
+def _declared_meta(package: Package) -> tuple[dict[str, Any], str | None]:
+    """The metadata lines asp-draft keeps in the description property, and the title
+    property when the file declares no metadata of its own."""
+    properties = package.core_properties()
     raw: dict[str, Any] = {}
-    description = root.find(f"{_DC}description")
-    for line in (description.text or "").splitlines() if description is not None else []:
-        m = re.fullmatch(r"#\s*([A-Za-z_][\w-]*)\s*:\s?(.*)", line.strip())
+    for line in properties.get("description", "").splitlines():
+        m = _META_LINE.fullmatch(line.strip())
         if m:
             raw[m.group(1).lower()] = m.group(2).strip()
-    title = root.find(f"{_DC}title")
-    return normalise_meta(raw), (title.text or None) if title is not None else None
-
-
-def read_docx(path: Path, *, as_old: bool = False) -> Document:
-    """Read a Word file; tracked changes as accepted, or as rejected when `as_old`."""
-    package = open_package(Path(path))
-    root = package.xml(package.main)
-    body = root.find(w("body"))
-    if body is None:
-        package.fail(f"{package.main} has no body; it is not a Word document")
-    styles = _Styles(package.optional_xml(package.related(package.main, "styles")))
-    counter = _Counter(package.optional_xml(package.related(package.main, "numbering")))
-    walker = _Walker(styles, as_old=as_old)
-    notes = _notes(package, package.related(package.main, "footnotes"), walker, "f")
-    notes.update(_notes(package, package.related(package.main, "endnotes"), walker, "e"))
-    raws = _merge([walker.paragraph(p) for p in _block_paragraphs(body)])
-    for raw in raws:
-        raw.style = styles.own_id(raw.style)
-    meta, core_title = _core_meta(package)
-    if next(body.iter(w("ins"), w("del"), w("moveFrom"), w("moveTo")), None) is not None:
-        meta["tracked_changes"] = "rejected" if as_old else "accepted"
-    return _document(raws, styles, counter, notes, meta, core_title)
+    return normalise_meta(raw), None if raw else properties.get("title")
 
 
 def _block_paragraphs(body: Any) -> list[Any]:
@@ -412,121 +259,80 @@ def _block_paragraphs(body: Any) -> list[Any]:
     return out
 
 
-def _document(raws: list[_Raw], styles: _Styles, counter: _Counter, notes: dict[str, str],
-              meta: dict[str, Any], core_title: str | None) -> Document:
-    own = any(r.style in _OWN_BODY or r.style in HEAD_STYLES or r.style == STYLE_HEADING
-              for r in raws)
-    use_italics = own or any(italic and piece.strip() for r in raws for piece, italic in r.chars
-                             if r.style not in HEAD_STYLES)
-    # labels first: Word counts every numbered paragraph, empty ones included
-    labelled = [(raw, counter.count(*raw.num) if raw.num else None) for raw in raws]
-    texts = [" ".join(r.text.split()) for r in raws]
-    head: list[list[str]] = []
-    start = 0
-    if own:
-        while start < len(raws) and (raws[start].style in HEAD_STYLES or not texts[start]):
-            if texts[start] and raws[start].style == STYLE_CHAPEAU:
-                meta["chapeau"] = texts[start]
-            elif texts[start]:
-                head.append([texts[start]])
-            start += 1
-    else:
-        firsts = [i for i, t in enumerate(texts) if t][:10]
-        chapeau = next((i for i in firsts if CHAPEAU.fullmatch(texts[i])), None)
-        if chapeau is not None and all(not texts[i].endswith((",", ";")) for i in firsts
-                                       if i < chapeau):
-            head = [[texts[i]] for i in range(chapeau) if texts[i]]
-            meta["chapeau"] = texts[chapeau]
-            start = chapeau + 1
-    found = head_meta(head) if head else {}
-    meta.update(found)
+def _own_label(raw: _Raw) -> tuple[list[Run], str | None]:
+    """The runs after the typed label asp-draft writes (`12 bis.<tab>`, `(aa)<tab>`)."""
+    pattern = _OWN_SUB_LABEL if raw.style in _OWN_LEVEL else _OWN_LABEL
+    m = pattern.match(raw.text)
+    if m is None or raw.style == STYLE_PREAMBLE:
+        return raw.runs, None
+    skip = m.end()
+    runs: list[Run] = []
+    for run in raw.runs:
+        if skip >= len(run.text) and run.note is None:
+            skip -= len(run.text)
+            continue
+        runs.append(Run(run.text[skip:], run.italic, run.note))
+        skip = 0
+    return runs, m.group("label")
+
+
+def _block(raw: _Raw, counted: tuple[str, str] | None, body_started: bool) -> Block:
+    """The block of one paragraph: its runs, the number Word shows, its role."""
+    block = Block(runs=raw.runs, line=raw.line)
+    if raw.style is not None:
+        block.role = ROLES.get(raw.style)
+        block.level = _OWN_LEVEL.get(raw.style, 0) if block.role == "operative" else None
+        if counted is None and block.role == "operative":
+            block.runs, block.number = _own_label(raw)
+    elif body_started and _HEADING_STYLE.fullmatch(raw.style_name):
+        block.role = "heading"  # a Word heading style; in the head it may be the title
+    if counted is not None:
+        block.number = counted[0]
+        block.level = LEVEL_OF_FORMAT.get(counted[1], 0)
+    return block
+
+
+def docx_source(path: Path, *, as_old: bool = False) -> Source:
+    """The blocks, footnotes and declared metadata of a Word file, under one view."""
+    return _source(open_package(Path(path)), as_old=as_old)[0]
+
+
+def _source(package: Package, *, as_old: bool) -> tuple[Source, str | None]:
+    """The Source, and the title property to fall back on."""
+    root = package.xml(package.main)
+    body = root.find(w("body"))
+    if body is None:
+        package.fail(f"{package.main} has no body; it is not a Word document")
+    styles = _Styles(package.optional_xml(package.related(package.main, "styles")))
+    lists = ListState.from_xml(package.optional_xml(package.related(package.main,
+                                                                    "numbering")))
+    walker = _Walker(styles, as_old=as_old)
+    notes = _notes(package, package.related(package.main, "footnotes"), walker, "f")
+    notes.update(_notes(package, package.related(package.main, "endnotes"), walker, "e"))
+    raws = _merge([walker.paragraph(p, i) for i, p in enumerate(_block_paragraphs(body), 1)])
+    meta, title = _declared_meta(package)
+    if next(body.iter(w("ins"), w("del"), w("moveFrom"), w("moveTo")), None) is not None:
+        meta["tracked_changes"] = "rejected" if as_old else "accepted"
+    blocks = []
+    started = False
+    for raw in raws:
+        # Word counts every numbered paragraph, empty ones included
+        counted = lists.label(*raw.num) if raw.num else None
+        blocks.append(_block(raw, counted, started))
+        # the body has begun once a paragraph ends as the chapeau or a paragraph does
+        started = started or raw.text.rstrip().endswith((",", ";", ":"))
+    # our own files set every lead in italics; others do when any body run is italic
+    italics = any(raw.style is not None for raw in raws) or any(
+        r.italic and r.text.strip() for b in blocks if b.role != "head" for r in b.runs)
+    return Source(name=package.source, blocks=blocks, notes=notes, meta=meta,
+                  italics=italics), title
+
+
+def read_docx(path: Path, *, as_old: bool = False, notify: Notify = quiet) -> Document:
+    """Read a Word file; tracked changes as accepted, or as rejected when `as_old`."""
+    source, title = _source(open_package(Path(path)), as_old=as_old)
+    document = classify(source, notify)
     # the writer falls back to the symbol for the Word title; that is no title of the text
-    if core_title and "title" not in meta and core_title != meta.get("symbol"):
-        meta["title"] = core_title
-    paragraphs: list[Paragraph] = []
-    part: Part = "preamble"
-    last_letter = last_roman = ""
-    for raw, numbered in labelled[start:]:
-        text = " ".join(raw.text.split())
-        footnotes = tuple(notes.get(ref, "") for ref in raw.notes)
-        if not text and not footnotes:
-            continue
-        chars = raw.chars
-        style_name = styles.name(raw.style)
-        number: str | None = None
-        level = 0
-        if raw.style == STYLE_HEADING or (not own and _HEADING_STYLE.fullmatch(style_name)):
-            paragraphs.append(Paragraph(part="operative", text=text, heading=True,
-                                        footnotes=footnotes))
-            part = "operative"
-            continue
-        if own and raw.style in _OWN_BODY:
-            level = _OWN_BODY[raw.style]
-            if raw.style == STYLE_PREAMBLE:
-                part = "preamble"
-            elif level == 0:
-                part = "operative"
-            if numbered:
-                number = numbered[0]
-            else:
-                flat = "".join(t for t, _ in chars).lstrip()
-                m = (_OWN_LABEL if level == 0 else _OWN_SUB_LABEL).match(flat)
-                if m and raw.style != STYLE_PREAMBLE:
-                    number = m.group("label")
-                    skip = len("".join(t for t, _ in chars)) - len(flat) + m.start("rest")
-                    chars = _drop_label(chars, skip)
-        elif numbered:
-            label, fmt = numbered
-            level = _LEVEL_OF_FORMAT.get(fmt, 0)
-            if level == 2 and not last_letter:
-                level = 1
-            number = label
-            if level == 0:
-                part = "operative"
-        else:
-            flat = " ".join("".join(t for t, _ in chars).split())
-            m_op = OPERATIVE.fullmatch(flat)
-            m_sub = SUB.fullmatch(flat)
-            if m_op:
-                number = " ".join(m_op.group("num").split())
-                part = "operative"
-                chars = _drop_label(_squeeze(chars), m_op.start("rest"))
-            elif m_sub and paragraphs:
-                number = m_sub.group("num")
-                level = sub_level(number, last_letter, last_roman)
-                chars = _drop_label(_squeeze(chars), m_sub.start("rest"))
-            elif part == "operative" and not text.endswith((",", ";", ".", ":")):
-                paragraphs.append(Paragraph(part="operative", text=text, heading=True,
-                                            footnotes=footnotes))
-                continue
-        if level == 0:
-            last_letter = last_roman = ""
-        elif level == 1:
-            last_letter, last_roman = number or last_letter, ""
-        else:
-            last_roman = number or last_roman
-        if level and paragraphs:
-            part = paragraphs[-1].part
-        lead, text = _lead_and_text(chars, use_italics=use_italics, part=part, level=level)
-        paragraphs.append(Paragraph(part=part, text=text, lead=lead, number=number,
-                                    level=level, footnotes=footnotes))
-    return Document(meta=meta, paragraphs=tuple(paragraphs))
-
-
-def _squeeze(chars: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """The pieces with runs of whitespace made single spaces and the start trimmed."""
-    out: list[tuple[str, bool]] = []
-    last_space = True
-    for piece, italic in chars:
-        squeezed = ""
-        for ch in piece:
-            if ch.isspace():
-                if not last_space:
-                    squeezed += " "
-                last_space = True
-            else:
-                squeezed += ch
-                last_space = False
-        if squeezed:
-            out.append((squeezed, italic))
-    return out
+    if title and "title" not in document.meta and title != document.meta.get("symbol"):
+        return replace(document, meta={**document.meta, "title": title})
+    return document

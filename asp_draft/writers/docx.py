@@ -1,47 +1,50 @@
 """Document -> Word (.docx) in the ASP's layout, with real numbering and real footnotes.
 
 The package is written part by part with lxml (python-docx has no footnotes API, and writing
-the parts directly keeps the file small and the build fast). The pieces are public so the
-redline writer can reuse them: `Skeleton` holds the parts (styles, numbering, footnotes, one
-id counter), `Numbering` gives each operative paragraph its list and level, and
-`paragraph_element` builds one paragraph with a hook that produces its runs.
+the parts directly keeps the file small and the build fast); the plumbing every Word part
+needs (names, the package, list counting, style ids) is in asp_draft.ooxml. The pieces here
+are public so the redline writer can reuse them: `Skeleton` holds the parts (styles,
+numbering, footnotes, one id counter), `Numbering` gives each numbered paragraph its list and
+level, and `paragraph_element` builds one paragraph from its runs.
 
 Layout (README "Word layout"): A4, margins 2.5 cm; Times New Roman 12 pt, justified, single
 spacing, 12 pt after each paragraph; first-line indent 1.25 cm for preambular paragraphs and
 the chapeau; operative numbers "1." at 1.25 cm with the text from 2.5 cm, wrapping to the
 margin; (a) at 1.25 cm hanging to 2.5 cm; (i) at 2.5 cm hanging to 3.75 cm; footnotes 10 pt;
-the title 14 pt bold.
+the title 14 pt bold; each annex on a new page under a centred "Annex" and its title.
 """
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from lxml import etree  # type: ignore[import-untyped]
-
 from asp_draft import facts
-from asp_draft.facts import letters, roman
 from asp_draft.model import Document, Paragraph
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-CP_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-DC_NS = "http://purl.org/dc/elements/1.1/"
-DCTERMS_NS = "http://purl.org/dc/terms/"
-XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-CT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
-NSMAP = {"w": W_NS, "r": R_NS}
+from asp_draft.ooxml.names import CT, NO_BREAK_HYPHEN, XML_SPACE, el, to_bytes, w
+from asp_draft.ooxml.numbering import Level, ListState, number_value
+from asp_draft.ooxml.package import PackageWriter, open_package
+from asp_draft.ooxml.styles import (
+    STYLE_ADOPTION,
+    STYLE_ANNEX,
+    STYLE_ANNEX_TEXT,
+    STYLE_ANNEX_TITLE,
+    STYLE_CHAPEAU,
+    STYLE_DRAFT,
+    STYLE_HEADING,
+    STYLE_NAMES,
+    STYLE_NOTE_REF,
+    STYLE_NOTE_TEXT,
+    STYLE_OPERATIVE,
+    STYLE_PREAMBLE,
+    STYLE_RESOLUTION,
+    STYLE_SUB,
+    STYLE_SYMBOL,
+    STYLE_TITLE,
+)
 
 # Layout values, in twentieths of a point (twips) unless said otherwise.
 FONT = "Times New Roman"
@@ -52,122 +55,47 @@ A4_TWIPS = (11906, 16838)
 MARGIN = 1418  # 2.5 cm
 INDENT = 709  # 1.25 cm
 AFTER = 240  # 12 pt after each paragraph
-
-# Paragraph styles asp-draft writes; the reader recognises its own files by them.
-STYLE_RESOLUTION = "AspResolutionLine"
-STYLE_ADOPTION = "AspAdoptionLine"
-STYLE_SYMBOL = "AspSymbol"
-STYLE_DRAFT = "AspDraftLabel"
-STYLE_TITLE = "AspTitle"
-STYLE_CHAPEAU = "AspChapeau"
-STYLE_PREAMBLE = "AspPreamble"
-STYLE_OPERATIVE = "AspOperative"
-STYLE_SUB = ("AspOperative", "AspSubparagraph1", "AspSubparagraph2")
-STYLE_HEADING = "AspHeading"
-STYLE_NOTE_TEXT = "FootnoteText"
-STYLE_NOTE_REF = "FootnoteReference"
-HEAD_STYLES = frozenset({STYLE_RESOLUTION, STYLE_ADOPTION, STYLE_SYMBOL, STYLE_DRAFT,
-                         STYLE_TITLE, STYLE_CHAPEAU})
-STYLE_NAMES = {STYLE_RESOLUTION: "ASP Resolution Line", STYLE_ADOPTION: "ASP Adoption Line",
-               STYLE_SYMBOL: "ASP Symbol", STYLE_DRAFT: "ASP Draft Label",
-               STYLE_TITLE: "ASP Title", STYLE_CHAPEAU: "ASP Chapeau",
-               STYLE_PREAMBLE: "ASP Preambular Paragraph",
-               STYLE_OPERATIVE: "ASP Operative Paragraph", STYLE_SUB[1]: "ASP Subparagraph 1",
-               STYLE_SUB[2]: "ASP Subparagraph 2", STYLE_HEADING: "ASP Heading"}
+ANNEX_LINE = "Annex"
 # Where the number of each level sits: (left indent, first line (+) or hanging (-)).
 LEVEL_INDENTS = ((0, INDENT), (2 * INDENT, -INDENT), (3 * INDENT, -INDENT))
 LEVEL_TEXT_STOP = (2 * INDENT, 2 * INDENT, 3 * INDENT)
 LEVEL_FORMATS = (("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)"))
 
 
-def w(tag: str) -> str:
-    """The Clark name of a WordprocessingML tag: w('p') -> '{...main}p'."""
-    return f"{{{W_NS}}}{tag}"
-
-
-def el(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Any,
-       parent: Any = None) -> Any:
-    """A w: element with w: attributes (values as text), optionally appended to `parent`."""
-    node = etree.Element(w(tag), nsmap=NSMAP) if parent is None \
-        else etree.SubElement(parent, w(tag))
-    for key, value in (attrs or {}).items():
-        node.set(w(key) if ":" not in key else key, str(value))
-    for child in children:
-        node.append(child)
-    return node
-
-
-# --- numbers as Word counts them ---------------------------------------------------------
-
-def format_number(value: int, fmt: str) -> str:
-    """A counter value in a Word number format (decimal, lowerLetter, lowerRoman ...)."""
-    if fmt == "lowerLetter":
-        return letters(value)
-    if fmt == "upperLetter":
-        return letters(value).upper()
-    if fmt == "lowerRoman":
-        return roman(value)
-    if fmt == "upperRoman":
-        return roman(value).upper()
-    return str(value)
-
-
-def number_value(label: str | None, level: int) -> int | None:
-    """The counter value Word would need to print `label` at `level`; None if it cannot."""
-    if not label:
-        return None
-    if level == 0:
-        return int(label) if label.isdigit() and not label.startswith("0") else None
-    if level == 1:
-        if re.fullmatch(r"([a-z])\1*", label):
-            return (len(label) - 1) * 26 + ord(label[0]) - ord("a") + 1
-        return None
-    for n in range(1, 400):
-        if roman(n) == label:
-            return n
-    return None
-
-
-@dataclass
-class _ListInstance:
-    num_id: int
-    counters: list[int | None] = field(default_factory=lambda: [None, None, None])
-
-    def next_value(self, level: int, starts: tuple[int, ...]) -> int:
-        current = self.counters[level]
-        return starts[level] if current is None else current + 1
-
-    def use(self, level: int, value: int) -> None:
-        self.counters[level] = value
-        for deeper in range(level + 1, len(self.counters)):
-            self.counters[deeper] = None
-
+# --- numbering ---------------------------------------------------------------------------
 
 class Numbering:
-    """The numbering part: one abstract list per list instance, numbers checked as Word counts.
+    """The numbering part: one abstract list per list instance, numbers counted as Word does.
 
     A paragraph whose label Word can print (1, 2 ...; a, b ...; i, ii ...) joins a list; when
     the label is not the next one Word would print (a gap, a restart, (a) after a `bis`), a new
-    list instance starts at that value. Labels Word cannot print (`12 bis`) are typed.
+    list instance starts at that value. Labels Word cannot print (`12 bis`) are typed. With
+    `follow`, a printable label always takes the next number of the current list (the redline
+    interleaves two texts, and Word numbers each view from one list).
     """
 
-    def __init__(self, root: Any | None = None) -> None:
-        self.root = root if root is not None else el("numbering")
-        used_abs = [int(a.get(w("abstractNumId"), "0")) for a in self.root.iter(w("abstractNum"))]
-        used_num = [int(n.get(w("numId"), "0")) for n in self.root.iter(w("num"))]
-        self._next_abstract = max(used_abs, default=-1) + 1
-        self._next_num = max(used_num, default=0) + 1
-        self._main: _ListInstance | None = None
-        self._sub: _ListInstance | None = None
-        self._parent_auto = False
-        self._starts: dict[int, tuple[int, ...]] = {}
+    def __init__(self) -> None:
+        self.root = el("numbering")
+        self.state = ListState()
+        self._next = 1
+        # per section (0: the resolution, k: its k-th annex), the list level-0 paragraphs
+        # continue and the list sub-paragraphs continue
+        self._sections: dict[int, list[str | None]] = {}
+        self._section = 0
 
-    def _new_list(self, starts: tuple[int, int, int]) -> _ListInstance:
-        abstract_id, num_id = self._next_abstract, self._next_num
-        self._next_abstract += 1
-        self._next_num += 1
-        abstract = el("abstractNum", {"abstractNumId": abstract_id})
-        el("nsid", {"val": f"{0x5A000000 + abstract_id:08X}"}, parent=abstract)
+    def section(self, key: int) -> None:
+        """Number the next paragraphs in section `key`; a new section counts from 1 (an annex)."""
+        self._section = key
+
+    def restart(self) -> None:
+        """The next numbered paragraph starts a section of its own."""
+        self._section = max(self._sections, default=0) + 1
+
+    def _new_list(self, starts: tuple[int, int, int]) -> str:
+        number = self._next
+        self._next += 1
+        abstract = el("abstractNum", {"abstractNumId": number})
+        el("nsid", {"val": f"{0x5A000000 + number:08X}"}, parent=abstract)
         el("multiLevelType", {"val": "multilevel"}, parent=abstract)
         for level, ((fmt, text), (left, first), stop) in enumerate(
                 zip(LEVEL_FORMATS, LEVEL_INDENTS, LEVEL_TEXT_STOP, strict=True)):
@@ -186,35 +114,30 @@ class Numbering:
             nums[0].addprevious(abstract)
         else:
             self.root.append(abstract)
-        num = el("num", {"numId": num_id}, parent=self.root)
-        el("abstractNumId", {"val": abstract_id}, parent=num)
-        instance = _ListInstance(num_id)
-        self._starts[num_id] = starts
-        return instance
+        num = el("num", {"numId": number}, parent=self.root)
+        el("abstractNumId", {"val": number}, parent=num)
+        self.state.add(str(number), str(number), {
+            i: Level(start, fmt) for i, (start, (fmt, _)) in enumerate(
+                zip(starts, LEVEL_FORMATS, strict=True))})
+        return str(number)
 
-    def assign(self, paragraph: Paragraph) -> tuple[int, int] | None:
-        """(numId, ilvl) for an operative paragraph, or None when its label must be typed."""
+    def assign(self, paragraph: Paragraph, *, follow: bool = False) -> tuple[int, int] | None:
+        """(numId, ilvl) for a numbered paragraph, or None when its label must be typed."""
         level = min(max(paragraph.level, 0), 2)
         value = number_value(paragraph.number, level)
         if value is None:
-            if level == 0:
-                self._parent_auto = False
             return None
-        if level == 0:
-            self._parent_auto = True
-            main = self._main
-            if main is None or main.next_value(0, self._starts[main.num_id]) != value:
-                main = self._main = self._new_list((value, 1, 1))
-            main.use(0, value)
-            self._sub = main
-            return main.num_id, 0
-        sub = self._sub
-        if sub is None or sub.next_value(level, self._starts[sub.num_id]) != value:
+        current = self._sections.setdefault(self._section, [None, None])
+        num_id = current[0] if level == 0 else current[1]
+        if num_id is None or (not follow and self.state.peek(num_id, level) != value):
             starts = [1, 1, 1]
             starts[level] = value
-            sub = self._sub = self._new_list((starts[0], starts[1], starts[2]))
-        sub.use(level, value)
-        return sub.num_id, level
+            num_id = self._new_list((starts[0], starts[1], starts[2]))
+            current[0 if level == 0 else 1] = num_id
+        if level == 0:
+            current[1] = num_id
+        self.state.count(num_id, level)
+        return int(num_id), level
 
 
 def _indent_attrs(left: int, first: int) -> dict[str, str | int]:
@@ -250,7 +173,8 @@ def _style(styles: Any, style_id: str, name: str | None = None, *, kind: str = "
            jc: str | None = None, after: int | None = None, before: int | None = None,
            indent: tuple[int, int] | None = None, keep_next: bool = False,
            bold: bool = False, italic: bool = False, size: int | None = None,
-           vertical: str | None = None, tab: int | None = None) -> Any:
+           vertical: str | None = None, tab: int | None = None,
+           page_break: bool = False) -> Any:
     style = el("style", {"type": kind, "styleId": style_id}, parent=styles)
     el("name", {"val": name or STYLE_NAMES[style_id]}, parent=style)
     if based_on:
@@ -262,6 +186,8 @@ def _style(styles: Any, style_id: str, name: str | None = None, *, kind: str = "
         ppr = el("pPr", parent=style)
         if keep_next:
             el("keepNext", parent=ppr)
+        if page_break:
+            el("pageBreakBefore", parent=ppr)
         if tab is not None:
             tabs = el("tabs", parent=ppr)
             el("tab", {"val": "left", "pos": tab}, parent=tabs)
@@ -319,6 +245,10 @@ def own_styles() -> list[Any]:
            after=AFTER, tab=3 * INDENT)
     _style(holder, STYLE_HEADING, jc="left", bold=True, keep_next=True,
            after=AFTER, before=AFTER)
+    _style(holder, STYLE_ANNEX, jc="center", bold=True, keep_next=True, after=AFTER,
+           page_break=True)
+    _style(holder, STYLE_ANNEX_TITLE, jc="center", bold=True, keep_next=True, after=AFTER * 2)
+    _style(holder, STYLE_ANNEX_TEXT, indent=(0, INDENT), after=AFTER)
     _style(holder, STYLE_NOTE_TEXT, "footnote text", jc="both", size=NOTE_HALF_POINTS,
            indent=(0, 0))
     _style(holder, STYLE_NOTE_REF, "footnote reference", kind="character",
@@ -377,11 +307,15 @@ class Footnotes:
             p.append(run)
         return note_id
 
+    def reference(self, text: str) -> Any:
+        """A new footnote with `text`, and the mark in the body that points at it."""
+        return footnote_reference_run(self.add([text_run(text)]))
+
 
 # --- runs and paragraphs -----------------------------------------------------------------
 
 def text_run(text: str, *, italic: bool = False, bold: bool = False) -> Any:
-    """One w:r with text (spaces kept)."""
+    """One w:r with text (spaces kept; a non-breaking hyphen as Word's own element)."""
     run = el("r")
     if italic or bold:
         rpr = el("rPr", parent=run)
@@ -389,10 +323,24 @@ def text_run(text: str, *, italic: bool = False, bold: bool = False) -> Any:
             el("b", parent=rpr)
         if italic:
             el("i", parent=rpr)
-    t = el("t", parent=run)
-    t.text = text
-    t.set(XML_SPACE, "preserve")
+    for i, piece in enumerate(text.split(NO_BREAK_HYPHEN)):
+        if i:
+            # Word writes U+2011 as w:noBreakHyphen; a U+2011 inside w:t shows as a box in
+            # fonts without the glyph
+            el("noBreakHyphen", parent=run)
+        if piece or not text:
+            t = el("t", parent=run)
+            t.text = piece
+            t.set(XML_SPACE, "preserve")
     return run
+
+
+def run_text(node: Any) -> str:
+    """The text of runs under `node` as a reader sees it (w:t, w:delText, non-breaking hyphens)."""
+    out = []
+    for child in node.iter(w("t"), w("delText"), w("noBreakHyphen")):
+        out.append(NO_BREAK_HYPHEN if child.tag == w("noBreakHyphen") else child.text or "")
+    return "".join(out)
 
 
 def footnote_reference_run(note_id: int) -> Any:
@@ -411,19 +359,39 @@ def label_runs(label: str) -> list[Any]:
     return [run]
 
 
-def plain_runs(paragraph: Paragraph) -> list[Any]:
-    """The default run hook: the lead in italics, then the rest of the text."""
+def lead_length(paragraph: Paragraph) -> int:
+    """How many characters at the start of the text are the italic lead (0 for none)."""
     lead = paragraph.lead
-    text = paragraph.text
-    if lead and text.startswith(lead) and not paragraph.heading:
-        runs = [text_run(lead, italic=True)]
-        if len(text) > len(lead):
-            runs.append(text_run(text[len(lead):]))
-        return runs
-    return [text_run(text)]
+    if lead and not paragraph.heading and paragraph.text.startswith(lead):
+        return len(lead)
+    return 0
 
 
-RunHook = Callable[[Paragraph], list[Any]]
+def text_runs(text: str, start: int, lead: int) -> list[Any]:
+    """Runs for `text` standing at offset `start` of a paragraph whose first `lead` characters
+    are the italic lead: split where the lead ends."""
+    if start >= lead:
+        return [text_run(text)]
+    cut = lead - start
+    runs = [text_run(text[:cut], italic=True)]
+    if text[cut:]:
+        runs.append(text_run(text[cut:]))
+    return runs
+
+
+def plain_runs(paragraph: Paragraph, footnotes: Footnotes) -> list[Any]:
+    """The runs of a paragraph: the lead in italics, the rest plain, each footnote's mark
+    where it stands in the text (new footnotes in `footnotes`)."""
+    lead = lead_length(paragraph)
+    out: list[Any] = []
+    pos = 0
+    for text, note in paragraph.pieces():
+        if text or (not out and note is None):
+            out += text_runs(text, pos, lead)
+            pos += len(text)
+        if note is not None:
+            out.append(footnotes.reference(note.text))
+    return out
 
 
 def typed_label(paragraph: Paragraph) -> str | None:
@@ -439,23 +407,24 @@ def paragraph_style(paragraph: Paragraph) -> str:
         return STYLE_HEADING
     if paragraph.level:
         return STYLE_SUB[min(paragraph.level, 2)]
+    if paragraph.part == "annex":
+        return STYLE_OPERATIVE if paragraph.number else STYLE_ANNEX_TEXT
     return STYLE_PREAMBLE if paragraph.part == "preamble" else STYLE_OPERATIVE
 
 
 def paragraph_element(paragraph: Paragraph, skeleton: Skeleton, *,
-                      runs: RunHook = plain_runs,
-                      note_runs: Callable[[str], list[Any]] | None = None) -> Any:
-    """One w:p for a body paragraph: style, numbering (or typed label), runs, footnote marks.
+                      runs: list[Any] | None = None, follow: bool = False) -> Any:
+    """One w:p for a body paragraph: style, numbering (or typed label), then its runs.
 
-    `runs` produces the text runs (the redline writer passes one that wraps them in w:ins /
-    w:del); `note_runs` does the same for each footnote's text.
+    `runs` replaces the plain runs (the redline writer passes runs wrapped in w:ins / w:del,
+    footnote marks included); `follow` is passed to Numbering.assign.
     """
     p = el("p")
     ppr = el("pPr", parent=p)
     el("pStyle", {"val": paragraph_style(paragraph)}, parent=ppr)
     numbered = None
-    if not paragraph.heading and (paragraph.part == "operative" or paragraph.level):
-        numbered = skeleton.numbering.assign(paragraph)
+    if not paragraph.heading and (paragraph.part != "preamble" or paragraph.level):
+        numbered = skeleton.numbering.assign(paragraph, follow=follow)
     if numbered is not None:
         num_pr = el("numPr", parent=ppr)
         el("ilvl", {"val": numbered[1]}, parent=num_pr)
@@ -465,11 +434,8 @@ def paragraph_element(paragraph: Paragraph, skeleton: Skeleton, *,
         if label:
             for run in label_runs(label):
                 p.append(run)
-    for run in runs(paragraph):
+    for run in runs if runs is not None else plain_runs(paragraph, skeleton.footnotes):
         p.append(run)
-    for note in paragraph.footnotes:
-        made = note_runs(note) if note_runs else [text_run(note)]
-        p.append(footnote_reference_run(skeleton.footnotes.add(made)))
     return p
 
 
@@ -480,6 +446,21 @@ def head_paragraph(text: str, style: str) -> Any:
     el("pStyle", {"val": style}, parent=ppr)
     p.append(text_run(text))
     return p
+
+
+def annex_lines(paragraph: Paragraph) -> list[tuple[str, str]]:
+    """(style, text) of the lines that open the annex `paragraph` starts: `Annex`, its title."""
+    lines = [(STYLE_ANNEX, ANNEX_LINE)]
+    if paragraph.annex:
+        lines.append((STYLE_ANNEX_TITLE, paragraph.annex))
+    return lines
+
+
+def opens_annex(paragraph: Paragraph, previous: Paragraph | None) -> bool:
+    """True when `paragraph` is the first of an annex (after the resolution or another annex)."""
+    if paragraph.part != "annex":
+        return False
+    return previous is None or previous.part != "annex" or previous.annex != paragraph.annex
 
 
 def adoption_line(meta: Mapping[str, Any]) -> str | None:
@@ -501,27 +482,32 @@ def adoption_line(meta: Mapping[str, Any]) -> str | None:
     return line
 
 
-def head_elements(document: Document) -> list[Any]:
-    """The resolution head as the ASP prints it, or a draft head when nothing was adopted."""
+def head_lines(document: Document) -> list[tuple[str, str]]:
+    """(style, text) of the resolution head as the ASP prints it, or a draft head."""
     meta = document.meta
     symbol = str(meta["symbol"]) if meta.get("symbol") else None
     title = str(meta["title"]) if meta.get("title") else None
     adoption = adoption_line(meta)
-    out = []
+    out: list[tuple[str, str]] = []
     if adoption:
-        out.append(head_paragraph(f"Resolution {symbol}" if symbol else "Resolution",
-                                  STYLE_RESOLUTION))
-        out.append(head_paragraph(adoption, STYLE_ADOPTION))
+        out.append((STYLE_RESOLUTION, f"Resolution {symbol}" if symbol else "Resolution"))
+        out.append((STYLE_ADOPTION, adoption))
         if symbol:
-            out.append(head_paragraph(symbol, STYLE_SYMBOL))
+            out.append((STYLE_SYMBOL, symbol))
     else:
         if symbol:
-            out.append(head_paragraph(symbol, STYLE_SYMBOL))
-        out.append(head_paragraph("Draft resolution", STYLE_DRAFT))
+            out.append((STYLE_SYMBOL, symbol))
+        out.append((STYLE_DRAFT, "Draft resolution"))
     if title:
-        out.append(head_paragraph(title, STYLE_TITLE))
-    out.append(head_paragraph(document.chapeau, STYLE_CHAPEAU))
+        out.append((STYLE_TITLE, title))
+    if document.chapeau:  # None: the text has none, and none is invented
+        out.append((STYLE_CHAPEAU, document.chapeau))
     return out
+
+
+def head_elements(document: Document) -> list[Any]:
+    """The head lines as paragraphs."""
+    return [head_paragraph(text, style) for style, text in head_lines(document)]
 
 
 # --- the package -------------------------------------------------------------------------
@@ -550,8 +536,6 @@ class Reference:
 
 def read_reference(path: Path) -> Reference:
     """Take styles (and theme, font table, page size and margins) from a user's .docx."""
-    from asp_draft.docx_safety import open_package
-
     package = open_package(path)
     main = package.xml(package.main)
     styles_name = package.related(package.main, "styles")
@@ -619,52 +603,21 @@ class Skeleton:
     def to_bytes(self, properties: Mapping[str, str]) -> bytes:
         """The .docx: every part, its relationship and content type."""
         self.body.append(self._section())
-        parts: dict[str, bytes] = {
-            "word/document.xml": _xml(self.document),
-            "word/styles.xml": _xml(self.styles),
-            "word/numbering.xml": _xml(self.numbering.root),
-            "word/footnotes.xml": _xml(self.footnotes.root),
-            "word/settings.xml": _xml(self._settings()),
-            "docProps/core.xml": core_properties(properties),
-            "docProps/app.xml": _app_properties(),
-        }
-        rels = [("styles", "styles.xml"), ("numbering", "numbering.xml"),
-                ("footnotes", "footnotes.xml"), ("settings", "settings.xml")]
-        overrides = {"/word/document.xml": CT + "document.main+xml",
-                     "/word/styles.xml": CT + "styles+xml",
-                     "/word/numbering.xml": CT + "numbering+xml",
-                     "/word/footnotes.xml": CT + "footnotes+xml",
-                     "/word/settings.xml": CT + "settings+xml",
-                     "/docProps/core.xml":
-                         "application/vnd.openxmlformats-package.core-properties+xml",
-                     "/docProps/app.xml":
-                         "application/vnd.openxmlformats-officedocument.extended-properties+xml"}
+        package = PackageWriter()
+        package.add("word/styles.xml", to_bytes(self.styles), CT + "styles+xml", "styles")
+        package.add("word/numbering.xml", to_bytes(self.numbering.root),
+                    CT + "numbering+xml", "numbering")
+        package.add("word/footnotes.xml", to_bytes(self.footnotes.root),
+                    CT + "footnotes+xml", "footnotes")
+        package.add("word/settings.xml", to_bytes(self._settings()), CT + "settings+xml",
+                    "settings")
         if self.reference and self.reference.theme:
-            parts["word/theme/theme1.xml"] = self.reference.theme
-            rels.append(("theme", "theme/theme1.xml"))
-            overrides["/word/theme/theme1.xml"] = \
-                "application/vnd.openxmlformats-officedocument.theme+xml"
+            package.add("word/theme/theme1.xml", self.reference.theme,
+                        "application/vnd.openxmlformats-officedocument.theme+xml", "theme")
         if self.reference and self.reference.font_table:
-            parts["word/fontTable.xml"] = self.reference.font_table
-            rels.append(("fontTable", "fontTable.xml"))
-            overrides["/word/fontTable.xml"] = CT + "fontTable+xml"
-        parts["word/_rels/document.xml.rels"] = _relationships(
-            [(f"rId{i}", REL + kind, target) for i, (kind, target) in enumerate(rels, 1)])
-        parts["_rels/.rels"] = _relationships([
-            ("rId1", REL + "officeDocument", "word/document.xml"),
-            ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
-                     "core-properties", "docProps/core.xml"),
-            ("rId3", REL + "extended-properties", "docProps/app.xml")])
-        parts["[Content_Types].xml"] = _content_types(overrides)
-        buffer = io.BytesIO()
-        order = ["[Content_Types].xml", "_rels/.rels", *[n for n in parts if n not in
-                                                          ("[Content_Types].xml", "_rels/.rels")]]
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name in order:
-                info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, parts[name])
-        return buffer.getvalue()
+            package.add("word/fontTable.xml", self.reference.font_table,
+                        CT + "fontTable+xml", "fontTable")
+        return package.to_bytes(to_bytes(self.document), properties)
 
     def _settings(self) -> Any:
         settings = el("settings")
@@ -677,55 +630,6 @@ class Skeleton:
             settings.append(extra)
         el("compat", parent=settings)
         return settings
-
-
-def _xml(root: Any) -> bytes:
-    etree.cleanup_namespaces(root)
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
-
-
-def _relationships(rels: list[tuple[str, str, str]]) -> bytes:
-    root = etree.Element(f"{{{PKG_RELS_NS}}}Relationships", nsmap={None: PKG_RELS_NS})
-    for rid, kind, target in rels:
-        etree.SubElement(root, f"{{{PKG_RELS_NS}}}Relationship",
-                         {"Id": rid, "Type": kind, "Target": target})
-    return _xml(root)
-
-
-def _content_types(overrides: Mapping[str, str]) -> bytes:
-    root = etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
-    etree.SubElement(root, f"{{{CT_NS}}}Default", {
-        "Extension": "rels",
-        "ContentType": "application/vnd.openxmlformats-package.relationships+xml"})
-    etree.SubElement(root, f"{{{CT_NS}}}Default",
-                     {"Extension": "xml", "ContentType": "application/xml"})
-    for name, kind in overrides.items():
-        etree.SubElement(root, f"{{{CT_NS}}}Override", {"PartName": name, "ContentType": kind})
-    return _xml(root)
-
-
-def core_properties(properties: Mapping[str, str]) -> bytes:
-    """docProps/core.xml: title, subject, keywords, description, category, creator, dates."""
-    nsmap = {"cp": CP_NS, "dc": DC_NS, "dcterms": DCTERMS_NS, "xsi": XSI_NS}
-    root = etree.Element(f"{{{CP_NS}}}coreProperties", nsmap=nsmap)
-    names = {"title": DC_NS, "subject": DC_NS, "creator": DC_NS, "keywords": CP_NS,
-             "description": DC_NS, "category": CP_NS, "lastModifiedBy": CP_NS}
-    for key, ns in names.items():
-        if properties.get(key):
-            etree.SubElement(root, f"{{{ns}}}{key}").text = properties[key]
-    stamp = properties.get("created") or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    for key in ("created", "modified"):
-        node = etree.SubElement(root, f"{{{DCTERMS_NS}}}{key}")
-        node.set(f"{{{XSI_NS}}}type", "dcterms:W3CDTF")
-        node.text = stamp
-    return _xml(root)
-
-
-def _app_properties() -> bytes:
-    ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-    root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns})
-    etree.SubElement(root, f"{{{ns}}}Application").text = "asp-draft"
-    return _xml(root)
 
 
 def document_properties(document: Document) -> dict[str, str]:
@@ -754,6 +658,12 @@ def render_docx(document: Document, *, reference_doc: Path | None = None) -> byt
     skeleton = Skeleton(read_reference(reference_doc) if reference_doc else None)
     for element in head_elements(document):
         skeleton.append(element)
+    previous: Paragraph | None = None
     for paragraph in document.paragraphs:
+        if opens_annex(paragraph, previous):
+            skeleton.numbering.restart()
+            for style, text in annex_lines(paragraph):
+                skeleton.append(head_paragraph(text, style))
         skeleton.append(paragraph_element(paragraph, skeleton))
+        previous = paragraph
     return skeleton.to_bytes(document_properties(document))

@@ -19,18 +19,15 @@ included, so Word shows the old numbers in the original view and the new ones in
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from asp_draft import facts
 from asp_draft.compilation import Compilation, Item
 from asp_draft.model import Change, Diff, Document, Paragraph, WordOp
+from asp_draft.ooxml.names import el, w
 from asp_draft.writers import docx as layout
-from asp_draft.writers.docx import el, w
-
-_TRACKED_MARKS = ("ins", "del", "moveFrom", "moveTo")
 
 
 class Revisions:
@@ -95,71 +92,84 @@ def _as_deleted(run: Any) -> Any:
     return run
 
 
-def _lead_length(paragraph: Paragraph) -> int:
-    lead = paragraph.lead
-    if lead and not paragraph.heading and paragraph.text.startswith(lead):
-        return len(lead)
-    return 0
+class _Marks:
+    """The footnote marks of both sides of a changed paragraph, written as the words reach them.
 
+    A mark both sides have at the same point with the same text is written once, plain; an
+    old one alone is deleted, a new one alone inserted, so each view has its own marks where
+    its text has them.
+    """
 
-def _pieces(chunk: str, pos: int, lead_len: int) -> list[tuple[str, bool]]:
-    """Split a chunk starting at `pos` into (text, italic) at the end of the lead."""
-    if pos >= lead_len:
-        return [(chunk, False)]
-    cut = lead_len - pos
-    out = [(chunk[:cut], True)]
-    if chunk[cut:]:
-        out.append((chunk[cut:], False))
-    return out
+    def __init__(self, old: Paragraph, new: Paragraph, rev: Revisions, author: str | None,
+                 *, deletions: bool, insert_kind: str) -> None:
+        self.old = sorted(old.footnotes, key=lambda n: n.at) if deletions else []
+        self.new = sorted(new.footnotes, key=lambda n: n.at)
+        self.rev = rev
+        self.author = author
+        # a move destination writes its marks plain: the whole paragraph is the move
+        self.insert_kind = insert_kind if deletions else None
+
+    def cuts(self, op: str, chunk: str, pos_old: int, pos_new: int) -> list[int]:
+        """Offsets inside `chunk` where a mark of the side(s) `op` writes stands."""
+        found: set[int] = set()
+        if op != "insert":
+            found.update(n.at - pos_old for n in self.old if 0 < n.at - pos_old < len(chunk))
+        if op != "delete":
+            found.update(n.at - pos_new for n in self.new if 0 < n.at - pos_new < len(chunk))
+        return sorted(found)
+
+    def due(self, pos_old: int, pos_new: int, *, end: bool = False) -> list[Any]:
+        """Runs for the marks that stand at these offsets (all that are left, at the end)."""
+        old = [n for n in self.old if end or n.at <= pos_old]
+        new = [n for n in self.new if end or n.at <= pos_new]
+        self.old = self.old[len(old):]
+        self.new = self.new[len(new):]
+        footnotes = self.rev.skeleton.footnotes
+        out: list[Any] = []
+        same = 0
+        while same < min(len(old), len(new)) and old[same].text == new[same].text:
+            out.append(footnotes.reference(new[same].text))
+            same += 1
+        for note in old[same:]:
+            out.append(self.rev.wrap("del", [footnotes.reference(note.text)], self.author))
+        for note in new[same:]:
+            ref = footnotes.reference(note.text)
+            out.append(ref if self.insert_kind is None
+                       else self.rev.wrap(self.insert_kind, [ref], self.author))
+        return out
 
 
 def word_runs(ops: Sequence[WordOp], old: Paragraph, new: Paragraph, rev: Revisions,
               *, author: str | None = None, deletions: bool = True,
               insert_kind: str = "ins") -> list[Any]:
-    """Runs for a changed paragraph: equal text plain, insertions and deletions tracked.
+    """Runs for a changed paragraph: equal text plain, insertions and deletions tracked, the
+    footnote marks of each side where that side's text has them.
 
     The lead stays italic on both sides (the old lead for deleted words, the new for the rest).
+    Without `deletions` (a move destination), deleted words and old marks are left out.
     """
-    old_lead, new_lead = _lead_length(old), _lead_length(new)
-    out: list[Any] = []
+    old_lead, new_lead = layout.lead_length(old), layout.lead_length(new)
+    marks = _Marks(old, new, rev, author, deletions=deletions, insert_kind=insert_kind)
+    out: list[Any] = marks.due(0, 0)
     pos_old = pos_new = 0
     for op, chunk in ops:
-        if op == "equal":
-            out += [layout.text_run(t, italic=i) for t, i in _pieces(chunk, pos_new, new_lead)]
+        if op == "delete" and not deletions:
             pos_old += len(chunk)
-            pos_new += len(chunk)
-        elif op == "insert":
-            runs = [layout.text_run(t, italic=i) for t, i in _pieces(chunk, pos_new, new_lead)]
-            out.append(rev.wrap(insert_kind, runs, author))
-            pos_new += len(chunk)
-        else:
-            if deletions:
-                runs = [layout.text_run(t, italic=i)
-                        for t, i in _pieces(chunk, pos_old, old_lead)]
-                out.append(rev.wrap("del", runs, author))
-            pos_old += len(chunk)
-    return out
-
-
-class _Counter:
-    """Numbers for auto-numbered paragraphs in reading order, deleted ones included."""
-
-    def __init__(self) -> None:
-        self.values = [0, 0, 0]
-
-    def renumber(self, paragraph: Paragraph) -> Paragraph:
-        if paragraph.heading or not (paragraph.part == "operative" or paragraph.level):
-            return paragraph
-        level = min(max(paragraph.level, 0), 2)
-        if layout.number_value(paragraph.number, level) is None:
-            return paragraph  # typed label (12 bis): Word does not count it
-        self.values[level] += 1
-        for deeper in range(level + 1, 3):
-            self.values[deeper] = 0
-        value = self.values[level]
-        label = str(value) if level == 0 else (facts.letters(value) if level == 1
-                                               else facts.roman(value))
-        return replace(paragraph, number=label)
+            continue
+        bounds = [0, *marks.cuts(op, chunk, pos_old, pos_new), len(chunk)]
+        for a, b in itertools.pairwise(bounds):
+            piece = chunk[a:b]
+            if op == "equal":
+                out += layout.text_runs(piece, pos_new, new_lead)
+            elif op == "insert":
+                out.append(rev.wrap(insert_kind, layout.text_runs(piece, pos_new, new_lead),
+                                    author))
+            else:
+                out.append(rev.wrap("del", layout.text_runs(piece, pos_old, old_lead), author))
+            pos_old += len(piece) if op != "insert" else 0
+            pos_new += len(piece) if op != "delete" else 0
+            out += marks.due(pos_old, pos_new)
+    return out + marks.due(pos_old, pos_new, end=True)
 
 
 class _Writer:
@@ -169,29 +179,47 @@ class _Writer:
         reference = layout.read_reference(reference_doc) if reference_doc else None
         self.skeleton = layout.Skeleton(reference)
         self.rev = Revisions(self.skeleton, author, date)
-        self.counter = _Counter()
         self.last_tracked = False
+        self._annexes = [0, 0]  # annexes opened so far in the old and the new text
+        self._previous: list[Paragraph | None] = [None, None]
 
-    def element(self, paragraph: Paragraph, runs: Any = None,
-                note_kind: str | None = None, author: str | None = None) -> Any:
-        """A body paragraph from the layout writer, numbered in reading order."""
-        numbered = self.counter.renumber(paragraph)
-        hook = (lambda _p: runs) if runs is not None else layout.plain_runs
-        p = layout.paragraph_element(numbered, self.skeleton, runs=hook)
-        if note_kind:  # footnote marks of a changed paragraph belong to the change
-            for ref in [r for r in p if r.tag == w("r")
-                        and r.find(w("footnoteReference")) is not None]:
-                ref.addprevious(self.rev.wrap(note_kind, [], author))
-                box = ref.getprevious()
-                p.remove(ref)
-                box.append(ref)
-        return p
+    def element(self, paragraph: Paragraph, runs: list[Any] | None = None, *,
+                old: bool = False) -> Any:
+        """A body paragraph from the layout writer, numbered in reading order.
+
+        Numbered paragraphs of both texts join one list per section (the resolution, each
+        annex), deleted ones included: Word leaves a removed paragraph out of the count, so
+        each view shows its own text's numbers. `old` says the paragraph is the old text's
+        only, so it counts in the old text's section.
+        """
+        self.skeleton.numbering.section(self._annexes[0 if old else 1])
+        return layout.paragraph_element(paragraph, self.skeleton, runs=runs, follow=True)
 
     def add(self, p: Any, tracked: bool) -> None:
+        """Append a paragraph; `tracked` when its mark is a revision."""
         self.skeleton.append(p)
         self.last_tracked = tracked
 
+    def annexes(self, old: Paragraph | None, new: Paragraph | None) -> None:
+        """The `Annex` lines of an annex that opens here, in the old text, the new or both."""
+        opening = [p is not None and layout.opens_annex(p, self._previous[side])
+                   for side, p in enumerate((old, new))]
+        for side, p in enumerate((old, new)):
+            if p is not None:
+                self._previous[side] = p
+            self._annexes[side] += opening[side]
+        lines = [layout.annex_lines(p) if p is not None and opens else []
+                 for p, opens in zip((old, new), opening, strict=True)]
+        if lines[0] == lines[1]:
+            for style, text in lines[1]:
+                self.add(layout.head_paragraph(text, style), False)
+            return
+        for (style, text), kind in [*((ln, "del") for ln in lines[0]),
+                                    *((ln, "ins") for ln in lines[1])]:
+            self.add(self.rev.whole(layout.head_paragraph(text, style), kind), True)
+
     def finish(self, document: Document) -> bytes:
+        """The .docx, with further edits tracked too."""
         # A tracked last paragraph needs a plain one after it: a removed paragraph mark
         # joins its paragraph to the next, and there must be a next.
         if self.last_tracked:
@@ -204,8 +232,7 @@ def _head(writer: _Writer, old: Document, new: Document) -> None:
     """The head of NEW, with the differences from OLD's head as revisions."""
     from asp_draft.words import diff_words
 
-    old_heads = [(_style(p), _text(p)) for p in layout.head_elements(old)]
-    new_heads = [(_style(p), _text(p)) for p in layout.head_elements(new)]
+    old_heads, new_heads = layout.head_lines(old), layout.head_lines(new)
     if [s for s, _ in old_heads] != [s for s, _ in new_heads]:
         for style, text in old_heads:
             writer.add(writer.rev.whole(layout.head_paragraph(text, style), "del"), True)
@@ -222,15 +249,6 @@ def _head(writer: _Writer, old: Document, new: Document) -> None:
             for run in word_runs(diff_words(before, after), plain_old, plain_new, writer.rev):
                 p.append(run)
         writer.add(p, False)
-
-
-def _style(p: Any) -> str:
-    node = p.find(f"{w('pPr')}/{w('pStyle')}")
-    return str(node.get(w("val"))) if node is not None else ""
-
-
-def _text(p: Any) -> str:
-    return "".join(t.text or "" for t in p.iter(w("t")))
 
 
 def _reading_order(diff: Diff) -> list[tuple[str, Change]]:
@@ -255,7 +273,6 @@ def render_redline(diff: Diff, *, author: str = "asp-draft", date: str,
     """The NEW document with its differences from OLD as Word tracked changes."""
     writer = _Writer(author, date, reference_doc)
     _head(writer, diff.old, diff.new)
-    rev = writer.rev
     stops = _reading_order(diff)
     names: dict[int, str] = {}
     for kind, change in stops:  # one name per move, shared by its source and destination
@@ -266,53 +283,53 @@ def render_redline(diff: Diff, *, author: str = "asp-draft", date: str,
         new = diff.new.paragraphs[change.new_index] if change.new_index is not None else None
         if change.op == "moved" and moves_as_changes:
             kind = "del" if kind == "from" else "ins"
-        if change.op == "equal":
-            assert new is not None
-            writer.add(writer.element(new), False)
-        elif change.op == "modified" and old is not None and new is not None \
-                and _shape(old) != _shape(new):
-            # a paragraph that changes part or level changes its style and numbering too:
-            # shown as the old one deleted and the new one inserted, exact both ways
-            writer.add(rev.whole(writer.element(old), "del"), True)
-            writer.add(rev.whole(writer.element(new), "ins"), True)
-        elif change.op == "modified":
-            assert old is not None and new is not None and change.words is not None
-            runs = word_runs(change.words, old, new, rev)
-            if old.footnotes != new.footnotes:
-                # old note marks deleted, new ones inserted, in the same paragraph
-                p = writer.element(new, runs=runs, note_kind="ins")
-                for note in old.footnotes:
-                    ref = layout.footnote_reference_run(
-                        writer.skeleton.footnotes.add([layout.text_run(note)]))
-                    p.append(rev.wrap("del", [ref]))
-                writer.add(p, False)
-            else:
-                writer.add(writer.element(new, runs=runs), False)
-        elif change.op == "inserted" or kind == "ins":
-            assert new is not None
-            writer.add(rev.whole(writer.element(new), "ins"), True)
-        elif change.op == "deleted" or kind == "del":
-            assert old is not None
-            writer.add(rev.whole(writer.element(old), "del"), True)
-        elif kind == "from":
-            assert old is not None
-            p = rev.whole(writer.element(old), "moveFrom")
-            _bracket(p, *rev.move_range("moveFrom", names[id(change)]))
-            writer.add(p, True)
-        else:  # the destination of a move
-            assert old is not None and new is not None
-            runs = word_runs(change.words or (("equal", new.text),), old, new, rev,
-                             deletions=False)
-            p = writer.element(new, runs=_group_runs(runs, rev))
-            for run in [r for r in p if r.tag == w("r")]:  # typed label and note marks
-                run.addprevious(rev.wrap("moveTo", []))
-                box = run.getprevious()
-                p.remove(run)
-                box.append(run)
-            rev.mark_paragraph(p, "moveTo")
-            _bracket(p, *rev.move_range("moveTo", names[id(change)]))
-            writer.add(p, True)
+        # which text each stop belongs to: a move's source is old only, its destination new
+        writer.annexes(None if kind in ("to", "ins") else old,
+                       None if kind in ("from", "del") else new)
+        _stop(writer, kind, change, old, new, names.get(id(change), ""))
     return writer.finish(diff.new)
+
+
+def _stop(writer: _Writer, kind: str, change: Change, old: Paragraph | None,
+          new: Paragraph | None, name: str) -> None:
+    """One stop of the reading order as tracked changes."""
+    rev = writer.rev
+    if change.op == "equal":
+        assert new is not None
+        writer.add(writer.element(new), False)
+    elif change.op == "modified" and old is not None and new is not None \
+            and _shape(old) != _shape(new):
+        # a paragraph that changes part or level changes its style and numbering too:
+        # shown as the old one deleted and the new one inserted, exact both ways
+        writer.add(rev.whole(writer.element(old, old=True), "del"), True)
+        writer.add(rev.whole(writer.element(new), "ins"), True)
+    elif change.op == "modified":
+        assert old is not None and new is not None and change.words is not None
+        writer.add(writer.element(new, runs=word_runs(change.words, old, new, rev)), False)
+    elif change.op == "inserted" or kind == "ins":
+        assert new is not None
+        writer.add(rev.whole(writer.element(new), "ins"), True)
+    elif change.op == "deleted" or kind == "del":
+        assert old is not None
+        writer.add(rev.whole(writer.element(old, old=True), "del"), True)
+    elif kind == "from":
+        assert old is not None
+        p = rev.whole(writer.element(old, old=True), "moveFrom")
+        _bracket(p, *rev.move_range("moveFrom", name))
+        writer.add(p, True)
+    else:  # the destination of a move
+        assert old is not None and new is not None
+        runs = word_runs(change.words or (("equal", new.text),), old, new, rev,
+                         deletions=False)
+        p = writer.element(new, runs=_group_runs(runs, rev))
+        for run in [r for r in p if r.tag == w("r")]:  # the typed label
+            run.addprevious(rev.wrap("moveTo", []))
+            box = run.getprevious()
+            p.remove(run)
+            box.append(run)
+        rev.mark_paragraph(p, "moveTo")
+        _bracket(p, *rev.move_range("moveTo", name))
+        writer.add(p, True)
 
 
 def _shape(paragraph: Paragraph) -> tuple[str, int, bool]:
@@ -356,6 +373,7 @@ def render_compilation(compilation: Compilation, *, date: str,
     base = compilation.base
     _head(writer, base, base)
     for item in compilation.items:
+        writer.annexes(item.paragraph if item.base_index is not None else None, item.paragraph)
         if item.base_index is None:
             assert item.inserted_by is not None
             writer.add(rev.whole(writer.element(item.paragraph), "ins", item.inserted_by),
@@ -388,9 +406,9 @@ def _single(writer: _Writer, item: Item) -> None:
         return
     runs = word_runs(touch.words, item.paragraph, touch.paragraph, writer.rev,
                      author=touch.delegation)
-    # numbering and footnotes stay the base paragraph's: the compilation shows the base text
-    writer.add(writer.element(replace(item.paragraph, text=touch.paragraph.text), runs=runs),
-               False)
+    # the style and number stay the base paragraph's; each side's footnote marks come with
+    # its words
+    writer.add(writer.element(item.paragraph, runs=runs), False)
 
 
 def _alternative(writer: _Writer, base: Paragraph, delegation: str,
@@ -403,7 +421,7 @@ def _alternative(writer: _Writer, base: Paragraph, delegation: str,
     if proposed is None:
         runs = [label, layout.text_run("delete this paragraph", italic=True)]
     else:
-        runs = [label, *layout.plain_runs(proposed)]
+        runs = [label, *layout.plain_runs(proposed, writer.skeleton.footnotes)]
     p.append(writer.rev.wrap("ins", runs, delegation))
     writer.rev.mark_paragraph(p, "ins", delegation)
     return p
