@@ -115,9 +115,3 @@ def join_lines(lines: list[str]) -> str:
             out += " " + line
     return out
 
-
-# TEMPORARY: the Word reader's old names, until it reads through asp_draft.structure.
-from asp_draft.heads import head_meta  # noqa: E402, F401
-from asp_draft.labels import OPERATIVE, SUB, sub_level  # noqa: E402, F401
-
-CHAPEAU = re.compile(r"The [A-Z][^.;:]{2,80},")
