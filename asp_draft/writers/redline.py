@@ -10,11 +10,15 @@ with the differences as revisions Word and LibreOffice understand:
   where it stands, each inside its range markers sharing one name (`move1` ...); words the
   move also changed are `w:ins` inside the destination, while the source keeps the old text
   whole, so accept-all gives the new text and reject-all the old, exactly;
+- footnote marks where each side's text has them: a mark both sides share is plain, the
+  others are deleted or inserted with the words around them;
+- an annex that opens in one text only has its `Annex` lines deleted or inserted;
 - every revision has an author and a date, and every `w:id` in the file comes from one
   counter (footnotes included), so no two ids collide.
 
-Operative numbering is Word's own: paragraphs join one list in reading order, deleted ones
-included, so Word shows the old numbers in the original view and the new ones in the final.
+Numbering is Word's own: paragraphs join one list per section (the resolution, each annex)
+in reading order, deleted ones included, so Word shows the old numbers in the original view
+and the new ones in the final.
 """
 
 from __future__ import annotations
