@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from asp_draft.facts import parse_long_date, parse_ordinal_word
+from asp_draft.words import squeeze
 
 _DATE = r"\d{1,2} [A-Z][a-z]+ \d{4}"
 _RESOLUTION_LINE = re.compile(r"Resolution ([A-Z][A-Za-z]*(?:[-/.][A-Za-z0-9.]+)+)")
@@ -46,7 +47,7 @@ def head_meta(groups: list[list[str]]) -> dict[str, Any]:
         pending: list[str] = []
         numbered = False  # the last line was `72/123. Title`: a broken title goes on
         for raw in group:
-            line = " ".join(raw.split())
+            line = squeeze(raw)
             # an issuer's name is a head line only on its own, not inside a broken title
             if not numbered and _head_line(line, meta) and not (pending and line in _ISSUER):
                 numbered = bool(_NUMBERED_TITLE.fullmatch(line))

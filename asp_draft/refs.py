@@ -21,6 +21,7 @@ from asp_draft.model import Document
 
 _YEAR = re.compile(r"\d{4}")
 _SYMBOL = re.compile(r"ICC-ASP/\d+/Res\.\d+", re.I)
+_ANY_SYMBOL = re.compile(r"[A-Z][A-Za-z-]*(?:/[A-Za-z0-9.()-]+)+")
 _SPEC_TEXT = re.compile(r"(?m)^year:\s*\d{4}\s*$")
 
 
@@ -88,8 +89,11 @@ class Resolver:
             return assemble(self.library.session(int(ref)), self.library, self.variables)
         if _SYMBOL.fullmatch(ref):
             return assemble(self.library.session_by_symbol(ref), self.library, self.variables)
-        self._use_leads()
         path = Path(ref)
+        if not path.suffix and not path.exists() and _ANY_SYMBOL.fullmatch(ref):
+            # another body's symbol (A/RES/73/7): a resolution the library holds, if any
+            return assemble(self.library.session_by_symbol(ref), self.library, self.variables)
+        self._use_leads()
         suffix = path.suffix.lower()
         if suffix not in SUFFIXES:
             if not path.exists() and not suffix:
@@ -143,7 +147,7 @@ class Resolver:
     def _docx(self, path: Path) -> Document:
         from asp_draft.readers.docx import read_docx
 
-        document = read_docx(path, as_old=self.as_old)
+        document = read_docx(path, as_old=self.as_old, notify=self._notify)
         view = document.meta.get("tracked_changes")
         if view and self.notify:
             hint = "without --as-old to accept them" if self.as_old else "--as-old to reject them"

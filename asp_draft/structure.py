@@ -19,6 +19,7 @@ from asp_draft.heads import adoption_meta, head_meta
 from asp_draft.labels import OPERATIVE, SUB, sub_level
 from asp_draft.leads import find_lead
 from asp_draft.model import Document, Footnote, Paragraph, Part
+from asp_draft.words import squeeze
 
 Role = Literal["head", "chapeau", "preamble", "operative", "heading", "annex", "annex-title"]
 Notify = Callable[[str], None]
@@ -164,7 +165,7 @@ def _head(blocks: list[Block], meta: dict[str, Any], name: str) -> int:
         start = 0
         lines: list[list[str]] = []
         while start < len(blocks) and blocks[start].role in ("head", "chapeau"):
-            text = " ".join(blocks[start].text.split())
+            text = squeeze(blocks[start].text)
             if blocks[start].role == "chapeau":
                 meta.setdefault("chapeau", text)
             else:
@@ -173,7 +174,7 @@ def _head(blocks: list[Block], meta: dict[str, Any], name: str) -> int:
         _add(meta, head_meta(lines))
         return start
     for at, block in enumerate(blocks[:HEAD_WINDOW]):
-        text = " ".join(block.text.split())
+        text = squeeze(block.text)
         if block.role is not None or text.endswith((";", ".")) or (
                 text.endswith(",") and not _CHAPEAU.fullmatch(text)):
             return 0  # a paragraph before any chapeau: the text has none
@@ -232,7 +233,7 @@ class _Body:
         nxt = blocks[at + 1] if at + 1 < len(blocks) else None
         if title is None and nxt is not None and (nxt.role == "annex-title" or (
                 nxt.role is None and nxt.number is None and _title_like(nxt.text))):
-            title, at = " ".join(nxt.text.split()), at + 1
+            title, at = squeeze(nxt.text), at + 1
         if label and title:
             return f"{label}: {title}", at + 1
         return title or label or None, at + 1
@@ -323,16 +324,16 @@ def _annex_heading(block: Block) -> tuple[str, str | None] | None:
     """(`Annex II` or '', a title given on the same line) for an annex's heading, else None."""
     if block.role not in (None, "annex") or block.number is not None:
         return None
-    m = ANNEX_LINE.fullmatch(" ".join(block.text.split()))
+    m = ANNEX_LINE.fullmatch(squeeze(block.text))
     if not m:
         if block.role == "annex":
-            return "", " ".join(block.text.split()) or None
+            return "", squeeze(block.text) or None
         return None
     return (f"Annex {m.group('n')}" if m.group("n") else ""), m.group("title")
 
 
 def _title_like(text: str) -> bool:
     """An annex's title: one short unpunctuated line."""
-    text = " ".join(text.split())
+    text = squeeze(text)
     return 0 < len(text) <= 200 and not text.endswith(_ENDS) and not (
         OPERATIVE.fullmatch(text) or SUB.fullmatch(text))

@@ -10,6 +10,7 @@ import re
 from difflib import SequenceMatcher
 
 _TOKEN = re.compile(r"\S+\s*|\s+")
+_RUN_OF_SPACE = re.compile("[ \t\n\r\f\v]+")  # not U+00A0: a non-breaking space is printed
 
 Op = tuple[str, str]  # ("equal" | "insert" | "delete", text)
 
@@ -17,6 +18,11 @@ Op = tuple[str, str]  # ("equal" | "insert" | "delete", text)
 def tokenize(text: str) -> list[str]:
     """'Mindful that  each' -> ['Mindful ', 'that  ', 'each']; ''.join(tokens) == text."""
     return _TOKEN.findall(text)
+
+
+def squeeze(text: str) -> str:
+    """Runs of white space as one space, trimmed; a non-breaking space stays as printed."""
+    return _RUN_OF_SPACE.sub(" ", text).strip(" ")
 
 
 def diff_tokens(old: list[str], new: list[str], key: list[str] | None = None,

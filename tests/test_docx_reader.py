@@ -343,8 +343,6 @@ def _add_endnotes(path: Path, notes: str) -> None:
             archive.writestr(name, data)
 
 
-@pytest.mark.xfail(strict=True, reason="structure.classify squeezes white space in annex titles "
-                   "and head lines with str.split(), which takes U+00A0 too")
 def test_a_non_breaking_space_in_an_annex_title_reads_back(tmp_path: Path) -> None:
     document = Document(meta={"symbol": "X/1", "title": "Article\u00a05 review"}, paragraphs=(
         Paragraph("operative", "Decides to act.", lead="Decides", number="1"),

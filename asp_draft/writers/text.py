@@ -6,6 +6,7 @@ from typing import Any
 
 from asp_draft.markup import with_marks
 from asp_draft.model import Document, Paragraph
+from asp_draft.words import squeeze
 
 # Metadata written first, in this order; other keys follow as they come.
 META_ORDER = ("symbol", "title", "year", "session", "venue", "adopted", "plenary", "adoption",
@@ -21,7 +22,7 @@ def meta_lines(meta: dict[str, Any] | Any) -> list[str]:
         value = meta[key]
         if key in _SKIP or value is None or value == "" or isinstance(value, dict | list):
             continue
-        out.append(f"# {key}: {' '.join(str(value).split())}")
+        out.append(f"# {key}: {squeeze(str(value))}")
     return out
 
 
