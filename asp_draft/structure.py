@@ -111,11 +111,16 @@ class _Flat:
 
 
 def flatten(runs: list[Run]) -> _Flat:
-    """Runs -> one line of text: white space squeezed and trimmed, marks moved onto the word
-    before them (`Statute 2 reaffirms` -> the mark after `Statute`)."""
+    """Runs -> one line of text, trimmed, marks moved onto the word before them (`Statute 2
+    reaffirms` -> the mark after `Statute`).
+
+    Line breaks and tabs become one space; spaces the text itself has are kept (a double
+    space is the text's, and lint should see it).
+    """
     out: list[str] = []
     italic: list[bool] = []
     marks: list[tuple[str, int]] = []
+    soft = False  # the last character is a space made from a line break or a tab
     for run in runs:
         if run.note is not None:
             marks.append((run.note, len(out)))
@@ -124,9 +129,14 @@ def flatten(runs: list[Run]) -> _Flat:
                 if out and out[-1] != " ":
                     out.append(" ")
                     italic.append(run.italic)
+                    soft = ch != " "
+                elif out and ch == " " and not soft:
+                    out.append(" ")
+                    italic.append(run.italic)
                 continue
             out.append(ch)
             italic.append(run.italic)
+            soft = False
     while out and out[-1] == " ":
         out.pop()
         italic.pop()

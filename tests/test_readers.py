@@ -157,3 +157,9 @@ def test_a_user_library_adds_lead_words(tmp_path: Path) -> None:
     finally:
         use_folders([])
     assert find_lead("Solemnly proclaims the decade", "operative") is None
+
+
+def test_spaces_the_text_has_are_kept_line_breaks_are_one() -> None:
+    """A double space is the text's own (lint reports it); a line break is one space."""
+    doc = parse_text("The Assembly,\n\nRecalling  the work of the\nCourt ,\n", "x.txt")
+    assert doc.paragraphs[0].text == "Recalling  the work of the Court ,"
