@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import os
 import re
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,12 +131,10 @@ class Resolver:
         """Standard input: a draft spec when it is one (`new ... -o - | build -`), else text."""
         from asp_draft.assemble import assemble
         from asp_draft.readers.text import parse_text
+        from asp_draft.textfile import read_stdin
 
         self._use_leads()
-        try:
-            text = sys.stdin.read()
-        except (OSError, ValueError, UnicodeDecodeError) as e:
-            raise InputError(f"cannot read standard input ({e})", source="<stdin>") from None
+        text = read_stdin()
         if _SPEC_TEXT.search(text) and re.search(r"(?m)^(preamble|operative):", text):
             from asp_draft.readers.spec import parse_spec
 

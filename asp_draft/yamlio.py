@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from asp_draft.errors import InputError
+from asp_draft.textfile import read_text  # the one way to read a text file
 
 
 class LineDict(dict[str, Any]):
@@ -68,26 +69,6 @@ def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
-
-
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file, with one-line errors for missing, unreadable or non-UTF-8 files."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", source=path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", source=path) from None
-    except OSError as e:
-        raise InputError(f"cannot read: {e.strerror}", source=path) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        raise InputError(
-            f"not UTF-8 text (byte 0x{data[e.start]:02x}); save it as UTF-8", source=path, line=line
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def load_yaml(text: str, source: str | Path) -> Any:

@@ -16,7 +16,8 @@ from asp_draft.model import Document
 from asp_draft.readers.pasted import Lines
 from asp_draft.readers.text import body_source
 from asp_draft.structure import Notify, Role, Run, Source, classify, quiet
-from asp_draft.yamlio import load_yaml, read_text
+from asp_draft.textfile import read_text
+from asp_draft.yamlio import load_yaml
 
 _ANNEX = re.compile(r"#\s+Annex(?:es)?\b.*")
 

@@ -17,7 +17,7 @@ from asp_draft.heads import normalise_meta
 from asp_draft.model import Document
 from asp_draft.readers.pasted import Lines, repair
 from asp_draft.structure import Block, Notify, Run, Source, classify, quiet
-from asp_draft.yamlio import read_text
+from asp_draft.textfile import read_text
 
 _META = re.compile(r"#\s*(?P<key>[A-Za-z_][\w-]*)\s*:\s?(?P<value>.*)")
 _FOOTNOTE_DEF = re.compile(r"\[\^(?P<id>[^\]\s]+)\]:\s*(?P<text>.*)", re.S)

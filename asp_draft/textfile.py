@@ -1,0 +1,81 @@
+"""Reading text the user gives (a file or standard input): capped, UTF-8, no control characters.
+
+A resolution is a few hundred kilobytes; anything past `MAX_TEXT_BYTES` is not one (a 3 GB file,
+`/dev/zero`), and a FIFO or device never ends, so both are refused before reading. Control
+characters (NUL, ESC ...) have no place in a resolution and break every writer after the
+reader, so they are refused where they stand, with line and column.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+import sys
+from pathlib import Path
+
+from asp_draft.errors import InputError
+
+MAX_TEXT_BYTES = 32 * 1024 * 1024
+# C0 controls but tab, line feed, carriage return and form feed (a PDF copy's page break);
+# DEL and the C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 text file, with one-line errors for what cannot be a resolution's text."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError("no such file", source=path) from None
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror}", source=path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a folder, not a file", source=path)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("is not a regular file (a device or a pipe); give a text file",
+                         source=path)
+    if info.st_size > MAX_TEXT_BYTES:
+        raise InputError(f"is {info.st_size // (1024 * 1024)} MB; a resolution's text is far "
+                         f"smaller (the limit is {MAX_TEXT_BYTES // (1024 * 1024)} MB)",
+                         source=path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror}", source=path) from None
+    return decode_text(data, str(path))
+
+
+def read_stdin() -> str:
+    """Standard input as text, refused like a file when it is binary or too large."""
+    stream = getattr(sys.stdin, "buffer", None)
+    try:
+        if stream is None:  # a text stream put in place of stdin (tests, embedding)
+            text = sys.stdin.read(MAX_TEXT_BYTES + 1)
+            data = text.encode("utf-8", "surrogatepass")
+        else:
+            data = stream.read(MAX_TEXT_BYTES + 1)
+    except (OSError, ValueError) as e:
+        raise InputError(f"cannot read standard input ({e})", source="<stdin>") from None
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputError(f"standard input is over {MAX_TEXT_BYTES // (1024 * 1024)} MB; a "
+                         "resolution's text is far smaller", source="<stdin>")
+    return decode_text(data, "<stdin>")
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """UTF-8 bytes as text with `\\n` line ends; one line naming the place of a bad byte."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise InputError(f"not UTF-8 text (byte 0x{data[e.start]:02x}); save it as UTF-8",
+                         source=source, line=line) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise InputError(f"column {column}: control character U+{ord(bad.group()):04X} in the "
+                         "text (binary data, or a copy that went wrong)", source=source,
+                         line=line)
+    return text

@@ -1,0 +1,80 @@
+"""The README is a script: every `$ asp-draft ...` line runs from the repository root as written,
+and prints what the README shows.
+
+Each console block is run in order in one scratch copy of `examples/`, so a file one command
+writes (draft.yaml, redline.docx) is there for the next. A shown line `...` stands for lines
+left out; a shown line ending in `...` for a line cut short. Lines are compared whatever
+stream they came on (the README shows stdout and stderr together).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+_BLOCK = re.compile(r"```console\n(.*?)```", re.S)
+
+
+def readme_commands() -> list[tuple[str, list[str]]]:
+    """(command line, the lines the README shows after it) for every `$ ` line."""
+    out: list[tuple[str, list[str]]] = []
+    for block in _BLOCK.findall((ROOT / "README.md").read_text(encoding="utf-8")):
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                out.append((line[2:], []))
+            elif out:
+                out[-1][1].append(line.rstrip())
+    return out
+
+
+def _matches(shown: str, actual: str) -> bool:
+    if shown == actual:
+        return True
+    return shown.endswith("...") and actual.startswith(shown[:-3].rstrip())
+
+
+def differences(shown: list[str], actual: list[str]) -> list[str]:
+    """What the README shows that the run did not print, and (without `...`) the reverse."""
+    left = [a.rstrip() for a in actual if a.strip()]
+    missing = []
+    for line in (s for s in shown if s.strip() and s != "..."):
+        found = next((i for i, a in enumerate(left) if _matches(line, a)), None)
+        if found is None:
+            missing.append(f"README shows, run did not print: {line!r}")
+        else:
+            del left[found]
+    if "..." not in shown:
+        missing += [f"run printed, README does not show: {a!r}" for a in left]
+    return missing
+
+
+def test_every_command_is_run() -> None:
+    """The tour is not empty, and every command names files that exist or were written."""
+    commands = [c for c, _ in readme_commands()]
+    assert len(commands) >= 12
+    assert all(c.startswith(("asp-draft ", "cat ")) for c in commands), commands
+
+
+def test_the_readme_runs_as_written(cli, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    failures: list[str] = []
+    for command, shown in readme_commands():
+        words = shlex.split(command)
+        if words[0] == "cat":
+            actual = Path(words[1]).read_text(encoding="utf-8").splitlines()
+        else:
+            result = cli(*words[1:])
+            if result.code not in (0, 1):
+                failures.append(f"$ {command}: exit {result.code}: {result.err.strip()}")
+                continue
+            actual = result.out.splitlines() + result.err.splitlines()
+        failures += [f"$ {command}: {d}" for d in differences(shown, actual)]
+    assert not failures, "\n".join(failures)
