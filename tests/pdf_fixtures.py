@@ -139,7 +139,7 @@ _TAILS = ["at its next session", "in consultation with all interested parties",
 _OP_LEADS = ["Requests", "Encourages", "Invites", "Calls upon", "Welcomes", "Urges",
              "Further requests", "Stresses", "Decides", "Notes with appreciation"]
 _PP_LEADS = ["Recalling", "Noting", "Reaffirming", "Recalling also", "Welcoming",
-             "Taking note of", "Bearing in mind", "Noting with appreciation", "Recalling further"]
+             "Taking note", "Bearing in mind", "Noting with appreciation", "Recalling further"]
 
 
 def _clause(rng: random.Random) -> str:
