@@ -21,6 +21,12 @@ def _plain(console: Console) -> bool:
     return console.no_color or not console.is_terminal
 
 
+def _whole(console: Console) -> bool:
+    """Print paragraphs unwrapped: piped or redirected, agreed language copied from the output
+    must not carry line breaks the terminal width put in it."""
+    return not console.is_terminal
+
+
 def year_runs(years: Sequence[int]) -> str:
     """(2011, 2012, 2014, 2015, 2016) -> '2011–2012, 2014–2016'."""
     runs: list[list[int]] = []
@@ -74,7 +80,8 @@ def print_blame(console: Console, title: str, blames: Sequence[Blame], *,
         for h in b.history:
             console.print(Text(f"  {year_runs(h.years)} ({', '.join(h.symbols)}), then:",
                                style="dim"))
-            console.print(Text("    ") + styled_ops(list(h.changes), marks=plain))
+            console.print(Text("    ") + styled_ops(list(h.changes), marks=plain),
+                          soft_wrap=_whole(console))
 
 
 def highlighted(hit: Hit, plain: bool) -> Text:
@@ -104,9 +111,9 @@ def citation(hit: Hit) -> str:
 
 def print_hits(console: Console, hits: Sequence[Hit]) -> None:
     """Numbered hits, each its citation then the paragraph with the match highlighted."""
-    plain = _plain(console)
+    plain, whole = _plain(console), _whole(console)
     for i, hit in enumerate(hits, 1):
         if i > 1:
             console.print()
-        console.print(Text(f"{i}. {citation(hit)}", style="bold"))
-        console.print(Text("   ") + highlighted(hit, plain))
+        console.print(Text(f"{i}. {citation(hit)}", style="bold"), soft_wrap=whole)
+        console.print(Text("   ") + highlighted(hit, plain), soft_wrap=whole)

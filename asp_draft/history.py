@@ -8,18 +8,22 @@ with typography folded, so the 2015 copy's straight quotation marks do not make 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from asp_draft.assemble import assemble, render_paragraph
 from asp_draft.diff import fold_typography
+from asp_draft.errors import TemplateError, UnknownClauseError
 from asp_draft.library import Library
 from asp_draft.likeness import SAME_CLAUSE_MIN, likeness, likeness_words
 from asp_draft.markup import split_lead
 from asp_draft.model import ADOPTED, Clause, Document, Paragraph, Part, Version, labels
+from asp_draft.readers.spec import Entry as SpecEntry
+from asp_draft.readers.spec import Spec
 from asp_draft.words import Op, diff_words
 
 # Below "recognisably the same paragraph" an adopted one is not worth naming.
@@ -31,6 +35,14 @@ SHINGLE = 3
 _WORD = re.compile(r"\w+")
 SHORTLIST = 25
 COMMON_SHINGLE = 100
+# A shared library may hold a clause that cannot render (a typo, or a template bomb the
+# sandbox refuses). The record leaves it out, says so once on stderr, and goes on: search and
+# blame over the other clauses do not depend on it. Its paragraphs stand as this placeholder
+# while the resolution is assembled, so the labels of the others stay right.
+_LEFT_OUT = "[left out of the record]"
+_BROKEN = (TemplateError, UnknownClauseError)
+
+Warn = Callable[[str], None]
 
 
 def wording_key(text: str) -> str:
@@ -102,19 +114,21 @@ class Record:
         return [max(entries, key=lambda e: e.year or 0) for entries in self.by_key.values()]
 
 
-def build_record(library: Library) -> Record:
+def build_record(library: Library, warn: Warn | None = None) -> Record:
     """Every adopted resolution's paragraphs (omnibus or not, by year), then the library's
-    other agreed texts and proposals."""
+    other agreed texts and proposals; a clause that cannot render is left out, with a
+    warning through `warn`."""
     library.require_record()
     record = Record()
+    skipped = _Skipped(warn)
     seen: set[tuple[str, int | None]] = set()
     for spec in library.held():
         year = spec.year
-        document = assemble(spec, library)
+        document = _assemble_held(spec, library, skipped)
         symbol = str(document.meta.get("symbol") or year)
         for paragraph, label in zip(document.paragraphs, labels(document.paragraphs),
                                     strict=True):
-            if paragraph.heading:
+            if paragraph.heading or paragraph.text == _LEFT_OUT:
                 continue
             record.add(Entry(text=paragraph.text, part=paragraph.part, status=ADOPTED,
                              year=year, symbol=symbol, label=label, clause=paragraph.clause,
@@ -123,21 +137,86 @@ def build_record(library: Library) -> Record:
                 seen.add((paragraph.clause, paragraph.version))
     for clause in sorted(library.clauses.values(), key=lambda c: c.id):
         for version in clause.versions:
-            if (clause.id, version.since) in seen:
+            if (clause.id, version.since) in seen or clause.id in skipped.clauses:
                 continue
-            text = _render_version(clause, version, library)
-            if version.status == ADOPTED:
-                # Agreed outside the omnibus resolutions (the Rome Statute preamble).
-                for symbol, year in zip(version.adopted, version.years, strict=True):
-                    record.add(Entry(text=text, part=clause.part, status=ADOPTED, year=year,
-                                     symbol=symbol, label=None, clause=clause.id,
-                                     version=version.since))
-            else:
-                record.add(Entry(text=text, part=clause.part, status=version.status,
-                                 year=version.since, symbol=None, label=None,
-                                 clause=clause.id, version=version.since,
-                                 proposer=version.proposer))
+            try:
+                text = _render_version(clause, version, library)
+            except _BROKEN as e:
+                skipped.add(clause.id, e)
+                continue
+            _add_unprinted(record, clause, version, text)
     return record
+
+
+def _add_unprinted(record: Record, clause: Clause, version: Version, text: str) -> None:
+    """A version no held resolution prints: agreed elsewhere, or proposed."""
+    if version.status == ADOPTED:
+        # Agreed outside the omnibus resolutions (the Rome Statute preamble).
+        for symbol, year in zip(version.adopted, version.years, strict=True):
+            record.add(Entry(text=text, part=clause.part, status=ADOPTED, year=year,
+                             symbol=symbol, label=None, clause=clause.id,
+                             version=version.since))
+    else:
+        record.add(Entry(text=text, part=clause.part, status=version.status,
+                         year=version.since, symbol=None, label=None, clause=clause.id,
+                         version=version.since, proposer=version.proposer))
+
+
+class _Skipped:
+    """The clauses left out of the record, each warned about once."""
+
+    def __init__(self, warn: Warn | None) -> None:
+        self.warn = warn
+        self.clauses: set[str] = set()
+
+    def add(self, clause_id: str, error: Exception) -> None:
+        """Leave `clause_id` out, saying why the first time."""
+        if clause_id in self.clauses:
+            return
+        self.clauses.add(clause_id)
+        if self.warn is not None:
+            self.warn(f"warning: {error}; left out of the record")
+
+
+def _assemble_held(spec: Spec, library: Library, skipped: _Skipped) -> Document:
+    """A held resolution, its clauses that cannot render standing as placeholders."""
+    try:
+        return assemble(spec, library)
+    except _BROKEN:
+        pass  # find which entries fail, one by one, and assemble without them
+    preamble = tuple(_probe(spec, library, "preamble", e, skipped) for e in spec.preamble)
+    operative = tuple(_probe(spec, library, "operative", e, skipped) for e in spec.operative)
+    annexes = tuple(dataclasses.replace(
+        annex, entries=tuple(_probe(spec, library, "annex", e, skipped, annex)
+                             for e in annex.entries)) for annex in spec.annexes)
+    return assemble(dataclasses.replace(spec, preamble=preamble, operative=operative,
+                                        annexes=annexes), library)
+
+
+def _probe(spec: Spec, library: Library, part: str, entry: SpecEntry, skipped: _Skipped,
+           annex: Any = None) -> SpecEntry:
+    """`entry` if it renders alone in its part, else a placeholder (its clause skipped)."""
+    if entry.heading is not None:
+        return entry
+    only = (entry,)
+    alone = dataclasses.replace(
+        spec, preamble=only if part == "preamble" else (),
+        operative=only if part == "operative" else (),
+        annexes=(dataclasses.replace(annex, entries=only),) if annex is not None else ())
+    try:
+        assemble(alone, library)
+        return entry
+    except _BROKEN as e:
+        skipped.add(_failing_clause(entry, e), e)
+    return dataclasses.replace(entry, clause=None, pin=None, text=_LEFT_OUT, footnotes=(),
+                               sub=())
+
+
+def _failing_clause(entry: SpecEntry, error: Exception) -> str:
+    """The clause an entry's error is about (a sub-paragraph's, or the entry's own)."""
+    ids = [e.clause for e in (entry, *entry.sub) if e.clause]
+    return next((c for c in ids if f"clause {c}," in str(error) or repr(c) in str(error)),
+                ids[0] if ids else f"inline text at line {entry.line}")
 
 
 def _render_version(clause: Clause, version: Version, library: Library) -> str:
@@ -199,9 +278,10 @@ class Blame:
         }
 
 
-def blame(document: Document, library: Library, record: Record | None = None) -> list[Blame]:
+def blame(document: Document, library: Library, record: Record | None = None,
+          warn: Warn | None = None) -> list[Blame]:
     """For every paragraph: its present wording's first adopted year, years, history, closest."""
-    record = record or build_record(library)
+    record = record or build_record(library, warn)
     out: list[Blame] = []
     for index, (paragraph, label) in enumerate(zip(document.paragraphs,
                                                    labels(document.paragraphs), strict=True)):
@@ -245,21 +325,30 @@ def _by_year(entries: Iterable[Entry]) -> list[Entry]:
 
 def _history(clause: Clause, present: Version, library: Library,
              record: Record) -> tuple[Earlier, ...]:
-    """The clause's adopted wordings before `present`, oldest first, each with its changes."""
+    """The clause's adopted wordings before `present`, oldest first, each with its changes
+    (a wording that cannot render, already warned about by the record, is passed over)."""
     wordings = [v for v in clause.versions
                 if v.status == ADOPTED and v.years and (v.since or 0) < (present.since or 0)]
-    texts = [_printed(clause, v, library, record) for v in [*wordings, present]]
+    printed = [(v, _printed(clause, v, library, record)) for v in [*wordings, present]]
+    shown = [(v, text) for v, text in printed if text is not None]
     return tuple(
-        Earlier(since=v.since or 0, symbols=v.adopted, years=v.years, text=texts[i],
-                changes=tuple(diff_words(fold_typography(texts[i]),
-                                         fold_typography(texts[i + 1]))))
-        for i, v in enumerate(wordings))
+        Earlier(since=v.since or 0, symbols=v.adopted, years=v.years, text=text,
+                changes=tuple(diff_words(fold_typography(text),
+                                         fold_typography(shown[i + 1][1]))))
+        for i, (v, text) in enumerate(shown[:-1]))
 
 
-def _printed(clause: Clause, version: Version, library: Library, record: Record) -> str:
-    """The version as first adopted (from the record where it is there)."""
+def _printed(clause: Clause, version: Version, library: Library,
+             record: Record) -> str | None:
+    """The version as first adopted (from the record where it is there); None when it
+    cannot render."""
     entry = record.first_printing.get((clause.id, version.since))
-    return entry.text if entry else _render_version(clause, version, library)
+    if entry:
+        return entry.text
+    try:
+        return _render_version(clause, version, library)
+    except _BROKEN:
+        return None
 
 
 def _shingles(words: Sequence[str]) -> set[tuple[str, ...]]:

@@ -9,6 +9,7 @@ Python's own sqlite3 carries FTS5, so nothing needs installing.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -31,6 +32,7 @@ CACHE_ENV = "ASP_DRAFT_CACHE"
 SCHEMA = 5  # bump when the tables change, so old caches are not read
 # Marks FTS5 puts around matched words; control characters never occur in the record.
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
+SQLITE_MAX_INT = 2**63 - 1  # LIMIT takes a 64-bit integer
 
 # `wording` ranks: one row per wording, so a wording adopted seven times weighs as one text
 # in bm25's statistics. `printed` holds each printing (typography differs between copies) to
@@ -73,12 +75,25 @@ class Hit:
                 "clause": self.clause, "proposer": self.proposer}
 
 
-def cache_dir() -> Path:
-    """ASP_DRAFT_CACHE, else $XDG_CACHE_HOME/asp-draft, else ~/.cache/asp-draft."""
+def cache_dir() -> Path | None:
+    """ASP_DRAFT_CACHE, else $XDG_CACHE_HOME/asp-draft, else ~/.cache/asp-draft; None when
+    there is no home to keep it in."""
     if os.environ.get(CACHE_ENV):
         return Path(os.environ[CACHE_ENV])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "asp-draft"
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "asp-draft"
+    try:
+        return Path.home() / ".cache" / "asp-draft"
+    except RuntimeError:  # no HOME and no password entry
+        return None
+
+
+def _cache_anchor(folder: Path) -> Path:
+    """The folder that must already exist before the cache folder may be made in it: the
+    home for the default place, else the parent of the place the user named."""
+    if not os.environ.get(CACHE_ENV) and not os.environ.get("XDG_CACHE_HOME"):
+        return folder.parent.parent  # ~/.cache/asp-draft: the home itself
+    return folder.parent
 
 
 def library_fingerprint(roots: Sequence[Path]) -> str:
@@ -94,40 +109,72 @@ def library_fingerprint(roots: Sequence[Path]) -> str:
     return digest.hexdigest()[:24]
 
 
-def open_index(library_roots: Sequence[Path],
-               load_record: Callable[[], Record]) -> sqlite3.Connection:
+def open_index(library_roots: Sequence[Path], load_record: Callable[[], Record],
+               warn: Callable[[str], None] | None = None) -> sqlite3.Connection:
     """The index for these library folders: from the cache, else built (and cached if we can).
 
     `load_record` is called only when the index has to be built, so a cached search never
-    loads the library.
+    loads the library. When the cache cannot be written (a read-only or missing home, a full
+    disk, a folder where the file should be) the index is built in memory, and `warn` says
+    why once.
     """
-    path = cache_dir() / f"search-{library_fingerprint(library_roots)}.sqlite"
-    if path.is_file():
+    folder = cache_dir()
+    path = folder / f"search-{library_fingerprint(library_roots)}.sqlite" if folder else None
+    if path is not None and _is_file(path):
         try:
-            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            db = _open_read_only(path)
             db.execute("SELECT count(*) FROM printing").fetchone()
             return db
         except sqlite3.DatabaseError:
             pass  # a damaged or foreign file: build anew below
     record = load_record()
-    try:
+    if path is not None:
+        try:
+            return _cached(path, record)
+        except (OSError, sqlite3.Error) as e:
+            if warn is not None:
+                cause = getattr(e, "strerror", None) or str(e)
+                warn(f"{path}: cannot write the search cache ({cause}); searching from "
+                     "memory")
+    db = sqlite3.connect(":memory:")
+    _fill(db, record)
+    return db
+
+
+def _cached(path: Path, record: Record) -> sqlite3.Connection:
+    """Build the index in a temporary file beside `path`, rename it into place, open it."""
+    if path.parent.exists() and not path.parent.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, f"{path.parent} is a file, not a folder")
+    if not path.parent.is_dir():
+        anchor = _cache_anchor(path.parent)
+        if not anchor.is_dir():  # never make a home, or a folder the user misspelled
+            raise FileNotFoundError(errno.ENOENT, f"{anchor} does not exist", str(anchor))
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".search-", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-    except OSError:
-        # No writable cache (a read-only home): search still works, from memory.
-        db = sqlite3.connect(":memory:")
-        _fill(db, record)
-        return db
+    fd, tmp = tempfile.mkstemp(prefix=".search-", suffix=".tmp", dir=path.parent)
+    os.close(fd)
     try:
         db = sqlite3.connect(tmp)
-        _fill(db, record)
-        db.close()
+        try:
+            _fill(db, record)
+        finally:
+            db.close()
         os.replace(tmp, path)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    return _open_read_only(path)
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long, a folder that cannot be read: no cache to read
+        return False
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    # as_uri quotes the path: a ? or # in a folder name would otherwise end it
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
 def _fill(db: sqlite3.Connection, record: Record) -> None:
@@ -190,6 +237,10 @@ def search(db: sqlite3.Connection, query: str, *, since: int | None = None,
         raise UsageError(f"--part {part!r}: choose preamble or operative")
     if since is not None and until is not None and since > until:
         raise UsageError(f"--since {since} is after --until {until}")
+    for option, value in (("--since", since), ("--until", until), ("--limit", limit)):
+        if value is not None and abs(value) > SQLITE_MAX_INT:
+            raise UsageError(f"{option} {value} is too large for the index (at most "
+                             f"{SQLITE_MAX_INT})")
     in_range = "(? IS NULL OR p.year >= ?) AND (? IS NULL OR p.year <= ?)"
     years = (since, since, until, until)
     match = fts_query(query)

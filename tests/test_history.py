@@ -191,3 +191,42 @@ def test_blame_reads_standard_input(cli) -> None:  # type: ignore[no-untyped-def
     assert result.code == 0, result.err
     assert result.out.splitlines()[0].strip() == "standard input"
     assert "│ PP1  │ 2017  │ 2017–2018 │ responsibility-to-protect │" in result.out
+
+
+def test_a_clause_that_cannot_render_is_left_out_of_the_record(tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    (lib / "preamble").mkdir(parents=True)
+    (lib / "sessions").mkdir()
+    (lib / "preamble" / "bomb.yaml").write_text(
+        "id: bomb\npart: preamble\ntopic: Bomb\nversions:\n"
+        "  - adopted: [ICC-ASP/18/Res.6]\n    text: \"*Recalling* {{ 'x' * 10**9 }},\"\n"
+        "  - proposed: 2020\n    text: \"*Recalling* {{ 2**100000 }},\"\n", encoding="utf-8")
+    (lib / "sessions" / "2019.yaml").write_text(
+        "year: 2019\nsymbol: ICC-ASP/18/Res.6\nadopted: 2019-12-06\n"
+        "preamble:\n  - justice-and-peace\n  - bomb\n  - responsibility-to-protect\n",
+        encoding="utf-8")
+    warnings: list[str] = []
+    record = build_record(load_library([lib]), warnings.append)
+    assert len(warnings) == 1  # once, though two versions and a session hold it
+    assert "bomb.yaml: clause bomb, version 2019" in warnings[0]
+    held = [(e.label, e.clause) for e in record.entries if e.symbol == "ICC-ASP/18/Res.6"]
+    # the others keep their places: PP2 is the clause left out
+    assert held == [("PP1", "justice-and-peace"), ("PP3", "responsibility-to-protect")]
+    assert not [e for e in record.entries if e.clause == "bomb"]
+
+
+def test_blame_passes_over_an_earlier_wording_that_cannot_render(tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    (lib / "preamble").mkdir(parents=True)
+    (lib / "preamble" / "justice-and-peace.yaml").write_text(
+        "id: justice-and-peace\npart: preamble\ntopic: Peace and justice\nversions:\n"
+        "  - adopted: [ICC-ASP/10/Res.5]\n    text: \"*Convinced* {{ range(10**8) | list }}\"\n"
+        "  - adopted: [ICC-ASP/14/Res.4, ICC-ASP/15/Res.5, ICC-ASP/16/Res.6, ICC-ASP/17/Res.5]\n"
+        "    text: \"*Convinced also* that justice and peace are complementary and mutually "
+        "reinforce each other,\"\n", encoding="utf-8")
+    library = load_library([lib])
+    warnings: list[str] = []
+    document = assemble(library.session(2017), library)
+    [pp3] = [b for b in blame(document, library, warn=warnings.append) if b.label == "PP3"]
+    assert pp3.clause == "justice-and-peace" and pp3.since == 2015 and pp3.history == ()
+    assert len(warnings) == 1 and "version 2011" in warnings[0]

@@ -243,3 +243,35 @@ def test_a_template_that_printed_other_words_each_year_is_two_wordings(
     # The 2031 words were never printed in 2030: nothing to cite there, and no crash.
     before = cli("search", "2031", "--until", "2030", "--json", "-L", str(user))
     assert (before.code, json.loads(before.out)) == (0, [])
+
+
+def test_piped_search_output_never_wraps_a_paragraph(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", "40")  # a narrow terminal width must not reach a pipe
+    result = cli("search", "court", "--limit", "3")
+    assert result.code == 0, result.err
+    [hit] = json.loads(cli("search", "court", "--limit", "1", "--json").out)
+    lines = result.out.splitlines()
+    assert lines[0].startswith("1. ") and len(lines[1]) > 40
+    assert lines[1].strip().replace("**", "") == hit["text"]  # the whole paragraph, one line
+
+
+@pytest.mark.parametrize("option", ["limit", "since", "until"])
+def test_a_number_too_large_for_sqlite_is_a_usage_error(db: sqlite3.Connection,
+                                                        option: str) -> None:
+    with pytest.raises(UsageError, match=f"--{option} {2**64} is too large"):
+        search(db, "court", **{option: 2**64})  # type: ignore[arg-type]
+
+
+def test_a_cache_that_cannot_be_written_is_said_once(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("ASP_DRAFT_CACHE", str(blocker))
+    said: list[str] = []
+    connection = open_index(library_dirs(), lambda: build_record(load_library()), said.append)
+    try:
+        assert search(connection, "mutually reinforce")[0].label == "PP3"
+    finally:
+        connection.close()
+    assert len(said) == 1
+    assert said[0].startswith(f"{blocker}/search-") and "searching from memory" in said[0]
