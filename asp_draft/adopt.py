@@ -4,7 +4,8 @@ Each top-level paragraph is matched to the library (all layers): the same wordin
 adopted version; the same words in other typography (a new `printed:` copy of that version);
 a new version of the clause whose wording is closest, when it is at least SAME_CLAUSE_MIN
 alike (asp_draft.likeness, the measure blame and import use); or else a new clause, named
-from its lead and subject. Sub-paragraphs and headings stay in the session file's entries.
+from its lead and subject. Sub-paragraphs, headings and annex paragraphs stay in the
+session file's entries (an annex under its `annexes:`), written inline.
 
 Nothing is written until the library with the additions, loaded through the same validators
 as any library, prints the file's paragraphs exactly.
@@ -28,7 +29,7 @@ from asp_draft.adopt_files import (
     escape,
     session_text,
 )
-from asp_draft.assemble import assemble, render_paragraph, variables_for
+from asp_draft.assemble import assemble, part_labels, render_paragraph, variables_for
 from asp_draft.errors import AspDraftError, InputError, UsageError
 from asp_draft.library import (
     RESOLUTIONS,
@@ -46,7 +47,6 @@ from asp_draft.model import (
     Paragraph,
     Part,
     Version,
-    labels,
 )
 from asp_draft.readers.spec import Spec, parse_spec
 from asp_draft.yamlio import load_yaml
@@ -64,7 +64,7 @@ class Match:
 
     index: int
     label: str
-    kind: str  # same | printing | version | clause | heading | sub
+    kind: str  # same | printing | version | clause | heading | sub | annex
     clause: str | None = None
     since: int | None = None  # the version it takes (for `version`: the one it resembles)
     like: int | None = None  # the latest year of the version it matched or resembles
@@ -82,6 +82,8 @@ class Match:
             return "new clause"
         if self.kind == "heading":
             return "heading (in the resolution file)"
+        if self.kind == "annex":
+            return "annex paragraph (in the resolution file)"
         return "sub-paragraph (in the resolution file)"
 
     def as_json(self) -> dict[str, Any]:
@@ -214,11 +216,6 @@ def plan_adoption(document: Document, library: Library, into: Path, *, source: s
     meta = resolution_meta(document, library, symbol=symbol, year=year, title=title,
                            adopted=adopted, source=source)
     sym, kind = str(meta["symbol"]), "omnibus" if is_omnibus(meta, library) else "resolution"
-    for p, label in zip(document.paragraphs, labels(document.paragraphs), strict=True):
-        if p.part not in PARTS:
-            raise InputError(f"{label}: a library holds the preamble and the operative part; "
-                             f"annexes cannot be adopted into it yet ({p.annex or p.part})",
-                             source=source)
     held = library.find_symbol(sym)
     changes = None
     if held is not None:
@@ -263,7 +260,7 @@ def _without_symbol(library: Library, symbol: str) -> dict[str, ClauseDraft]:
     drafts: dict[str, ClauseDraft] = {}
     for clause in library.clauses.values():
         if any(symbol in v.adopted for v in clause.versions):
-            draft = draft_of(clause, library)
+            draft = draft_of(clause)
             for version in draft.versions:
                 if symbol in version.get("adopted", []):
                     version["adopted"].remove(symbol)
@@ -322,10 +319,11 @@ def _match_all(document: Document, library: Library, drafts: dict[str, ClauseDra
     clause_of: dict[int, str] = {}
     used: set[str] = set()
     pending: list[tuple[int, str, Paragraph, str]] = []
-    for i, (p, label) in enumerate(zip(document.paragraphs, labels(document.paragraphs),
+    for i, (p, label) in enumerate(zip(document.paragraphs, part_labels(document.paragraphs),
                                        strict=True)):
-        if p.heading or p.level:
-            matches[i] = Match(i, label, "heading" if p.heading else "sub")
+        if p.heading or p.level or p.part == "annex":
+            kind = "heading" if p.heading else "sub" if p.level else "annex"
+            matches[i] = Match(i, label, kind)
             continue
         markup = with_marks(p, markup=True)
         hit = index.exact.get((p.part, markup))
@@ -335,7 +333,7 @@ def _match_all(document: Document, library: Library, drafts: dict[str, ClauseDra
         if hit is None:
             pending.append((i, label, p, markup))
             continue
-        _adopt_in(drafts, library, hit, symbol, None if kind == "same" else markup)
+        _adopt_in(drafts, hit, symbol, None if kind == "same" else markup)
         matches[i] = Match(i, label, kind, hit.clause.id, hit.version.since,
                            max(hit.version.years, default=None))
         clause_of[i] = hit.clause.id
@@ -375,7 +373,7 @@ def _new_version_or_clause(i: int, label: str, p: Paragraph, markup: str, index:
             best = (score, rank[1], candidate)
     if best is not None:
         score, _, candidate = best
-        draft = drafts.get(candidate.clause.id) or draft_of(candidate.clause, library)
+        draft = drafts.get(candidate.clause.id) or draft_of(candidate.clause)
         drafts[draft.id] = draft
         draft.add_version({"adopted": [symbol], "text": escape(markup)})
         return Match(i, label, "version", draft.id, candidate.version.since,
@@ -385,10 +383,10 @@ def _new_version_or_clause(i: int, label: str, p: Paragraph, markup: str, index:
     return Match(i, label, "clause", draft.id)
 
 
-def _adopt_in(drafts: dict[str, ClauseDraft], library: Library, hit: _Candidate, symbol: str,
+def _adopt_in(drafts: dict[str, ClauseDraft], hit: _Candidate, symbol: str,
               printed: str | None) -> None:
     """Add `symbol` to the version `hit` found (with its own printing when typography differs)."""
-    draft = drafts.get(hit.clause.id) or draft_of(hit.clause, library)
+    draft = drafts.get(hit.clause.id) or draft_of(hit.clause)
     drafts[draft.id] = draft
     version = draft.version_for(hit.version)
     if symbol not in version.setdefault("adopted", []):
@@ -437,7 +435,7 @@ def _verify(document: Document, library: Library, files: list[FileChange], into:
             meta: dict[str, Any], source: str) -> None:
     """Load the additions as a library would and check they print the document exactly."""
     lib = replace(library, clauses=dict(library.clauses), sessions=dict(library.sessions),
-                  resolutions=dict(library.resolutions), rolls=dict(library.rolls))
+                  resolutions=dict(library.resolutions))
     session: Spec | None = None
     for change in files:
         if change.action == "delete":
@@ -475,9 +473,10 @@ def _compare(document: Document, built: Document, source: str) -> None:
     if document.chapeau and built.chapeau != document.chapeau:
         raise InputError(f"the library would print the chapeau as {built.chapeau!r}, not "
                          f"{document.chapeau!r}; nothing was written", source=source)
-    names = labels(document.paragraphs)
+    names = part_labels(document.paragraphs)
     for label, want, got in zip(names, document.paragraphs, built.paragraphs, strict=False):
-        for what in ("part", "heading", "level", "number", "lead", "text", "footnotes"):
+        for what in ("part", "annex", "heading", "level", "number", "lead", "text",
+                     "footnotes"):
             if getattr(want, what) != getattr(got, what):
                 raise InputError(f"{label}: the library would not print it as the file does "
                                  f"({what}: {getattr(got, what)!r} instead of "

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from asp_draft.facts import letters, roman
-from asp_draft.library import Library
+from asp_draft.importing import annexes_opened
 from asp_draft.markup import with_marks
 from asp_draft.model import ADOPTED, Clause, Document, Paragraph, Part, Version
 from asp_draft.yamlio import load_yaml_file
@@ -105,7 +105,7 @@ def _rebalance(data: dict[str, Any]) -> None:
         data.pop("printed", None)
 
 
-def draft_of(clause: Clause, library: Library) -> ClauseDraft:
+def draft_of(clause: Clause) -> ClauseDraft:
     """A library clause as editable data (clause-level keys read back from its file)."""
     extra: dict[str, Any] = {}
     source = Path(clause.source)
@@ -113,13 +113,13 @@ def draft_of(clause: Clause, library: Library) -> ClauseDraft:
         raw = load_yaml_file(source)
         if isinstance(raw, dict) and raw.get("note"):
             extra["note"] = raw["note"]
-    versions = [_version_data(clause, v, library) for v in clause.versions]
+    versions = [_version_data(v) for v in clause.versions]
     return ClauseDraft(id=clause.id, part=clause.part, topic=clause.topic,
                        tags=list(clause.tags), extra=extra, versions=versions,
                        models=list(clause.versions), original=copy.deepcopy(versions))
 
 
-def _version_data(clause: Clause, version: Version, library: Library) -> dict[str, Any]:
+def _version_data(version: Version) -> dict[str, Any]:
     data: dict[str, Any]
     if version.status == ADOPTED:
         data = {"adopted": list(version.adopted), "text": version.text}
@@ -131,9 +131,8 @@ def _version_data(clause: Clause, version: Version, library: Library) -> dict[st
             data["proposer"] = version.proposer
     if version.note:
         data["note"] = version.note
-    rolls = library.rolls.get((clause.id, version.since))
-    if rolls:
-        data["rolls"] = rolls
+    if version.rolls:
+        data["rolls"] = version.rolls
     return data
 
 
@@ -187,13 +186,15 @@ def clause_text(draft: ClauseDraft) -> str:
 
 
 def session_text(meta: dict[str, Any], entries: dict[str, list[Any]], source: str) -> str:
-    """The YAML of a session or resolution file: metadata, then the entries of each part."""
+    """The YAML of a session or resolution file: metadata, each part's entries, annexes."""
     head = [f"# {meta['symbol']}, adopted {meta['adopted']}: recorded by `asp-draft adopt` from "
             f"{Path(source).name}.",
             "# Each clause id takes the version whose 'adopted' list holds this symbol."]
     data = dict(meta)
     data["preamble"] = entries["preamble"]
     data["operative"] = entries["operative"]
+    if entries.get("annexes"):
+        data["annexes"] = entries["annexes"]
     return "\n".join(head) + "\n" + _dump(data)
 
 
@@ -206,12 +207,21 @@ def _dump(data: Any) -> str:
 
 
 def entries_for(document: Document, clause_of: dict[int, str]) -> dict[str, list[Any]]:
-    """The session file's entries: each paragraph's clause id (with its number when not the
-    next one, and its footnotes), sub-paragraphs and headings written in the entry."""
+    """The session file's entries, by part, and its `annexes`.
+
+    Each paragraph is its clause id (with its number when not the next one, and its
+    footnotes); sub-paragraphs and headings are written in the entry, and each annex's
+    paragraphs inline.
+    """
     parts: dict[str, list[dict[str, Any]]] = {"preamble": [], "operative": []}
+    annexes: list[_AnnexEntries] = []
+    opened = annexes_opened(document.paragraphs)
     number = 0
     for i, p in enumerate(document.paragraphs):
-        items = parts["operative" if p.heading else p.part]
+        if i in opened:
+            annexes.append(_AnnexEntries(p.annex, opened[i]))
+        items = annexes[-1].items if p.part == "annex" else \
+            parts["operative" if p.heading else p.part]
         if p.heading:
             items.append({"heading": p.text})
             continue
@@ -226,10 +236,46 @@ def entries_for(document: Document, clause_of: dict[int, str]) -> dict[str, list
             number = int(digits.group()) if digits else auto
             if p.number != str(auto):
                 entry["number"] = p.number
+        elif p.part == "annex":
+            annexes[-1].number_entry(entry, p.number)
         if p.footnotes:
             entry["footnotes"] = [escape(n) for n in p.note_texts]
         items.append(entry)
-    return {part: [_compact(e, 0) for e in items] for part, items in parts.items()}
+    out: dict[str, list[Any]] = {part: [_compact(e, 0) for e in items]
+                                 for part, items in parts.items()}
+    if annexes:
+        out["annexes"] = [a.data() for a in annexes]
+    return out
+
+
+@dataclass
+class _AnnexEntries:
+    """An annex of the resolution file being written: title, numbering, inline entries."""
+
+    title: str | None
+    numbered: bool
+    items: list[dict[str, Any]] = field(default_factory=list)
+    count: int = 0
+
+    def number_entry(self, entry: dict[str, Any], number: str | None) -> None:
+        """Give the entry its `number:` when the count (or, unnumbered, nothing) would not."""
+        if not self.numbered:
+            if number:
+                entry["number"] = number
+            return
+        auto = self.count + 1
+        digits = re.match(r"\d+", number or "")
+        self.count = int(digits.group()) if digits else auto
+        if number != str(auto):
+            entry["number"] = number
+
+    def data(self) -> dict[str, Any]:
+        """The annex as YAML data (the spec's `annexes:` item)."""
+        out: dict[str, Any] = {} if self.title is None else {"title": self.title}
+        if not self.numbered:
+            out["numbered"] = False
+        out["paragraphs"] = [_compact(e, 0) for e in self.items]
+        return out
 
 
 def _add_sub(parent: dict[str, Any], p: Paragraph) -> None:

@@ -10,7 +10,7 @@ from asp_draft import facts as factlib
 from asp_draft.errors import UnknownClauseError
 from asp_draft.library import Library
 from asp_draft.markup import place_notes, split_lead
-from asp_draft.model import Clause, Document, Paragraph, Part, Version
+from asp_draft.model import Clause, Document, Paragraph, Part, Version, labels
 from asp_draft.readers.spec import Entry, Spec
 from asp_draft.templating import render
 
@@ -75,19 +75,44 @@ def assemble(spec: Spec, library: Library, overrides: Mapping[str, Any] | None =
         meta.setdefault("status", "draft")
     symbol = meta.get("symbol") if "adopted" in spec.meta else None
     paragraphs: list[Paragraph] = []
+    emit = _Emitter(values, library, spec, symbol, paragraphs)
     for part in ("preamble", "operative"):
-        number = 0
-        for entry in getattr(spec, part):
-            if entry.heading is not None:
-                paragraphs.append(Paragraph(part="operative", text=entry.heading, heading=True))
-                continue
-            if part == "operative":
-                number = _next_number(number, entry.number)
-                label = entry.number or str(number)
-            else:
-                label = None
-            _emit(entry, part, label, 0, values, library, spec, symbol, paragraphs)
+        emit.part(getattr(spec, part), part, numbered=part == "operative")
+    for annex in spec.annexes:
+        emit.part(annex.entries, "annex", numbered=annex.numbered, annex=annex.title)
     return Document(meta=meta, paragraphs=tuple(paragraphs))
+
+
+def part_labels(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[str]:
+    """Labels for the adopt table and the review list: PP1, OP3(a), H1, `Annex II 4`.
+
+    An annex's paragraphs go by their number in it (`Annex 2(a)`; `Annex II 4` when there are
+    several annexes; `Annex ¶1` for the first unnumbered one), where model.labels would count
+    them on as operative paragraphs.
+    """
+    out = labels(paragraphs)
+    opened = [i for i, p in enumerate(paragraphs) if p.part == "annex" and (
+        i == 0 or paragraphs[i - 1].part != "annex" or paragraphs[i - 1].annex != p.annex)]
+    name, head, unnumbered = "Annex", "", 0
+    for i, (p, label) in enumerate(zip(paragraphs, out, strict=True)):
+        if i in opened:
+            k = opened.index(i) + 1
+            name = f"Annex {factlib.roman(k).upper()}" if len(opened) > 1 else "Annex"
+            unnumbered = 0
+        if p.part != "annex" or p.heading:
+            continue
+        if p.level == 0:
+            unnumbered += not p.number
+            head = p.number or f"¶{unnumbered}"
+            out[i] = f"{name} {head}"
+        else:
+            out[i] = f"{name} {head}{label[label.index('('):]}"
+    return out
+
+
+def unfold(text: str) -> str:
+    """Literal text as one paragraph: the line breaks YAML folding leaves become spaces."""
+    return re.sub(r"[ \t]*\n\s*", " ", text.strip())
 
 
 def render_paragraph(template: str, values: Mapping[str, Any], *, where: str,
@@ -104,41 +129,75 @@ def _next_number(previous: int, given: str | None) -> int:
     return previous + 1
 
 
-def _emit(entry: Entry, part: Part, number: str | None, level: int, values: Mapping[str, Any],
-          library: Library, spec: Spec, symbol: str | None, out: list[Paragraph]) -> None:
-    clause_id: str | None = None
-    since: int | None = None
-    if entry.clause is not None:
-        clause = library.clause(entry.clause, source=spec.source, line=entry.line)
-        if clause.part != part and level == 0:
+class _Emitter:
+    """Renders a spec's entries into paragraphs, part by part."""
+
+    def __init__(self, values: Mapping[str, Any], library: Library, spec: Spec,
+                 symbol: str | None, out: list[Paragraph]) -> None:
+        self.values, self.library, self.spec = values, library, spec
+        self.symbol, self.out = symbol, out
+        self.annex: str | None = None
+
+    def part(self, entries: tuple[Entry, ...], part: Part, *, numbered: bool,
+             annex: str | None = None) -> None:
+        """One part (or one annex): headings, and paragraphs numbered from 1 when `numbered`."""
+        self.annex = annex
+        heading_part: Part = "annex" if part == "annex" else "operative"
+        number = 0
+        for entry in entries:
+            if entry.heading is not None:
+                self.out.append(Paragraph(part=heading_part, text=entry.heading, heading=True,
+                                          annex=annex))
+                continue
+            label = entry.number
+            if numbered:
+                number = _next_number(number, entry.number)
+                label = entry.number or str(number)
+            self.emit(entry, part, label, 0)
+
+    def emit(self, entry: Entry, part: Part, number: str | None, level: int) -> None:
+        """One entry's paragraph, then its sub-paragraphs (a), (i)."""
+        template, where, source, line, clause_id, since = self._template(entry, part, level)
+        values = self.values
+        if entry.clause is None and not entry.template:
+            # inline `text:` is the delegation's words, never run as a template
+            rendered = unfold(template)
+            notes = [unfold(f) for f in entry.footnotes]
+        else:
+            rendered = render_paragraph(template, values, where=where, source=source, line=line)
+            notes = [render_paragraph(f, values, where=f"footnote of {where}",
+                                      source=self.spec.source, line=entry.line)
+                     for f in entry.footnotes]
+        # an annex has no lead words of its own: the readers look for them with no part
+        lead_part = None if part == "annex" else part
+        if level and not rendered.startswith("*"):
+            lead, text = None, rendered
+        else:
+            lead, text = split_lead(rendered, lead_part)
+        text, footnotes = place_notes(text, notes)
+        self.out.append(Paragraph(part=part, text=text, lead=lead, number=number, level=level,
+                                  footnotes=footnotes, clause=clause_id, version=since,
+                                  annex=self.annex if part == "annex" else None))
+        for i, sub in enumerate(entry.sub):
+            label = sub.number or (factlib.letters(i + 1) if level == 0 else factlib.roman(i + 1))
+            self.emit(sub, part, label, level + 1)
+
+    def _template(self, entry: Entry, part: Part, level: int
+                  ) -> tuple[str, str, str | None, int | None, str | None, int | None]:
+        """The entry's template, where it is for messages, and the clause version it is."""
+        spec = self.spec
+        if entry.clause is None:
+            return (entry.text or "", f"inline text at line {entry.line}", spec.source,
+                    entry.line, None, None)
+        clause = self.library.clause(entry.clause, source=spec.source, line=entry.line)
+        # an annex may quote agreed language of either part
+        if clause.part != part and level == 0 and part != "annex":
             raise UnknownClauseError(f"clause {clause.id!r} is a {clause.part} clause; it "
                                      f"cannot stand in the {part} part", source=spec.source,
                                      line=entry.line)
-        version = select_version(clause, entry, symbol, spec)
-        template = version.text_for(symbol)
-        where = f"clause {clause.id}, version {version.since}"
-        clause_id, since = clause.id, version.since
-        source = clause.source
-        line = None
-    else:
-        template = entry.text or ""
-        where = f"inline text at line {entry.line}"
-        source, line = spec.source, entry.line
-    rendered = render_paragraph(template, values, where=where, source=source, line=line)
-    notes = [render_paragraph(f, values, where=f"footnote of {where}", source=spec.source,
-                              line=entry.line) for f in entry.footnotes]
-    if level:
-        lead, text = None, rendered
-        if rendered.startswith("*"):
-            lead, text = split_lead(rendered, part)
-    else:
-        lead, text = split_lead(rendered, part)
-    text, footnotes = place_notes(text, notes)
-    out.append(Paragraph(part=part, text=text, lead=lead, number=number, level=level,
-                         footnotes=footnotes, clause=clause_id, version=since))
-    for i, sub in enumerate(entry.sub):
-        label = sub.number or (factlib.letters(i + 1) if level == 0 else factlib.roman(i + 1))
-        _emit(sub, part, label, level + 1, values, library, spec, symbol, out)
+        version = select_version(clause, entry, self.symbol, spec)
+        return (version.text_for(self.symbol), f"clause {clause.id}, version {version.since}",
+                clause.source, None, clause.id, version.since)
 
 
 def roll_forward(library: Library, year: int, *, ref: str | None = None,

@@ -2,7 +2,8 @@
 
 Each paragraph is matched to the clause version whose text it equals; paragraphs that only
 resemble a clause (a changed word, other typography) are written inline with a comment naming
-the closest clause, so building the spec gives back exactly the text that was imported.
+the closest clause, so building the spec gives back exactly the text that was imported. Annex
+paragraphs go inline into the spec's `annexes`, one per annex, numbered as the file numbers them.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from asp_draft.library import Library
 from asp_draft.likeness import SAME_CLAUSE_MIN, closest, likeness_words
 from asp_draft.markup import split_lead, with_marks
 from asp_draft.model import Clause, Document, Paragraph, Version
-from asp_draft.readers.spec import META_KEYS, Entry, Spec, parse_spec
-from asp_draft.writers.spec import entry_data
+from asp_draft.readers.spec import META_KEYS, Annex, Entry, Spec, parse_spec
+from asp_draft.writers.spec import annex_data, entry_data
 
 RESEMBLES = SAME_CLAUSE_MIN  # likeness from which a clause is named as the closest
 _DEFAULT_CHAPEAU = "The Assembly of States Parties,"
@@ -60,6 +61,45 @@ class _Item:
     subs: list[_Item] | None = None
 
 
+@dataclass
+class _AnnexItems:
+    """An annex being imported: its title, whether every paragraph is numbered, its items."""
+
+    title: str | None
+    numbered: bool
+    items: list[_Item]
+    number: int = 0  # the last number given, for the next paragraph's
+
+    def annex(self) -> Annex:
+        """The spec's annex."""
+        return Annex(line=0, title=self.title, entries=tuple(_entry(i) for i in self.items),
+                     numbered=self.numbered)
+
+
+def annexes_opened(paragraphs: tuple[Paragraph, ...]) -> dict[int, bool]:
+    """The index of each annex's first paragraph, and whether all its paragraphs are numbered."""
+    opened: dict[int, bool] = {}
+    start: int | None = None
+    for i, p in enumerate(paragraphs):
+        if p.part != "annex":
+            start = None
+            continue
+        if start is None or p.annex != paragraphs[start].annex:
+            start = i
+            opened[i] = True
+        if p.level == 0 and not p.heading and not p.number:
+            opened[start] = False
+    return opened
+
+
+def _label(previous: int, given: str | None) -> tuple[str | None, int]:
+    """The `number:` an entry needs (None when the count gives it) and the count after it."""
+    auto = previous + 1
+    digits = re.match(r"\d+", given or "")
+    number = int(digits.group()) if digits and given else auto
+    return (given if given and given != str(auto) else None), number
+
+
 def spec_meta(document: Document, library: Library, year: int | None) -> dict[str, Any]:
     """The spec's metadata: year (given, known, or from the symbol or adoption date) and the
     document's symbol, title, session, venue and adoption data."""
@@ -83,13 +123,6 @@ def spec_meta(document: Document, library: Library, year: int | None) -> dict[st
             continue
         out[key] = value
     return out
-
-
-def _escape(text: str) -> str:
-    """Text that must not be read as a template (it holds Jinja2 markers) is wrapped raw."""
-    if re.search(r"\{[{%#]", text):
-        return "{% raw %}" + text.replace("{% endraw %}", "") + "{% endraw %}"
-    return text
 
 
 class _Index:
@@ -144,45 +177,57 @@ def import_document(document: Document, library: Library, *, source: str,
     index = _Index(library, probe)
     symbol = meta.get("symbol") if "adopted" in meta else None
     parts: dict[str, list[_Item]] = {"preamble": [], "operative": []}
+    annexes: list[_AnnexItems] = []
+    opened = annexes_opened(document.paragraphs)
     matches: list[Match] = []
     number = 0
     for i, paragraph in enumerate(document.paragraphs):
+        if i in opened:
+            annexes.append(_AnnexItems(paragraph.annex, opened[i], []))
+        if paragraph.part == "annex":
+            part = annexes[-1].items
+        else:
+            part = parts["operative" if paragraph.heading else paragraph.part]
         if paragraph.heading:
-            parts["operative"].append(_Item(Entry(line=0, heading=paragraph.text), i))
+            part.append(_Item(Entry(line=0, heading=paragraph.text), i))
             matches.append(Match(i, None, None, False, 0.0))
             continue
-        part = parts[paragraph.part]
         if paragraph.level and part and part[-1].subs is not None:
             _add_sub(part[-1], paragraph, i, matches)
             continue
         label = None
         if paragraph.part == "operative":
-            auto = number + 1
-            digits = re.match(r"\d+", paragraph.number or "")
-            number = int(digits.group()) if digits and paragraph.number else auto
-            if paragraph.number and paragraph.number != str(auto):
-                label = paragraph.number
-        notes = tuple(_escape(n) for n in paragraph.note_texts)
-        found = index.find(paragraph)
-        if found:
-            clause, version = found
-            entry = Entry(line=0, clause=clause.id, pin=_pin(clause, version, symbol),
-                          number=label, footnotes=notes)
-            part.append(_Item(entry, i, subs=[]))
-            matches.append(Match(i, clause.id, version.since, True, 100.0))
-            continue
-        close = index.closest(paragraph)
-        comment = None
-        if close:
-            clause, version, score = close
-            comment = f"resembles {clause.id}@{version.since} ({score:.0f}%)"
-            matches.append(Match(i, clause.id, version.since, False, score))
-        else:
-            matches.append(Match(i, None, None, False, 0.0))
-        entry = Entry(line=0, text=_escape(with_marks(paragraph, markup=True)), number=label,
-                      footnotes=notes)
-        part.append(_Item(entry, i, comment, subs=[]))
-    return _finish(document, library, meta, parts, matches, source)
+            label, number = _label(number, paragraph.number)
+        elif paragraph.part == "annex":
+            label = paragraph.number
+            if annexes[-1].numbered:
+                label, annexes[-1].number = _label(annexes[-1].number, paragraph.number)
+        part.append(_import_one(paragraph, i, label, index, symbol, matches))
+    return _finish(document, library, meta, parts, annexes, matches, source)
+
+
+def _import_one(paragraph: Paragraph, i: int, label: str | None, index: _Index,
+                symbol: str | None, matches: list[Match]) -> _Item:
+    """The item of one top-level paragraph: its clause where the text equals one, else inline."""
+    notes = paragraph.note_texts
+    found = index.find(paragraph)
+    if found:
+        clause, version = found
+        entry = Entry(line=0, clause=clause.id, pin=_pin(clause, version, symbol),
+                      number=label, footnotes=notes)
+        matches.append(Match(i, clause.id, version.since, True, 100.0))
+        return _Item(entry, i, subs=[])
+    close = index.closest(paragraph)
+    comment = None
+    if close:
+        clause, version, score = close
+        comment = f"resembles {clause.id}@{version.since} ({score:.0f}%)"
+        matches.append(Match(i, clause.id, version.since, False, score))
+    else:
+        matches.append(Match(i, None, None, False, 0.0))
+    entry = Entry(line=0, text=with_marks(paragraph, markup=True), number=label,
+                  footnotes=notes)
+    return _Item(entry, i, comment, subs=[])
 
 
 def _add_sub(parent: _Item, paragraph: Paragraph, index: int, matches: list[Match]) -> None:
@@ -195,8 +240,8 @@ def _add_sub(parent: _Item, paragraph: Paragraph, index: int, matches: list[Matc
     level = 1 if holder is parent else 2
     auto = letters(position + 1) if level == 1 else roman(position + 1)
     label = paragraph.number if paragraph.number and paragraph.number != auto else None
-    entry = Entry(line=0, text=_escape(with_marks(paragraph, markup=True)), number=label,
-                  footnotes=tuple(_escape(n) for n in paragraph.note_texts))
+    entry = Entry(line=0, text=with_marks(paragraph, markup=True), number=label,
+                  footnotes=paragraph.note_texts)
     holder.subs.append(_Item(entry, index, subs=[] if level == 1 else None))
     matches.append(Match(index, None, None, False, 0.0))
 
@@ -207,28 +252,30 @@ def _entry(item: _Item) -> Entry:
 
 
 def _finish(document: Document, library: Library, meta: dict[str, Any],
-            parts: dict[str, list[_Item]], matches: list[Match], source: str) -> Imported:
+            parts: dict[str, list[_Item]], annexes: list[_AnnexItems], matches: list[Match],
+            source: str) -> Imported:
     """Check the spec builds to the same text; a cited clause that does not goes inline."""
     for _attempt in range(3):
         spec = Spec(meta=meta, variables={},
                     preamble=tuple(_entry(i) for i in parts["preamble"]),
-                    operative=tuple(_entry(i) for i in parts["operative"]), source=source)
+                    operative=tuple(_entry(i) for i in parts["operative"]), source=source,
+                    annexes=tuple(a.annex() for a in annexes))
         built = assemble(spec, library)
-        wrong = _mismatches(document, built, parts)
+        wrong = _mismatches(document, built, [*parts.values(), *(a.items for a in annexes)])
         if not wrong:
             break
         for item in wrong:
             paragraph = document.paragraphs[item.index]
             item.entry = replace(item.entry, clause=None, pin=None,
-                                 text=_escape(with_marks(paragraph, markup=True)))
+                                 text=with_marks(paragraph, markup=True))
             item.comment = "the library clause renders differently here; kept inline"
             matches[item.index] = replace(matches[item.index], exact=False)
-    text = dump(meta, parts, source)
+    text = dump(meta, parts, source, tuple(a.annex() for a in annexes))
     return Imported(text=text, spec=parse_spec(text, source), matches=tuple(matches))
 
 
 def _mismatches(document: Document, built: Document,
-                parts: dict[str, list[_Item]]) -> list[_Item]:
+                groups: list[list[_Item]]) -> list[_Item]:
     flat: list[_Item] = []
 
     def walk(items: list[_Item]) -> None:
@@ -236,8 +283,8 @@ def _mismatches(document: Document, built: Document,
             flat.append(item)
             walk(item.subs or [])
 
-    walk(parts["preamble"])
-    walk(parts["operative"])
+    for items in groups:  # in reading order: preamble, operative part, annexes
+        walk(items)
     wrong = []
     for item, paragraph in zip(flat, built.paragraphs, strict=False):
         wanted = document.paragraphs[item.index]
@@ -247,7 +294,8 @@ def _mismatches(document: Document, built: Document,
     return wrong
 
 
-def dump(meta: dict[str, Any], parts: dict[str, list[_Item]], source: str) -> str:
+def dump(meta: dict[str, Any], parts: dict[str, list[_Item]], source: str,
+         annexes: tuple[Annex, ...] = ()) -> str:
     """The YAML of the spec, with a comment above each entry that only resembles a clause."""
     lines = [f"# Draft spec imported by `asp-draft import` from {source}.",
              "# Clause ids (ID@YEAR when pinned) cite the library; other text is inline.",
@@ -263,4 +311,10 @@ def dump(meta: dict[str, Any], parts: dict[str, list[_Item]], source: str) -> st
             data = entry_data(_entry(item), keep_pins=True)
             chunk = yaml.safe_dump([data], sort_keys=False, allow_unicode=True, width=96)
             lines.extend("  " + line for line in chunk.rstrip().split("\n"))
+    if annexes:
+        lines.append("annexes:")
+    for annex in annexes:  # annex paragraphs are inline text: no comments to place
+        chunk = yaml.safe_dump([annex_data(annex, keep_pins=True)], sort_keys=False,
+                               allow_unicode=True, width=96)
+        lines.extend("  " + line for line in chunk.rstrip().split("\n"))
     return "\n".join(lines) + "\n"

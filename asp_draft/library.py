@@ -75,8 +75,6 @@ class Library:
     resolutions: dict[str, Spec] = field(default_factory=dict)  # symbol -> other resolutions
     facts: Facts = field(default_factory=Facts)
     roots: list[Path] = field(default_factory=list)
-    # (clause id, version since) -> how that version rolls forward (advance, keep, review)
-    rolls: dict[tuple[str, int | None], str] = field(default_factory=dict)
 
     def held(self) -> list[Spec]:
         """Every adopted resolution the library holds, omnibus or not, by year then symbol."""
@@ -190,17 +188,7 @@ def read_resolution(path: Path) -> Spec:
 
 def clause_from_data(data: Any, path: Path, part: Part, lib: Library) -> Clause:
     """Validate one clause file's data against the library (its symbols must be known)."""
-    clause = _clause(data, path, part, lib)
-    for raw in data["versions"]:
-        rolls = raw.get("rolls") if isinstance(raw, dict) else None
-        if rolls is None:
-            continue
-        if rolls not in ROLLS:
-            raise LibraryError(f"'rolls' must be one of {', '.join(ROLLS)}, not {rolls!r}",
-                               source=path, line=_line(raw, "rolls"))
-        since = _version(raw, path, 1, lib).since
-        lib.rolls[(clause.id, since)] = str(rolls)
-    return clause
+    return _clause(data, path, part, lib)
 
 
 def _clause(data: Any, path: Path, part: Part, lib: Library) -> Clause:
@@ -247,6 +235,10 @@ def _version(data: Any, path: Path, line: int, lib: Library) -> Version:
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
         raise LibraryError("a version needs non-empty 'text'", source=path, line=line)
+    rolls = data.get("rolls")
+    if rolls is not None and rolls not in ROLLS:
+        raise LibraryError(f"'rolls' must be one of {', '.join(ROLLS)}, not {rolls!r}",
+                           source=path, line=_line(data, "rolls"))
     adopted = data.get("adopted") or []
     if isinstance(adopted, str):
         adopted = [adopted]
@@ -259,7 +251,8 @@ def _version(data: Any, path: Path, line: int, lib: Library) -> Version:
             raise LibraryError("'proposed' must be the year of the proposal", source=path,
                                line=_line(data, "proposed"))
         return Version(text=text, since=year, status=PROPOSED,
-                       proposer=str(data.get("proposer") or "") or None, note=data.get("note"))
+                       proposer=str(data.get("proposer") or "") or None, note=data.get("note"),
+                       rolls=rolls)
     if not adopted:
         raise LibraryError("a version needs 'adopted' (symbols) or 'proposed' (year)",
                            source=path, line=line)
@@ -278,7 +271,8 @@ def _version(data: Any, path: Path, line: int, lib: Library) -> Version:
     pairs = sorted(zip(years, adopted, strict=True))
     return Version(text=text, since=pairs[0][0], adopted=tuple(s for _, s in pairs),
                    years=tuple(y for y, _ in pairs), status=ADOPTED,
-                   printed={str(k): str(v) for k, v in printed.items()}, note=data.get("note"))
+                   printed={str(k): str(v) for k, v in printed.items()}, note=data.get("note"),
+                   rolls=rolls)
 
 
 def _line(container: Any, key: Any) -> int | None:

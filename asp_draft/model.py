@@ -30,6 +30,9 @@ class Version:
     # symbol -> the text as that copy prints it (typography of the copy)
     printed: Mapping[str, str] = field(default_factory=dict)
     note: str | None = None
+    # How the wording rolls into next year's draft: `advance` (a template that counts on),
+    # `keep` (a past event, word for word) or `review` (a person looks); None: as it renders.
+    rolls: str | None = None
 
     def text_for(self, symbol: str | None) -> str:
         """The template as the document `symbol` printed it (typography of that copy included)."""

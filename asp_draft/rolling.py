@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from asp_draft import facts as factlib
+from asp_draft.assemble import assemble, part_labels, select_version
 from asp_draft.errors import UnknownReferenceError, UsageError
 from asp_draft.library import Library
 from asp_draft.markup import with_marks
-from asp_draft.model import Document, Paragraph, labels
+from asp_draft.model import Document, Paragraph
 from asp_draft.readers.spec import Entry, Spec, parse_spec
 from asp_draft.words import diff_words
 
@@ -81,34 +82,47 @@ def base_for(library: Library, year: int, ref: str | None) -> Spec:
 def roll(library: Library, year: int, *, ref: str | None = None,
          symbol: str | None = None) -> Rolled:
     """A draft spec for `year` that follows the base clause by clause, with its review list."""
-    from asp_draft.assemble import assemble, select_version
     from asp_draft.writers.spec import dump_spec
 
     base = base_for(library, year, ref)
     adopted = assemble(base, library)
-    base_symbol = str(base.meta.get("symbol") or "")
-    kept: set[int] = set()
-    entries: dict[str, list[Entry]] = {"preamble": [], "operative": []}
-    position = 0
-    for part in ("preamble", "operative"):
-        for entry in getattr(base, part):
-            paragraph = _first_at(adopted, position, entry)
-            if entry.clause is not None and paragraph is not None:
-                clause = library.clause(entry.clause, source=base.source, line=entry.line)
-                version = select_version(clause, entry, base_symbol, base)
-                if library.rolls.get((clause.id, version.since)) == "keep":
-                    entry = replace(entry, clause=None, pin=None, text=_raw(paragraph))
-                    kept.add(position)
-            entries[part].append(entry)
-            position += _count(entry)
+    carry = _Carry(library, base, adopted)
+    preamble, operative = carry.entries(base.preamble), carry.entries(base.operative)
+    annexes = tuple(replace(a, entries=carry.entries(a.entries)) for a in base.annexes)
+    kept = carry.kept
     meta, notes = _draft_meta(library, base, year, symbol)
-    draft = replace(base, preamble=tuple(entries["preamble"]),
-                    operative=tuple(entries["operative"]))
+    draft = replace(base, preamble=preamble, operative=operative, annexes=annexes)
     body = dump_spec([], meta, draft, library).lstrip("\n")
     built = assemble(parse_spec(body, "draft.yaml"), library)
     review = tuple(_review(adopted, built, kept, library, base))
     header = _header(base, year, notes, review)
     return Rolled(base=base, text="\n".join(header) + "\n" + body, review=review)
+
+
+class _Carry:
+    """Carries the base's entries into the draft, in reading order: a version that states a
+    past event (`rolls: keep`) becomes its adopted text, word for word."""
+
+    def __init__(self, library: Library, base: Spec, adopted: Document) -> None:
+        self.library, self.base, self.adopted = library, base, adopted
+        self.symbol = str(base.meta.get("symbol") or "")
+        self.position = 0  # of the next entry's paragraph in `adopted`
+        self.kept: set[int] = set()
+
+    def entries(self, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        """One part's (or one annex's) entries for the draft."""
+        out = []
+        for entry in entries:
+            paragraph = _first_at(self.adopted, self.position, entry)
+            if entry.clause is not None and paragraph is not None:
+                clause = self.library.clause(entry.clause, source=self.base.source,
+                                             line=entry.line)
+                if select_version(clause, entry, self.symbol, self.base).rolls == "keep":
+                    entry = replace(entry, clause=None, pin=None, text=_raw(paragraph))
+                    self.kept.add(self.position)
+            out.append(entry)
+            self.position += _count(entry)
+        return tuple(out)
 
 
 def _count(entry: Entry) -> int:
@@ -186,11 +200,11 @@ def _review(adopted: Document, built: Document, kept: set[int], library: Library
             base: Spec) -> list[Review]:
     out: list[Review] = []
     for i, (old, new, label) in enumerate(zip(adopted.paragraphs, built.paragraphs,
-                                              labels(built.paragraphs), strict=False)):
+                                              part_labels(built.paragraphs), strict=False)):
         if new.heading:
             continue
         tied = ties(old.text)
-        rolls = library.rolls.get((old.clause, old.version)) if old.clause else None
+        rolls = _rolls(library, old)
         why = "it names " + ", ".join(tied) if tied else ""
         if i in kept:
             out.append(Review(label, old.clause, f"kept word for word as adopted in "
@@ -205,6 +219,13 @@ def _review(adopted: Document, built: Document, kept: set[int], library: Library
             out.append(Review(label, new.clause, f"kept as adopted in {base.year}", why
                               + "; check that it still holds"))
     return out
+
+
+def _rolls(library: Library, paragraph: Paragraph) -> str | None:
+    """How the version a paragraph was printed from rolls forward (None for inline text)."""
+    clause = library.clauses.get(paragraph.clause or "")
+    version = clause.version_since(paragraph.version) if clause and paragraph.version else None
+    return version.rolls if version else None
 
 
 def _changed(old: str, new: str) -> str:

@@ -6,6 +6,7 @@ import itertools
 import json
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -367,7 +368,7 @@ def test_a_template_that_counts_on_is_listed_as_advanced(tmp_path: Path) -> None
         "year: 2018\nsymbol: ICC-ASP/17/Res.5\nadopted: 2018-12-12\noperative:\n"
         "  - decides-next-session\n", encoding="utf-8")
     library = load_library([tmp_path])
-    assert library.rolls[("decides-next-session", 2018)] == "advance"
+    assert library.clause("decides-next-session").versions[0].rolls == "advance"
     rolled = roll(library, 2019)
     assert [r.line() for r in rolled.review] == [
         "OP1 decides-next-session: advanced by its template: 'eighteenth' -> 'nineteenth'; "
@@ -410,3 +411,75 @@ def test_adopt_has_help_with_an_example(cli) -> None:
     result = cli("adopt", "--help")
     assert result.code == 0 and "Example: asp-draft adopt" in result.out
     assert "--no-bundled" in cli("--help").out
+
+
+# --- annexes -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_resolution_with_annexes_adopts_and_shows_exactly(cli, tmp_path: Path,
+                                                            suffix: str) -> None:
+    from tests.test_import import ANNEXED, ANNEXES_DATA, paragraphs_json
+
+    text = tmp_path / "review.txt"
+    text.write_text(ANNEXED, encoding="utf-8")
+    source = text
+    if suffix != ".txt":
+        source = tmp_path / f"review{suffix}"
+        assert cli("build", str(text), "-o", str(source)).code == 0
+    lib = tmp_path / "lib"
+    result = cli("adopt", str(source), "--into", str(lib))
+    assert result.code == 0, result.err
+    rows = [line.split("│")[1:4] for line in result.out.splitlines() if "Annex" in line]
+    assert [[c.strip() for c in row] for row in rows] == [
+        ["Annex I 1", "—", "annex paragraph (in the resolution file)"],
+        ["Annex I 2", "—", "annex paragraph (in the resolution file)"],
+        ["Annex I 2(a)", "—", "sub-paragraph (in the resolution file)"],
+        ["Annex I 2(b)", "—", "sub-paragraph (in the resolution file)"],
+        ["Annex II ¶1", "—", "annex paragraph (in the resolution file)"],
+        ["Annex II 4", "—", "annex paragraph (in the resolution file)"]]
+    held = yaml.safe_load((lib / "resolutions" / "icc-asp-18-res-9.yaml").read_text())
+    subs = held["annexes"][0]["paragraphs"][2]["sub"]
+    assert subs == ["governance;", "the judiciary;"]  # bare text, as sub-paragraphs are
+    held["annexes"][0]["paragraphs"][2]["sub"] = [{"text": s} for s in subs]
+    assert held["annexes"] == ANNEXES_DATA
+    assert not list((lib / "operative").glob("*experts*"))  # annex paragraphs are no clauses
+    shown = cli("-L", str(lib), "show", "ICC-ASP/18/Res.9")
+    assert body(shown.out) == body(cli("show", str(text)).out)
+    assert "\nAnnex\n\nAnnex II: Timetable\n\nThe experts begin" in shown.out
+    assert paragraphs_json(cli, str(text)) == [
+        {**p, "clause": None, "version": None} if p["part"] != "annex" else p
+        for p in json.loads(cli("-L", str(lib), "show", "ICC-ASP/18/Res.9", "--format",
+                                "json").out)["paragraphs"]]
+    again = cli("adopt", str(source), "--into", str(lib))
+    assert again.code == 0 and "nothing changes" in again.err
+
+
+def test_the_check_before_writing_compares_each_paragraphs_annex(tmp_path: Path) -> None:
+    from asp_draft.adopt import _compare
+    from asp_draft.refs import Resolver
+    from tests.test_import import ANNEXED
+
+    (tmp_path / "review.txt").write_text(ANNEXED, encoding="utf-8")
+    read = Resolver().resolve(str(tmp_path / "review.txt"))
+    _compare(read, read, "review.txt")
+    moved = tuple(replace(p, annex="Annex II: Timetable") if p.text.startswith("The review")
+                  else p for p in read.paragraphs)
+    with pytest.raises(InputError, match=r"Annex I 2: the library would not print it as the "
+                                         r"file does \(annex: 'Annex II: Timetable' instead"):
+        _compare(read, Document(read.meta, moved), "review.txt")
+
+
+def test_rolling_a_resolution_with_annexes_carries_them_and_reviews_them(cli,
+                                                                          tmp_path: Path) -> None:
+    from tests.test_import import ANNEXED, ANNEXES_DATA
+
+    text = tmp_path / "review.txt"
+    text.write_text(ANNEXED, encoding="utf-8")
+    lib = tmp_path / "lib"
+    assert cli("adopt", str(text), "--into", str(lib)).code == 0
+    rolled = roll(load_library([lib]), 2020, ref="ICC-ASP/18/Res.9")
+    assert [r.line() for r in rolled.review] == [
+        "Annex I 1 (inline text): kept as adopted in 2019; it names a session ('nineteenth "
+        "session'); check that it still holds"]
+    data = yaml.safe_load(rolled.text)
+    assert data["annexes"] == ANNEXES_DATA

@@ -60,11 +60,11 @@ def test_usage_and_reference_errors(cli, args: list[str], expected: str) -> None
     ("year: twenty\n", ":1: 'year' must be a year such as 2019, not 'twenty'"),
     ("preamble: []\n", ":1: the spec has no 'year'"),
     ("", ": the file is empty"),
-    ("year: 2019\npreamble:\n  - text: \"*Noting* {{ venu }},\"\n",
+    ("year: 2019\npreamble:\n  - template: \"*Noting* {{ venu }},\"\n",
      ":3: inline text at line 3: undefined variable venu"),
-    ("year: 2019\npreamble:\n  - text: \"*Noting* {{ ''.__class__ }},\"\n",
+    ("year: 2019\npreamble:\n  - template: \"*Noting* {{ ''.__class__ }},\"\n",
      ":3: inline text at line 3: the template sandbox refused"),
-    ("year: 2019\npreamble:\n  - text: \"*Noting* {% if %},\"\n",
+    ("year: 2019\npreamble:\n  - template: \"*Noting* {% if %},\"\n",
      ":3: inline text at line 3: template syntax error (template line 1)"),
     ("year: 2019\noperative:\n  - icc-essential-means\n",
      ":3: clause 'icc-essential-means' is a preamble clause; it cannot stand in the operative"),
@@ -137,3 +137,15 @@ def test_internal_errors_are_one_line_too(cli, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(text_writer, "render_text", broken)
     line = one_line_error(cli("show", "-", stdin="The Assembly,\n\nNoting it,\n"))
     assert line.startswith("asp-draft: error: internal error: RuntimeError: boom")
+
+
+def test_inline_text_is_literal_and_template_is_run(cli, tmp_path: Path) -> None:
+    """A delegation's `{{ ... }}` is printed as written; `template:` is what runs."""
+    spec = tmp_path / "d.yaml"
+    spec.write_text("year: 2019\npreamble:\n  - text: \"*Noting* {{ venu }} and {% if %},\"\n"
+                    "  - template: \"*Recalling* its {{ session | ordinal_word }} session,\"\n",
+                    encoding="utf-8")
+    result = cli("show", spec)
+    assert result.code == 0, result.err
+    assert "Noting {{ venu }} and {% if %},\n" in result.out
+    assert "Recalling its eighteenth session,\n" in result.out

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from asp_draft.readers.docx import read_docx
 from asp_draft.refs import Resolver
@@ -90,3 +92,101 @@ def test_refusals(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
     assert cli("import", text, "-o", spec, "--year", "2019", "--force").code == 0
     assert "is also an input" in one_line_error(cli("import", text, "-o", text))
     assert cli("import", "--help").code == 0
+
+
+# --- annexes ----------------------------------------------------------------------------------
+
+ANNEXED = "\n\n".join([
+    "# symbol: ICC-ASP/18/Res.9\n# title: Review of the International Criminal Court\n"
+    "# year: 2019\n# adopted: 2019-12-06",
+    "The Assembly of States Parties,",
+    "Recalling the Rome Statute of the International Criminal Court,",
+    "1. Decides to establish the review set out in annex I to the present resolution;",
+    "2. Adopts the timetable in annex II.",
+    "Annex I",
+    "Terms of reference of the independent expert review",
+    "A. Mandate",
+    "1. The experts shall review the Court's governance[^1] and report to the Assembly at its "
+    "nineteenth session.",
+    "2. The review shall cover:",
+    "(a) governance;",
+    "(b) the judiciary;",
+    "Annex II",
+    "Timetable",
+    "The experts begin their work in January.",
+    "4. The final report is due in September.",
+    "[^1]: See ICC-ASP/18/INF.2.\n",
+])
+ANNEXES_DATA = [
+    {"title": "Annex I: Terms of reference of the independent expert review",
+     "paragraphs": [
+         {"heading": "A. Mandate"},
+         {"text": "The experts shall review the Court's governance[^1] and report to the "
+                  "Assembly at its nineteenth session.",
+          "footnotes": ["See ICC-ASP/18/INF.2."]},
+         {"text": "The review shall cover:",
+          "sub": [{"text": "governance;"}, {"text": "the judiciary;"}]}]},
+    {"title": "Annex II: Timetable", "numbered": False,  # one paragraph has no number
+     "paragraphs": [{"text": "The experts begin their work in January."},
+                    {"text": "The final report is due in September.", "number": "4"}]},
+]
+
+
+def paragraphs_json(cli, ref: str) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    """`show REF --format json` paragraphs: everything a reader sees of each paragraph."""
+    import json
+
+    result = cli("show", ref, "--format", "json")
+    assert result.code == 0, result.err
+    return json.loads(result.out)["paragraphs"]  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".docx"])
+def test_an_annex_imports_into_the_specs_annexes_and_builds_back(tmp_path: Path, cli,  # type: ignore[no-untyped-def]
+                                                                 suffix: str) -> None:
+    text = tmp_path / "res.txt"
+    text.write_text(ANNEXED, encoding="utf-8")
+    source = text
+    if suffix != ".txt":
+        source = tmp_path / f"res{suffix}"
+        assert cli("build", text, "-o", source).code == 0
+    spec = tmp_path / "spec.yaml"
+    result = cli("import", source, "-o", spec)
+    assert result.code == 0, result.err
+    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    assert data["annexes"] == ANNEXES_DATA
+    assert [e["text"] for e in data["operative"]][-1] == "*Adopts* the timetable in annex II."
+    built = paragraphs_json(cli, str(spec))
+    assert built == paragraphs_json(cli, str(text))
+    assert [(p["part"], p["number"]) for p in built[3:]] == [
+        ("annex", None), ("annex", "1"), ("annex", "2"), ("annex", "a"), ("annex", "b"),
+        ("annex", None), ("annex", "4")]
+
+
+_JINJA = st.sampled_from(["{{", "}}", "{%", "%}", "{#", "#}", "{%-", "-%}", "{{-", "-}}",
+                          "{% endraw %}", "{%endraw%}", "{%- endraw -%}", "{% raw %}",
+                          "{{ 7**99999999 }}", "{% for x in range(10**8) %}", "{{ venue }}"])
+_WORDS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cc", "Cs", "Zl",
+                                                                            "Zp"]),
+                 min_size=1, max_size=12).filter(lambda w: w.strip() == w and bool(w))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(_JINJA, _WORDS), min_size=1, max_size=10))
+def test_a_delegations_text_never_runs_as_a_template(tmp_path_factory: pytest.TempPathFactory,
+                                                     words: list[str]) -> None:
+    """import -> build gives the text back, whatever template markers it holds."""
+    from asp_draft.importing import import_document
+    from asp_draft.library import load_library
+    from asp_draft.refs import Resolver
+
+    body = "Recalling " + " ".join(words) + ","
+    folder = tmp_path_factory.mktemp("inj")
+    source = folder / "delegation.txt"
+    source.write_text(f"The Assembly of States Parties,\n\n{body}\n", encoding="utf-8")
+    document = Resolver().resolve(str(source))
+    imported = import_document(document, load_library([]), source=str(source), year=2019)
+    spec = folder / "imported.yaml"
+    spec.write_text(imported.text, encoding="utf-8")
+    built = Resolver().resolve(str(spec))
+    assert [p.text for p in built.paragraphs] == [p.text for p in document.paragraphs]

@@ -164,7 +164,9 @@ def test_malformed_resolution_and_rolls(tmp_path: Path, name: str, text: str, me
 
 
 def test_the_bundled_anniversary_clause_is_kept_when_rolled() -> None:
-    assert LIB.rolls == {("rome-statute-anniversary", 2018): "keep"}
+    rolled = {(c.id, v.since): v.rolls for c in LIB.clauses.values() for v in c.versions
+              if v.rolls}
+    assert rolled == {("rome-statute-anniversary", 2018): "keep"}
 
 
 def test_no_bundled_leaves_the_bundled_folder_out(tmp_path: Path,
@@ -174,3 +176,104 @@ def test_no_bundled_leaves_the_bundled_folder_out(tmp_path: Path,
     assert lib.roots == [tmp_path] and not lib.clauses
     with pytest.raises(LibraryError, match="the library is empty"):
         lib.require_record()
+
+
+# --- annexes in specs ---------------------------------------------------------------------------
+
+ANNEX_SPEC = """\
+year: 2019
+symbol: ICC-ASP/18/Res.9
+preamble:
+  - justice-and-peace
+operative:
+  - text: "*Decides* to act;"
+annexes:
+  - title: Terms of reference
+    paragraphs:
+      - heading: Mandate
+      - text: The experts shall review.[^1] They report.
+        footnotes: [See ICC-ASP/18/INF.2.]
+      - text: "The review shall cover:"
+        sub: ["governance;", "the judiciary;"]
+      - text: Also this.
+        number: 5 bis
+      - text: And this.
+  - paragraphs:
+      - text: "*Further considers* the matter."
+      - justice-and-peace
+  - title: Timetable
+    numbered: false
+    paragraphs:
+      - text: Begin in January.
+      - text: Report in September.
+        number: 4
+"""
+
+
+def test_a_spec_assembles_its_annexes_each_numbered_afresh() -> None:
+    from asp_draft.assemble import assemble
+    from asp_draft.model import Footnote
+    from asp_draft.readers.spec import parse_spec
+
+    document = assemble(parse_spec(ANNEX_SPEC, "draft.yaml"), LIB)
+    got = [(p.part, p.annex, p.number, p.level, p.heading, p.lead, p.text, p.clause)
+           for p in document.paragraphs]
+    justice = "Convinced also that justice and peace are complementary and mutually " \
+              "reinforce each other,"
+    terms = "Terms of reference"
+    assert got == [
+        ("preamble", None, None, 0, False, "Convinced also", justice, "justice-and-peace"),
+        ("operative", None, "1", 0, False, "Decides", "Decides to act;", None),
+        ("annex", terms, None, 0, True, None, "Mandate", None),
+        ("annex", terms, "1", 0, False, None, "The experts shall review. They report.", None),
+        ("annex", terms, "2", 0, False, None, "The review shall cover:", None),
+        ("annex", terms, "a", 1, False, None, "governance;", None),
+        ("annex", terms, "b", 1, False, None, "the judiciary;", None),
+        ("annex", terms, "5 bis", 0, False, None, "Also this.", None),
+        ("annex", terms, "6", 0, False, None, "And this.", None),
+        ("annex", None, "1", 0, False, "Further considers", "Further considers the matter.",
+         None),
+        # an annex may quote agreed language of either part
+        ("annex", None, "2", 0, False, "Convinced also", justice, "justice-and-peace"),
+        ("annex", "Timetable", None, 0, False, None, "Begin in January.", None),
+        ("annex", "Timetable", "4", 0, False, None, "Report in September.", None)]
+    assert document.paragraphs[3].footnotes == (Footnote("See ICC-ASP/18/INF.2.", 25),)
+
+
+def test_a_spec_with_annexes_is_written_and_read_back_the_same() -> None:
+    from asp_draft.readers.spec import parse_spec
+    from asp_draft.writers.spec import dump_spec
+
+    spec = parse_spec(ANNEX_SPEC, "draft.yaml")
+    again = parse_spec(dump_spec([], {"year": 2019}, spec, LIB), "again.yaml")
+
+    def shape(s: object) -> list[tuple[object, ...]]:
+        return [(a.title, a.numbered, [(e.clause, e.text, e.heading, e.number, e.footnotes,
+                                        len(e.sub)) for e in a.entries])
+                for a in s.annexes]  # type: ignore[attr-defined]
+
+    assert shape(again) == shape(spec) and len(spec.annexes) == 3
+
+
+@pytest.mark.parametrize(("annexes", "message", "line"), [
+    ("annexes: {title: x}", "'annexes' must be a list of annexes (title:, paragraphs:)", 2),
+    ("annexes:\n  - just text", "an annex must be a mapping (title:, paragraphs:)", 3),
+    ("annexes:\n  - title: x", "an annex needs 'paragraphs', a non-empty list of entries", 3),
+    ("annexes:\n  - title: x\n    paragraphs: []",
+     "an annex needs 'paragraphs', a non-empty list of entries", 4),
+    ("annexes:\n  - title: x\n    colour: red\n    paragraphs: [{text: a}]",
+     "unknown key 'colour' in annex (allowed: numbered, paragraphs, title)", 4),
+    ("annexes:\n  - title: [x]\n    paragraphs: [{text: a}]",
+     "an annex's 'title' must be text (or left out for a bare 'Annex')", 3),
+    ("annexes:\n  - title: x\n    numbered: maybe\n    paragraphs: [{text: a}]",
+     "an annex's 'numbered' must be true or false, not 'maybe'", 4),
+    ("annexes:\n  - title: x\n    paragraphs:\n      - text: a\n      - Not An Id",
+     "'Not An Id' is not a clause id", 6),
+])
+def test_malformed_annexes_name_the_line(annexes: str, message: str, line: int) -> None:
+    from asp_draft.readers.spec import parse_spec
+
+    with pytest.raises(AspDraftError) as err:
+        parse_spec(f"year: 2019\n{annexes}\n", "draft.yaml")
+    assert message in str(err.value)
+    assert (err.value.source, err.value.line) == ("draft.yaml", line)

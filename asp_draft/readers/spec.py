@@ -1,7 +1,9 @@
 """Draft specs and session files (YAML) -> Spec, validated, with line numbers for errors.
 
 A session file is a draft spec that also carries the adoption data of a resolution, so one
-reader serves both.
+reader serves both. After the preamble and the operative part a spec may carry `annexes`, each
+with its `title`, whether its paragraphs are numbered (`numbered`, by default from 1 in each
+annex), and its `paragraphs`: entries as in the operative part.
 """
 
 from __future__ import annotations
@@ -12,13 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from asp_draft.errors import InputError
-from asp_draft.yamlio import load_yaml, read_text
+from asp_draft.textfile import read_text
+from asp_draft.yamlio import load_yaml
 
 META_KEYS = ("year", "symbol", "title", "session", "venue", "chapeau", "adopted", "plenary",
              "adoption", "status", "author", "proposer", "source", "reproduced_in",
              "completeness", "note", "typography")
-SPEC_KEYS = frozenset((*META_KEYS, "variables", "preamble", "operative"))
-ENTRY_KEYS = frozenset(("clause", "version", "text", "sub", "footnotes", "number", "heading"))
+SPEC_KEYS = frozenset((*META_KEYS, "variables", "preamble", "operative", "annexes"))
+ENTRY_KEYS = frozenset(("clause", "version", "text", "template", "sub", "footnotes", "number",
+                        "heading"))
+ANNEX_KEYS = frozenset(("title", "numbered", "paragraphs"))
 CLAUSE_REF = re.compile(r"(?P<id>[a-z0-9][a-z0-9-]*)(?:@(?P<year>\d{4}))?")
 
 
@@ -30,10 +35,25 @@ class Entry:
     clause: str | None = None
     pin: int | None = None
     text: str | None = None
+    template: bool = False  # `template:` rather than `text:`: the text is a Jinja2 template
     heading: str | None = None
     number: str | None = None
     footnotes: tuple[str, ...] = ()
     sub: tuple[Entry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Annex:
+    """An annex of a spec: its title (None for a bare `Annex`) and its paragraphs' entries.
+
+    A numbered annex numbers its paragraphs from 1 as the operative part does; in one that is
+    not, only entries that give a `number` have one.
+    """
+
+    line: int
+    title: str | None
+    entries: tuple[Entry, ...]
+    numbered: bool = True
 
 
 @dataclass(frozen=True)
@@ -46,6 +66,7 @@ class Spec:
     operative: tuple[Entry, ...]
     source: str
     lines: dict[str, int] = field(default_factory=dict)
+    annexes: tuple[Annex, ...] = ()
 
     @property
     def year(self) -> int:
@@ -92,7 +113,40 @@ def parse_spec(text: str, source: str) -> Spec:
                             for i, item in enumerate(items))
     return Spec(meta=meta, variables=dict(variables), preamble=parts["preamble"],
                 operative=parts["operative"], source=source,
-                lines={k: _line(data, k) or 1 for k in data})
+                lines={k: _line(data, k) or 1 for k in data},
+                annexes=_annexes(data, source))
+
+
+def _annexes(data: dict[str, Any], source: str) -> tuple[Annex, ...]:
+    """The spec's `annexes`: a list of {title, numbered, paragraphs}."""
+    items = data.get("annexes") or []
+    if not isinstance(items, list):
+        raise InputError("'annexes' must be a list of annexes (title:, paragraphs:)",
+                         source=source, line=_line(data, "annexes"))
+    out = []
+    for i, item in enumerate(items):
+        line = _line(items, i) or _line(data, "annexes") or 1
+        if not isinstance(item, dict):
+            raise InputError("an annex must be a mapping (title:, paragraphs:)", source=source,
+                             line=line)
+        _check_keys(item, ANNEX_KEYS, source, "annex")
+        title = item.get("title")
+        if title is not None and (not isinstance(title, str) or not title.strip()):
+            raise InputError("an annex's 'title' must be text (or left out for a bare "
+                             "'Annex')", source=source, line=_line(item, "title") or line)
+        numbered = item.get("numbered", True)
+        if not isinstance(numbered, bool):
+            raise InputError(f"an annex's 'numbered' must be true or false, not {numbered!r}",
+                             source=source, line=_line(item, "numbered") or line)
+        paragraphs = item.get("paragraphs")
+        if not isinstance(paragraphs, list) or not paragraphs:
+            raise InputError("an annex needs 'paragraphs', a non-empty list of entries",
+                             source=source, line=_line(item, "paragraphs") or line)
+        entries = tuple(_entry(p, _line(paragraphs, j) or line, source, 0)
+                        for j, p in enumerate(paragraphs))
+        out.append(Annex(line=line, title=title, entries=entries,
+                         numbered=numbered))
+    return tuple(out)
 
 
 def _entry(item: Any, line: int, source: str, depth: int) -> Entry:
@@ -104,9 +158,9 @@ def _entry(item: Any, line: int, source: str, depth: int) -> Entry:
         raise InputError(f"an entry must be a clause id or a mapping, not {item!r}",
                          source=source, line=line)
     _check_keys(item, ENTRY_KEYS, source, "entry")
-    given = [k for k in ("clause", "text", "heading") if k in item]
+    given = [k for k in ("clause", "text", "template", "heading") if k in item]
     if len(given) != 1:
-        raise InputError("an entry needs exactly one of 'clause', 'text' or 'heading'",
+        raise InputError("an entry needs exactly one of 'clause', 'text', 'template' or 'heading'",
                          source=source, line=line)
     number = item.get("number")
     footnotes = item.get("footnotes") or []
@@ -129,11 +183,12 @@ def _entry(item: Any, line: int, source: str, depth: int) -> Entry:
         if not isinstance(item["heading"], str):
             raise InputError("'heading' must be text", source=source, line=line)
         return Entry(line=line, heading=item["heading"], number=label)
-    if "text" in item:
-        if not isinstance(item["text"], str) or not item["text"].strip():
-            raise InputError("'text' must be non-empty text", source=source, line=line)
-        return Entry(line=line, text=item["text"], number=label, footnotes=tuple(footnotes),
-                     sub=sub)
+    for key in ("text", "template"):
+        if key in item:
+            if not isinstance(item[key], str) or not item[key].strip():
+                raise InputError(f"'{key}' must be non-empty text", source=source, line=line)
+            return Entry(line=line, text=item[key], template=key == "template", number=label,
+                         footnotes=tuple(footnotes), sub=sub)
     base = _clause_entry(str(item["clause"]), item.get("version"), line, source)
     return Entry(line=line, clause=base.clause, pin=base.pin, number=label,
                  footnotes=tuple(footnotes), sub=sub)
