@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from asp_draft.errors import InputError, LibraryError, UnknownClauseError, UnknownReferenceError
+from asp_draft.errors import (
+    AspDraftError,
+    InputError,
+    LibraryError,
+    UnknownClauseError,
+    UnknownReferenceError,
+)
 from asp_draft.facts import Facts, facts_from_data
 from asp_draft.model import ADOPTED, PARTS, PROPOSED, Clause, Part, Version
 from asp_draft.readers.spec import Spec, read_spec
@@ -75,6 +81,8 @@ class Library:
     resolutions: dict[str, Spec] = field(default_factory=dict)  # symbol -> other resolutions
     facts: Facts = field(default_factory=Facts)
     roots: list[Path] = field(default_factory=list)
+    # clause files that could not be read: id -> the error, raised only where the clause is used
+    broken: dict[str, AspDraftError] = field(default_factory=dict)
 
     def held(self) -> list[Spec]:
         """Every adopted resolution the library holds, omnibus or not, by year then symbol."""
@@ -96,6 +104,8 @@ class Library:
         found = self.clauses.get(clause_id)
         if found:
             return found
+        if clause_id in self.broken:
+            raise self.broken[clause_id]
         near = difflib.get_close_matches(clause_id, list(self.clauses), n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(near)}?" if near else \
             " (asp-draft clauses lists them)"
@@ -139,13 +149,18 @@ class Library:
         return self.facts.year_of_symbol(symbol)
 
 
-def load_library(extra: Sequence[Path] = ()) -> Library:
-    """Load the bundled library and the user's layers (ASP_DRAFT_LIBRARY, --library)."""
-    return load_layers(library_dirs(extra))
+def load_library(extra: Sequence[Path] = (), *, strict: bool = True) -> Library:
+    """Load the bundled library and the user's layers (ASP_DRAFT_LIBRARY, --library).
+
+    Not `strict`: a clause file that cannot be read is kept aside in `broken` (its error is
+    raised only where the clause is used), so one bad file in a shared library stops nothing
+    else.
+    """
+    return load_layers(library_dirs(extra), strict=strict)
 
 
-def load_layers(dirs: Iterable[Path]) -> Library:
-    """Load library folders in rising priority."""
+def load_layers(dirs: Iterable[Path], *, strict: bool = True) -> Library:
+    """Load library folders in rising priority (see load_library for `strict`)."""
     lib = Library()
     raw: dict[str, tuple[Any, Path, Part]] = {}
     for root in dirs:
@@ -157,7 +172,12 @@ def load_layers(dirs: Iterable[Path]) -> Library:
             lib.facts = lib.facts.merge(facts_from_data(load_yaml_file(facts_file), facts_file))
         for part in PARTS:
             for path in sorted((root / part).glob("*.yaml")):
-                raw[path.stem] = (load_yaml_file(path), path, part)
+                try:
+                    raw[path.stem] = (load_yaml_file(path), path, part)
+                except AspDraftError as e:
+                    if strict:
+                        raise
+                    raw[path.stem] = (e, path, part)
         for path in sorted((root / "sessions").glob("*.yaml")):
             spec = read_spec(path)
             if path.stem != str(spec.year):
@@ -168,8 +188,18 @@ def load_layers(dirs: Iterable[Path]) -> Library:
             spec = read_resolution(path)
             lib.resolutions[str(spec.meta["symbol"])] = spec
     # Clauses are validated once all facts and sessions are known, so symbols resolve to years.
-    for data, path, part in raw.values():
-        clause = clause_from_data(data, path, part, lib)
+    for stem, (data, path, part) in raw.items():
+        if isinstance(data, AspDraftError):
+            lib.broken[stem] = data
+            continue
+        try:
+            clause = clause_from_data(data, path, part, lib)
+        except AspDraftError as e:
+            if strict:
+                raise
+            # one broken file in a shared library must not stop the commands that never use it
+            lib.broken[stem] = e
+            continue
         lib.clauses[clause.id] = clause
     return lib
 

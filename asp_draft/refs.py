@@ -1,8 +1,8 @@
 """REF -> Document: the one resolver every command goes through.
 
 A REF is a year (2017), a document symbol (ICC-ASP/16/Res.6), a draft spec (.yaml/.yml),
-a file in one of FORMATS (plain text, Markdown, Word, PDF), or `-` for standard input (a
-draft spec when it is one, else plain text).
+a file one of formats.READERS reads (plain text, Markdown, Word, PDF), or `-` for standard
+input (a draft spec when it is one, else plain text).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from asp_draft.errors import InputError, UnknownReferenceError
+from asp_draft.formats import READERS, SPEC_SUFFIXES, reader_for, reader_suffixes
 from asp_draft.model import Document
 
 _YEAR = re.compile(r"\d{4}")
@@ -24,39 +25,14 @@ _ANY_SYMBOL = re.compile(r"[A-Z][A-Za-z-]*(?:/[A-Za-z0-9.()-]+)+")
 _SPEC_TEXT = re.compile(r"(?m)^year:\s*\d{4}\s*$")
 
 
-@dataclass(frozen=True)
-class Format:
-    """A kind of file a REF can name: what it is called, its suffixes, and its reader.
-
-    The reader is `module.function(path, notify)`, imported only when such a file is read.
-    """
-
-    name: str
-    suffixes: tuple[str, ...]
-    module: str
-    function: str
+SUFFIXES = SPEC_SUFFIXES + tuple(s for r in READERS for s in r.suffixes)
 
 
-# The draft spec is read through the library (readers/spec.py), so it has no entry here.
-FORMATS = (
-    Format("plain text", (".txt",), "asp_draft.readers.text", "read_text_file"),
-    Format("Markdown", (".md", ".markdown"), "asp_draft.readers.markdown", "read_markdown_file"),
-    Format("Word", (".docx",), "asp_draft.readers.docx", "read_docx"),
-    Format("PDF", (".pdf",), "asp_draft.readers.pdf", "read_pdf"),
-)
-SPEC_SUFFIXES = (".yaml", ".yml")
-SUFFIXES = SPEC_SUFFIXES + tuple(s for f in FORMATS for s in f.suffixes)
+def assemble(source: Any, library: Any, variables: Mapping[str, Any]) -> Document:
+    """A session file or spec assembled; imported only then (it brings in jinja2 and yaml)."""
+    from asp_draft.assemble import assemble as assemble_source
 
-
-def format_for(suffix: str) -> Format | None:
-    """The format a file suffix names, or None."""
-    return next((f for f in FORMATS if suffix.lower() in f.suffixes), None)
-
-
-def known_suffixes() -> str:
-    """`.yaml, .txt, .md, .docx or .pdf`, for messages."""
-    names = [f.suffixes[0] for f in FORMATS]
-    return ", ".join([SPEC_SUFFIXES[0], *names[:-1]]) + f" or {names[-1]}"
+    return assemble_source(source, library, variables)
 
 
 @dataclass
@@ -75,13 +51,13 @@ class Resolver:
         if self._library is None:
             from asp_draft.library import load_library
 
-            self._library = load_library(self.library_dirs)
+            self._library = load_library(self.library_dirs, strict=False)
+            for error in self._library.broken.values():
+                self._notify(f"warning: skipped a clause file that cannot be read: {error}")
         return self._library
 
     def resolve(self, ref: str) -> Document:
         """Read whatever `ref` names into a document."""
-        from asp_draft.assemble import assemble
-
         if ref == "-":
             return self._stdin()
         if _YEAR.fullmatch(ref) and not Path(ref).exists():
@@ -99,7 +75,7 @@ class Resolver:
                 raise UnknownReferenceError(
                     f"{ref!r} is not a year, a document symbol (ICC-ASP/16/Res.6) or a file")
             raise InputError(f"cannot read {suffix or 'files without an extension'}; give "
-                             f"{known_suffixes()}", source=ref)
+                             f"{reader_suffixes()}", source=ref)
         if not path.exists():
             raise InputError("no such file", source=ref)
         if path.is_dir():
@@ -110,7 +86,7 @@ class Resolver:
             return assemble(read_spec(path), self.library, self.variables)
         if suffix == ".docx":
             return self._docx(path)
-        found = format_for(suffix)
+        found = reader_for(suffix)
         assert found is not None  # every suffix in SUFFIXES has a format
         reader = getattr(importlib.import_module(found.module), found.function)
         document: Document = reader(path, self._notify)

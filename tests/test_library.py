@@ -277,3 +277,20 @@ def test_malformed_annexes_name_the_line(annexes: str, message: str, line: int) 
         parse_spec(f"year: 2019\n{annexes}\n", "draft.yaml")
     assert message in str(err.value)
     assert (err.value.source, err.value.line) == ("draft.yaml", line)
+
+
+def test_a_broken_clause_file_stops_only_what_uses_it(cli, tmp_path: Path) -> None:
+    """A malformed clause file in a shared library is skipped with a warning elsewhere."""
+    (tmp_path / "preamble").mkdir()
+    bad = tmp_path / "preamble" / "broken-clause.yaml"
+    bad.write_text("id: broken-clause\nversions: [unclosed\n", encoding="utf-8")
+    shown = cli("--library", tmp_path, "show", "2018")
+    assert shown.code == 0 and "Mindful that" in shown.out
+    assert f"warning: skipped a clause file that cannot be read: {bad}:" in shown.err
+    found = cli("--library", tmp_path, "search", "justice")
+    assert found.code == 0 and "justice" in found.out
+    spec = tmp_path / "d.yaml"
+    spec.write_text("year: 2019\npreamble:\n  - broken-clause\n", encoding="utf-8")
+    used = cli("--library", tmp_path, "show", spec)
+    assert used.code == 2 and "Traceback" not in used.err
+    assert used.err.splitlines()[-1].startswith(f"asp-draft: error: {bad}:3: malformed YAML")
