@@ -1,24 +1,54 @@
 """The command line: parse options, call the core, render, map errors to exit codes.
 
-Only this module and asp_draft/commands/ import typer; rich is imported by console.py when a
-command prints something rich. Heavy libraries (yaml, jinja2, docx, lxml) are imported inside
-the commands that need them, so `asp-draft --help` stays fast.
+Only this module, cli_params.py and asp_draft/commands/ import typer; rich is imported by
+console.py when a command prints something rich. Heavy libraries (yaml, jinja2, docx, lxml,
+and pydantic, which typer would use to read parameters) are imported only by the commands and
+formats that need them, so `asp-draft --help` and a diff of two text files start fast.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import inspect
+import io
 import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from asp_draft import __version__
 
+try:  # plain parameters read without pydantic, help without type labels
+    from asp_draft.cli_params import install as _install_plain_params
+except ImportError:  # a typer that moved what cli_params changes keeps its own behaviour
+    pass
+else:
+    _install_plain_params()
+
 EXIT_OK, EXIT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 
+
+def one_line(help_text: str) -> str:
+    """The first paragraph of a help text on one line (a docstring may wrap it)."""
+    return " ".join(inspect.cleandoc(help_text).split("\n\n")[0].split())
+
+
+class Group(TyperGroup):
+    """The app's commands; each one's description in the command list stays on one line."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        for command in self.commands.values():
+            if command.help and not command.short_help:
+                command.short_help = one_line(command.help)
+
+
 app = typer.Typer(
+    cls=Group,
     name="asp-draft",
     help=(
         "Drafting assistant for the ASP omnibus resolution: assemble drafts from the clause "
@@ -99,12 +129,15 @@ def _restore_env() -> None:
 def resolver(library: list[Path] | None = None, variables: list[str] | None = None,
              *, as_old: bool = False) -> Any:
     """The REF resolver for this invocation (global and per-command --library merged)."""
-    from asp_draft.assemble import parse_vars
     from asp_draft.refs import Resolver
 
-    return Resolver(library_dirs=[*State.library, *(library or [])],
-                    variables=parse_vars(variables), as_old=as_old or State.as_old,
-                    notify=note)
+    values: dict[str, Any] = {}
+    if variables:  # only a template uses them, so assemble (jinja2, yaml) loads only then
+        from asp_draft.assemble import parse_vars
+
+        values = parse_vars(variables)
+    return Resolver(library_dirs=[*State.library, *(library or [])], variables=values,
+                    as_old=as_old or State.as_old, notify=note)
 
 
 def stdout_console() -> Any:
@@ -144,11 +177,12 @@ def fail(message: str) -> NoReturn:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app; every error the user can cause ends in one line and exit 2."""
     from asp_draft import commands  # noqa: F401 - registers the commands on `app`
-    from asp_draft.commands import adopt  # noqa: F401 - registers `adopt`
     from asp_draft.errors import AspDraftError
 
     State.library = []
     State.as_old = False
+    if sys.stdin is None:  # `asp-draft show - <&-`: reading says the input is closed
+        sys.stdin = _ClosedInput()
     try:
         rv = _run(argv)
     except AspDraftError as e:
@@ -168,6 +202,8 @@ def main(argv: list[str] | None = None) -> None:
         # `asp-draft show 2017 | head`: the reader left; that is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise SystemExit(EXIT_OK) from None
+    except OSError as e:  # the machine said no where no reader or writer expected it
+        fail(_os_error(e))
     except KeyboardInterrupt:
         fail("interrupted")
     except Exception as e:  # a bug: still one line, unless the user asks for the traceback
@@ -176,6 +212,28 @@ def main(argv: list[str] | None = None) -> None:
         fail(f"internal error: {type(e).__name__}: {e} (ASP_DRAFT_DEBUG=1 shows the traceback; "
              "please report it)")
     raise SystemExit(rv if isinstance(rv, int) else EXIT_OK)
+
+
+def _os_error(error: OSError) -> str:
+    """One line for an OSError: the file and the cause; standard output when none is named
+    (`asp-draft show 2017 > /dev/full`)."""
+    cause = error.strerror or str(error)
+    if error.filename is not None:
+        return f"{error.filename}: {cause}"
+    # What could not be written stays in the buffer; without a place to drop it, Python
+    # would report the failure again, in several lines, on the way out.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return f"<stdout>: cannot write: {cause}"
+
+
+class _ClosedInput(io.TextIOBase):
+    """Standard input that the shell closed: every read says so (an OSError, as a read of
+    a closed descriptor would)."""
+
+    def read(self, size: int | None = -1) -> str:
+        """Refuse: there is no standard input."""
+        raise OSError(errno.EBADF, "standard input is closed")
 
 
 def _run(argv: list[str] | None) -> Any:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
+from asp_draft.diff_view import Row, describe, rows, text_mark, wrap_ops
 from asp_draft.model import Diff
-from asp_draft.writers.diff_text import Row, describe, rows, wrap_ops
 
 STYLES = {"delete": "red strike", "insert": "green underline"}
 HEADS = {"modified": "yellow", "inserted": "green", "deleted": "red", "moved": "cyan"}
@@ -18,7 +18,7 @@ HEADS = {"modified": "yellow", "inserted": "green", "deleted": "red", "moved": "
 
 def _words(r: Row, plain: bool) -> Text:
     if plain:
-        return Text(wrap_ops(r.ops, lambda op, t: f"[-{t}-]" if op == "delete" else f"{{+{t}+}}"))
+        return Text(wrap_ops(r.ops, text_mark))
     text = Text()
     for op, chunk in r.ops:
         text.append(chunk, style=STYLES.get(op, ""))

@@ -1,5 +1,7 @@
 """Start-up and foundation timings: `asp-draft --help` (budget 200 ms), show, new, build.
 
+Then the diff start-up ratios: `diff a.txt b.txt --format json` on two generated 300-paragraph
+texts (budget 1.5x `asp-draft --version`) and `diff 2017 2018 --format json` (budget 2x).
 Run: python benchmarks/bench_startup.py   (prints the median of several runs, wall time)
 """
 
@@ -11,6 +13,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_diff import generate  # the diff benchmark's 300-paragraph texts
 
 RUNS = 9
 
@@ -64,6 +69,25 @@ def main() -> None:
             print(f"{label:48} {ms:7.1f} ms{verdict}")
             if budget is not None:
                 print(f"{'':48} {ms - typer_floor:+7.1f} ms over the bare typer app")
+        diff_ratios(Path(tmp))
+
+
+def diff_ratios(tmp: Path) -> None:
+    """A negotiator's diffs against `asp-draft --version`: text to text, and year to year."""
+    old, new = generate(300, seed=1)
+    (tmp / "a.txt").write_text(old, encoding="utf-8")
+    (tmp / "b.txt").write_text(new, encoding="utf-8")
+    version = wall(["--version"])
+    print(f"{'asp-draft --version':48} {version:7.1f} ms")
+    cases = [("asp-draft diff a.txt b.txt --format json",
+              ["diff", str(tmp / "a.txt"), str(tmp / "b.txt"), "--format", "json"], 1.5),
+             ("asp-draft diff 2017 2018 --format json",
+              ["diff", "2017", "2018", "--format", "json"], 2.0)]
+    for label, args, budget in cases:
+        ms = wall(args)
+        ratio = ms / version
+        verdict = "within" if ratio <= budget else "OVER"
+        print(f"{label:48} {ms:7.1f} ms {ratio:5.2f}x --version, {verdict} budget {budget}x")
 
 
 def wall_python() -> float:

@@ -16,12 +16,12 @@ symbol: ICC-ASP/18/Res.6
 preamble:
   - responsibility-to-protect
   - justice-and-peace@2011
-  - text: "*Welcoming* the {{ session | ordinal_word }} session in {{ venue }},"
+  - template: "*Welcoming* the {{ session | ordinal_word }} session in {{ venue }},"
 operative:
   - text: "*Requests* the Bureau to report;"
   - text: "*Decides*:"
     sub: ["to meet;", "to adjourn;"]
-  - text: "*Notes* the report{{ '' }}."
+  - template: "*Notes* the report{{ '' }}."
     footnotes: ["ICC-ASP/18/1."]
 """
 
@@ -198,3 +198,154 @@ def test_clause_shows_what_changed(cli) -> None:
     assert data["versions"][0]["changes"] is None
     assert {"op": "insert", "text": "mutually reinforce each other,"} in \
         data["versions"][1]["changes"]
+
+
+# --- new --from, --symbol; annexes in specs ---------------------------------------------------
+
+VICTIMS = "\n\n".join([
+    "# symbol: ICC-ASP/18/Res.4\n# title: Victims and affected communities\n# year: 2019\n"
+    "# adopted: 2019-12-06",
+    "The Assembly of States Parties,",
+    "Recalling the Rome Statute and the rights it gives to victims,",
+    "1. Welcomes the report of the Trust Fund for Victims for 2018/19;",
+    "2. Requests the Court to report to the Assembly at its nineteenth session;",
+    "3. Decides to keep the matter under review.",
+])
+
+
+def test_new_from_a_held_resolution_lists_its_review_on_stderr(cli, tmp_path: Path) -> None:
+    text = tmp_path / "victims.txt"
+    text.write_text(VICTIMS, encoding="utf-8")
+    lib = tmp_path / "lib"
+    assert cli("adopt", str(text), "--into", str(lib)).code == 0
+    spec = tmp_path / "draft.yaml"
+    result = cli("-L", str(lib), "new", "2020", "--from", "ICC-ASP/18/Res.4", "-o", str(spec))
+    assert result.code == 0, result.err
+    assert result.out == ""
+    assert result.err.splitlines() == [
+        "asp-draft: rolled forward from ICC-ASP/18/Res.4 (2019)",
+        "asp-draft: the draft has no symbol (a draft is not the adopted text); give its own "
+        "with --symbol",
+        "asp-draft: 2 paragraph(s) are tied to their year; review each before the draft goes "
+        "out:",
+        "asp-draft: review: OP1 welcomes-report-trust: kept as adopted in 2019; it names a "
+        "period ('2018/19'); check that it still holds",
+        "asp-draft: review: OP2 requests-court-report: kept as adopted in 2019; it names a "
+        "session ('nineteenth session'); check that it still holds",
+        f"asp-draft: wrote {spec}",
+        f"asp-draft: next: asp-draft build {spec} -o draft-2020.docx"]
+    written = spec.read_text(encoding="utf-8")
+    assert "#   OP1 welcomes-report-trust: kept as adopted in 2019" in written
+    data = yaml.safe_load(written)
+    assert (data["year"], data["title"]) == (2020, "Victims and affected communities")
+    assert "symbol" not in data  # nor any adopted one: give the draft's own with --symbol
+    assert data["operative"] == ["welcomes-report-trust", "requests-court-report",
+                                 "decides-keep-matter"]
+    shown = cli("-L", str(lib), "show", str(spec))
+    assert shown.code == 0 and "2. Requests the Court to report" in shown.out
+
+
+def test_new_gives_the_draft_its_own_symbol(cli) -> None:
+    result = cli("new", "2019", "--from", "2018", "--symbol", "ICC-ASP/18/L.4", "-o", "-")
+    assert result.code == 0, result.err
+    assert yaml.safe_load(result.out)["symbol"] == "ICC-ASP/18/L.4"
+    assert "no symbol" not in result.err
+    assert "asp-draft: review: PP4 rome-statute-anniversary: kept word for word" in result.err
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["new", "2018", "--from", "2018", "-o", "-"],
+     "--from 2018: ICC-ASP/17/Res.5 is of 2018; a draft for 2018 rolls an earlier text forward"),
+    (["new", "2020", "--from", "ICC-ASP/99/Res.1", "-o", "-"],
+     "no adopted resolution with symbol 'ICC-ASP/99/Res.1' (known: "),
+])
+def test_new_from_what_cannot_be_rolled_is_one_line(cli, args: list[str], message: str) -> None:
+    assert message in one_line_error(cli(*args))
+
+
+def test_a_malformed_annex_in_a_spec_is_one_line_with_file_and_line(cli,
+                                                                    tmp_path: Path) -> None:
+    spec = tmp_path / "draft.yaml"
+    spec.write_text("year: 2019\noperative:\n  - text: \"*Decides* to act.\"\nannexes:\n"
+                    "  - title: Timetable\n    numbered: sometimes\n    paragraphs: [{text: a}]\n",
+                    encoding="utf-8")
+    assert one_line_error(cli("show", str(spec))) == (
+        f"asp-draft: error: {spec}:6: an annex's 'numbered' must be true or false, not "
+        "'sometimes'")
+
+
+# --- help written for legal advisers; formats from the tables ----------------------------------
+
+
+def one_line_description(command: str) -> str:
+    """The first paragraph of the command's docstring, its line breaks made spaces."""
+    import inspect
+
+    from asp_draft.cli import app
+
+    info = next(c for c in app.registered_commands
+                if (c.name or (c.callback.__name__ if c.callback else "")) == command)
+    text = info.help or (info.callback.__doc__ if info.callback else None) or ""
+    return " ".join(inspect.cleandoc(text).split("\n\n")[0].split())
+
+
+@pytest.mark.parametrize("command", ["", *registered_commands()])
+def test_help_shows_no_python_type_labels(cli, command: str) -> None:
+    import re
+
+    result = cli(*([command] if command else []), "--help")
+    assert result.code == 0
+    assert re.findall(r"<[a-z][a-z_\[\]|, ]*>", result.out) == []  # <bool>, <str>, <list[str]>
+    usage = next(line for line in result.out.splitlines() if "Usage:" in line)
+    assert "{" not in usage  # REF, not typer's {REF}
+
+
+@pytest.mark.parametrize("command", registered_commands())
+def test_each_command_is_described_on_one_line(cli, command: str) -> None:
+    description = one_line_description(command)
+    rows = [line for line in cli("--help").out.splitlines() if line.startswith(f"│ {command} ")]
+    assert len(rows) == 1 and description in rows[0], (description, rows)
+    assert any(description in line for line in cli(command, "--help").out.splitlines())
+
+
+def test_arguments_and_usage_read_plainly(cli) -> None:
+    out = cli("compile", "--help").out
+    assert "Usage: asp-draft compile [OPTIONS] BASE PROPOSAL..." in out
+    assert "Usage: asp-draft lint [OPTIONS] [REF]" in cli("lint", "--help").out
+    assert "│ --part             PART " in cli("clauses", "--help").out  # no metavar: its name
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["new", "abc"], "Invalid value for 'YEAR': 'abc' is not a whole number "
+                     "(see 'asp-draft new --help')"),
+    (["search", "court", "--limit", "0"], "Invalid value for '--limit': 0 is less than 1 "
+                                          "(see 'asp-draft search --help')"),
+    (["clauses", "--year", "20x"], "Invalid value for '--year': '20x' is not a whole number "
+                                   "(see 'asp-draft clauses --help')"),
+])
+def test_values_are_read_and_refused_in_plain_words(cli, args: list[str], message: str) -> None:
+    assert one_line_error(cli(*args)) == f"asp-draft: error: {message}"
+
+
+def test_the_help_lists_the_formats_of_the_tables(cli) -> None:
+    from asp_draft.formats import DOCUMENT_WRITERS, READERS, SHOW_WRITERS
+
+    build_help = " ".join(cli("build", "--help").out.split())
+    assert DOCUMENT_WRITERS.help() in build_help
+    assert all(r.suffixes[0] in build_help for r in READERS)
+    assert SHOW_WRITERS.help() in " ".join(cli("show", "--help").out.split())
+
+
+def test_build_takes_a_format_by_name_or_alias(cli, tmp_path: Path) -> None:
+    from asp_draft.formats import DOCUMENT_WRITERS
+
+    by_name, by_alias = tmp_path / "a.out", tmp_path / "b.out"
+    assert cli("build", "2018", "-o", str(by_name), "--format", "markdown").code == 0
+    assert cli("build", "2018", "-o", str(by_alias), "--format", "md").code == 0
+    assert by_name.read_text(encoding="utf-8") == by_alias.read_text(encoding="utf-8")
+    assert by_name.read_text(encoding="utf-8").startswith("---\n")
+    line = one_line_error(cli("build", "2018", "-o", str(tmp_path / "c.txt"), "-f", "pdf"))
+    assert line == f"asp-draft: error: --format 'pdf': choose one of " \
+                   f"{', '.join(DOCUMENT_WRITERS.names())}"
+    assert one_line_error(cli("show", "2018", "-f", "docx")) == (
+        "asp-draft: error: --format 'docx': choose one of text, markdown, json")

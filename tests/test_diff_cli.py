@@ -268,3 +268,85 @@ def test_help_has_an_example(run) -> None:  # type: ignore[no-untyped-def]
     result = run("diff", "--help")
     assert result.code == 0
     assert "asp-draft diff 2017 2018" in result.out
+
+
+# --- formats are a table; a text diff starts light --------------------------------------------
+
+
+def test_every_format_in_the_tables_loads() -> None:
+    import importlib
+
+    from asp_draft.formats import DIFF_WRITERS, DOCUMENT_WRITERS, READERS
+
+    for reader in READERS:
+        assert callable(getattr(importlib.import_module(reader.module), reader.function))
+    for table in (DOCUMENT_WRITERS, DIFF_WRITERS):
+        for writer in table.entries:
+            assert callable(table.load(writer)), writer.name
+
+
+def test_a_new_diff_format_is_one_entry_and_one_module(run, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+    from dataclasses import replace
+
+    from asp_draft.commands import diff as command
+    from asp_draft.diff_view import summary_line
+    from asp_draft.formats import DIFF_WRITERS, Writer
+
+    module = types.ModuleType("asp_draft_test_shout")
+    module.render_shout = lambda diff: summary_line(diff).upper() + "\n"  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    entry = Writer("shout", "shouted", (".shout",), module.__name__, "render_shout")
+    table = replace(DIFF_WRITERS, entries=(*DIFF_WRITERS.entries, entry))
+    monkeypatch.setattr(command, "DIFF_WRITERS", table)
+    shouted = "3 EQUAL, 0 MODIFIED, 1 INSERTED, 1 DELETED, 0 MOVED\n"
+    assert run("diff", "2017", "2018", "--format", "shout").out == shouted
+    out = tmp_path / "d.shout"
+    assert run("diff", "2017", "2018", "-o", str(out)).code == 0  # picked by its suffix
+    assert out.read_text(encoding="utf-8") == shouted
+    assert error_line(run("diff", "2017", "2018", "-f", "pdf")).endswith("html, docx, shout")
+
+
+def test_formats_answer_to_their_aliases(run) -> None:  # type: ignore[no-untyped-def]
+    assert run("diff", "2017", "2018", "-f", "md").out == \
+        run("diff", "2017", "2018", "-f", "markdown").out
+    assert run("diff", "2017", "2018", "-f", "txt").out.startswith("--- ICC-ASP/16/Res.6 (2017)")
+
+
+def test_the_diff_help_lists_the_table(run) -> None:  # type: ignore[no-untyped-def]
+    from asp_draft.formats import DIFF_WRITERS, reader_suffixes
+
+    out = " ".join(run("diff", "--help").out.split())
+    assert f"{DIFF_WRITERS.help()} (default: from OUT's extension" in out
+    assert reader_suffixes(spec=False).replace(" or", ",") in out  # .txt, .md, .docx, .pdf
+
+
+LOADED = ("pydantic", "jinja2", "yaml", "rich", "docx", "lxml")
+PROBE = ("import json, sys\nfrom asp_draft.cli import main\ntry:\n    main(sys.argv[1:])\n"
+         "except SystemExit:\n    pass\nsys.stderr.write(json.dumps(sorted({m.split('.')[0] "
+         f"for m in sys.modules}} & set({LOADED!r}))))\n")
+
+
+def loaded_by(*args: str) -> list[str]:
+    """The heavy libraries a fresh `asp-draft ARGS...` imported."""
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASP_DRAFT")}
+    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True,
+                          check=True, env=env)
+    loaded: list[str] = json.loads(done.stderr.splitlines()[-1])
+    return loaded
+
+
+def test_a_text_diff_imports_no_pydantic_jinja2_or_yaml(tmp_path: Path) -> None:
+    old, new = tmp_path / "a.txt", tmp_path / "b.txt"
+    old.write_text("The Assembly of States Parties,\n\n1. Requests the Bureau;\n", encoding="utf-8")
+    new.write_text("The Assembly of States Parties,\n\n1. Urges the Bureau;\n", encoding="utf-8")
+    assert loaded_by("diff", str(old), str(new), "--format", "json") == []
+    assert loaded_by("--version") == []
+
+
+def test_a_year_diff_imports_what_templates_need_and_no_more() -> None:
+    assert loaded_by("diff", "2017", "2018", "--format", "json") == ["jinja2", "yaml"]

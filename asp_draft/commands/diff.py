@@ -21,10 +21,7 @@ from asp_draft.cli import (
     write_output,
 )
 from asp_draft.errors import UsageError
-
-FORMATS = ("rich", "text", "markdown", "json", "html", "docx")
-BY_SUFFIX = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".json": "json",
-             ".html": "html", ".htm": "html", ".docx": "docx"}
+from asp_draft.formats import DIFF_WRITERS, Writer, ref_help
 
 
 def redline_date(value: str | None) -> str:
@@ -48,67 +45,41 @@ def named(document: Any, ref: str) -> Any:
     return replace(document, meta={"file": ref, **document.meta})
 
 
-def choose_format(fmt: str | None, out: Path | None) -> str:
+def choose_format(fmt: str | None, out: Path | None) -> Writer:
     """--format, else from OUT's extension, else rich on a terminal and text in a pipe."""
     if fmt is None:
         if out is not None:
-            return BY_SUFFIX.get(out.suffix.lower(), "text")
-        return "rich" if sys.stdout.isatty() else "text"
-    if fmt not in FORMATS:
-        raise UsageError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    if fmt == "rich" and out is not None:
-        raise UsageError("--format rich is for the terminal; with -o use text, markdown, "
-                         "json, html or docx")
-    if fmt == "docx" and out is None:
-        raise UsageError("--format docx writes a Word file; give -o OUT.docx")
-    return fmt
+            return DIFF_WRITERS.for_suffix(out.suffix) or DIFF_WRITERS.get("text")
+        return DIFF_WRITERS.get("rich" if sys.stdout.isatty() else "text")
+    writer = DIFF_WRITERS.get(fmt)
+    if writer.terminal and out is not None:
+        raise UsageError(f"--format {writer.name} is for the terminal; with -o use "
+                         f"{DIFF_WRITERS.files().help()}")
+    if writer.binary and out is None:
+        raise UsageError(f"--format {writer.name} writes a {writer.kind} file; give "
+                         f"-o OUT{writer.suffixes[0]}")
+    return writer
 
 
-def redline_module() -> Any:
-    """asp_draft.writers.redline, written by the Word work; a clear error until it lands."""
-    import importlib
-
-    try:
-        return importlib.import_module("asp_draft.writers.redline")
-    except ModuleNotFoundError as e:
-        if e.name != "asp_draft.writers.redline":
-            raise
-        raise UsageError("Word redlines are not available yet") from None
-
-
-def render_diff(diff: Any, fmt: str, *, author: str, date: str,
-                moves_as_changes: bool) -> str | bytes:
-    """The diff in a file format (everything but rich)."""
-    if fmt == "text":
-        from asp_draft.writers.diff_text import render_diff_text
-
-        return render_diff_text(diff)
-    if fmt == "markdown":
-        from asp_draft.writers.diff_text import render_diff_markdown
-
-        return render_diff_markdown(diff)
-    if fmt == "json":
-        from asp_draft.writers.diff_json import render_diff_json
-
-        return render_diff_json(diff)
-    if fmt == "html":
-        from asp_draft.writers.diff_html import render_diff_html
-
-        return render_diff_html(diff)
-    data: bytes = redline_module().render_redline(diff, author=author, date=date,
-                                         moves_as_changes=moves_as_changes)
-    return data
+def write_result(rendered: str | bytes, out: Path | None, *, force: bool,
+                 inputs: list[str]) -> None:
+    """The rendered diff to OUT, or to stdout."""
+    if out is not None:
+        write_output(out, rendered, force=force, inputs=inputs)
+    elif isinstance(rendered, str):
+        sys.stdout.write(rendered)
+    else:
+        sys.stdout.buffer.write(rendered)
 
 
 @app.command()
 def diff(
-    old: Annotated[str, typer.Argument(metavar="OLD", help="Year, symbol, spec, .txt, .md, "
-                                       ".docx or - for stdin.")],
+    old: Annotated[str, typer.Argument(metavar="OLD", help=ref_help())],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The same kinds as OLD.")],
     format: Annotated[str | None, typer.Option(
         "--format", "-f", metavar="FORMAT",
-        help="rich, text, markdown, json, html or docx (default: from OUT's extension; "
-             "rich on a terminal, text otherwise).", show_default=False)] = None,
+        help=f"{DIFF_WRITERS.help()} (default: from OUT's extension; rich on a terminal, "
+             "text otherwise).", show_default=False)] = None,
     out: Annotated[Path | None, typer.Option("--output", "-o", metavar="OUT",
                                              help="Write to this file instead of stdout.")] = None,
     force: ForceOption = False,
@@ -133,10 +104,9 @@ def diff(
 
     Example: asp-draft diff 2017 2018 --format markdown
     """
-    fmt = choose_format(format, out)
+    writer = choose_format(format, out)
     when = redline_date(date)
-    if fmt == "docx":
-        redline_module()  # say it now, before reading anything
+    DIFF_WRITERS.load(writer)  # a writer that is not installed says so before any work
     inputs = [old, new]
     if out is not None:
         from asp_draft.output import check_output
@@ -146,7 +116,7 @@ def diff(
     if old == "-" and new == "-":
         raise UsageError("only one of OLD and NEW can be - (standard input)")
     from asp_draft.diff import diff_documents
-    from asp_draft.writers.diff_text import summary_line
+    from asp_draft.diff_view import summary_line
 
     res = resolver(library, var)
     old_doc, new_doc = named(res.resolve(old), old), named(res.resolve(new), new)
@@ -158,19 +128,12 @@ def diff(
     result = diff_documents(old_doc, new_doc,
                             ignore_typography=ignore_typography,
                             detect_moves=not moves_as_changes)
-    if fmt == "rich":
-        from asp_draft.console_diff import print_diff
-
-        print_diff(stdout_console(), result)
+    if writer.terminal:
+        DIFF_WRITERS.load(writer)(stdout_console(), result)
     else:
-        rendered = render_diff(result, fmt, author=author, date=when,
-                               moves_as_changes=moves_as_changes)
-        if out is not None:
-            write_output(out, rendered, force=force, inputs=inputs)
-        elif isinstance(rendered, str):
-            sys.stdout.write(rendered)
-        else:
-            sys.stdout.buffer.write(rendered)
+        rendered = DIFF_WRITERS.render(writer, result, author=author, date=when,
+                                       moves_as_changes=moves_as_changes)
+        write_result(rendered, out, force=force, inputs=inputs)
     typer.echo(summary_line(result), err=True)
     if exit_code and result.differs:
         raise typer.Exit(EXIT_FOUND)

@@ -13,40 +13,31 @@ from asp_draft.cli import (
     LibraryOption,
     VarOption,
     app,
-    fail,
     note,
     resolver,
     write_output,
 )
-
-SHOW_FORMATS = ("text", "markdown", "json")
-BUILD_FORMATS = {".docx": "docx", ".md": "md", ".markdown": "md", ".txt": "txt",
-                 ".json": "json", ".html": "html", ".htm": "html"}
+from asp_draft.errors import UsageError
+from asp_draft.formats import DOCUMENT_WRITERS, SHOW_WRITERS, Writer, listing, ref_help
 
 
-def render(document: Any, fmt: str, *, reference_doc: Path | None = None) -> bytes | str:
+def render(document: Any, writer: Writer, *, reference_doc: Path | None = None) -> bytes | str:
     """A document in one of the output formats."""
-    if fmt in ("text", "txt"):
-        from asp_draft.writers.text import render_text
+    rendered: bytes | str = DOCUMENT_WRITERS.render(writer, document,
+                                                    reference_doc=reference_doc)
+    return rendered
 
-        return render_text(document)
-    if fmt in ("markdown", "md"):
-        from asp_draft.writers.markdown import render_markdown
 
-        return render_markdown(document)
-    if fmt == "json":
-        from asp_draft.writers.json import render_json
-
-        return render_json(document)
-    if fmt == "html":
-        from asp_draft.writers.html import render_html
-
-        return render_html(document)
-    if fmt == "docx":
-        from asp_draft.writers.docx import render_docx
-
-        return render_docx(document, reference_doc=reference_doc)
-    fail(f"unknown format {fmt!r}")
+def build_format(fmt: str | None, out: Path) -> Writer:
+    """--format, else the format OUT's extension names."""
+    if fmt is not None:
+        return DOCUMENT_WRITERS.get(fmt)
+    writer = DOCUMENT_WRITERS.for_suffix(out.suffix)
+    if writer is None:
+        suffixes = listing([w.suffixes[0] for w in DOCUMENT_WRITERS.entries])
+        raise UsageError(f"{out}: cannot tell the format from {out.suffix or 'no extension'!r}; "
+                         f"use {suffixes}, or --format")
+    return writer
 
 
 def warn_partial(document: Any) -> None:
@@ -61,10 +52,9 @@ def warn_partial(document: Any) -> None:
 
 @app.command()
 def show(
-    ref: Annotated[str, typer.Argument(metavar="REF", help="Year, symbol, spec, .txt, .md, "
-                                       ".docx or - for stdin.")],
+    ref: Annotated[str, typer.Argument(metavar="REF", help=ref_help())],
     format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
-                                        help="text, markdown or json.")] = "text",
+                                        help=f"{SHOW_WRITERS.help()}.")] = "text",
     var: VarOption = None,
     library: LibraryOption = None,
 ) -> None:
@@ -72,22 +62,21 @@ def show(
 
     Example: asp-draft show 2017 --format json
     """
-    if format not in SHOW_FORMATS:
-        fail(f"--format {format!r}: choose one of {', '.join(SHOW_FORMATS)}")
+    writer = SHOW_WRITERS.get(format)
     document = resolver(library, var).resolve(ref)
     warn_partial(document)
-    out = render(document, format)
+    out = render(document, writer)
     sys.stdout.write(out if isinstance(out, str) else out.decode("utf-8"))
 
 
 @app.command()
 def build(
-    ref: Annotated[str, typer.Argument(metavar="REF", help="Draft spec, year, symbol or file.")],
+    ref: Annotated[str, typer.Argument(metavar="REF", help=ref_help("Draft spec, year, symbol"))],
     out: Annotated[Path, typer.Option("--output", "-o", metavar="OUT",
                                       help="File to write; its extension picks the format.")],
     format: Annotated[str | None, typer.Option(
         "--format", "-f", metavar="FORMAT",
-        help="docx, md, txt, json or html (default: from OUT's extension).")] = None,
+        help=f"{DOCUMENT_WRITERS.help()} (default: from OUT's extension).")] = None,
     reference_doc: Annotated[Path | None, typer.Option(
         "--reference-doc", metavar="FILE",
         help="Word file whose styles the .docx takes (as pandoc does).")] = None,
@@ -99,44 +88,61 @@ def build(
 
     Example: asp-draft build draft.yaml -o draft-2019.docx
     """
-    fmt = format or BUILD_FORMATS.get(out.suffix.lower())
-    if fmt is None:
-        fail(f"{out}: cannot tell the format from {out.suffix or 'no extension'!r}; "
-             "use .docx, .md, .txt, .json or .html, or --format")
-    if fmt not in set(BUILD_FORMATS.values()):
-        fail(f"--format {fmt!r}: choose one of docx, md, txt, json, html")
+    writer = build_format(format, out)
     from asp_draft.output import check_output
     from asp_draft.refs import input_paths
 
     inputs = [ref] + ([str(reference_doc)] if reference_doc else [])
     check_output(out, force=force, inputs=input_paths(inputs))  # refuse before the work
+    DOCUMENT_WRITERS.load(writer)  # a writer that is not installed says so before any work
     document = resolver(library, var).resolve(ref)
     warn_partial(document)
-    write_output(out, render(document, fmt, reference_doc=reference_doc), force=force,
+    write_output(out, render(document, writer, reference_doc=reference_doc), force=force,
                  inputs=inputs)
 
 
 @app.command()
 def new(
     year: Annotated[int, typer.Argument(metavar="YEAR", help="The year of the new draft.")],
+    from_ref: Annotated[str | None, typer.Option(
+        "--from", metavar="REF", help="The held resolution to roll forward: a year (its "
+        "omnibus) or a symbol (default: the latest omnibus before YEAR).")] = None,
+    symbol: Annotated[str | None, typer.Option(
+        "--symbol", metavar="SYMBOL", help="The draft's own symbol (e.g. ICC-ASP/19/L.4); a "
+        "draft never takes the adopted text's.")] = None,
     out: Annotated[str, typer.Option("--output", "-o", metavar="SPEC",
                                      help="Spec file to write, or - for stdout.")] = "draft.yaml",
     force: ForceOption = False,
     library: LibraryOption = None,
 ) -> None:
-    """Start a draft spec for YEAR, rolled forward from the latest adopted resolution.
+    """Start a draft spec for YEAR, rolled forward from a held resolution.
 
-    Example: asp-draft new 2019 -o draft.yaml
+    Paragraphs tied to their year are listed for review, in the spec's header and on stderr.
+
+    Example: asp-draft new 2020 --from ICC-ASP/18/Res.3 -o draft.yaml
     """
-    from asp_draft.assemble import assemble, roll_forward
+    from asp_draft.assemble import assemble
+    from asp_draft.output import check_output
     from asp_draft.readers.spec import parse_spec
+    from asp_draft.rolling import roll
 
+    if out != "-":
+        check_output(Path(out), force=force)  # refuse before the work and the review list
     res = resolver(library)
-    base, text = roll_forward(res.library, year)
-    assemble(parse_spec(text, out), res.library)  # the spec we write must build
+    rolled = roll(res.library, year, ref=from_ref, symbol=symbol)
+    assemble(parse_spec(rolled.text, out), res.library)  # the spec we write must build
+    base = rolled.base
+    note(f"rolled forward from {base.meta.get('symbol')} ({base.year})")
+    if not symbol:
+        note("the draft has no symbol (a draft is not the adopted text); give its own with "
+             "--symbol")
+    if rolled.review:
+        note(f"{len(rolled.review)} paragraph(s) are tied to their year; review each before "
+             "the draft goes out:")
+    for item in rolled.review:
+        note(f"review: {item.line()}")
     if out == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(rolled.text)
         return
-    write_output(Path(out), text, force=force, inputs=[])
-    note(f"rolled forward from {base.meta.get('symbol')} ({base.year}); "
-         f"next: asp-draft build {out} -o draft-{year}.docx")
+    write_output(Path(out), rolled.text, force=force, inputs=[])
+    note(f"next: asp-draft build {out} -o draft-{year}.docx")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from asp_draft.cli import LibraryOption, VarOption, app, note, resolver, stdout_console
+from asp_draft.formats import ref_help
 
 if TYPE_CHECKING:
     from asp_draft.history import Record
@@ -18,16 +19,18 @@ RECORD_NOTE = "the record holds only the opening of each year's preamble"
 
 @app.command()
 def blame(
-    ref: Annotated[str, typer.Argument(metavar="REF", help="Year, symbol, spec, .txt, .md, "
-                                       ".docx or - for stdin.")],
+    ref: Annotated[str, typer.Argument(metavar="REF", help=ref_help())],
     as_json: Annotated[bool, typer.Option("--json", help="JSON list on stdout.")] = False,
     history: Annotated[bool, typer.Option(
         "--history", help="Also show each paragraph's earlier wordings and what changed.")] = False,
     var: VarOption = None,
     library: LibraryOption = None,
 ) -> None:
-    """For every paragraph: the first adopted year of its wording, the years it stood, its
-    earlier wordings, and for wording never adopted the closest adopted paragraph.
+    """For every paragraph: the year its wording was first adopted, and the years it stood.
+
+    With --history, also its earlier wordings and what changed between them.
+
+    For wording never adopted: the closest adopted paragraph.
 
     Example: asp-draft blame draft.yaml --history
     """
@@ -35,7 +38,7 @@ def blame(
 
     found = resolver(library, var)
     document = found.resolve(ref)
-    blames = blame_document(document, found.library)
+    blames = blame_document(document, found.library, warn=note)
     if as_json:
         sys.stdout.write(json.dumps([b.as_json() for b in blames], ensure_ascii=False,
                                     indent=2) + "\n")
@@ -70,8 +73,9 @@ def search(
     = False,
     library: LibraryOption = None,
 ) -> None:
-    """Find agreed language to cite: ranked full-text search over every adopted year and the
-    library's proposals, one hit per wording with every resolution that adopted it.
+    """Find agreed language to cite in every adopted year and the library's proposals.
+
+    Ranked full-text search: one hit per wording, with every resolution that adopted it.
 
     Example: asp-draft search '"mutually reinforce"' --since 2015
     """
@@ -86,9 +90,9 @@ def search(
         # Called only when the index is not cached: a cached search never loads the library.
         from asp_draft.history import build_record
 
-        return build_record(found.library)
+        return build_record(found.library, note)
 
-    db = open_index(library_dirs(found.library_dirs), record)
+    db = open_index(library_dirs(found.library_dirs), record, note)
     try:
         hits = run_search(db, query, since=since, until=until, part=part, limit=limit)
     finally:

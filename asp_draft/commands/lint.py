@@ -9,6 +9,7 @@ import typer
 
 from asp_draft.cli import EXIT_FOUND, LibraryOption, VarOption, app, resolver, stdout_console
 from asp_draft.errors import UsageError
+from asp_draft.formats import ref_help
 
 
 def rule_ids(values: list[str] | None) -> list[str]:
@@ -56,8 +57,7 @@ def document_name(document: Any, ref: str) -> str:
 @app.command()
 def lint(
     ref: Annotated[str | None, typer.Argument(
-        metavar="REF", show_default=False,
-        help="Year, symbol, spec, .txt, .md, .docx or - for stdin.")] = None,
+        metavar="REF", show_default=False, help=ref_help())] = None,
     as_json: Annotated[bool, typer.Option(
         "--json", help="Print the findings as JSON: rule, paragraph, index, message.")] = False,
     select: Annotated[list[str] | None, typer.Option(

@@ -9,11 +9,14 @@ from typing import Annotated
 import typer
 
 from asp_draft.cli import ForceOption, LibraryOption, app, note, resolver, write_output
+from asp_draft.formats import reader_suffixes
 
 
 @app.command("import")
 def import_(
-    file: Annotated[str, typer.Argument(metavar="FILE", help=".docx, .txt or .md to import.")],
+    file: Annotated[str, typer.Argument(
+        metavar="FILE", help=f"The resolution to import: {reader_suffixes(spec=False)} "
+                             "(or - for text on stdin).")],
     out: Annotated[str, typer.Option("--output", "-o", metavar="OUT",
                                      help="Spec file to write (.yaml), or - for stdout.")],
     force: ForceOption = False,
@@ -23,8 +26,9 @@ def import_(
         "--year", metavar="YEAR", help="The year, when the file does not say.")] = None,
     library: LibraryOption = None,
 ) -> None:
-    """Turn a resolution file into a draft spec: library clauses where the text matches one,
-    other paragraphs written inline, so building the spec gives the same text.
+    """Turn a resolution file into a draft spec that cites library clauses where they match.
+
+    Paragraphs that match no clause are written inline: building the spec gives the same text.
 
     Example: asp-draft import delegation-draft.docx -o draft.yaml
     """

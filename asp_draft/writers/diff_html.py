@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from asp_draft.diff_view import Row, describe, rows, summary_line
 from asp_draft.model import Diff
-from asp_draft.writers.diff_text import Row, describe, rows, summary_line
 
 CSS = """
 body { font-family: "Times New Roman", Times, serif; margin: 2em auto; max-width: 72em;

@@ -1,0 +1,85 @@
+"""The diff as the text, HTML and terminal renderers show it: labelled rows in reading order.
+
+Each row is one change with its label (PP3, OP12 bis, OP3(a)) in the new document (in the old
+one for a deleted paragraph), the label it had before, its word operations, and a note for a
+change the words do not show (part, level, heading, footnotes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from asp_draft.model import Change, Diff, Document, Paragraph, labels
+
+
+@dataclass(frozen=True)
+class Row:
+    """One change with what a writer prints for it: its label, where it came from, its words."""
+
+    change: Change
+    label: str  # in the new document; in the old one for a deleted paragraph
+    old_label: str | None
+    ops: tuple[tuple[str, str], ...]  # word operations; a whole paragraph for the others
+    note: str | None  # a change the words do not show (footnotes, level, part)
+
+
+def describe(document: Document, fallback: str) -> str:
+    """`ICC-ASP/16/Res.6 (2017)`, or the title, or the file it came from, or `fallback`."""
+    meta = document.meta
+    name = meta.get("symbol") or meta.get("title") or meta.get("file") or fallback
+    return f"{name} ({meta['year']})" if meta.get("year") else str(name)
+
+
+def summary_line(diff: Diff) -> str:
+    """`3 equal, 1 modified, 1 inserted, 1 deleted, 0 moved`."""
+    return ", ".join(f"{n} {op}" for op, n in diff.summary().items())
+
+
+def structure_note(old: Paragraph, new: Paragraph) -> str | None:
+    """What changed beyond the words: part, level, heading or footnotes (numbers are not)."""
+    what = [name for name, a, b in (("part", old.part, new.part),
+                                    ("level", old.level, new.level),
+                                    ("heading", old.heading, new.heading),
+                                    ("footnotes", old.note_texts, new.note_texts)) if a != b]
+    return f"{', '.join(what)} changed" if what else None
+
+
+def rows(diff: Diff) -> Iterator[Row]:
+    """The changes in reading order, labelled."""
+    old_labels, new_labels = labels(diff.old.paragraphs), labels(diff.new.paragraphs)
+    for c in diff.changes:
+        old_p = diff.old.paragraphs[c.old_index] if c.old_index is not None else None
+        new_p = diff.new.paragraphs[c.new_index] if c.new_index is not None else None
+        old_label = old_labels[c.old_index] if c.old_index is not None else None
+        if c.words is not None:
+            ops = c.words
+        elif new_p is not None:
+            ops = (("insert" if c.op == "inserted" else "equal", new_p.text),)
+        else:
+            assert old_p is not None
+            ops = (("delete", old_p.text),)
+        label = new_labels[c.new_index] if c.new_index is not None else old_label
+        note = structure_note(old_p, new_p) if old_p and new_p and c.op != "equal" else None
+        yield Row(c, label or "", old_label, ops, note)
+
+
+def wrap_ops(ops: tuple[tuple[str, str], ...], mark: Callable[[str, str], str]) -> str:
+    """Join word operations, marking each change with `mark(op, text)`; spaces stay outside."""
+    out = []
+    for op, chunk in ops:
+        if op == "equal":
+            out.append(chunk)
+            continue
+        body = chunk.strip()
+        if not body:  # a change of spacing only: show it as it is
+            out.append(mark(op, chunk))
+            continue
+        start = chunk.index(body)
+        out.append(chunk[:start] + mark(op, body) + chunk[start + len(body):])
+    return "".join(out)
+
+
+def text_mark(op: str, text: str) -> str:
+    """`[-deleted-]` or `{+inserted+}`: a change spelled out where there is no colour."""
+    return f"[-{text}-]" if op == "delete" else f"{{+{text}+}}"
