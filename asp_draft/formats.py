@@ -31,6 +31,7 @@ READERS = (
     Reader("Markdown", (".md", ".markdown"), "asp_draft.readers.markdown", "read_markdown_file"),
     Reader("Word", (".docx",), "asp_draft.readers.docx", "read_docx"),
     Reader("PDF", (".pdf",), "asp_draft.readers.pdf", "read_pdf"),
+    Reader("Akoma Ntoso", (".xml",), "asp_draft.readers.akn", "read_akn"),
 )
 SPEC_SUFFIXES = (".yaml", ".yml")
 
@@ -133,6 +134,8 @@ DOCUMENT_WRITERS = Writers("documents", (
     Writer("html", "HTML", (".html", ".htm"), "asp_draft.writers.html", "render_html"),
     Writer("docx", "Word", (".docx",), "asp_draft.writers.docx", "render_docx",
            binary=True, options=("reference_doc",)),
+    Writer("akn", "Akoma Ntoso", (".xml",), "asp_draft.writers.akn", "render_valid_akn",
+           aliases=("xml", "akoma-ntoso"), binary=True, show=True),
 ))
 SHOW_WRITERS = Writers("documents", tuple(w for w in DOCUMENT_WRITERS.entries if w.show))
 

@@ -348,4 +348,4 @@ def test_build_takes_a_format_by_name_or_alias(cli, tmp_path: Path) -> None:
     assert line == f"asp-draft: error: --format 'pdf': choose one of " \
                    f"{', '.join(DOCUMENT_WRITERS.names())}"
     assert one_line_error(cli("show", "2018", "-f", "docx")) == (
-        "asp-draft: error: --format 'docx': choose one of text, markdown, json")
+        "asp-draft: error: --format 'docx': choose one of text, markdown, json, akn")

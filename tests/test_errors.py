@@ -35,7 +35,8 @@ BAD_SPEC = "year: 2019\npreamble:\n  - bad\n"
                                    "ICC-ASP/16/Res.6, ICC-ASP/17/Res.5)"),
     (["show", "nothing"], "'nothing' is not a year, a document symbol (ICC-ASP/16/Res.6) or "
                           "a file"),
-    (["show", "2017", "--format", "pdf"], "--format 'pdf': choose one of text, markdown, json"),
+    (["show", "2017", "--format", "pdf"],
+     "--format 'pdf': choose one of text, markdown, json, akn"),
     (["show", "2017", "--var", "novalue"], "--var 'novalue': write it as NAME=VALUE, e.g. "
                                            "--var venue='The Hague'"),
     (["clause", "justice-and-piece"], "unknown clause 'justice-and-piece'; did you mean "

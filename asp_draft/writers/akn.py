@@ -604,3 +604,10 @@ def check_akn(data: bytes, target: str = "the AKN output") -> None:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise OutputError(f"does not validate against akomantoso30.xsd: {errors[0]}{more}",
                           source=target)
+
+
+def render_valid_akn(document: Document) -> bytes:
+    """`render_akn`, checked against the schema: no file that an AKN tool would refuse leaves."""
+    data = render_akn(document)
+    check_akn(data)
+    return data
