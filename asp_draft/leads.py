@@ -52,6 +52,7 @@ class Vocabulary:
         self.modifiers.sort(key=len, reverse=True)
 
 
+@cache
 def _bundled_file() -> Path:
     here = Path(__file__).resolve().parent
     for candidate in (here / "clauses" / LEADS_FILE, here.parent / "clauses" / LEADS_FILE):

@@ -88,6 +88,7 @@ class Source:
 
 _ENDS = (",", ";", ".", ":")
 _SQUEEZE = frozenset(" \t\n\r\f\v")  # not U+00A0: a non-breaking space is kept as printed
+_WHITE = re.compile("[ \t\n\r\f\v]+")
 _CHAPEAU = re.compile(r"The [A-Z][^.;:,]{2,80}(?P<comma>,?)")
 ANNEX_LINE = re.compile(r"Annex(?:es)?(?: (?P<n>[IVXLC]+|\d{1,2}|[A-Z]))?\.?(?:: (?P<title>.+))?",
                     re.S)
@@ -124,8 +125,19 @@ def flatten(runs: list[Run]) -> _Flat:
     for run in runs:
         if run.note is not None:
             marks.append((run.note, len(out)))
-        for ch in run.text:
-            if ch in _SQUEEZE:
+        start = 0
+        # words are copied whole; only the white space between them is looked at character by
+        # character (a long paragraph is mostly words)
+        for m in [*_WHITE.finditer(run.text), None]:
+            word = run.text[start:m.start() if m else len(run.text)]
+            if word:
+                out.extend(word)
+                italic.extend([run.italic] * len(word))
+                soft = False
+            if m is None:
+                break
+            start = m.end()
+            for ch in m.group():
                 if out and out[-1] != " ":
                     out.append(" ")
                     italic.append(run.italic)
@@ -133,10 +145,6 @@ def flatten(runs: list[Run]) -> _Flat:
                 elif out and ch == " " and not soft:
                     out.append(" ")
                     italic.append(run.italic)
-                continue
-            out.append(ch)
-            italic.append(run.italic)
-            soft = False
     while out and out[-1] == " ":
         out.pop()
         italic.pop()
