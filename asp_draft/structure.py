@@ -97,18 +97,28 @@ HEAD_WINDOW = 12  # the chapeau stands among the first blocks, after the head an
 
 @dataclass
 class _Flat:
-    """A block's text with its whitespace squeezed, each character's italics, and its marks."""
+    """A block's text with its white space made one line, its italic spans, and its marks."""
 
     text: str
-    italic: list[bool]
+    italic: list[tuple[int, int]]  # (start, end) of each italic stretch, in order
     marks: list[tuple[str, int]]  # (note key, offset after which the mark stands)
 
     def cut(self, n: int) -> _Flat:
         """The same without its first `n` characters (a typed label) and the space after."""
         rest = self.text[n:]
         skip = n + len(rest) - len(rest.lstrip())
-        return _Flat(self.text[skip:], self.italic[skip:],
+        spans = [(max(a - skip, 0), b - skip) for a, b in self.italic if b > skip]
+        return _Flat(self.text[skip:], spans,
                      [(key, max(at - skip, 0)) for key, at in self.marks])
+
+    def italic_opening(self) -> int:
+        """How far the text opens in italics (spaces between italic words included); 0 if not."""
+        end = 0
+        for start, stop in self.italic:
+            if start > end and self.text[end:start].strip(" "):
+                break
+            end = stop
+        return end if self.italic and self.italic[0][0] == 0 else 0
 
 
 def flatten(runs: list[Run]) -> _Flat:
@@ -118,44 +128,65 @@ def flatten(runs: list[Run]) -> _Flat:
     Line breaks and tabs become one space; spaces the text itself has are kept (a double
     space is the text's, and lint should see it).
     """
-    out: list[str] = []
-    italic: list[bool] = []
+    line = _Line()
     marks: list[tuple[str, int]] = []
-    soft = False  # the last character is a space made from a line break or a tab
     for run in runs:
         if run.note is not None:
-            marks.append((run.note, len(out)))
-        start = 0
-        # words are copied whole; only the white space between them is looked at character by
-        # character (a long paragraph is mostly words)
-        for m in [*_WHITE.finditer(run.text), None]:
-            word = run.text[start:m.start() if m else len(run.text)]
-            if word:
-                out.extend(word)
-                italic.extend([run.italic] * len(word))
-                soft = False
-            if m is None:
-                break
-            start = m.end()
-            for ch in m.group():
-                if out and out[-1] != " ":
-                    out.append(" ")
-                    italic.append(run.italic)
-                    soft = ch != " "
-                elif out and ch == " " and not soft:
-                    out.append(" ")
-                    italic.append(run.italic)
-    while out and out[-1] == " ":
-        out.pop()
-        italic.pop()
-    text = "".join(out)
+            marks.append((run.note, line.length))
+        line.add(run.text, run.italic)
+    text, spans = line.finish()
     placed = []
     for key, at in marks:
         at = min(at, len(text))
         while at > 0 and text[at - 1] == " ":
             at -= 1
         placed.append((key, at))
-    return _Flat(text, italic, placed)
+    return _Flat(text, spans, placed)
+
+
+class _Line:
+    """Text built up run by run, words copied whole, white space looked at as it comes."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.length = 0
+        self.spans: list[tuple[int, int]] = []
+        self.last = ""  # the last character written
+        self.soft = False  # that character is a space made from a line break or a tab
+
+    def add(self, text: str, italic: bool) -> None:
+        """Append one run's text."""
+        begin = self.length
+        start = 0
+        for m in [*_WHITE.finditer(text), None]:
+            word = text[start:m.start() if m else len(text)]
+            if word:
+                self._put(word)
+                self.soft = False
+            if m is None:
+                break
+            start = m.end()
+            for ch in m.group():
+                if self.length and self.last != " ":
+                    self._put(" ")
+                    self.soft = ch != " "
+                elif self.length and ch == " " and not self.soft:
+                    self._put(" ")
+        if italic and self.length > begin:
+            if self.spans and self.spans[-1][1] == begin:
+                begin = self.spans.pop()[0]
+            self.spans.append((begin, self.length))
+
+    def _put(self, piece: str) -> None:
+        self.pieces.append(piece)
+        self.length += len(piece)
+        self.last = piece[-1]
+
+    def finish(self) -> tuple[str, list[tuple[int, int]]]:
+        """The text with trailing spaces trimmed, and the italic spans within it."""
+        text = "".join(self.pieces).rstrip(" ")
+        spans = [(a, min(b, len(text))) for a, b in self.spans if a < len(text)]
+        return text, spans
 
 
 def classify(source: Source, notify: Notify = quiet) -> Document:
@@ -327,11 +358,9 @@ class _Body:
                                   annex=self.annex if part == "annex" else None))
 
     def _lead(self, flat: _Flat, part: Part, level: int) -> str | None:
-        if flat.italic and flat.italic[0]:
-            end = 0
-            while end < len(flat.text) and (flat.italic[end] or flat.text[end] == " "):
-                end += 1
-            lead = flat.text[:end].rstrip(" ,;:")
+        opening = flat.italic_opening()
+        if opening:
+            lead = flat.text[:opening].rstrip(" ,;:")
             return lead or None
         if self.source.italics or level:
             return None
