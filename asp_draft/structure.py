@@ -87,8 +87,7 @@ class Source:
 # --- classification --------------------------------------------------------------------
 
 _ENDS = (",", ";", ".", ":")
-_SQUEEZE = frozenset(" \t\n\r\f\v")  # not U+00A0: a non-breaking space is kept as printed
-_WHITE = re.compile("[ \t\n\r\f\v]+")
+_BREAK = re.compile("[ ]*[\t\n\r\f\v][ \t\n\r\f\v]*")  # U+00A0 is text, not a break
 _CHAPEAU = re.compile(r"The [A-Z][^.;:,]{2,80}(?P<comma>,?)")
 ANNEX_LINE = re.compile(r"Annex(?:es)?(?: (?P<n>[IVXLC]+|\d{1,2}|[A-Z]))?\.?(?:: (?P<title>.+))?",
                     re.S)
@@ -145,42 +144,28 @@ def flatten(runs: list[Run]) -> _Flat:
 
 
 class _Line:
-    """Text built up run by run, words copied whole, white space looked at as it comes."""
+    """Text built up run by run: a break or tab (with the spaces around it) is one space,
+    spaces the text has are kept, the line trimmed at both ends."""
 
     def __init__(self) -> None:
         self.pieces: list[str] = []
         self.length = 0
         self.spans: list[tuple[int, int]] = []
-        self.last = ""  # the last character written
-        self.soft = False  # that character is a space made from a line break or a tab
 
     def add(self, text: str, italic: bool) -> None:
         """Append one run's text."""
+        text = _BREAK.sub(" ", text)
+        if not self.length:
+            text = text.lstrip(" ")
+        if not text:
+            return
         begin = self.length
-        start = 0
-        for m in [*_WHITE.finditer(text), None]:
-            word = text[start:m.start() if m else len(text)]
-            if word:
-                self._put(word)
-                self.soft = False
-            if m is None:
-                break
-            start = m.end()
-            for ch in m.group():
-                if self.length and self.last != " ":
-                    self._put(" ")
-                    self.soft = ch != " "
-                elif self.length and ch == " " and not self.soft:
-                    self._put(" ")
-        if italic and self.length > begin:
+        self.pieces.append(text)
+        self.length += len(text)
+        if italic:
             if self.spans and self.spans[-1][1] == begin:
                 begin = self.spans.pop()[0]
             self.spans.append((begin, self.length))
-
-    def _put(self, piece: str) -> None:
-        self.pieces.append(piece)
-        self.length += len(piece)
-        self.last = piece[-1]
 
     def finish(self) -> tuple[str, list[tuple[int, int]]]:
         """The text with trailing spaces trimmed, and the italic spans within it."""
