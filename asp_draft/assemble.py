@@ -10,7 +10,7 @@ from asp_draft import facts as factlib
 from asp_draft.errors import UnknownClauseError
 from asp_draft.library import Library
 from asp_draft.markup import place_notes, split_lead
-from asp_draft.model import Clause, Document, Paragraph, Part, Version, labels
+from asp_draft.model import Clause, Document, Meta, Paragraph, Part, Version, labels
 from asp_draft.readers.spec import Entry, Spec
 from asp_draft.templating import render
 
@@ -80,7 +80,7 @@ def assemble(spec: Spec, library: Library, overrides: Mapping[str, Any] | None =
         emit.part(getattr(spec, part), part, numbered=part == "operative")
     for annex in spec.annexes:
         emit.part(annex.entries, "annex", numbered=annex.numbered, annex=annex.title)
-    return Document(meta=meta, paragraphs=tuple(paragraphs))
+    return Document(meta=Meta.of(meta), paragraphs=tuple(paragraphs))
 
 
 def part_labels(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[str]:

@@ -27,8 +27,7 @@ class Row:
 def describe(document: Document, fallback: str) -> str:
     """`ICC-ASP/16/Res.6 (2017)`, or the title, or the file it came from, or `fallback`."""
     meta = document.meta
-    name = meta.get("symbol") or meta.get("title") or meta.get("file") or fallback
-    return f"{name} ({meta['year']})" if meta.get("year") else str(name)
+    return f"{meta.name(fallback)} ({meta.year})" if meta.year else meta.name(fallback)
 
 
 def summary_line(diff: Diff) -> str:

@@ -1,27 +1,17 @@
-"""Year <-> session arithmetic, ordinals in figures and words, and the facts.yaml lookup."""
+"""Year <-> session arithmetic, sub-paragraph labels, and the facts.yaml lookup (with the
+library's language)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from asp_draft.errors import LibraryError
+from asp_draft.errors import LibraryError, UsageError
+from asp_draft.language import ENGLISH, language_for
 
 # The Assembly's first regular session met in 2002; since then one regular session a year.
 FIRST_SESSION_YEAR = 2002
-
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen"]
-_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_ORDINAL_UNITS = {"one": "first", "two": "second", "three": "third", "five": "fifth",
-                  "eight": "eighth", "nine": "ninth", "twelve": "twelfth"}
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
-
 
 _ROMAN_VALUES = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
                  (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
@@ -47,57 +37,14 @@ def session_for_year(year: int) -> int:
     return year - FIRST_SESSION_YEAR + 1
 
 
-def ordinal(n: int) -> str:
-    """1 -> '1st', 12 -> '12th', 22 -> '22nd'."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def cardinal_word(n: int) -> str:
-    """0..999 in words: 21 -> 'twenty-one'."""
-    if not 0 <= n < 1000:
-        raise ValueError(f"{n} is out of range for words")
-    if n < 20:
-        return _UNITS[n]
-    if n < 100:
-        tens, unit = divmod(n, 10)
-        return _TENS[tens] + (f"-{_UNITS[unit]}" if unit else "")
-    hundreds, rest = divmod(n, 100)
-    return f"{_UNITS[hundreds]} hundred" + (f" and {cardinal_word(rest)}" if rest else "")
-
-
-def ordinal_word(n: int) -> str:
-    """16 -> 'sixteenth', 21 -> 'twenty-first'."""
-    words = cardinal_word(n)
-    head, sep, last = words.rpartition("-") if "-" in words else words.rpartition(" ")
-    if last in _ORDINAL_UNITS:
-        last = _ORDINAL_UNITS[last]
-    elif last.endswith("y"):
-        last = last[:-1] + "ieth"
-    else:
-        last += "th"
-    return head + sep + last
-
-
-_WORD_VALUES = {ordinal_word(n): n for n in range(1, 100)}
-
-
-def parse_ordinal_word(word: str) -> int | None:
-    """'seventeenth' -> 17; None when the word is not an ordinal."""
-    return _WORD_VALUES.get(word.lower())
-
-
-def long_date(value: date) -> str:
-    """date(2017, 12, 14) -> '14 December 2017', as UN documents write it."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-def parse_long_date(text: str) -> date | None:
-    """'14 December 2017' -> date(2017, 12, 14); None if it is not such a date."""
-    m = re.fullmatch(r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})", text.strip())
-    if not m or m.group(2) not in _MONTHS:
-        return None
-    return date(int(m.group(3)), _MONTHS.index(m.group(2)) + 1, int(m.group(1)))
+# The English words, under the names callers know; a document in another language asks its
+# own Language (asp_draft.language) instead.
+ordinal = ENGLISH.ordinal
+ordinal_word = ENGLISH.ordinal_word
+cardinal_word = ENGLISH.cardinal_word
+parse_ordinal_word = ENGLISH.parse_ordinal_word
+long_date = ENGLISH.long_date
+parse_long_date = ENGLISH.parse_long_date
 
 
 @dataclass
@@ -108,6 +55,7 @@ class Facts:
     documents: dict[str, int] = field(default_factory=dict)  # symbol -> year
     constants: dict[str, Any] = field(default_factory=dict)
     source: str = ""
+    language: str | None = None  # the ISO 639-3 code facts.yaml names, if it names one
 
     def for_year(self, year: int) -> dict[str, Any]:
         """The variables a template sees for `year`: year, session, venue and the rest."""
@@ -135,6 +83,7 @@ class Facts:
             documents={**self.documents, **other.documents},
             constants={**self.constants, **other.constants},
             source=other.source or self.source,
+            language=other.language or self.language,
         )
 
 
@@ -145,11 +94,11 @@ def facts_from_data(data: Any, source: Path) -> Facts:
     """Validate the parsed facts.yaml."""
     if not isinstance(data, dict):
         raise LibraryError("facts.yaml must be a mapping with 'years'", source=source)
-    unknown = set(data) - {"years", "documents", "constants"}
+    unknown = set(data) - {"years", "documents", "constants", "language"}
     if unknown:
         key = sorted(unknown)[0]
-        raise LibraryError(f"unknown key {key!r} (expected years, documents, constants)",
-                           source=source, line=_line(data, key))
+        raise LibraryError(f"unknown key {key!r} (expected years, documents, constants, "
+                           "language)", source=source, line=_line(data, key))
     years: dict[int, dict[str, Any]] = {}
     for key, values in (data.get("years") or {}).items():
         if not str(key).isdigit() or not isinstance(values, dict):
@@ -164,7 +113,21 @@ def facts_from_data(data: Any, source: Path) -> Facts:
         years[int(key)] = dict(values)
     documents = {str(k): int(v) for k, v in (data.get("documents") or {}).items()}
     constants = dict(data.get("constants") or {})
-    return Facts(years=years, documents=documents, constants=constants, source=str(source))
+    language = library_language(data.get("language"), source, _line(data, "language")) \
+        if "language" in data else None
+    return Facts(years=years, documents=documents, constants=constants, source=str(source),
+                 language=language)
+
+
+def library_language(code: Any, source: Path | str, line: int | None) -> str:
+    """The ISO 639-3 code a library file names (facts.yaml, a version), or a LibraryError."""
+    if not isinstance(code, str) or not code.strip():
+        raise LibraryError(f"'language' must be a language code such as eng, not {code!r}",
+                           source=source, line=line)
+    try:
+        return language_for(code).code
+    except UsageError as e:
+        raise LibraryError(e.message, source=source, line=line) from None
 
 
 def _line(mapping: Any, key: Any) -> int | None:

@@ -3,8 +3,9 @@
 Plain-text copies lose the italics, so the lead is found from the words themselves: a known
 phrase (*Being gravely concerned*, *Continues to welcome*), a known head word, or a capitalised
 participle (preamble), with an adverb before it (*Deeply*, *Urgently*) and the modifiers
-drafters attach after it (*also*, *with appreciation*, *in mind* ...). The words are data:
-`leads.txt` in the bundled library, extended by a `leads.txt` in any user library folder.
+drafters attach after it (*also*, *with appreciation*, *in mind* ...). The words are data, one
+file per language (the Language's `leads_file`: `leads.txt` for English) in the bundled
+library, extended by the same file in any user library folder.
 """
 
 from __future__ import annotations
@@ -15,18 +16,18 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from asp_draft.language import ENGLISH, Language
 from asp_draft.model import Part
 
-LEADS_FILE = "leads.txt"
+LEADS_FILE = ENGLISH.leads_file
 _SECTIONS = ("preamble", "operative", "adverbs", "phrases", "modifiers")
-_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?")
-_PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}(?:-[a-z]+)?(?:ing|ed)")
 
 
 @dataclass
 class Vocabulary:
     """The lead words by kind, as read from leads.txt files."""
 
+    participle: re.Pattern[str] = ENGLISH.participle
     preamble: set[str] = field(default_factory=set)
     operative: set[str] = field(default_factory=set)
     adverbs: set[str] = field(default_factory=set)
@@ -53,51 +54,61 @@ class Vocabulary:
 
 
 @cache
-def _bundled_file() -> Path:
+def _bundled_folder() -> Path:
     here = Path(__file__).resolve().parent
-    for candidate in (here / "clauses" / LEADS_FILE, here.parent / "clauses" / LEADS_FILE):
-        if candidate.is_file():
+    for candidate in (here / "clauses", here.parent / "clauses"):
+        if (candidate / LEADS_FILE).is_file():
             return candidate
-    return here / "clauses" / LEADS_FILE
+    return here / "clauses"
 
 
-_extra: tuple[Path, ...] = ()
+_folders: tuple[Path, ...] = ()
 
 
 def use_folders(folders: Iterable[Path]) -> None:
-    """Let the leads.txt of these library folders add to the bundled words."""
-    global _extra
-    found = tuple(f / LEADS_FILE for f in folders if (f / LEADS_FILE).is_file())
-    if found != _extra:
-        _extra = found
-        _vocabulary.cache_clear()
+    """Let the lead-word files of these library folders add to the bundled words."""
+    global _folders
+    _folders = tuple(folders)
 
 
 @cache
-def _vocabulary(files: tuple[Path, ...]) -> Vocabulary:
-    vocabulary = Vocabulary()
+def _vocabulary(files: tuple[Path, ...], participle: re.Pattern[str]) -> Vocabulary:
+    vocabulary = Vocabulary(participle=participle)
     for path in files:
         vocabulary.add_file(path)
     return vocabulary
 
 
-def vocabulary() -> Vocabulary:
-    """The words in force: the bundled leads.txt and those of the folders in use."""
-    bundled = _bundled_file()
-    return _vocabulary(((bundled,) if bundled.is_file() else ()) + _extra)
+@cache
+def _files(folders: tuple[Path, ...], name: str) -> tuple[Path, ...]:
+    return tuple(f / name for f in folders if (f / name).is_file())
+
+
+def vocabulary(language: Language = ENGLISH) -> Vocabulary:
+    """The words in force in `language`: its bundled file and those of the folders in use."""
+    files = _files((_bundled_folder(), *_folders), language.leads_file)
+    return _vocabulary(files, language.participle)
+
+
+def _is_word(word: str) -> bool:
+    """A capitalised word, hyphenated at most once, in any alphabet (`Rappelant`, `Préoccupée`,
+    `Well-known`)."""
+    head, hyphen, tail = word.partition("-")
+    return len(head) > 1 and head[0].isupper() and head[1:].isalpha() and head[1:].islower() \
+        and (not hyphen or (tail.isalpha() and tail.islower()))
 
 
 def _is_head(word: str, part: Part | None, words: Vocabulary) -> bool:
     if part == "operative":
         return word in words.operative
     if part == "preamble":
-        return word in words.preamble or bool(_PARTICIPLE.fullmatch(word))
+        return word in words.preamble or bool(words.participle.fullmatch(word))
     return word in words.preamble or word in words.operative
 
 
-def find_lead(text: str, part: Part | None = None) -> str | None:
-    """The lead words at the start of `text`, or None if it opens otherwise."""
-    words = vocabulary()
+def find_lead(text: str, part: Part | None = None, language: Language = ENGLISH) -> str | None:
+    """The lead words at the start of `text` in `language`, or None if it opens otherwise."""
+    words = vocabulary(language)
     pos = next((len(p) for p in words.phrases if text.startswith(p) and (
         len(text) == len(p) or not text[len(p)].isalpha())), 0)
     if not pos:
@@ -121,7 +132,7 @@ def _head_length(text: str, part: Part | None, words: Vocabulary) -> int:
     """The length of the head (with its adverb) that opens `text`, or 0."""
     split = text.split(" ", 3)
     first = split[0].rstrip(",:")
-    if not _WORD.fullmatch(first):
+    if not _is_word(first):
         return 0
     if first in words.adverbs and len(split) > 1:
         # "Deeply concerned", "Further requests", "Urgently calls", "Ever mindful"

@@ -67,7 +67,7 @@ _LIST_LINKS = ("; and", "; or")
 
 
 def _is_partial(document: Document) -> bool:
-    return str(document.meta.get("completeness") or "").lower().startswith("partial")
+    return document.meta.partial
 
 
 def _ends_with(text: str, ending: str) -> bool:

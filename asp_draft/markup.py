@@ -5,22 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from asp_draft.language import ENGLISH, Language
 from asp_draft.leads import find_lead
 from asp_draft.model import Footnote, Paragraph, Part
 
 _LEAD = re.compile(r"\*(?P<lead>[^*\n]+?)\*(?=[\s,:;]|$)")
 
 
-def split_lead(markup: str, part: Part | None) -> tuple[str | None, str]:
+def split_lead(markup: str, part: Part | None,
+               language: Language = ENGLISH) -> tuple[str | None, str]:
     """`*Convinced also* that ...` -> ("Convinced also", "Convinced also that ...").
 
-    Text without the asterisks gets its lead from the known lead words.
+    Text without the asterisks gets its lead from the known lead words of `language`.
     """
     m = _LEAD.match(markup)
     if m:
         lead = m.group("lead").strip()
         return lead, lead + markup[m.end():]
-    return find_lead(markup, part), markup
+    return find_lead(markup, part, language), markup
 
 
 def to_markup(paragraph: Paragraph) -> str:

@@ -7,7 +7,7 @@ around freely.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 Part = Literal["preamble", "operative", "annex"]
@@ -33,6 +33,7 @@ class Version:
     # How the wording rolls into next year's draft: `advance` (a template that counts on),
     # `keep` (a past event, word for word) or `review` (a person looks); None: as it renders.
     rolls: str | None = None
+    language: str = "eng"  # ISO 639-3: a clause may hold its wordings in several languages
 
     def text_for(self, symbol: str | None) -> str:
         """The template as the document `symbol` printed it (typography of that copy included)."""
@@ -75,6 +76,18 @@ class Clause:
     def version_in(self, symbol: str) -> Version | None:
         """The version that the document `symbol` adopted."""
         return next((v for v in self.versions if symbol in v.adopted), None)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The ISO 639-3 codes the clause has versions in, in the order first met."""
+        return tuple(dict.fromkeys(v.language for v in self.versions))
+
+    def in_language(self, code: str) -> Clause | None:
+        """The clause with only its versions in `code`, or None when it has none in it."""
+        versions = tuple(v for v in self.versions if v.language == code)
+        if not versions:
+            return None
+        return self if len(versions) == len(self.versions) else replace(self, versions=versions)
 
 
 @dataclass(frozen=True)
@@ -127,12 +140,132 @@ class Paragraph:
         return out
 
 
+_INT_KEYS = frozenset({"year", "session", "plenary"})
+
+
+class Meta(Mapping[str, Any]):
+    """A document's metadata: read-only, typed where asp-draft relies on a key, in its order.
+
+    `Meta.of` is the one place a mapping becomes metadata (whole numbers for year, session and
+    plenary; text for the rest of the known keys; keys of a file's own kept as they are), and
+    the mapping view (`meta["symbol"]`, `dict(meta)`) is the one way it is written out. The
+    questions every command asks are properties: `partial`, `draft`, `name`.
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, Any] | None = None) -> None:
+        self._items: dict[str, Any] = {str(k): _typed(str(k), v)
+                                       for k, v in (items or {}).items()}
+
+    @classmethod
+    def of(cls, items: Mapping[str, Any] | Meta) -> Meta:
+        """Metadata from a mapping (a Meta is returned as it is)."""
+        return items if isinstance(items, Meta) else cls(items)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Any:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self._items) == dict(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._items)))
+
+    def __repr__(self) -> str:
+        return f"Meta({self._items!r})"
+
+    def _text(self, key: str) -> str | None:
+        value = self._items.get(key)
+        return str(value) if value not in (None, "") else None
+
+    def _int(self, key: str) -> int | None:
+        value = self._items.get(key)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    @property
+    def symbol(self) -> str | None:
+        """The document symbol (ICC-ASP/16/Res.6, A/RES/72/123), if the text has one."""
+        return self._text("symbol")
+
+    @property
+    def title(self) -> str | None:
+        """The resolution's title."""
+        return self._text("title")
+
+    @property
+    def year(self) -> int | None:
+        """The year of the text (of its adoption, or the draft's)."""
+        return self._int("year")
+
+    @property
+    def session(self) -> int | None:
+        """The session number."""
+        return self._int("session")
+
+    @property
+    def plenary(self) -> int | None:
+        """The plenary meeting that adopted it."""
+        return self._int("plenary")
+
+    @property
+    def adopted(self) -> str | None:
+        """The adoption date, ISO (2017-12-14)."""
+        return self._text("adopted")
+
+    @property
+    def chapeau(self) -> str | None:
+        """The opening line as printed, or None."""
+        return self._text("chapeau")
+
+    @property
+    def partial(self) -> bool:
+        """Whether the record holds only part of the text (`completeness: partial ...`)."""
+        return (self._text("completeness") or "").lower().startswith("partial")
+
+    @property
+    def draft(self) -> bool:
+        """A draft: said so, or never adopted."""
+        return self._text("status") == "draft" or (self._text("status") is None
+                                                   and self.adopted is None)
+
+    def name(self, fallback: str = "this text") -> str:
+        """What to call the document in a message: its symbol, else its title, else the file
+        it was read from, else `fallback`."""
+        return self.symbol or self.title or self._text("file") or fallback
+
+    def with_(self, **changes: Any) -> Meta:
+        """The same metadata with some keys set (None removes a key)."""
+        items = {**self._items, **changes}
+        return Meta({k: v for k, v in items.items() if v is not None or k not in changes})
+
+
+def _typed(key: str, value: Any) -> Any:
+    """A known key's value in its type: whole numbers for year, session and plenary."""
+    if key in _INT_KEYS and isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return value
+
+
 @dataclass(frozen=True)
 class Document:
-    """A rendered resolution: metadata (symbol, title, year, chapeau ...) and paragraphs."""
+    """A rendered resolution: metadata (symbol, title, year, chapeau ...) and paragraphs.
 
-    meta: Mapping[str, Any]
+    `meta` may be given as any mapping; it is kept as a Meta.
+    """
+
+    meta: Meta
     paragraphs: tuple[Paragraph, ...]
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.meta, Meta):
+            object.__setattr__(self, "meta", Meta.of(self.meta))
 
     @property
     def chapeau(self) -> str | None:

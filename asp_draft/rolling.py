@@ -18,7 +18,7 @@ from asp_draft.assemble import assemble, part_labels, select_version
 from asp_draft.errors import UnknownReferenceError, UsageError
 from asp_draft.library import Library
 from asp_draft.markup import with_marks
-from asp_draft.model import Document, Paragraph
+from asp_draft.model import Document, Meta, Paragraph
 from asp_draft.readers.spec import Entry, Spec, parse_spec
 from asp_draft.words import diff_words
 
@@ -174,7 +174,7 @@ def _header(base: Spec, year: int, notes: list[str], review: tuple[Review, ...])
         "# New language goes inline:  - text: \"*Welcoming* the ...,\"",
         *notes,
     ]
-    if str(base.meta.get("completeness", "")).lower().startswith("partial"):
+    if Meta.of(base.meta).partial:
         header.append("# The record of the base year is partial (only part of its text is "
                       "held), so this draft is too.")
     if review:

@@ -18,7 +18,7 @@ from asp_draft.errors import InputError
 from asp_draft.heads import adoption_meta, head_meta
 from asp_draft.labels import OPERATIVE, SUB, sub_level
 from asp_draft.leads import find_lead
-from asp_draft.model import Document, Footnote, Paragraph, Part
+from asp_draft.model import Document, Footnote, Meta, Paragraph, Part
 from asp_draft.words import squeeze
 
 Role = Literal["head", "chapeau", "preamble", "operative", "heading", "annex", "annex-title"]
@@ -190,7 +190,7 @@ def classify(source: Source, notify: Notify = quiet) -> Document:
     paragraphs = _Body(source, notify).read(body)
     if not paragraphs and not meta:
         raise InputError("no paragraphs found (the file is empty)", source=source.name)
-    return Document(meta=meta, paragraphs=tuple(paragraphs))
+    return Document(meta=Meta.of(meta), paragraphs=tuple(paragraphs))
 
 
 def _head(blocks: list[Block], meta: dict[str, Any], name: str) -> int:

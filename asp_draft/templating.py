@@ -18,9 +18,9 @@ from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from asp_draft import facts
 from asp_draft import template_limits as limits
 from asp_draft.errors import TemplateError
+from asp_draft.language import ENGLISH, Language
 
 
 class BoundedEnvironment(ImmutableSandboxedEnvironment):
@@ -83,24 +83,23 @@ def _anniversary_of(year: int) -> Any:
     return anniversary
 
 
-@lru_cache(maxsize=1)
-def environment() -> BoundedEnvironment:
-    """The shared sandboxed environment with asp-draft's filters."""
+@lru_cache(maxsize=8)
+def environment(language: Language = ENGLISH) -> BoundedEnvironment:
+    """The sandboxed environment with asp-draft's filters in `language` (one per language:
+    Jinja binds a template's filters when it compiles it)."""
     env = BoundedEnvironment(undefined=StrictUndefined, autoescape=False,
                              keep_trailing_newline=True)
     env.globals.clear()  # no lipsum/cycler/joiner: templates see only the variables we give
     env.globals["range"] = limits.bounded_range
-    env.filters["ordinal"] = lambda n: facts.ordinal(int(n))
-    env.filters["ordinal_word"] = lambda n: facts.ordinal_word(int(n))
-    env.filters["cardinal_word"] = lambda n: facts.cardinal_word(int(n))
+    env.filters.update(language.filters())
     for name, function in list(env.filters.items()):
         env.filters[name] = limits.guard_filter(name, function)
     return env
 
 
 @lru_cache(maxsize=4096)
-def _compile(text: str) -> tuple[Any, frozenset[str]]:
-    env = environment()
+def _compile(text: str, language: Language = ENGLISH) -> tuple[Any, frozenset[str]]:
+    env = environment(language)
     ast = env.parse(text)
     names = frozenset(meta.find_undeclared_variables(ast)) - set(env.globals)
     return env.from_string(limits.guard(ast) if isinstance(ast, nodes.Template) else text), names
@@ -112,11 +111,12 @@ def variables_used(text: str) -> frozenset[str]:
 
 
 def render(text: str, values: Mapping[str, Any], *, where: str, line: int | None = None,
-           source: str | None = None) -> str:
-    """Render one template; `where` names it for messages (e.g. "clause x, version 2017")."""
+           source: str | None = None, language: Language = ENGLISH) -> str:
+    """Render one template, its filters in `language`; `where` names it for messages (e.g.
+    "clause x, version 2017")."""
     if "{" not in text:
         return text  # plain language needs no engine; most clauses are plain
-    template, names = _compiled(text, where, line=line, source=source)
+    template, names = _compiled(text, where, line=line, source=source, language=language)
     context = dict(values)
     context.setdefault("anniversary", _anniversary_of(int(context.get("year", 0))))
     missing = sorted(n for n in names if n not in context)
@@ -148,11 +148,11 @@ def render(text: str, values: Mapping[str, Any], *, where: str, line: int | None
         limits.end_budget(token)
 
 
-def _compiled(text: str, where: str, *, line: int | None,
-              source: str | None) -> tuple[Any, frozenset[str]]:
+def _compiled(text: str, where: str, *, line: int | None, source: str | None,
+              language: Language = ENGLISH) -> tuple[Any, frozenset[str]]:
     """The compiled template, or one line saying why it cannot be read."""
     try:
-        return _compile(text)
+        return _compile(text, language)
     except TemplateSyntaxError as e:
         at = f" (template line {e.lineno})" if e.lineno else ""
         raise TemplateError(f"{where}: template syntax error{at}: {e.message}",

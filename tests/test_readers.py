@@ -163,3 +163,24 @@ def test_spaces_the_text_has_are_kept_line_breaks_are_one() -> None:
     """A double space is the text's own (lint reports it); a line break is one space."""
     doc = parse_text("The Assembly,\n\nRecalling  the work of the\nCourt ,\n", "x.txt")
     assert doc.paragraphs[0].text == "Recalling  the work of the Court ,"
+
+
+def test_metadata_is_typed_in_one_place() -> None:
+    """Meta.of types the keys asp-draft relies on and answers the questions commands ask."""
+    from asp_draft.model import Meta
+
+    meta = Meta.of({"symbol": "ICC-ASP/16/Res.6", "year": "2017", "plenary": "13",
+                    "completeness": "partial: chapeau + 4 paragraphs", "adopted": "2017-12-14",
+                    "own-key": ["kept", "as", "is"]})
+    assert (meta.year, meta.plenary, meta.symbol, meta.partial, meta.draft) == (
+        2017, 13, "ICC-ASP/16/Res.6", True, False)
+    assert meta == {"symbol": "ICC-ASP/16/Res.6", "year": 2017, "plenary": 13,
+                    "completeness": "partial: chapeau + 4 paragraphs", "adopted": "2017-12-14",
+                    "own-key": ["kept", "as", "is"]}
+    assert list(meta) == ["symbol", "year", "plenary", "completeness", "adopted", "own-key"]
+    bare = Meta.of({"title": "A draft", "file": "d.txt"})
+    assert (bare.name(), bare.draft, bare.partial, bare.year) == ("A draft", True, False, None)
+    assert Meta.of({"file": "d.txt"}).name() == "d.txt" and Meta.of({}).name() == "this text"
+    assert meta.with_(title="T", completeness=None) == {**{k: v for k, v in meta.items()
+                                                          if k != "completeness"}, "title": "T"}
+    assert Document(meta={"year": "2019"}, paragraphs=()).meta.year == 2019

@@ -22,6 +22,7 @@ from asp_draft.cli import (
 )
 from asp_draft.errors import UsageError
 from asp_draft.formats import DIFF_WRITERS, Writer, ref_help
+from asp_draft.model import Meta
 
 
 def redline_date(value: str | None) -> str:
@@ -42,7 +43,7 @@ def named(document: Any, ref: str) -> Any:
     """The document with the REF it was read from, for headings when it has no symbol."""
     from dataclasses import replace
 
-    return replace(document, meta={"file": ref, **document.meta})
+    return replace(document, meta=Meta.of({"file": ref, **document.meta}))
 
 
 def choose_format(fmt: str | None, out: Path | None) -> Writer:
@@ -120,8 +121,7 @@ def diff(
 
     res = resolver(library, var)
     old_doc, new_doc = named(res.resolve(old), old), named(res.resolve(new), new)
-    partial = sorted({str(d.meta.get("symbol")) for d in (old_doc, new_doc)
-                      if str(d.meta.get("completeness") or "").lower().startswith("partial")})
+    partial = sorted({d.meta.name() for d in (old_doc, new_doc) if d.meta.partial})
     if partial:  # a partial record makes text missing from the copy look deleted or inserted
         note(f"note: the record of {' and '.join(partial)} is partial; paragraphs beyond "
              "what is held are not compared")

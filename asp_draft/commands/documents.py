@@ -42,9 +42,8 @@ def build_format(fmt: str | None, out: Path) -> Writer:
 
 def warn_partial(document: Any) -> None:
     """Say on stderr when the record behind a document is partial."""
-    completeness = str(document.meta.get("completeness") or "")
-    if completeness.lower().startswith("partial"):
-        symbol = document.meta.get("symbol") or "this text"
+    if document.meta.partial:
+        symbol = document.meta.name()
         note(f"note: the record of {symbol} is partial: only its first "
              f"{len(document.paragraphs)} paragraphs are held; the rest of the resolution "
              "is not in the library")

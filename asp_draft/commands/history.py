@@ -45,8 +45,7 @@ def blame(
     else:
         from asp_draft.console_history import print_blame
 
-        title = str(document.meta.get("symbol") or document.meta.get("title")
-                    or ("standard input" if ref == "-" else ref))
+        title = document.meta.name("standard input" if ref == "-" else ref)
         print_blame(stdout_console(), title, blames, history=history)
     adopted = sum(1 for b in blames if b.since is not None)
     fresh = sum(1 for b in blames if b.since is None and not b.heading)

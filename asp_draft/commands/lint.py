@@ -47,8 +47,8 @@ def print_findings(findings: list[Any]) -> None:
 
 def document_name(document: Any, ref: str) -> str:
     """What the summary calls the document: its symbol, else the REF it was read from."""
-    name = str(document.meta.get("symbol") or ("standard input" if ref == "-" else ref))
-    if str(document.meta.get("completeness") or "").lower().startswith("partial"):
+    name = document.meta.symbol or ("standard input" if ref == "-" else ref)
+    if document.meta.partial:
         # the rules about the end of the text cannot be applied to a record cut short
         name += f" (a partial record: {len(document.paragraphs)} paragraphs held)"
     return name

@@ -334,5 +334,5 @@ def read_docx(path: Path, *, as_old: bool = False, notify: Notify = quiet) -> Do
     document = classify(source, notify)
     # the writer falls back to the symbol for the Word title; that is no title of the text
     if title and "title" not in document.meta and title != document.meta.get("symbol"):
-        return replace(document, meta={**document.meta, "title": title})
+        return replace(document, meta=document.meta.with_(title=title))
     return document

@@ -21,7 +21,7 @@ def render_html(document: Document) -> str:
     """The document as an HTML page, leads in italics, footnotes at the end."""
     meta = document.meta
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           f"<title>{escape(str(meta.get('symbol') or meta.get('title') or 'Resolution'))}"
+           f"<title>{escape(meta.name('Resolution'))}"
            "</title>", f"<style>{CSS}</style></head><body>"]
     if meta.get("symbol"):
         out.append(f'<p class="head">{escape(str(meta["symbol"]))}</p>')
