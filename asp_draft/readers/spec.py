@@ -15,6 +15,7 @@ from typing import Any
 
 from asp_draft.errors import InputError
 from asp_draft.textfile import read_text
+from asp_draft.yamlcheck import check_keys, line_of
 from asp_draft.yamlio import load_yaml
 
 META_KEYS = ("year", "symbol", "title", "session", "venue", "chapeau", "adopted", "plenary",
@@ -210,13 +211,7 @@ def _clause_entry(ref: str, version: Any, line: int, source: str) -> Entry:
 
 
 def _check_keys(data: dict[str, Any], allowed: frozenset[str], source: str, what: str) -> None:
-    for key in data:
-        if key not in allowed:
-            raise InputError(f"unknown key {key!r} in {what} (allowed: "
-                             f"{', '.join(sorted(allowed))})", source=source,
-                             line=_line(data, key))
+    check_keys(data, allowed, source=source, what=what)
 
 
-def _line(container: Any, key: Any) -> int | None:
-    line_of = getattr(container, "line_of", None)
-    return int(line_of(key)) if line_of else None
+_line = line_of
