@@ -24,3 +24,17 @@ def test_bundled_library_files_match_the_package_data_globs() -> None:
              if p.is_file()}
     assert files
     assert all(any(f.match(g) for g in globs) for f in files), files
+
+
+def test_no_function_is_longer_than_a_screen() -> None:
+    """No function over 80 lines: a reader sees each one whole."""
+    import ast
+
+    long = []
+    for path in sorted((ROOT / "asp_draft").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > 80:
+                    long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({length})")
+    assert not long, long
