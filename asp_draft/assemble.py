@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from asp_draft import facts as factlib
-from asp_draft.errors import UnknownClauseError
+from asp_draft.errors import InputError, UnknownClauseError, UsageError
+from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
+from asp_draft.language import ENGLISH, Language, language_for
 from asp_draft.library import Library
 from asp_draft.markup import place_notes, split_lead
 from asp_draft.model import Clause, Document, Meta, Paragraph, Part, Version, labels
@@ -17,8 +19,6 @@ from asp_draft.templating import render
 
 def parse_vars(pairs: list[str] | None) -> dict[str, Any]:
     """`KEY=VALUE` strings -> a dict; whole numbers become ints so filters can count with them."""
-    from asp_draft.errors import UsageError
-
     out: dict[str, Any] = {}
     for pair in pairs or []:
         key, sep, value = pair.partition("=")
@@ -60,27 +60,39 @@ def select_version(clause: Clause, entry: Entry, symbol: str | None, spec: Spec)
 def assemble(spec: Spec, library: Library, overrides: Mapping[str, Any] | None = None) -> Document:
     """Render a spec into a document: clauses at their versions, templates filled in."""
     values = variables_for(spec, library, overrides or {})
+    language = spec_language(spec, library)
     meta: dict[str, Any] = {
         "symbol": values.get("symbol"),
-        "title": values.get("title", "Strengthening the International Criminal Court and "
-                                     "the Assembly of States Parties"),
+        "title": values.get("title", language.title),
         "year": spec.year,
         "session": values.get("session"),
     }
     if values.get("venue"):
         meta["venue"] = values["venue"]
     meta.update({k: v for k, v in spec.meta.items() if k not in meta})
-    meta.setdefault("chapeau", "The Assembly of States Parties,")
+    meta.setdefault("chapeau", language.chapeau)
+    # English goes unsaid, as in every file read; another language is named
+    if "language" in spec.meta or language.code != DEFAULT_LANGUAGE:
+        meta["language"] = language.code
     if "adopted" not in meta:
         meta.setdefault("status", "draft")
     symbol = meta.get("symbol") if "adopted" in spec.meta else None
     paragraphs: list[Paragraph] = []
-    emit = _Emitter(values, library, spec, symbol, paragraphs)
+    emit = _Emitter(values, library, spec, symbol, paragraphs, language)
     for part in ("preamble", "operative"):
         emit.part(getattr(spec, part), part, numbered=part == "operative")
     for annex in spec.annexes:
         emit.part(annex.entries, "annex", numbered=annex.numbered, annex=annex.title)
     return Document(meta=Meta.of(meta), paragraphs=tuple(paragraphs))
+
+
+def spec_language(spec: Spec, library: Library) -> Language:
+    """The language a spec is drafted in (its own, its folder's, the library's)."""
+    try:
+        return language_for(library.language_of(spec))
+    except UsageError as e:
+        raise InputError(e.message, source=spec.source, line=spec.lines.get("language")) \
+            from None
 
 
 def part_labels(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[str]:
@@ -116,10 +128,11 @@ def unfold(text: str) -> str:
 
 
 def render_paragraph(template: str, values: Mapping[str, Any], *, where: str,
-                     source: str | None = None, line: int | None = None) -> str:
+                     source: str | None = None, line: int | None = None,
+                     language: Language = ENGLISH) -> str:
     """A template rendered as one paragraph: its white space (YAML folding) collapsed."""
     return re.sub(r"\s+", " ", render(template.strip(), values, where=where, source=source,
-                                      line=line)).strip()
+                                      line=line, language=language)).strip()
 
 
 def _next_number(previous: int, given: str | None) -> int:
@@ -133,9 +146,9 @@ class _Emitter:
     """Renders a spec's entries into paragraphs, part by part."""
 
     def __init__(self, values: Mapping[str, Any], library: Library, spec: Spec,
-                 symbol: str | None, out: list[Paragraph]) -> None:
+                 symbol: str | None, out: list[Paragraph], language: Language) -> None:
         self.values, self.library, self.spec = values, library, spec
-        self.symbol, self.out = symbol, out
+        self.symbol, self.out, self.language = symbol, out, language
         self.annex: str | None = None
 
     def part(self, entries: tuple[Entry, ...], part: Part, *, numbered: bool,
@@ -164,16 +177,18 @@ class _Emitter:
             rendered = unfold(template)
             notes = [unfold(f) for f in entry.footnotes]
         else:
-            rendered = render_paragraph(template, values, where=where, source=source, line=line)
+            rendered = render_paragraph(template, values, where=where, source=source, line=line,
+                                        language=self.language)
             notes = [render_paragraph(f, values, where=f"footnote of {where}",
-                                      source=self.spec.source, line=entry.line)
+                                      source=self.spec.source, line=entry.line,
+                                      language=self.language)
                      for f in entry.footnotes]
         # an annex has no lead words of its own: the readers look for them with no part
         lead_part = None if part == "annex" else part
         if level and not rendered.startswith("*"):
             lead, text = None, rendered
         else:
-            lead, text = split_lead(rendered, lead_part)
+            lead, text = split_lead(rendered, lead_part, self.language)
         text, footnotes = place_notes(text, notes)
         self.out.append(Paragraph(part=part, text=text, lead=lead, number=number, level=level,
                                   footnotes=footnotes, clause=clause_id, version=since,
@@ -195,9 +210,18 @@ class _Emitter:
             raise UnknownClauseError(f"clause {clause.id!r} is a {clause.part} clause; it "
                                      f"cannot stand in the {part} part", source=spec.source,
                                      line=entry.line)
-        version = select_version(clause, entry, self.symbol, spec)
+        version = select_version(self._in_language(clause, entry), entry, self.symbol, spec)
         return (version.text_for(self.symbol), f"clause {clause.id}, version {version.since}",
                 clause.source, None, clause.id, version.since)
+
+    def _in_language(self, clause: Clause, entry: Entry) -> Clause:
+        """The clause's versions in the document's language, or why it has none."""
+        found = clause.in_language(self.language.code)
+        if found is None:
+            raise UnknownClauseError(
+                f"clause {clause.id!r} has no version in {self.language.code} (it is in "
+                f"{', '.join(clause.languages)})", source=self.spec.source, line=entry.line)
+        return found
 
 
 def roll_forward(library: Library, year: int, *, ref: str | None = None,

@@ -19,7 +19,9 @@ from asp_draft.errors import UsageError
 DEFAULT = "eng"
 
 
-@dataclass(frozen=True)
+# One object per language, hashed by identity (a cache key); no generated repr or eq, as each
+# costs start-up time for every command that reads a text.
+@dataclass(frozen=True, eq=False, repr=False)
 class Language:
     """How one language writes what asp-draft writes or reads for itself."""
 
@@ -37,6 +39,9 @@ class Language:
     long_date: Callable[[date], str]  # date(2017, 12, 14) -> "14 December 2017"
     parse_long_date: Callable[[str], date | None]
     parse_ordinal_word: Callable[[str], int | None]
+
+    def __repr__(self) -> str:
+        return f"Language({self.code!r})"
 
     def filters(self) -> dict[str, Callable[[Any], str]]:
         """The number filters clause templates use, in this language."""
@@ -132,8 +137,7 @@ def _find(code: str) -> Language | None:
 
 
 def language_for(code: object) -> Language:
-    """The language with this ISO 639-3 or 639-1 code, any case (`fra`, `fr`); English for
-    none."""
+    """The language with this ISO 639-3 or 639-1 code, any case; English when none is given."""
     if code is None or (isinstance(code, str) and not code.strip()):
         return LANGUAGES[DEFAULT]
     found = _find(code) if isinstance(code, str) else None
@@ -143,12 +147,18 @@ def language_for(code: object) -> Language:
 
 
 def language_code(code: object) -> str:
-    """The ISO 639-3 code for a code as a file gave it; one asp-draft does not know (another
-    tool's file may be in any language) is kept, lower-cased."""
+    """The ISO 639-3 code of a code a file gives; an unknown one is kept, lower-cased."""
+    # another tool's file may be in any language: it is read, only not drafted in
     if code is None or not str(code).strip():
         return DEFAULT
     found = _find(str(code))
     return found.code if found else str(code).strip().lower()
+
+
+def language_tag(code: object) -> str | None:
+    """The BCP 47 tag (Word's w:lang) of a language asp-draft knows, else None."""
+    found = _find(code) if isinstance(code, str) else None
+    return found.tag if found else None
 
 
 def document_language(meta: Mapping[str, Any]) -> str:

@@ -72,22 +72,17 @@ def use_folders(folders: Iterable[Path]) -> None:
 
 
 @cache
-def _vocabulary(files: tuple[Path, ...], participle: re.Pattern[str]) -> Vocabulary:
-    vocabulary = Vocabulary(participle=participle)
-    for path in files:
-        vocabulary.add_file(path)
+def _vocabulary(folders: tuple[Path, ...], language: Language) -> Vocabulary:
+    vocabulary = Vocabulary(participle=language.participle)
+    for folder in (_bundled_folder(), *folders):
+        if (folder / language.leads_file).is_file():
+            vocabulary.add_file(folder / language.leads_file)
     return vocabulary
-
-
-@cache
-def _files(folders: tuple[Path, ...], name: str) -> tuple[Path, ...]:
-    return tuple(f / name for f in folders if (f / name).is_file())
 
 
 def vocabulary(language: Language = ENGLISH) -> Vocabulary:
     """The words in force in `language`: its bundled file and those of the folders in use."""
-    files = _files((_bundled_folder(), *_folders), language.leads_file)
-    return _vocabulary(files, language.participle)
+    return _vocabulary(_folders, language)
 
 
 def _is_word(word: str) -> bool:

@@ -13,7 +13,7 @@ import difflib
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,9 @@ from asp_draft.errors import (
     UnknownClauseError,
     UnknownReferenceError,
 )
-from asp_draft.facts import Facts, facts_from_data
+from asp_draft.facts import Facts, facts_from_data, library_language
+from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
+from asp_draft.language import language_code
 from asp_draft.model import ADOPTED, PARTS, PROPOSED, Clause, Part, Version
 from asp_draft.readers.spec import Spec, read_spec
 from asp_draft.yamlio import load_yaml_file
@@ -33,7 +35,7 @@ ENV_VAR = "ASP_DRAFT_LIBRARY"
 NO_BUNDLED_ENV = "ASP_DRAFT_NO_BUNDLED"
 CLAUSE_KEYS = frozenset(("id", "part", "topic", "tags", "versions", "note"))
 VERSION_KEYS = frozenset(("text", "adopted", "proposed", "proposer", "printed", "note",
-                          "rolls"))
+                          "rolls", "language"))
 # How a version rolls forward into next year's draft: a template that counts on, a statement
 # about a past event kept word for word, or wording a person must look at.
 ROLLS = ("advance", "keep", "review")
@@ -83,6 +85,20 @@ class Library:
     roots: list[Path] = field(default_factory=list)
     # clause files that could not be read: id -> the error, raised only where the clause is used
     broken: dict[str, AspDraftError] = field(default_factory=dict)
+    # a held resolution's source -> the language of the folder it is in (its facts.yaml's)
+    spec_languages: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str:
+        """The language a new draft is in: the last folder's facts.yaml that names one's."""
+        return self.facts.language or DEFAULT_LANGUAGE
+
+    def language_of(self, spec: Spec) -> str:
+        """A spec's language: its own, else its folder's (a held resolution), else the library's."""
+        own = spec.meta.get("language")
+        if own:
+            return language_code(own)
+        return self.spec_languages.get(spec.source, self.language)
 
     def held(self) -> list[Spec]:
         """Every adopted resolution the library holds, omnibus or not, by year then symbol."""
@@ -159,49 +175,88 @@ def load_library(extra: Sequence[Path] = (), *, strict: bool = True) -> Library:
     return load_layers(library_dirs(extra), strict=strict)
 
 
+# One clause file as read: its data (or why it could not be read), path, part, and the
+# language of its folder (its versions' default).
+_Raw = tuple[Any, Path, Part, str]
+
+
 def load_layers(dirs: Iterable[Path], *, strict: bool = True) -> Library:
     """Load library folders in rising priority (see load_library for `strict`)."""
     lib = Library()
-    raw: dict[str, tuple[Any, Path, Part]] = {}
+    raw: dict[str, list[_Raw]] = {}
     for root in dirs:
         if not root.is_dir():
             raise InputError("library folder not found", source=root)
         lib.roots.append(root)
         facts_file = root / "facts.yaml"
+        language = DEFAULT_LANGUAGE
         if facts_file.is_file():
-            lib.facts = lib.facts.merge(facts_from_data(load_yaml_file(facts_file), facts_file))
+            facts = facts_from_data(load_yaml_file(facts_file), facts_file)
+            language = facts.language or DEFAULT_LANGUAGE
+            lib.facts = lib.facts.merge(facts)
         for part in PARTS:
             for path in sorted((root / part).glob("*.yaml")):
                 try:
-                    raw[path.stem] = (load_yaml_file(path), path, part)
+                    raw.setdefault(path.stem, []).append(
+                        (load_yaml_file(path), path, part, language))
                 except AspDraftError as e:
                     if strict:
                         raise
-                    raw[path.stem] = (e, path, part)
-        for path in sorted((root / "sessions").glob("*.yaml")):
-            spec = read_spec(path)
-            if path.stem != str(spec.year):
-                raise LibraryError(f"session file for {spec.year} must be named "
-                                   f"{spec.year}.yaml", source=path, line=spec.lines["year"])
-            lib.sessions[spec.year] = spec
-        for path in sorted((root / RESOLUTIONS).glob("*.yaml")):
-            spec = read_resolution(path)
-            lib.resolutions[str(spec.meta["symbol"])] = spec
+                    raw.setdefault(path.stem, []).append((e, path, part, language))
+        _read_sessions(root, language, lib)
     # Clauses are validated once all facts and sessions are known, so symbols resolve to years.
-    for stem, (data, path, part) in raw.items():
-        if isinstance(data, AspDraftError):
-            lib.broken[stem] = data
-            continue
+    for stem, layers in raw.items():
+        _add_clause(lib, stem, layers, strict)
+    return lib
+
+
+def _read_sessions(root: Path, language: str, lib: Library) -> None:
+    """The folder's session and resolution files into `lib`, each held in the folder's
+    language."""
+    for path in sorted((root / "sessions").glob("*.yaml")):
+        spec = read_spec(path)
+        if path.stem != str(spec.year):
+            raise LibraryError(f"session file for {spec.year} must be named "
+                               f"{spec.year}.yaml", source=path, line=spec.lines["year"])
+        lib.sessions[spec.year] = spec
+        lib.spec_languages[spec.source] = language
+    for path in sorted((root / RESOLUTIONS).glob("*.yaml")):
+        spec = read_resolution(path)
+        lib.resolutions[str(spec.meta["symbol"])] = spec
+        lib.spec_languages[spec.source] = language
+
+
+def _add_clause(lib: Library, stem: str, layers: list[_Raw], strict: bool) -> None:
+    """One clause id from every folder holding it: a later folder's versions replace the
+    earlier ones in the languages it has (a French folder over the English library adds
+    French wordings), and it gives the clause its part, topic and tags."""
+    clause: Clause | None = None
+    for i, (data, path, part, language) in enumerate(layers):
         try:
-            clause = clause_from_data(data, path, part, lib)
+            if isinstance(data, AspDraftError):
+                raise data
+            found = clause_from_data(data, path, part, lib, language=language)
         except AspDraftError as e:
             if strict:
                 raise
-            # one broken file in a shared library must not stop the commands that never use it
-            lib.broken[stem] = e
-            continue
+            if i == len(layers) - 1:
+                # one broken file in a shared library must not stop the commands that never
+                # use it: its error is raised where the clause is used
+                lib.broken[stem] = e
+                return
+            continue  # replaced by a later folder's file
+        clause = found if clause is None else _overlay(clause, found)
+    if clause is not None:
         lib.clauses[clause.id] = clause
-    return lib
+
+
+def _overlay(earlier: Clause, later: Clause) -> Clause:
+    """`later` with the versions of `earlier` in the languages `later` has none in."""
+    kept = [v for v in earlier.versions if v.language not in later.languages]
+    if not kept:
+        return later
+    versions = sorted([*kept, *later.versions], key=lambda v: v.since or 0)
+    return replace(later, versions=tuple(versions))
 
 
 def read_resolution(path: Path) -> Spec:
@@ -216,12 +271,13 @@ def read_resolution(path: Path) -> Spec:
     return spec
 
 
-def clause_from_data(data: Any, path: Path, part: Part, lib: Library) -> Clause:
-    """Validate one clause file's data against the library (its symbols must be known)."""
-    return _clause(data, path, part, lib)
+def clause_from_data(data: Any, path: Path, part: Part, lib: Library, *,
+                     language: str = DEFAULT_LANGUAGE) -> Clause:
+    """Validate one clause file's data against the library; versions default to `language`."""
+    return _clause(data, path, part, lib, language)
 
 
-def _clause(data: Any, path: Path, part: Part, lib: Library) -> Clause:
+def _clause(data: Any, path: Path, part: Part, lib: Library, language: str) -> Clause:
     if not isinstance(data, dict):
         raise LibraryError("a clause file must be a mapping (id, part, topic, versions)",
                            source=path, line=1)
@@ -248,13 +304,14 @@ def _clause(data: Any, path: Path, part: Part, lib: Library) -> Clause:
     if not isinstance(versions, list) or not versions:
         raise LibraryError("'versions' must be a non-empty list", source=path,
                            line=_line(data, "versions"))
-    parsed = [_version(v, path, _line(versions, i) or 1, lib) for i, v in enumerate(versions)]
+    parsed = [_version(v, path, _line(versions, i) or 1, lib, language)
+              for i, v in enumerate(versions)]
     parsed.sort(key=lambda v: (v.since or 0))
     return Clause(id=clause_id, part=part, topic=str(data.get("topic") or ""),
                   tags=tuple(tags), versions=tuple(parsed), source=str(path))
 
 
-def _version(data: Any, path: Path, line: int, lib: Library) -> Version:
+def _version(data: Any, path: Path, line: int, lib: Library, language: str) -> Version:
     if not isinstance(data, dict):
         raise LibraryError("a version must be a mapping with 'text'", source=path, line=line)
     for key in data:
@@ -269,6 +326,8 @@ def _version(data: Any, path: Path, line: int, lib: Library) -> Version:
     if rolls is not None and rolls not in ROLLS:
         raise LibraryError(f"'rolls' must be one of {', '.join(ROLLS)}, not {rolls!r}",
                            source=path, line=_line(data, "rolls"))
+    if "language" in data:
+        language = library_language(data["language"], path, _line(data, "language"))
     adopted = data.get("adopted") or []
     if isinstance(adopted, str):
         adopted = [adopted]
@@ -282,7 +341,7 @@ def _version(data: Any, path: Path, line: int, lib: Library) -> Version:
                                line=_line(data, "proposed"))
         return Version(text=text, since=year, status=PROPOSED,
                        proposer=str(data.get("proposer") or "") or None, note=data.get("note"),
-                       rolls=rolls)
+                       rolls=rolls, language=language)
     if not adopted:
         raise LibraryError("a version needs 'adopted' (symbols) or 'proposed' (year)",
                            source=path, line=line)
@@ -302,7 +361,7 @@ def _version(data: Any, path: Path, line: int, lib: Library) -> Version:
     return Version(text=text, since=pairs[0][0], adopted=tuple(s for _, s in pairs),
                    years=tuple(y for y, _ in pairs), status=ADOPTED,
                    printed={str(k): str(v) for k, v in printed.items()}, note=data.get("note"),
-                   rolls=rolls)
+                   rolls=rolls, language=language)
 
 
 def _line(container: Any, key: Any) -> int | None:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from asp_draft.errors import UsageError
-from asp_draft.facts import ordinal, ordinal_word, parse_ordinal_word, session_for_year
+from asp_draft.facts import session_for_year
+from asp_draft.language import ENGLISH, LANGUAGES, document_language
 from asp_draft.model import Document, Paragraph, labels
 
 Problem = tuple[int, str]  # (paragraph index, message)
@@ -23,11 +24,21 @@ Check = Callable[[Document], Iterable[Problem]]
 
 @dataclass(frozen=True)
 class Rule:
-    """One drafting convention: a stable id, a one-line explanation and its check."""
+    """One drafting convention: a stable id, a one-line explanation, its check, and the
+    languages (ISO 639-3) whose texts it is written for (none: every language)."""
 
     id: str
     explanation: str
     check: Check
+    languages: frozenset[str] = frozenset()
+
+    def applies_to(self, language: str) -> bool:
+        """Whether the rule checks a text in `language` (an ISO 639-3 code)."""
+        return not self.languages or language in self.languages
+
+
+# Rules that read English words or English typography (French sets a space before ';').
+_IN_ENGLISH = frozenset({ENGLISH.code})
 
 
 @dataclass(frozen=True)
@@ -159,6 +170,9 @@ def _ending_check(rule: str) -> Check:
 
 def check_preamble_lead(document: Document) -> Iterator[Problem]:
     """Preambular paragraphs without their italic opening words."""
+    if not any(p.lead for p in document.paragraphs) and \
+            document_language(document.meta) not in LANGUAGES:
+        return  # no lead words known for the language and no italics: nothing to go by
     for i, p in enumerate(document.paragraphs):
         if p.part == "preamble" and p.level == 0 and not p.heading and not p.lead:
             yield i, ("has no lead (the opening words in italics, such as 'Recalling' or "
@@ -297,7 +311,7 @@ _SESSION = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)|[A-Za-z]+(?:-[A-Za-z]+)?)\s+se
 def _session_number(word: str) -> int | None:
     if word[0].isdigit():
         return int(word[:-2])
-    return parse_ordinal_word(word)
+    return ENGLISH.parse_ordinal_word(word)
 
 
 def _document_year(document: Document) -> int | None:
@@ -321,7 +335,8 @@ def check_session_ordinal(document: Document) -> Iterator[Problem]:
         for m in _SESSION.finditer(p.text):
             number = _session_number(m.group(1))
             if number is not None and number < current:
-                right = ordinal(current) if m.group(1)[0].isdigit() else ordinal_word(current)
+                right = ENGLISH.ordinal(current) if m.group(1)[0].isdigit() \
+                    else ENGLISH.ordinal_word(current)
                 yield i, f"'{m.group(0)}' in a {year} text, which is the {right} session"
                 break
 
@@ -388,17 +403,18 @@ RULES: tuple[Rule, ...] = (
          _pattern_check(r"[ \u00a0]{2,}", "double space")),
     Rule("space-before-punctuation", "A space before a comma, semicolon, colon, full stop, "
          "question or exclamation mark.",
-         _pattern_check(r"(?<=\S)[ \u00a0]+[,;:.!?]", "space before punctuation")),
+         _pattern_check(r"(?<=\S)[ \u00a0]+[,;:.!?]", "space before punctuation"),
+         _IN_ENGLISH),
     Rule("mixed-quotes", "Straight (\"...\") and curly (“...”) double quotation marks are "
-         "mixed in one document.", check_mixed_quotes),
+         "mixed in one document.", check_mixed_quotes, _IN_ENGLISH),
     Rule("states-parties-case", "'States Parties' and 'State Party' are written with capitals.",
-         check_states_parties_case),
+         check_states_parties_case, _IN_ENGLISH),
     Rule("session-ordinal", "A session earlier than the document's own (from its year) is "
-         "named, e.g. 'sixteenth session' in a 2018 text.", check_session_ordinal),
+         "named, e.g. 'sixteenth session' in a 2018 text.", check_session_ordinal, _IN_ENGLISH),
     Rule("court-defined-twice", "'the Court' is defined (“the Court”) more than once.",
-         check_court_defined_twice),
+         check_court_defined_twice, _IN_ENGLISH),
     Rule("court-before-definition", "'the Court' is used before the text defines it (only when "
-         "it is defined).", check_court_before_definition),
+         "it is defined).", check_court_before_definition, _IN_ENGLISH),
 )
 RULE_IDS: tuple[str, ...] = tuple(rule.id for rule in RULES)
 
@@ -415,13 +431,15 @@ def check_rule_ids(ids: Iterable[str], what: str) -> tuple[str, ...]:
 
 def lint(document: Document, select: Iterable[str] | None = None,
          ignore: Iterable[str] | None = None) -> list[Finding]:
-    """The findings of the selected rules (all but the ignored), by paragraph then rule."""
+    """The findings of the selected rules (all but the ignored) that apply to the document's
+    language, by paragraph then rule."""
     chosen = set(check_rule_ids(select, "select")) if select is not None else set(RULE_IDS)
     chosen -= set(check_rule_ids(ignore or (), "ignore"))
+    language = document_language(document.meta)
     labelled = labels(document.paragraphs)
     found: list[tuple[int, int, Finding]] = []
     for order, rule in enumerate(RULES):
-        if rule.id not in chosen:
+        if rule.id not in chosen or not rule.applies_to(language):
             continue
         for index, message in rule.check(document):
             found.append((index, order, Finding(rule.id, index, labelled[index], message)))

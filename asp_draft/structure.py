@@ -17,6 +17,7 @@ from typing import Any, Literal
 from asp_draft.errors import InputError
 from asp_draft.heads import adoption_meta, head_meta
 from asp_draft.labels import OPERATIVE, SUB, sub_level
+from asp_draft.language import LANGUAGES, Language, document_language
 from asp_draft.leads import find_lead
 from asp_draft.model import Document, Footnote, Meta, Paragraph, Part
 from asp_draft.words import squeeze
@@ -187,7 +188,7 @@ def classify(source: Source, notify: Notify = quiet) -> Document:
                 meta.setdefault(key, value)
         else:
             body.append(block)
-    paragraphs = _Body(source, notify).read(body)
+    paragraphs = _Body(source, notify, _lead_language(meta, source.name, notify)).read(body)
     if not paragraphs and not meta:
         raise InputError("no paragraphs found (the file is empty)", source=source.name)
     return Document(meta=Meta.of(meta), paragraphs=tuple(paragraphs))
@@ -220,6 +221,16 @@ def _head(blocks: list[Block], meta: dict[str, Any], name: str) -> int:
     return 0
 
 
+def _lead_language(meta: dict[str, Any], name: str, notify: Notify) -> Language | None:
+    """The language whose lead words find the leads of a text that lost its italics."""
+    code = document_language(meta)
+    known = LANGUAGES.get(code)
+    if known is None:
+        notify(f"{name}: no lead words are known for language {code!r}; leads are taken from "
+               "italics only")
+    return known
+
+
 def _opens_body(following: list[Block]) -> bool:
     """Whether the block after a comma-less `The General Assembly` is a paragraph's start."""
     if not following:
@@ -236,7 +247,8 @@ def _add(meta: dict[str, Any], found: dict[str, Any]) -> None:
 class _Body:
     """Walks the body blocks in order, keeping the state a reader keeps: part, annex, labels."""
 
-    def __init__(self, source: Source, notify: Notify) -> None:
+    def __init__(self, source: Source, notify: Notify, language: Language | None) -> None:
+        self.language = language  # None: no lead words known, leads from italics alone
         self.source = source
         self.notify = notify
         self.part: Part = "preamble"
@@ -349,7 +361,9 @@ class _Body:
             return lead or None
         if self.source.italics or level:
             return None
-        return find_lead(flat.text, None if part == "annex" else part)
+        if self.language is None:
+            return None
+        return find_lead(flat.text, None if part == "annex" else part, self.language)
 
 
 def _annex_heading(block: Block) -> tuple[str, str | None] | None:

@@ -83,10 +83,14 @@ def _anniversary_of(year: int) -> Any:
     return anniversary
 
 
-@lru_cache(maxsize=8)
 def environment(language: Language = ENGLISH) -> BoundedEnvironment:
-    """The sandboxed environment with asp-draft's filters in `language` (one per language:
-    Jinja binds a template's filters when it compiles it)."""
+    """The sandboxed environment with asp-draft's filters in `language`."""
+    # one per language: Jinja binds a template's filters when it compiles it
+    return _environment(language)
+
+
+@lru_cache(maxsize=8)
+def _environment(language: Language) -> BoundedEnvironment:
     env = BoundedEnvironment(undefined=StrictUndefined, autoescape=False,
                              keep_trailing_newline=True)
     env.globals.clear()  # no lipsum/cycler/joiner: templates see only the variables we give
@@ -98,7 +102,7 @@ def environment(language: Language = ENGLISH) -> BoundedEnvironment:
 
 
 @lru_cache(maxsize=4096)
-def _compile(text: str, language: Language = ENGLISH) -> tuple[Any, frozenset[str]]:
+def _compile(text: str, language: Language) -> tuple[Any, frozenset[str]]:
     env = environment(language)
     ast = env.parse(text)
     names = frozenset(meta.find_undeclared_variables(ast)) - set(env.globals)
@@ -107,13 +111,12 @@ def _compile(text: str, language: Language = ENGLISH) -> tuple[Any, frozenset[st
 
 def variables_used(text: str) -> frozenset[str]:
     """The variables a template refers to (for checks before rendering)."""
-    return _compile(text)[1]
+    return _compile(text, ENGLISH)[1]
 
 
 def render(text: str, values: Mapping[str, Any], *, where: str, line: int | None = None,
            source: str | None = None, language: Language = ENGLISH) -> str:
-    """Render one template, its filters in `language`; `where` names it for messages (e.g.
-    "clause x, version 2017")."""
+    """Render one template in `language`; `where` names it ("clause x, version 2017")."""
     if "{" not in text:
         return text  # plain language needs no engine; most clauses are plain
     template, names = _compiled(text, where, line=line, source=source, language=language)

@@ -63,3 +63,36 @@ def test_render_refuses(template: str, fragment: str) -> None:
 
 def test_variables_used() -> None:
     assert variables_used("{{ session | ordinal }} in {{ venue }}") == {"session", "venue"}
+
+
+# --- the language of the numbers --------------------------------------------------------
+
+def test_facts_words_are_english_s() -> None:
+    from asp_draft.language import ENGLISH
+
+    assert (facts.ordinal, facts.ordinal_word, facts.cardinal_word, facts.long_date,
+            facts.parse_long_date, facts.parse_ordinal_word) == (
+        ENGLISH.ordinal, ENGLISH.ordinal_word, ENGLISH.cardinal_word, ENGLISH.long_date,
+        ENGLISH.parse_long_date, ENGLISH.parse_ordinal_word)
+
+
+def test_filters_come_from_the_language_given() -> None:
+    from dataclasses import replace
+
+    from asp_draft.language import ENGLISH
+    from asp_draft.templating import environment
+
+    shouting = replace(ENGLISH, code="xen", ordinal=lambda n: f"N°{n}",
+                       cardinal_word=lambda n: "MANY")
+    text = "{{ session | ordinal }}, {{ 3 | cardinal_word }}, {{ 2 | ordinal_word }}"
+    assert render(text, {"session": 17}, where="t", language=shouting) == "N°17, MANY, second"
+    assert render(text, {"session": 17}, where="t") == "17th, three, second"
+    assert environment(shouting) is not environment(ENGLISH)
+    assert environment() is environment(ENGLISH)  # one sandbox per language, made once
+
+
+def test_a_language_s_filters_stay_inside_the_sandbox_limits() -> None:
+    from asp_draft.language import ENGLISH
+
+    with pytest.raises(TemplateError, match="cannot render: 1000 is out of range for words"):
+        render("{{ 1000 | cardinal_word }}", {}, where="t", language=ENGLISH)

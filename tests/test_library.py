@@ -294,3 +294,83 @@ def test_a_broken_clause_file_stops_only_what_uses_it(cli, tmp_path: Path) -> No
     used = cli("--library", tmp_path, "show", spec)
     assert used.code == 2 and "Traceback" not in used.err
     assert used.err.splitlines()[-1].startswith(f"asp-draft: error: {bad}:3: malformed YAML")
+
+
+# --- versions in more than one language -------------------------------------------------
+
+_TWO_LANGUAGES = """\
+id: two
+topic: t
+versions:
+  - proposed: 2019
+    text: "*Recalling* one,"
+  - proposed: 2019
+    language: {language}
+    text: "*Rappelant* un,"
+"""
+
+
+def _library_folder(root: Path, clause: str, facts: str | None = None) -> Path:
+    (root / "preamble").mkdir(parents=True)
+    (root / "preamble" / "two.yaml").write_text(clause, encoding="utf-8")
+    if facts is not None:
+        (root / "facts.yaml").write_text(facts, encoding="utf-8")
+    return root
+
+
+def test_a_version_carries_its_language_and_english_is_the_default(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from asp_draft import language
+
+    monkeypatch.setitem(language.LANGUAGES, "fra",
+                        replace(language.ENGLISH, code="fra", alpha2="fr"))
+    lib = load_layers([_library_folder(tmp_path, _TWO_LANGUAGES.format(language="fr"))])
+    clause = lib.clause("two")
+    assert [v.language for v in clause.versions] == ["eng", "fra"]  # "fr" read as fra
+    assert clause.languages == ("eng", "fra")
+    french = clause.in_language("fra")
+    assert french is not None and [v.text for v in french.versions] == ["*Rappelant* un,"]
+    assert clause.in_language("spa") is None
+    assert lib.language == "eng"
+    assert all(v.language == "eng" for c in LIB.clauses.values() for v in c.versions)
+
+
+@pytest.mark.parametrize(("clause", "facts", "where", "message"), [
+    (_TWO_LANGUAGES.format(language="xx"), None, "preamble/two.yaml:7",
+     "unknown language 'xx' (known: eng)"),
+    (_TWO_LANGUAGES.format(language="[fra]"), None, "preamble/two.yaml:7",
+     "'language' must be a language code such as eng, not ['fra']"),
+    ("id: two\nversions: [{proposed: 2019, text: a}]\n", "years: {}\nlanguage: xx\n",
+     "facts.yaml:2", "unknown language 'xx' (known: eng)"),
+])
+def test_an_unknown_language_in_a_library_names_file_and_line(
+        tmp_path: Path, clause: str, facts: str | None, where: str, message: str) -> None:
+    with pytest.raises(LibraryError) as err:
+        load_layers([_library_folder(tmp_path, clause, facts)])
+    assert str(err.value) == f"{tmp_path / where}: {message}"
+
+
+def test_a_later_folder_replaces_only_the_languages_it_holds(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from asp_draft import language
+
+    monkeypatch.setitem(language.LANGUAGES, "fra", replace(language.ENGLISH, code="fra"))
+    base = _library_folder(tmp_path / "base", _TWO_LANGUAGES.format(language="fra"))
+    english = _library_folder(tmp_path / "en", "id: two\ntopic: new\nversions:\n"
+                              "  - {proposed: 2020, text: \"*Recalling* two,\"}\n")
+    lib = load_layers([base, english])
+    assert [(v.language, v.text) for v in lib.clause("two").versions] == [
+        ("fra", "*Rappelant* un,"), ("eng", "*Recalling* two,")]
+    assert lib.clause("two").topic == "new"
+    # a folder whose facts.yaml names French holds French versions without saying so each time
+    french = _library_folder(tmp_path / "fr", "id: two\nversions:\n"
+                             "  - {proposed: 2021, text: \"*Rappelant* deux,\"}\n",
+                             "language: fra\n")
+    lib = load_layers([base, english, french])
+    assert [(v.language, v.since) for v in lib.clause("two").versions] == [
+        ("eng", 2020), ("fra", 2021)]
+    assert lib.language == "fra"

@@ -184,3 +184,12 @@ def test_metadata_is_typed_in_one_place() -> None:
     assert meta.with_(title="T", completeness=None) == {**{k: v for k, v in meta.items()
                                                           if k != "completeness"}, "title": "T"}
     assert Document(meta={"year": "2019"}, paragraphs=()).meta.year == 2019
+
+
+def test_a_text_in_a_language_without_lead_words_gets_no_english_leads() -> None:
+    said: list[str] = []
+    doc = parse_text("# language: deu\n\nDie Versammlung,\n\nRecalling nothing,\n", "de.txt",
+                     said.append)
+    assert doc.paragraphs[0].lead is None  # "Recalling" is an English lead, not a German one
+    assert said == ["de.txt: no lead words are known for language 'deu'; leads are taken from "
+                    "italics only"]

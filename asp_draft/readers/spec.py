@@ -20,7 +20,7 @@ from asp_draft.yamlio import load_yaml
 
 META_KEYS = ("year", "symbol", "title", "session", "venue", "chapeau", "adopted", "plenary",
              "adoption", "status", "author", "proposer", "source", "reproduced_in",
-             "completeness", "note", "typography")
+             "completeness", "note", "typography", "language")
 SPEC_KEYS = frozenset((*META_KEYS, "variables", "preamble", "operative", "annexes"))
 ENTRY_KEYS = frozenset(("clause", "version", "text", "template", "sub", "footnotes", "number",
                         "heading"))
