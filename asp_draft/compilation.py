@@ -4,7 +4,9 @@ Each proposal is diffed against the base. A base paragraph that one delegation c
 that change in place; a base paragraph that several delegations changed is followed by each
 delegation's version as an alternative. New paragraphs stand where their proposal put them,
 in the order the proposals were given. A paragraph a proposal moved counts as deleted where
-it stood and inserted where it went (a compilation shows positions, not move markup).
+it stood and inserted where it went (a compilation shows positions, not move markup). A
+paragraph past the end of a partial base stays in its proposal, as an insertion; each
+delegation's changed leads (weaker, stronger) are in the summary.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from asp_draft.model import Diff, Document, Paragraph, WordOp, labels
+from asp_draft.model import Diff, Document, LeadChange, Paragraph, WordOp, labels
 
 
 @dataclass(frozen=True)
@@ -58,13 +60,19 @@ class Compilation:
     base: Document
     proposals: tuple[Proposal, ...]
     items: list[Item] = field(default_factory=list)
+    # delegation -> (base index, its change of lead) for each paragraph whose lead it changed
+    leads: dict[str, list[tuple[int, LeadChange]]] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
-        """Who touched which paragraph (by label), and where proposals overlap."""
+        """Who touched which paragraph (by label), how its leads changed, and where proposals
+        overlap."""
         base_labels = labels(self.base.paragraphs)
         rows: dict[str, dict[str, Any]] = {
             p.name: {"name": p.name, "source": p.source, "modified": [], "deleted": [],
-                     "inserted": []} for p in self.proposals}
+                     "inserted": [], "strength": [
+                         {"paragraph": base_labels[i], "old": s.old, "new": s.new,
+                          "direction": s.direction} for i, s in self.leads.get(p.name, [])]}
+            for p in self.proposals}
         overlaps = []
         previous = "the start"
         for item in self.items:
@@ -89,9 +97,12 @@ def compile_proposals(base: Document, proposals: Sequence[Proposal], diffs: Sequ
     touches: dict[int, list[Touch]] = {i: [] for i in range(len(base.paragraphs))}
     # insertions[k]: paragraphs proposed right after base paragraph k (-1: before the first)
     insertions: dict[int, list[tuple[str, Paragraph]]] = {}
+    leads: dict[str, list[tuple[int, LeadChange]]] = {}
     for proposal, diff in zip(proposals, diffs, strict=True):
         last_old = -1
         for change in diff.changes:
+            if change.strength is not None and change.old_index is not None:
+                leads.setdefault(proposal.name, []).append((change.old_index, change.strength))
             if change.op in ("equal", "modified", "deleted") and change.old_index is not None:
                 last_old = change.old_index
             if change.op == "modified" and change.old_index is not None:
@@ -101,11 +112,13 @@ def compile_proposals(base: Document, proposals: Sequence[Proposal], diffs: Sequ
                     change.words))
             elif change.op in ("deleted", "moved") and change.old_index is not None:
                 touches[change.old_index].append(Touch(proposal.name, "deleted"))
-            if change.op in ("inserted", "moved") and change.new_index is not None:
+            # a proposal's paragraph past a partial base's end is the proposal's text all
+            # the same: it stands where the proposal puts it
+            if change.op in ("inserted", "moved", "not-held") and change.new_index is not None:
                 insertions.setdefault(last_old, []).append(
                     (proposal.name, diff.new.paragraphs[change.new_index]))
     order = {p.name: i for i, p in enumerate(proposals)}
-    result = Compilation(base=base, proposals=tuple(proposals))
+    result = Compilation(base=base, proposals=tuple(proposals), leads=leads)
 
     def add_insertions(after: int) -> None:
         # Stable sort: the order the proposals were given, then each proposal's own order.

@@ -1,7 +1,8 @@
 """Rich rendering of a diff: deletions red struck through, insertions green underlined.
 
 Unchanged paragraphs are folded into one dim line with their count; moved paragraphs say
-where they came from. Without colour (a pipe, NO_COLOR) changes are spelled [-...-] {+...+}.
+where they came from; a changed lead says on the paragraph's line whether it is weaker or
+stronger. Without colour (a pipe, NO_COLOR) changes are spelled [-...-] {+...+}.
 """
 
 from __future__ import annotations
@@ -9,11 +10,14 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from asp_draft.diff_view import Row, describe, rows, text_mark, wrap_ops
+from asp_draft.diff_view import Row, describe, leads_line, rows, strength_text, text_mark, wrap_ops
 from asp_draft.model import Diff
 
 STYLES = {"delete": "red strike", "insert": "green underline"}
-HEADS = {"modified": "yellow", "inserted": "green", "deleted": "red", "moved": "cyan"}
+HEADS = {"modified": "yellow", "inserted": "green", "deleted": "red", "moved": "cyan",
+         "not-held": "dim"}
+DIRECTIONS = {"weaker": "bold white on red", "stronger": "bold white on green",
+              "changed": "bold black on yellow"}
 
 
 def _words(r: Row, plain: bool) -> Text:
@@ -45,17 +49,35 @@ def print_diff(console: Console, diff: Diff) -> None:
             console.print()
             console.print(_folded(run))
             run = []
-        head = f"{r.label} {r.change.op}"
-        if r.change.op == "moved":
-            head += f" from {r.old_label}"
-        if r.change.op in ("modified", "moved"):
-            head += f" ({r.change.similarity:.0%} alike)"
-        if r.note:
-            head += f"; {r.note}"
         console.print()
-        console.print(Text(head, style=f"bold {HEADS[r.change.op]}"))
+        console.print(_head(r, plain))
         console.print(_words(r, plain))
     if run:
         console.print()
         console.print(_folded(run))
+    leads = leads_line(diff)
+    if leads:
+        console.print()
+        console.print(Text(f"Leads: {leads}", style="bold"))
+
+
+def _head(r: Row, plain: bool) -> Text:
+    """`OP3 modified (92% alike); weaker: Urges → Encourages`: the paragraph's line (the
+    strength as a coloured badge where there is colour)."""
+    head = f"{r.label} {r.change.op.replace('-', ' ')}"
+    if r.change.op == "moved":
+        head += f" from {r.old_label}"
+    if r.change.op in ("modified", "moved"):
+        head += f" ({r.change.similarity:.0%} alike)"
+    if r.note:
+        head += f"; {r.note}"
+    text = Text(head, style=f"bold {HEADS[r.change.op]}")
+    strength = strength_text(r.change)
+    if strength and r.change.strength is not None:
+        if plain:
+            text.append(f"; {strength}")
+        else:
+            text.append("  ")
+            text.append(f" {strength} ", style=DIRECTIONS[r.change.strength.direction])
+    return text
 

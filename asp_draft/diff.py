@@ -19,6 +19,11 @@ numbers paragraphs itself), so `12.` becoming `13.` is not a change. Everything 
 paragraph prints is: the lead is part of `Paragraph.text`, and words diff that text, so the
 `words` of a change rebuild the old and new `text` exactly. A paragraph whose text is equal
 but whose part, level or footnotes changed is `modified` with all its words equal.
+
+Two readings follow the alignment. A modified or moved paragraph whose lead changed carries
+the change and its direction on the strength scale (strength.py). And when a text's record is
+partial (`completeness: partial ...`), a paragraph of the other text past the last one both
+share is `not-held`, not deleted or inserted: the copy may simply stop before it.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Indel
 
 from asp_draft.model import Change, Diff, Document, Paragraph
+from asp_draft.strength import lead_change
 from asp_draft.words import diff_tokens, tokenize
 
 # Word similarity (Indel on word sequences: 2 * common words / all words) at which two
@@ -279,8 +285,35 @@ def diff_documents(old: Document, new: Document, *, ignore_typography: bool = Fa
             sims[j] = s
         moved_old = set(moved.values())
 
-    return Diff(old, new, tuple(_in_reading_order(pa, pb, in_place, equal_new, moved,
-                                                  moved_old, sims, ignore_typography)))
+    changes = _in_reading_order(pa, pb, in_place, equal_new, moved, moved_old, sims,
+                                ignore_typography)
+    return Diff(old, new, tuple(_not_held(changes, is_partial(old), is_partial(new))))
+
+
+def is_partial(document: Document) -> bool:
+    """Whether the record holds only part of the text (`completeness: partial ...`)."""
+    return str(document.meta.get("completeness") or "").lower().startswith("partial")
+
+
+def _not_held(changes: list[Change], old_partial: bool, new_partial: bool) -> list[Change]:
+    """Deletions and insertions past the last paragraph both sides share, when the other
+    side's record is partial: the paragraph may stand there beyond what is held.
+
+    A paragraph missing between two shared ones is missing from the held text itself, so it
+    stays deleted or inserted; past the last shared one, the copy may simply have stopped.
+    """
+    if not (old_partial or new_partial):
+        return changes
+    shared = [c for c in changes if c.op in ("equal", "modified", "moved")]
+    last_old = max((c.old_index for c in shared if c.old_index is not None), default=-1)
+    last_new = max((c.new_index for c in shared if c.new_index is not None), default=-1)
+    out = []
+    for c in changes:
+        if (new_partial and c.op == "deleted" and (c.old_index or 0) > last_old) or (
+                old_partial and c.op == "inserted" and (c.new_index or 0) > last_new):
+            c = Change("not-held", c.old_index, c.new_index, 0.0)
+        out.append(c)
+    return out
 
 
 def _in_reading_order(pa: Sequence[Paragraph], pb: Sequence[Paragraph], in_place: dict[int, int],
@@ -304,7 +337,7 @@ def _in_reading_order(pa: Sequence[Paragraph], pb: Sequence[Paragraph], in_place
             i = in_place[j] if j in in_place else moved[j]
             ops = word_ops(pa[i].text, p.text, ignore_typography=ignore_typography)
             changes.append(Change("modified" if j in in_place else "moved", i, j,
-                                  sims[j], ops))
+                                  sims[j], ops, lead_change(pa[i].lead, p.lead)))
         else:
             changes.append(Change("inserted", None, j, 0.0))
         changes += [Change("deleted", i, None, 0.0) for i in deleted_after[j]]

@@ -2,7 +2,8 @@
 
 Each row is one change with its label (PP3, OP12 bis, OP3(a)) in the new document (in the old
 one for a deleted paragraph), the label it had before, its word operations, and a note for a
-change the words do not show (part, level, heading, footnotes).
+change the words do not show (part, level, heading, footnotes), or for a paragraph the other
+side's partial record does not hold.
 """
 
 from __future__ import annotations
@@ -31,8 +32,57 @@ def describe(document: Document, fallback: str) -> str:
 
 
 def summary_line(diff: Diff) -> str:
-    """`3 equal, 1 modified, 1 inserted, 1 deleted, 0 moved`."""
-    return ", ".join(f"{n} {op}" for op, n in diff.summary().items())
+    """`3 equal, 1 modified, 1 inserted, 1 deleted, 0 moved` (and `, 2 not held` if any)."""
+    return ", ".join(f"{n} {op.replace('-', ' ')}" for op, n in diff.summary().items()
+                     if n or op != "not-held")
+
+
+def leads_line(diff: Diff) -> str | None:
+    """`2 weaker, 1 stronger` (and `, 1 lead changed`), or None when no lead changed."""
+    counts = diff.lead_counts()
+    if not any(counts.values()):
+        return None
+    line = f"{counts['weaker']} weaker, {counts['stronger']} stronger"
+    if counts["changed"]:
+        line += f", {counts['changed']} lead{'s' if counts['changed'] > 1 else ''} changed"
+    return line
+
+
+def strength_text(change: Change) -> str | None:
+    """`weaker: Urges → Encourages`, or None when the lead did not change."""
+    s = change.strength
+    if s is None:
+        return None
+    return f"{s.direction}: {s.old or '(no lead)'} → {s.new or '(no lead)'}"
+
+
+def partial_notes(diff: Diff) -> list[str]:
+    """What a redline says at its top when a record is partial: which one, and which
+    paragraphs are not compared; empty when both records are whole."""
+    out = []
+    for document in (diff.old, diff.new):
+        completeness = str(document.meta.get("completeness") or "")
+        if completeness.lower().startswith("partial"):
+            held = completeness.split(":", 1)[-1].split(";")[0].strip()
+            out.append(f"The record of {describe(document, 'a text')} is partial"
+                       + (f" ({held})." if held and held.lower() != "partial" else "."))
+    if not out:
+        return out
+    old_labels, new_labels = labels(diff.old.paragraphs), labels(diff.new.paragraphs)
+    missing = [f"{old_labels[c.old_index]} of {describe(diff.old, 'the old text')}"
+               if c.old_index is not None else
+               f"{new_labels[c.new_index or 0]} of {describe(diff.new, 'the new text')}"
+               for c in diff.changes if c.op == "not-held"]
+    out.append("Not compared (they may stand in the other text beyond what is held): "
+               + "; ".join(missing) + "." if missing else
+               "Every paragraph held on both sides is compared.")
+    return out
+
+
+def not_held_note(diff: Diff, change: Change) -> str:
+    """Why a paragraph is not compared: the other side's record stops before it may stand."""
+    other = diff.new if change.new_index is None else diff.old
+    return f"not in the held record of {describe(other, 'the other text')}; not compared"
 
 
 def structure_note(old: Paragraph, new: Paragraph) -> str | None:
@@ -53,6 +103,8 @@ def rows(diff: Diff) -> Iterator[Row]:
         old_label = old_labels[c.old_index] if c.old_index is not None else None
         if c.words is not None:
             ops = c.words
+        elif c.op == "not-held":  # neither deleted nor inserted: shown as it stands
+            ops = (("equal", (new_p or old_p or Paragraph("preamble", "")).text),)
         elif new_p is not None:
             ops = (("insert" if c.op == "inserted" else "equal", new_p.text),)
         else:
@@ -60,6 +112,8 @@ def rows(diff: Diff) -> Iterator[Row]:
             ops = (("delete", old_p.text),)
         label = new_labels[c.new_index] if c.new_index is not None else old_label
         note = structure_note(old_p, new_p) if old_p and new_p and c.op != "equal" else None
+        if c.op == "not-held":
+            note = not_held_note(diff, c)
         yield Row(c, label or "", old_label, ops, note)
 
 

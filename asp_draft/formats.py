@@ -69,7 +69,9 @@ class Writer:
     aliases: tuple[str, ...] = ()
     binary: bool = False  # bytes: written to a file (-o), never to the terminal
     terminal: bool = False  # prints on a rich console, `function(console, subject)`: no file
-    options: tuple[str, ...] = ()  # keyword arguments the function takes from the command
+    # keyword arguments the function takes from the command; `annotations` (one note per
+    # paragraph, `--annotate`) only the writers that can show them take
+    options: tuple[str, ...] = ()
     show: bool = False  # offered by `show` (a document read on the terminal or piped)
 
     @property
@@ -120,20 +122,23 @@ class Writers:
         return function
 
     def render(self, writer: Writer, subject: Any, **available: Any) -> Any:
-        """`subject` in the writer's format, passing the options the writer takes."""
+        """`subject` in the writer's format, passing the options the writer takes (an option
+        left at None is not passed: the writer's own default stands)."""
         function = self.load(writer)
-        return function(subject, **{name: available[name] for name in writer.options})
+        return function(subject, **{name: available[name] for name in writer.options
+                                    if available.get(name) is not None})
 
 
 DOCUMENT_WRITERS = Writers("documents", (
     Writer("text", "plain text", (".txt",), "asp_draft.writers.text", "render_text",
            aliases=("txt",), show=True),
     Writer("markdown", "Markdown", (".md", ".markdown"), "asp_draft.writers.markdown",
-           "render_markdown", aliases=("md",), show=True),
+           "render_markdown", aliases=("md",), show=True, options=("annotations",)),
     Writer("json", "JSON", (".json",), "asp_draft.writers.json", "render_json", show=True),
-    Writer("html", "HTML", (".html", ".htm"), "asp_draft.writers.html", "render_html"),
+    Writer("html", "HTML", (".html", ".htm"), "asp_draft.writers.html", "render_html",
+           options=("annotations",)),
     Writer("docx", "Word", (".docx",), "asp_draft.writers.docx", "render_docx",
-           binary=True, options=("reference_doc",)),
+           binary=True, options=("reference_doc", "annotations")),
     Writer("akn", "Akoma Ntoso", (".xml",), "asp_draft.writers.akn", "render_valid_akn",
            aliases=("xml", "akoma-ntoso"), binary=True, show=True),
 ))
@@ -149,5 +154,5 @@ DIFF_WRITERS = Writers("redlines", (
     Writer("html", "HTML", (".html", ".htm"), "asp_draft.writers.diff_html",
            "render_diff_html"),
     Writer("docx", "Word", (".docx",), "asp_draft.writers.redline", "render_redline",
-           binary=True, options=("author", "date", "moves_as_changes")),
+           binary=True, options=("author", "date", "moves_as_changes", "annotations")),
 ))

@@ -306,8 +306,20 @@ def labels(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[str]:
     return out
 
 
-ChangeOp = Literal["equal", "modified", "inserted", "deleted", "moved"]
+ChangeOp = Literal["equal", "modified", "inserted", "deleted", "moved", "not-held"]
+CHANGE_OPS: tuple[ChangeOp, ...] = ("equal", "modified", "inserted", "deleted", "moved",
+                                    "not-held")
 WordOp = tuple[str, str]  # ("equal" | "insert" | "delete", text)
+
+
+@dataclass(frozen=True)
+class LeadChange:
+    """A paragraph's lead before and after, and whether the change made it `weaker`,
+    `stronger`, or `changed` (the scale cannot rank the pair)."""
+
+    old: str | None
+    new: str | None
+    direction: str
 
 
 @dataclass(frozen=True)
@@ -317,6 +329,9 @@ class Change:
     `old_index`/`new_index` are 0-based over the paragraphs (None where the paragraph is
     absent on that side). `words` is given for `modified` and `moved`: joining the equal and
     delete texts gives the old paragraph, the equal and insert texts the new one, exactly.
+    `not-held` is a paragraph of one side that may stand in the other beyond what its partial
+    record holds: not compared. `strength` is given when a modified or moved paragraph's lead
+    changed.
     """
 
     op: ChangeOp
@@ -324,6 +339,7 @@ class Change:
     new_index: int | None
     similarity: float = 1.0
     words: tuple[WordOp, ...] | None = None
+    strength: LeadChange | None = None
 
 
 @dataclass(frozen=True)
@@ -337,9 +353,17 @@ class Diff:
 
     def summary(self) -> dict[str, int]:
         """Counts per operation, in the order DESIGN.md gives them."""
-        counts = dict.fromkeys(("equal", "modified", "inserted", "deleted", "moved"), 0)
+        counts: dict[str, int] = dict.fromkeys(CHANGE_OPS, 0)
         for change in self.changes:
             counts[change.op] += 1
+        return counts
+
+    def lead_counts(self) -> dict[str, int]:
+        """How many leads became weaker, stronger, or changed beyond the scale's ranking."""
+        counts = dict.fromkeys(("weaker", "stronger", "changed"), 0)
+        for change in self.changes:
+            if change.strength is not None:
+                counts[change.strength.direction] += 1
         return counts
 
     @property

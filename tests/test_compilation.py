@@ -37,7 +37,7 @@ def test_one_delegation_changes_in_place() -> None:
         (0, []), (1, ["modified"]), (2, []), (3, [])]
     assert result.summary()["proposals"] == [{"name": "Ruritania", "source": "",
                                               "modified": ["PP2"], "deleted": [],
-                                              "inserted": []}]
+                                              "inserted": [], "strength": []}]
     assert result.summary()["overlaps"] == []
 
 
@@ -85,3 +85,28 @@ def test_proposal_arguments_and_default_names(tmp_path) -> None:  # type: ignore
     assert default_name(doc("Noting x,", author="Atlantis"), "x.docx") == "Atlantis"
     assert default_name(doc("Noting x,", proposer="Borduria"), "x.docx") == "Borduria"
     assert default_name(doc("Noting x,"), "/tmp/ruritania.docx") == "ruritania"
+
+
+def test_the_summary_reports_each_delegations_changed_leads() -> None:
+    weaker = doc("Recalling its resolutions on cooperation,", "Noting the report of the Bureau,",
+                 "1. Invites the Bureau to report;", "2. Decides to meet again.")
+    stronger = doc("Reaffirming its resolutions on cooperation,",
+                   "Noting the report of the Bureau,", "1. Requests the Bureau to report;",
+                   "2. Decides to meet again.")
+    rows = {r["name"]: r for r in compiled(("Atlantis", weaker),
+                                           ("Borduria", stronger)).summary()["proposals"]}
+    assert rows["Atlantis"]["strength"] == [{"paragraph": "OP1", "old": "Requests",
+                                             "new": "Invites", "direction": "weaker"}]
+    assert rows["Borduria"]["strength"] == [{"paragraph": "PP1", "old": "Recalling",
+                                             "new": "Reaffirming", "direction": "stronger"}]
+
+
+def test_a_proposal_past_the_end_of_a_partial_base_keeps_its_paragraphs() -> None:
+    base = Document(meta={"completeness": "partial: the preamble only"},
+                    paragraphs=BASE.paragraphs[:2])
+    longer = doc("Recalling its resolutions on cooperation,", "Noting the report of the Bureau,",
+                 "1. Requests the Bureau to report;")
+    props = [Proposal("Atlantis", longer)]
+    result = compile_proposals(base, props, [diff_documents(base, longer)])
+    assert [(i.base_index, i.inserted_by) for i in result.items] == [
+        (0, None), (1, None), (None, "Atlantis")]

@@ -63,7 +63,7 @@ PP4_2018 = ("Welcoming the activities and events held in commemoration of the 20
 PARTIAL = ("asp-draft: note: the record of {} is partial; paragraphs beyond what is held are "
            "not compared\n")
 SUMMARY_2017_2018 = (PARTIAL.format("ICC-ASP/16/Res.6 and ICC-ASP/17/Res.5")
-                     + "3 equal, 0 modified, 1 inserted, 1 deleted, 0 moved\n")
+                     + "3 equal, 0 modified, 0 inserted, 0 deleted, 0 moved, 2 not held\n")
 
 OLD_TXT = """The Assembly of States Parties,
 
@@ -96,8 +96,11 @@ def test_text_is_the_default_in_a_pipe(run) -> None:  # type: ignore[no-untyped-
     assert lines[:3] == ["--- ICC-ASP/16/Res.6 (2017)", "+++ ICC-ASP/17/Res.5 (2018)", ""]
     assert lines[3].startswith("PP1   Mindful that each individual State")
     assert lines[7] == f"PP3   {PP3_2017}"
-    assert lines[9] == f"PP4 - [-{PP4_2017}-]"
-    assert lines[11] == f"PP4 + {{+{PP4_2018}+}}"
+    # both copies are partial: each PP4 may stand in the other beyond its end (issue 15)
+    assert lines[9] == (f"PP4 ? {PP4_2017} (not in the held record of ICC-ASP/17/Res.5 "
+                        "(2018); not compared)")
+    assert lines[11] == (f"PP4 ? {PP4_2018} (not in the held record of ICC-ASP/16/Res.6 "
+                         "(2017); not compared)")
     assert lines[12:] == [""]
     assert result.err == SUMMARY_2017_2018
 
@@ -108,8 +111,9 @@ def test_markdown(run) -> None:  # type: ignore[no-untyped-def]
     assert blocks[0] == "Changes from ICC-ASP/11/Res.8 (2012) to ICC-ASP/13/Res.5 (2014)"
     assert "from **the crime of** genocide" in blocks[1]
     assert blocks[1].startswith("`PP1` Mindful that")
-    assert blocks[4].startswith("`PP4` **Convinced further that")
-    assert blocks[4].endswith("is essential,**")
+    assert blocks[4].startswith("`PP4` Convinced further that")
+    assert blocks[4].endswith("is essential, *(not in the held record of ICC-ASP/11/Res.8 "
+                              "(2012); not compared)*")
     assert len(blocks) == 5
 
 
@@ -118,11 +122,11 @@ def test_json_shape(run) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(result.out)
     assert data["old"] == {"symbol": "ICC-ASP/15/Res.5", "year": 2016}
     assert data["new"] == {"symbol": "ICC-ASP/16/Res.6", "year": 2017}
-    assert data["summary"] == {"equal": 1, "modified": 2, "inserted": 1, "deleted": 1,
-                               "moved": 0}
+    assert data["summary"] == {"equal": 1, "modified": 2, "inserted": 0, "deleted": 0,
+                               "moved": 0, "not-held": 2, "weaker": 0, "stronger": 0}
     assert [(c["op"], c["old_index"], c["new_index"]) for c in data["changes"]] == [
-        ("modified", 0, 0), ("modified", 1, 1), ("equal", 2, 2), ("deleted", 3, None),
-        ("inserted", None, 3)]
+        ("modified", 0, 0), ("modified", 1, 1), ("equal", 2, 2), ("not-held", 3, None),
+        ("not-held", None, 3)]
     assert set(data["changes"][0]) == {"op", "old_index", "new_index", "similarity", "words"}
     assert set(data["changes"][2]) == {"op", "old_index", "new_index", "similarity"}
     assert [w for w in data["changes"][0]["words"] if w["op"] != "equal"] == [
@@ -148,7 +152,7 @@ def test_text_files_moves_and_labels(run, tmp_path: Path) -> None:  # type: igno
 
 def test_standard_input(run) -> None:  # type: ignore[no-untyped-def]
     result = run("diff", "-", "2018", "--format", "json", stdin=OLD_TXT)
-    assert json.loads(result.out)["summary"]["deleted"] == 4
+    assert json.loads(result.out)["summary"]["not-held"] == 4  # 2018's copy is partial
 
 
 @pytest.mark.parametrize(("args", "code"), [
@@ -166,8 +170,9 @@ def test_ignore_typography_makes_quotes_equal(run) -> None:  # type: ignore[no-u
     plain = run("diff", "2014", "2015", "--format", "json")
     folded = run("diff", "2014", "2015", "--format", "json", "--ignore-typography")
     assert json.loads(plain.out)["summary"]["modified"] == 2
-    assert json.loads(folded.out)["summary"] == {"equal": 3, "modified": 1, "inserted": 1,
-                                                 "deleted": 0, "moved": 0}
+    assert json.loads(folded.out)["summary"] == {"equal": 3, "modified": 1, "inserted": 0,
+                                                 "deleted": 0, "moved": 0, "not-held": 1,
+                                                 "weaker": 0, "stronger": 0}
 
 
 def test_same_document_is_all_folded_in_rich(run) -> None:  # type: ignore[no-untyped-def]
@@ -185,7 +190,7 @@ def test_rich_without_colour_spells_the_marks(run) -> None:  # type: ignore[no-u
     assert lines[2] == "PP1 modified (98% alike)"
     assert "from {+the crime of+} genocide" in lines[3]
     assert "… 2 unchanged paragraphs (PP2–PP3)" in result.out
-    assert "PP4 inserted" in result.out
+    assert "PP4 not held; not in the held record of ICC-ASP/11/Res.8 (2012)" in result.out
 
 
 def test_html_is_one_self_contained_page(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -194,7 +199,7 @@ def test_html_is_one_self_contained_page(run, tmp_path: Path) -> None:  # type: 
     assert result.code == 0 and result.out == ""
     assert result.err == (PARTIAL.format("ICC-ASP/13/Res.5 and ICC-ASP/14/Res.4")
                           + f"asp-draft: wrote {out}\n"
-                          "2 equal, 2 modified, 1 inserted, 0 deleted, 0 moved\n")
+                          "2 equal, 2 modified, 0 inserted, 0 deleted, 0 moved, 1 not held\n")
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page
     assert "http" not in page.replace('href="#', "")  # nothing fetched
@@ -209,7 +214,7 @@ def test_output_is_not_overwritten_without_force(run, tmp_path: Path) -> None:  
     assert line == f"asp-draft: error: {out}: already exists; use --force to replace it"
     assert out.read_text(encoding="utf-8") == "keep"
     assert run("diff", "2017", "2018", "-o", str(out), "--force").code == 0
-    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["inserted"] == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["not-held"] == 2
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -300,7 +305,7 @@ def test_a_new_diff_format_is_one_entry_and_one_module(run, tmp_path: Path,  # t
     entry = Writer("shout", "shouted", (".shout",), module.__name__, "render_shout")
     table = replace(DIFF_WRITERS, entries=(*DIFF_WRITERS.entries, entry))
     monkeypatch.setattr(command, "DIFF_WRITERS", table)
-    shouted = "3 EQUAL, 0 MODIFIED, 1 INSERTED, 1 DELETED, 0 MOVED\n"
+    shouted = "3 EQUAL, 0 MODIFIED, 0 INSERTED, 0 DELETED, 0 MOVED, 2 NOT HELD\n"
     assert run("diff", "2017", "2018", "--format", "shout").out == shouted
     out = tmp_path / "d.shout"
     assert run("diff", "2017", "2018", "-o", str(out)).code == 0  # picked by its suffix
@@ -350,3 +355,83 @@ def test_a_text_diff_imports_no_pydantic_jinja2_or_yaml(tmp_path: Path) -> None:
 
 def test_a_year_diff_imports_what_templates_need_and_no_more() -> None:
     assert loaded_by("diff", "2017", "2018", "--format", "json") == ["jinja2", "yaml"]
+
+
+LEADS_OLD = """The Assembly of States Parties,
+
+Recalling the Rome Statute,
+
+1. Urges all States to cooperate fully with the Court;
+
+2. Requests the Bureau to report to the Assembly;
+
+3. Welcomes the report of the Court;
+"""
+LEADS_NEW = """The Assembly of States Parties,
+
+Reaffirming the Rome Statute,
+
+1. Encourages all States to cooperate fully with the Court;
+
+2. Invites the Bureau to report to the Assembly;
+
+3. Also welcomes the report of the Court;
+"""
+
+
+@pytest.fixture
+def leads_pair(tmp_path: Path) -> tuple[str, str]:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(LEADS_OLD, encoding="utf-8")
+    new.write_text(LEADS_NEW, encoding="utf-8")
+    return str(old), str(new)
+
+
+def test_changed_leads_in_text_and_on_stderr(run, leads_pair) -> None:  # type: ignore[no-untyped-def]
+    result = run("diff", *leads_pair, "--format", "text")
+    body = result.out.split("\n")[3:]
+    assert body[0] == ("PP1 ~ (stronger: Recalling → Reaffirming) [-Recalling-] {+Reaffirming+} "
+                       "the Rome Statute,")
+    assert body[2].startswith("OP1 ~ (weaker: Urges → Encourages) [-Urges-] {+Encourages+} all")
+    assert body[4].startswith("OP2 ~ (weaker: Requests → Invites) ")
+    assert body[6] == "OP3 ~ [-Welcomes-] {+Also welcomes+} the report of the Court;"  # a variant
+    assert body[8] == "Leads: 2 weaker, 1 stronger"
+    assert result.err == ("0 equal, 4 modified, 0 inserted, 0 deleted, 0 moved\n"
+                          "leads: 2 weaker, 1 stronger\n")
+
+
+def test_changed_leads_in_json(run, leads_pair) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(run("diff", *leads_pair, "--format", "json").out)
+    assert (data["summary"]["weaker"], data["summary"]["stronger"]) == (2, 1)
+    assert [c.get("strength") for c in data["changes"]] == [
+        {"old": "Recalling", "new": "Reaffirming", "direction": "stronger"},
+        {"old": "Urges", "new": "Encourages", "direction": "weaker"},
+        {"old": "Requests", "new": "Invites", "direction": "weaker"}, None]
+
+
+def test_changed_leads_in_rich_markdown_and_html(run, leads_pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rich = run("diff", *leads_pair, "--format", "rich").out.split("\n")
+    assert "OP1 modified (89% alike); weaker: Urges → Encourages" in rich
+    assert rich[-2] == "Leads: 2 weaker, 1 stronger"
+    markdown = run("diff", *leads_pair, "--format", "markdown").out
+    assert "\n`OP2 · weaker: Requests → Invites` ~~Requests~~ **Invites** the Bureau" in markdown
+    assert "\n`OP3` ~~Welcomes~~ **Also welcomes** the report" in markdown
+    page = tmp_path / "d.html"
+    assert run("diff", *leads_pair, "-o", str(page)).code == 0
+    html = page.read_text(encoding="utf-8")
+    assert ('<div class="label">OP1<span class="op">modified</span><span class="strength '
+            'weaker">weaker: Urges → Encourages</span></div>') in html
+    assert '<p class="summary">Leads: 2 weaker, 1 stronger</p>' in html
+
+
+def test_not_held_in_every_format(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rich = run("diff", "2017", "2018", "--format", "rich").out
+    assert "PP4 not held; not in the held record of ICC-ASP/17/Res.5 (2018); not compared" in rich
+    markdown = run("diff", "2017", "2018", "--format", "markdown").out
+    assert "*(not in the held record of ICC-ASP/16/Res.6 (2017); not compared)*" in markdown
+    assert "~~" not in markdown and "**" not in markdown  # neither deleted nor inserted
+    page = tmp_path / "d.html"
+    run("diff", "2017", "2018", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert html.count('<div class="row not-held">') == 2
+    assert "<del>" not in html and "<ins>" not in html

@@ -75,7 +75,8 @@ def test_json_rebuilds_both_documents(pair: tuple[Document, Document]) -> None:
     data = json.loads(render_diff_json(diff_documents(old, new)))
     assert rebuild(data, old, new) == ([p.text for p in old.paragraphs],
                                        [p.text for p in new.paragraphs])
-    assert set(data["summary"]) == {"equal", "modified", "inserted", "deleted", "moved"}
+    assert set(data["summary"]) == {"equal", "modified", "inserted", "deleted", "moved",
+                                    "not-held", "weaker", "stronger"}
     for c in data["changes"]:
         assert ("words" in c) == (c["op"] in ("modified", "moved"))
         assert 0.0 <= c["similarity"] <= 1.0

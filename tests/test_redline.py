@@ -132,8 +132,8 @@ def all_ids(data: bytes) -> list[str]:
             continue
         for e in etree.fromstring(z.read(part)).iter():
             value = e.get(W + "id")
-            if value is None or e.tag in (W + "footnoteReference",):
-                continue
+            if value is None or e.tag in (W + "footnoteReference", W + "commentReference"):
+                continue  # a reference repeats the id of its note or comment
             if e.tag.endswith("RangeEnd") or (e.tag == W + "footnote" and int(value) <= 0):
                 continue  # an end marker repeats its start's id; separators are fixed
             ids.append(value)
@@ -526,3 +526,84 @@ def test_a_proposal_that_adds_a_footnote_mid_sentence(tmp_path: Path) -> None:
     assert view(path.read_bytes(), accept=True)[-1] == (
         "Noting the report of the Bureau[^ICC-ASP/18/16.] on cooperation,")
     assert {e.get(W + "author") for e in revisions(path.read_bytes())} == {"Atlantis"}
+
+
+# --- comments: changed leads, paragraphs not compared (issues 12 and 15) -----------------
+
+LEAD_OLD = """The Assembly of States Parties,
+
+Recalling the Rome Statute,
+
+1. Urges all States to cooperate fully with the Court;
+
+2. Requests the Bureau to report to the Assembly at its next session;
+
+3. Decides to meet again;
+"""
+LEAD_NEW = """The Assembly of States Parties,
+
+Recalling the Rome Statute,
+
+1. Decides to meet again;
+
+2. Encourages all States to cooperate fully with the Court;
+
+3. Invites the Bureau to report to the Assembly at its next session;
+"""
+
+
+def comment_texts(data: bytes) -> list[str]:
+    archive = zipfile.ZipFile(_io(data))
+    if "word/comments.xml" not in archive.namelist():
+        return []
+    root = etree.fromstring(archive.read("word/comments.xml"))
+    return ["\n".join("".join(t.text or "" for t in p.iter(W + "t")) for p in c.iter(W + "p"))
+            for c in root.iter(W + "comment")]
+
+
+@pytest.mark.parametrize("moves_as_changes", [False, True])
+def test_a_changed_lead_is_a_comment_and_the_views_stay_exact(tmp_path: Path,
+                                                              moves_as_changes: bool) -> None:
+    old, new = parse_text(LEAD_OLD, "old.txt"), parse_text(LEAD_NEW, "new.txt")
+    diff = diff_documents(old, new)  # a move written as a deletion and an insertion too
+    data = render_redline(diff, author="Secretariat", date=DATE,
+                          moves_as_changes=moves_as_changes)
+    check_exact(old, new, data, tmp_path)
+    assert sorted(comment_texts(data)) == ["Lead weaker: Requests → Invites",
+                                           "Lead weaker: Urges → Encourages"]
+    comments = etree.fromstring(zipfile.ZipFile(_io(data)).read("word/comments.xml"))
+    assert {(c.get(W + "author"), c.get(W + "date"), c.get(W + "initials"))
+            for c in comments} == {("Secretariat", DATE, "S")}
+    ids = all_ids(data)
+    assert len(ids) == len(set(ids))
+
+
+def test_only_changed_leads_have_comments_and_whole_records_no_header() -> None:
+    old, new = parse_text(SAMPLE_OLD, "old.txt"), parse_text(SAMPLE_NEW, "new.txt")
+    data = render_redline(diff_documents(old, new), date=DATE)
+    # OP1 changed words but kept its lead; PP1 moved and took "with appreciation"
+    assert comment_texts(data) == ["Lead stronger: Noting → Noting with appreciation"]
+    assert "word/header1.xml" not in zipfile.ZipFile(_io(data)).namelist()
+    plain = render_redline(diff_documents(old, replace(old, meta={"symbol": "X"})), date=DATE)
+    assert "word/comments.xml" not in zipfile.ZipFile(_io(plain)).namelist()
+
+
+def test_a_partial_record_is_said_at_the_top_and_each_paragraph_not_compared(
+        resolver: Resolver, tmp_path: Path) -> None:
+    old, new = resolver.resolve("2017"), resolver.resolve("2018")
+    data = render_redline(diff_documents(old, new), date=DATE)
+    check_exact(old, new, data, tmp_path)  # the note is in the page header, not the text
+    archive = zipfile.ZipFile(_io(data))
+    header = "".join(t.text or "" for t in etree.fromstring(
+        archive.read("word/header1.xml")).iter(W + "t"))
+    assert "The record of ICC-ASP/17/Res.5 (2018) is partial (chapeau + first 4 " \
+           "preambular paragraphs only)." in header
+    assert header.endswith("Not compared (they may stand in the other text beyond what is "
+                           "held): PP4 of ICC-ASP/16/Res.6 (2017); PP4 of ICC-ASP/17/Res.5 "
+                           "(2018).")
+    section = etree.fromstring(archive.read("word/document.xml")).find(f"{W}body/{W}sectPr")
+    assert section[0].tag == W + "headerReference" and section[0].get(W + "type") == "first"
+    assert section.find(W + "titlePg") is not None  # the first page only
+    texts = comment_texts(data)
+    assert len(texts) == 2 and all(t.startswith("Not compared: the held record of ")
+                                   for t in texts)

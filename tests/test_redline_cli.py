@@ -16,7 +16,8 @@ def test_diff_docx_writes_a_redline(cli, tmp_path: Path) -> None:
     result = cli("diff", "2017", "2018", "--format", "docx", "-o", str(out), "--author",
                  "Facilitator", "--date", "2018-11-01")
     assert result.code == 0, result.err
-    assert result.err.endswith("3 equal, 0 modified, 1 inserted, 1 deleted, 0 moved\n")
+    assert result.err.endswith("3 equal, 0 modified, 0 inserted, 0 deleted, 0 moved, "
+                               "2 not held\n")
     found = revisions(out.read_bytes())
     assert found and {e.get(W + "author") for e in found} == {"Facilitator"}
     assert {e.get(W + "date") for e in found} == {"2018-11-01T00:00:00Z"}
@@ -58,7 +59,7 @@ def test_compile_cli(cli, tmp_path: Path) -> None:
                  "--json", "--date", "2019-10-01")
     assert result.code == 0, result.err
     assert result.err.splitlines()[1:] == [
-        "Atlantis: modified PP2",
+        "Atlantis: modified PP2; stronger PP2 (Noting → Noting with appreciation)",
         "Borduria: modified OP1",
         "Carpathia: modified OP1",
         "overlap at OP1: Borduria, Carpathia (shown as alternatives)"]

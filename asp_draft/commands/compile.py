@@ -23,6 +23,12 @@ def summary_lines(summary: dict[str, Any]) -> list[str]:
                 parts.append(f"{op} {', '.join(row[op])}")
         if row["inserted"]:
             parts.append(f"inserted {len(row['inserted'])} ({', '.join(row['inserted'])})")
+        for direction in ("weaker", "stronger", "changed"):
+            found = [f"{s['paragraph']} ({s['old'] or '(no lead)'} → {s['new'] or '(no lead)'})"
+                     for s in row.get("strength", []) if s["direction"] == direction]
+            if found:
+                name = "lead changed" if direction == "changed" else direction
+                parts.append(f"{name} {', '.join(found)}")
         lines.append(f"{row['name']}: {'; '.join(parts) or 'no changes'}")
     for overlap in summary["overlaps"]:
         lines.append(f"overlap at {overlap['paragraph']}: {', '.join(overlap['delegations'])} "
@@ -50,7 +56,7 @@ def compile_command(
 
     Example: asp-draft compile draft.yaml Atlantis=atlantis.docx borduria.docx -o compilation.docx
     """
-    from asp_draft.commands.diff import redline_date
+    from asp_draft.commands.diff import redline_date, use_scale
     from asp_draft.compilation import (
         Proposal,
         compile_proposals,
@@ -71,6 +77,7 @@ def compile_command(
         raise UsageError("only one input can be - (standard input)")
     check_output(out, force=force, inputs=input_paths(refs))
     res = resolver(library, var)
+    use_scale(res)
     base_doc = res.resolve(base)
     items: list[Proposal] = []
     seen: dict[str, int] = {}

@@ -46,6 +46,18 @@ def named(document: Any, ref: str) -> Any:
     return replace(document, meta=Meta.of({"file": ref, **document.meta}))
 
 
+def use_scale(found: Any) -> None:
+    """The strength scale of the library folders in use (their strength.txt) for the diff."""
+    import os
+
+    from asp_draft import strength
+
+    # the folders as library.library_dirs lists them, without loading the library (YAML)
+    env = os.environ.get("ASP_DRAFT_LIBRARY", "")
+    strength.use_folders([*(Path(p) for p in env.split(os.pathsep) if p),
+                          *found.library_dirs])
+
+
 def choose_format(fmt: str | None, out: Path | None) -> Writer:
     """--format, else from OUT's extension, else rich on a terminal and text in a pipe."""
     if fmt is None:
@@ -98,14 +110,22 @@ def diff(
     moves_as_changes: Annotated[bool, typer.Option(
         "--moves-as-changes",
         help="Report moved paragraphs as a deletion and an insertion.")] = False,
+    annotate: Annotated[bool, typer.Option(
+        "--annotate", help="In a Word redline, a comment on every paragraph of NEW: where its "
+                           "wording was agreed, or that it is new.")] = False,
     var: VarOption = None,
     library: LibraryOption = None,
 ) -> None:
     """Compare two versions paragraph by paragraph and word by word, moves included.
 
+    A paragraph whose lead changed is marked weaker or stronger (Urges -> Encourages).
+
     Example: asp-draft diff 2017 2018 --format markdown
     """
+    from asp_draft.commands.documents import annotations_for, check_annotate
+
     writer = choose_format(format, out)
+    check_annotate(writer, annotate, "-o OUT.docx (a Word redline)")
     when = redline_date(date)
     DIFF_WRITERS.load(writer)  # a writer that is not installed says so before any work
     inputs = [old, new]
@@ -117,9 +137,10 @@ def diff(
     if old == "-" and new == "-":
         raise UsageError("only one of OLD and NEW can be - (standard input)")
     from asp_draft.diff import diff_documents
-    from asp_draft.diff_view import summary_line
+    from asp_draft.diff_view import leads_line, summary_line
 
     res = resolver(library, var)
+    use_scale(res)
     old_doc, new_doc = named(res.resolve(old), old), named(res.resolve(new), new)
     partial = sorted({d.meta.name() for d in (old_doc, new_doc) if d.meta.partial})
     if partial:  # a partial record makes text missing from the copy look deleted or inserted
@@ -131,9 +152,13 @@ def diff(
     if writer.terminal:
         DIFF_WRITERS.load(writer)(stdout_console(), result)
     else:
+        notes = annotations_for(res, new_doc) if annotate else None
         rendered = DIFF_WRITERS.render(writer, result, author=author, date=when,
-                                       moves_as_changes=moves_as_changes)
+                                       moves_as_changes=moves_as_changes, annotations=notes)
         write_result(rendered, out, force=force, inputs=inputs)
     typer.echo(summary_line(result), err=True)
+    leads = leads_line(result)
+    if leads:
+        typer.echo(f"leads: {leads}", err=True)
     if exit_code and result.differs:
         raise typer.Exit(EXIT_FOUND)

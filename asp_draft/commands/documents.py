@@ -21,11 +21,35 @@ from asp_draft.errors import UsageError
 from asp_draft.formats import DOCUMENT_WRITERS, SHOW_WRITERS, Writer, listing, ref_help
 
 
-def render(document: Any, writer: Writer, *, reference_doc: Path | None = None) -> bytes | str:
+def render(document: Any, writer: Writer, *, reference_doc: Path | None = None,
+           annotations: list[str | None] | None = None) -> bytes | str:
     """A document in one of the output formats."""
     rendered: bytes | str = DOCUMENT_WRITERS.render(writer, document,
-                                                    reference_doc=reference_doc)
+                                                    reference_doc=reference_doc,
+                                                    annotations=annotations)
     return rendered
+
+
+AnnotateOption = Annotated[bool, typer.Option(
+    "--annotate", help="A note on every paragraph: where its wording was agreed, or that it is "
+                       "new and the closest adopted paragraph (Word comments; notes in "
+                       "Markdown and HTML).")]
+
+
+def check_annotate(writer: Writer, annotate: bool, able: str) -> None:
+    """Refuse --annotate for a format that cannot show notes, before any work."""
+    if annotate and "annotations" not in writer.options:
+        raise UsageError(f"--annotate: {writer.kind} output cannot hold notes; use {able}")
+
+
+def annotations_for(found: Any, document: Any) -> list[str | None]:
+    """The --annotate note of each paragraph, from blame over the library's record."""
+    from asp_draft.annotations import annotate, summary
+    from asp_draft.commands.history import RECORD_NOTE
+
+    notes = annotate(document, found.library, note)
+    note(f"annotated {summary(notes)} ({RECORD_NOTE})")
+    return notes
 
 
 def build_format(fmt: str | None, out: Path) -> Writer:
@@ -79,25 +103,30 @@ def build(
     reference_doc: Annotated[Path | None, typer.Option(
         "--reference-doc", metavar="FILE",
         help="Word file whose styles the .docx takes (as pandoc does).")] = None,
+    annotate: AnnotateOption = False,
     force: ForceOption = False,
     var: VarOption = None,
     library: LibraryOption = None,
 ) -> None:
     """Render a draft or resolution into a file.
 
-    Example: asp-draft build draft.yaml -o draft-2019.docx
+    Example: asp-draft build draft.yaml -o draft-2019.docx --annotate
     """
     writer = build_format(format, out)
+    check_annotate(writer, annotate, listing(
+        [w.name for w in DOCUMENT_WRITERS.entries if "annotations" in w.options]))
     from asp_draft.output import check_output
     from asp_draft.refs import input_paths
 
     inputs = [ref] + ([str(reference_doc)] if reference_doc else [])
     check_output(out, force=force, inputs=input_paths(inputs))  # refuse before the work
     DOCUMENT_WRITERS.load(writer)  # a writer that is not installed says so before any work
-    document = resolver(library, var).resolve(ref)
+    found = resolver(library, var)
+    document = found.resolve(ref)
     warn_partial(document)
-    write_output(out, render(document, writer, reference_doc=reference_doc), force=force,
-                 inputs=inputs)
+    notes = annotations_for(found, document) if annotate else None
+    write_output(out, render(document, writer, reference_doc=reference_doc, annotations=notes),
+                 force=force, inputs=inputs)
 
 
 @app.command()

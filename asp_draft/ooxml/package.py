@@ -223,12 +223,18 @@ class PackageWriter:
         self._rels: list[tuple[str, str]] = []  # (relationship kind, target) from the main part
         self._types: dict[str, str] = {"/" + self.MAIN: CT + "document.main+xml"}
 
-    def add(self, name: str, data: bytes, content_type: str, kind: str | None = None) -> None:
-        """A part; `kind` relates it to the main document (styles, numbering, footnotes ...)."""
+    def add(self, name: str, data: bytes, content_type: str, kind: str | None = None
+            ) -> str | None:
+        """A part; `kind` relates it to the main document (styles, numbering, footnotes ...).
+
+        Returns the relationship's id (for a part the body points at, as a header), or None.
+        """
         self.parts[name] = data
         self._types["/" + name] = content_type
-        if kind is not None:
-            self._rels.append((kind, posixpath.relpath(name, posixpath.dirname(self.MAIN))))
+        if kind is None:
+            return None
+        self._rels.append((kind, posixpath.relpath(name, posixpath.dirname(self.MAIN))))
+        return f"rId{len(self._rels)}"
 
     def to_bytes(self, document: bytes, properties: Mapping[str, str]) -> bytes:
         """The .docx: every part, the relationships and content types, a fixed zip date."""

@@ -27,6 +27,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from asp_draft.errors import InputError
 from asp_draft.heads import adoption_meta
+from asp_draft.language import language_code
 from asp_draft.model import Document
 from asp_draft.ooxml.package import xml_parser
 from asp_draft.structure import ANNEX_LINE, Block, Notify, Role, Run, Source, classify, quiet
@@ -203,7 +204,7 @@ class _Reader:
                 break
         language = self.first(doc, "meta/identification/FRBRExpression/FRBRlanguage")
         if language is not None and language.get("language"):
-            meta.setdefault("language", language.get("language"))
+            meta.setdefault("language", language_code(language.get("language")))
         if (doc.get("name") or "").lower().endswith("draft"):
             meta.setdefault("status", "draft")
         conclusions = self.first(doc, "conclusions")

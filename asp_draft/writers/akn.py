@@ -31,12 +31,12 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from asp_draft import facts
 from asp_draft.errors import OutputError
+from asp_draft.language import document_language
 from asp_draft.model import Document, Paragraph
 from asp_draft.structure import ANNEX_LINE
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 ASP_NS = "urn:asp-draft:akn:1"  # asp-draft's own metadata and attributes (the reader's too)
-LANGUAGE = "eng"  # ISO 639-2 alpha-3, as the naming convention asks
 JURISDICTION = "un"  # AKN4UN's jurisdiction code for the UN system
 SUBTYPE = "deliberation"  # AKN4UN's subtype of `statement` for deliberative documents
 NAME_ADOPTED, NAME_DRAFT = "resolution", "resolutionDraft"
@@ -152,7 +152,7 @@ def identity(document: Document) -> Identity:
     actor = BODY_SLUGS.get(body, slug(body)) if body else None
     symbol = str(meta.get("symbol") or "")
     number = re.sub(r"-+", "-", re.sub(r"[^A-Za-z0-9.\-]", "-", symbol)).strip("-.") or "nn"
-    language = str(meta.get("language") or LANGUAGE)
+    language = document_language(meta)  # ISO 639-2 alpha-3, as the naming convention asks
     uri = FrbrUri(country=JURISDICTION, locality=None, doctype="statement", subtype=SUBTYPE,
                   actor=actor, date=day, number=number, work_component="main",
                   language=language, expression_date=f"@{day}", format="xml")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from asp_draft.diff_view import Row, describe, rows, summary_line
+from asp_draft.diff_view import Row, describe, leads_line, rows, strength_text, summary_line
 from asp_draft.model import Diff
 
 CSS = """
@@ -20,6 +20,11 @@ ins { color: #006100; text-decoration: underline; background: #e6f6e6; }
 .body { flex: 1; text-align: justify; }
 .deleted .body { background: #fdf2f2; } .inserted .body { background: #f0faf0; }
 .moved .body { border-left: 3px solid #1f5fa8; padding-left: 0.5em; }
+.not-held .body { color: #666; background: #f4f4f4; }
+.strength { display: block; font-size: 0.8em; font-weight: bold; padding: 0 0.2em; }
+.strength.weaker { color: #fff; background: #a40000; }
+.strength.stronger { color: #fff; background: #006100; }
+.strength.changed { color: #000; background: #f2d600; }
 table.side { border-collapse: collapse; width: 100%; table-layout: fixed; }
 table.side td { vertical-align: top; border-top: 1px solid #ddd; padding: 0.4em 0.6em;
                 text-align: justify; }
@@ -42,7 +47,7 @@ def _marked(ops: tuple[tuple[str, str], ...], keep: str) -> str:
 
 
 def _what(r: Row) -> str:
-    what: str = r.change.op
+    what: str = r.change.op.replace("-", " ")
     if r.change.op == "moved":
         what = f"moved from {r.old_label}"
     if r.note:
@@ -50,19 +55,33 @@ def _what(r: Row) -> str:
     return escape(what)
 
 
+def _strength(r: Row) -> str:
+    """The changed lead in the paragraph's label: `weaker: Urges → Encourages`."""
+    text = strength_text(r.change)
+    if text is None or r.change.strength is None:
+        return ""
+    return f'<span class="strength {r.change.strength.direction}">{escape(text)}</span>'
+
+
 def _inline(r: Row) -> str:
     op = "" if r.change.op == "equal" else f'<span class="op">{_what(r)}</span>'
-    return (f'<div class="row {r.change.op}"><div class="label">{escape(r.label)}{op}</div>'
+    return (f'<div class="row {r.change.op}"><div class="label">{escape(r.label)}{op}'
+            f'{_strength(r)}</div>'
             f'<div class="body">{_marked(r.ops, "both")}</div></div>')
 
 
 def _side(r: Row) -> str:
-    old = "" if r.change.op == "inserted" else _marked(r.ops, "old")
-    new = "" if r.change.op == "deleted" else _marked(r.ops, "new")
+    old_only = r.change.op == "deleted" or (r.change.op == "not-held"
+                                            and r.change.new_index is None)
+    new_only = r.change.op == "inserted" or (r.change.op == "not-held"
+                                             and r.change.old_index is None)
+    old = "" if new_only else _marked(r.ops, "old")
+    new = "" if old_only else _marked(r.ops, "new")
     old_label = escape(r.old_label or "")
-    new_label = "" if r.change.op == "deleted" else escape(r.label)
-    if r.change.op == "moved":
+    new_label = "" if old_only else escape(r.label)
+    if r.change.op in ("moved", "not-held"):
         new_label += f'<span class="op">{_what(r)}</span>'
+    new_label += _strength(r)
     return (f'<tr class="{r.change.op}"><td class="label">{old_label}</td><td>{old}</td>'
             f'<td class="label">{new_label}</td><td>{new}</td></tr>')
 
@@ -71,12 +90,14 @@ def render_diff_html(diff: Diff) -> str:
     """The diff as an HTML page: an inline redline, then the two texts side by side."""
     old_name, new_name = escape(describe(diff.old, "old")), escape(describe(diff.new, "new"))
     summary = summary_line(diff)
+    leads = leads_line(diff)
     all_rows = list(rows(diff))
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>Changes from {old_name} to {new_name}</title>",
            f"<style>{CSS}</style></head><body>",
            f"<h1>Changes from {old_name} to {new_name}</h1>",
            f'<p class="summary">{escape(summary)}</p>',
+           *([f'<p class="summary">Leads: {escape(leads)}</p>'] if leads else []),
            '<nav><a href="#inline">Inline</a><a href="#side">Side by side</a></nav>',
            '<section id="inline"><h2>Inline</h2>']
     out += [_inline(r) for r in all_rows]

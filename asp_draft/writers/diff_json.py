@@ -1,4 +1,5 @@
-"""Diff -> the JSON shape of DESIGN.md (`diff --format json`)."""
+"""Diff -> the JSON shape of DESIGN.md (`diff --format json`), with 0.2's `strength` and
+`not-held`."""
 
 from __future__ import annotations
 
@@ -19,12 +20,17 @@ def change_data(change: Change) -> dict[str, Any]:
                             "similarity": round(change.similarity, 3)}
     if change.words is not None and change.op in ("modified", "moved"):
         data["words"] = [{"op": op, "text": text} for op, text in change.words]
+    if change.strength is not None:
+        s = change.strength
+        data["strength"] = {"old": s.old, "new": s.new, "direction": s.direction}
     return data
 
 
 def diff_data(diff: Diff) -> dict[str, Any]:
     """The diff as plain data."""
-    return {"old": _side(diff.old), "new": _side(diff.new), "summary": diff.summary(),
+    leads = diff.lead_counts()
+    summary = {**diff.summary(), "weaker": leads["weaker"], "stronger": leads["stronger"]}
+    return {"old": _side(diff.old), "new": _side(diff.new), "summary": summary,
             "changes": [change_data(c) for c in diff.changes]}
 
 

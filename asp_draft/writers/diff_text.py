@@ -3,17 +3,19 @@
 Both show every paragraph of the new document, deleted ones where they stood, so the result
 reads as a complete redline (the rows and their labels come from diff_view). The text margin
 holds the label (PP3, OP12 bis, OP3(a)) and a sign: blank for equal, `~` modified, `+`
-inserted, `-` deleted, `>` moved.
+inserted, `-` deleted, `>` moved, `?` not in the other side's held record. A changed lead
+opens its paragraph's line: `(weaker: Urges → Encourages)`.
 """
 
 from __future__ import annotations
 
 import re
 
-from asp_draft.diff_view import describe, rows, text_mark, wrap_ops
+from asp_draft.diff_view import describe, leads_line, rows, strength_text, text_mark, wrap_ops
 from asp_draft.model import Diff
 
-SIGNS = {"equal": " ", "modified": "~", "inserted": "+", "deleted": "-", "moved": ">"}
+SIGNS = {"equal": " ", "modified": "~", "inserted": "+", "deleted": "-", "moved": ">",
+         "not-held": "?"}
 
 
 def render_diff_text(diff: Diff) -> str:
@@ -25,9 +27,15 @@ def render_diff_text(diff: Diff) -> str:
         body = wrap_ops(r.ops, text_mark)
         if r.change.op == "moved":
             body = f"(moved from {r.old_label}) {body}"
+        strength = strength_text(r.change)
+        if strength:
+            body = f"({strength}) {body}"
         if r.note:
             body += f" ({r.note})"
         out += [f"{r.label.ljust(width)}{SIGNS[r.change.op]} {body}", ""]
+    leads = leads_line(diff)
+    if leads:
+        out += [f"Leads: {leads}", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -52,6 +60,11 @@ def render_diff_markdown(diff: Diff) -> str:
         if r.change.op == "moved":
             body = f"*(moved from {r.old_label})* {body}"
         if r.note:
-            body += f" *({r.note})*"
-        out += [f"`{r.label}` {body}", ""]
+            body += f" *({_md_escape(r.note)})*"
+        strength = strength_text(r.change)
+        label = f"{r.label} · {strength.replace('`', chr(39))}" if strength else r.label
+        out += [f"`{label}` {body}", ""]
+    leads = leads_line(diff)
+    if leads:
+        out += [f"Leads: {leads}", ""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -16,15 +16,17 @@ the title 14 pt bold; each annex on a new page under a centred "Annex" and its t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from asp_draft import facts
+from asp_draft.language import language_tag
 from asp_draft.model import Document, Paragraph
-from asp_draft.ooxml.names import CT, NO_BREAK_HYPHEN, XML_SPACE, el, to_bytes, w
+from asp_draft.ooxml.comments import Comments, attach
+from asp_draft.ooxml.names import CT, NO_BREAK_HYPHEN, R_NS, XML_SPACE, el, to_bytes, w
 from asp_draft.ooxml.numbering import Level, ListState, number_value
 from asp_draft.ooxml.package import PackageWriter, open_package
 from asp_draft.ooxml.styles import (
@@ -222,6 +224,20 @@ def default_styles() -> Any:
     for style in own_styles():
         styles.append(style)
     return styles
+
+
+def mark_language(styles: Any, meta: Mapping[str, Any]) -> None:
+    """Word's w:lang (what spell-checkers read) from a document that names its language."""
+    tag = language_tag(meta.get("language")) if meta.get("language") else None
+    if tag is None:
+        return
+    rpr = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+    if rpr is None:
+        return
+    lang = rpr.find(w("lang"))
+    if lang is None:
+        lang = el("lang", parent=rpr)
+    lang.set(w("val"), tag)
 
 
 def own_styles() -> list[Any]:
@@ -577,7 +593,12 @@ class Skeleton:
         self.footnotes = Footnotes()
         self._id = 0
         self.footnotes.id_source = self.next_id
+        self.comments = Comments(self.next_id)
         self.settings_extra: list[Any] = []
+        # lines printed at the top of the first page, outside the text (a redline's note that
+        # the record is partial): in the page header, so accepting or rejecting changes and
+        # reading the file back never see them
+        self.first_page_note: list[str] = []
 
     def next_id(self) -> int:
         """A fresh id, unique across the file."""
@@ -588,21 +609,24 @@ class Skeleton:
         """Add a block (paragraph) to the body."""
         self.body.append(element)
 
-    def _section(self) -> Any:
+    def _section(self, header: str | None = None) -> Any:
         section = self.reference.section if self.reference and self.reference.section \
             is not None else None
         if section is None:
-            return section_properties()
-        out = el("sectPr")
-        note_pr = el("footnotePr", parent=out)
-        el("numFmt", {"val": "decimal"}, parent=note_pr)
-        for child in section:
-            out.append(child)
+            out = section_properties()
+        else:
+            out = el("sectPr")
+            note_pr = el("footnotePr", parent=out)
+            el("numFmt", {"val": "decimal"}, parent=note_pr)
+            for child in section:
+                out.append(child)
+        if header is not None:  # the first page's own header; later pages have none
+            out.insert(0, el("headerReference", {"type": "first", f"{{{R_NS}}}id": header}))
+            el("titlePg", parent=out)
         return out
 
     def to_bytes(self, properties: Mapping[str, str]) -> bytes:
         """The .docx: every part, its relationship and content type."""
-        self.body.append(self._section())
         package = PackageWriter()
         package.add("word/styles.xml", to_bytes(self.styles), CT + "styles+xml", "styles")
         package.add("word/numbering.xml", to_bytes(self.numbering.root),
@@ -617,6 +641,14 @@ class Skeleton:
         if self.reference and self.reference.font_table:
             package.add("word/fontTable.xml", self.reference.font_table,
                         CT + "fontTable+xml", "fontTable")
+        if len(self.comments):
+            package.add("word/comments.xml", to_bytes(self.comments.root),
+                        CT + "comments+xml", "comments")
+        header = None
+        if self.first_page_note:
+            header = package.add("word/header1.xml", to_bytes(note_header(self.first_page_note)),
+                                 CT + "header+xml", "header")
+        self.body.append(self._section(header))
         return package.to_bytes(to_bytes(self.document), properties)
 
     def _settings(self) -> Any:
@@ -653,17 +685,46 @@ def document_properties(document: Document) -> dict[str, str]:
             "creator": "asp-draft"}
 
 
-def render_docx(document: Document, *, reference_doc: Path | None = None) -> bytes:
-    """The document as a .docx in the ASP's layout (styles from `reference_doc` if given)."""
+def note_header(lines: Sequence[str]) -> Any:
+    """A page header holding `lines`, bold, 10 pt, left-aligned."""
+    header = el("hdr")
+    for line in lines:
+        p = el("p", parent=header)
+        ppr = el("pPr", parent=p)
+        el("spacing", {"after": 60}, parent=ppr)
+        el("jc", {"val": "left"}, parent=ppr)
+        run = el("r", parent=p)
+        _rpr(run, bold=True, size=NOTE_HALF_POINTS)
+        t = el("t", parent=run)
+        t.text = line
+        t.set(XML_SPACE, "preserve")
+    return header
+
+
+def comment_date(value: str | None = None) -> str:
+    """A comment's date as Word writes it (`2018-12-12T00:00:00Z`); now when None."""
+    return value or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def render_docx(document: Document, *, reference_doc: Path | None = None,
+                annotations: Sequence[str | None] | None = None, author: str = "asp-draft",
+                date: str | None = None) -> bytes:
+    """The document as a .docx in the ASP's layout (styles from `reference_doc` if given);
+    `annotations`, one per paragraph, become Word comments on their paragraphs."""
     skeleton = Skeleton(read_reference(reference_doc) if reference_doc else None)
+    mark_language(skeleton.styles, document.meta)
+    when = comment_date(date)
     for element in head_elements(document):
         skeleton.append(element)
     previous: Paragraph | None = None
-    for paragraph in document.paragraphs:
+    for index, paragraph in enumerate(document.paragraphs):
         if opens_annex(paragraph, previous):
             skeleton.numbering.restart()
             for style, text in annex_lines(paragraph):
                 skeleton.append(head_paragraph(text, style))
-        skeleton.append(paragraph_element(paragraph, skeleton))
+        element = paragraph_element(paragraph, skeleton)
+        skeleton.append(element)
+        if annotations and annotations[index]:
+            attach(element, skeleton.comments.add([str(annotations[index])], author, when))
         previous = paragraph
     return skeleton.to_bytes(document_properties(document))

@@ -1,10 +1,12 @@
-"""Document -> one self-contained HTML page (inline CSS, nothing fetched)."""
+"""Document -> one self-contained HTML page (inline CSS, nothing fetched); with annotations,
+a note under each paragraph saying where its wording was agreed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
-from asp_draft.model import Document, Paragraph
+from asp_draft.model import Document, Paragraph, labels
 
 CSS = """
 body { font-family: "Times New Roman", Times, serif; max-width: 42em; margin: 2em auto;
@@ -14,11 +16,14 @@ p.pp { text-indent: 2.5em; } p.op { margin-left: 2.5em; text-indent: -2.5em; }
 p.sub1 { margin-left: 5em; text-indent: -2.5em; } p.sub2 { margin-left: 7.5em;
 text-indent: -2.5em; } h2 { font-size: 1em; text-align: center; }
 .fn { font-size: 0.85em; }
+.note { font-size: 0.8em; color: #444; text-indent: 0; text-align: left;
+        margin: -0.6em 0 1em 2.5em; padding-left: 0.6em; border-left: 2px solid #999; }
 """
 
 
-def render_html(document: Document) -> str:
-    """The document as an HTML page, leads in italics, footnotes at the end."""
+def render_html(document: Document, *, annotations: Sequence[str | None] | None = None) -> str:
+    """The document as an HTML page, leads in italics, footnotes at the end; `annotations`
+    (one per paragraph) as a note under each paragraph."""
     meta = document.meta
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>{escape(meta.name('Resolution'))}"
@@ -31,7 +36,10 @@ def render_html(document: Document) -> str:
         out.append(f"<p>{escape(document.chapeau)}</p>")
     notes: list[str] = []
     annex: str | None = None
-    for p in document.paragraphs:
+    names = labels(document.paragraphs) if annotations else []
+    for index, p in enumerate(document.paragraphs):
+        if annotations and index and annotations[index - 1]:
+            out.append(_note(names[index - 1], annotations[index - 1]))
         if p.part == "annex" and p.annex != annex:
             out.append("<h2>Annex</h2>")
             if p.annex:
@@ -48,11 +56,17 @@ def render_html(document: Document) -> str:
             out.append(f'<p class="op">{escape(p.number or "")}.&emsp;{body}</p>')
         else:
             out.append(f'<p class="sub{p.level}">({escape(p.number or "")})&emsp;{body}</p>')
+    if annotations and annotations[-1]:
+        out.append(_note(names[-1], annotations[-1]))
     if notes:
         out.append("<hr>")
         out += [f'<p class="fn" id="fn{i}">{i}. {escape(n)}</p>' for i, n in enumerate(notes, 1)]
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+def _note(label: str, text: str | None) -> str:
+    return f'<aside class="note"><b>{escape(label)}</b> {escape(text or "")}</aside>'
 
 
 def _body(p: Paragraph, first: int) -> str:

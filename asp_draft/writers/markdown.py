@@ -1,16 +1,21 @@
-"""Document -> Markdown: YAML front matter, leads in italics, headings as `##`."""
+"""Document -> Markdown: YAML front matter, leads in italics, headings as `##`; with
+annotations, a footnote per paragraph (`[^PP1]`) saying where its wording was agreed."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import yaml
 
 from asp_draft.markup import with_marks
-from asp_draft.model import Document
+from asp_draft.model import Document, labels
 from asp_draft.writers.text import META_ORDER, annex_lines
 
 
-def render_markdown(document: Document) -> str:
-    """Markdown that the Markdown reader reads back to the same document."""
+def render_markdown(document: Document, *,
+                    annotations: Sequence[str | None] | None = None) -> str:
+    """Markdown that the Markdown reader reads back to the same document; `annotations` (one
+    per paragraph) as footnotes named by the paragraph's label, after the text's own notes."""
     meta = {k: document.meta[k] for k in META_ORDER if document.meta.get(k) not in (None, "")}
     # The chapeau stands in the body, where the reader finds it, not in the front matter.
     meta.update({k: v for k, v in document.meta.items()
@@ -22,11 +27,17 @@ def render_markdown(document: Document) -> str:
         out += [document.chapeau, ""]
     notes: list[str] = []
     annex: str | None = None
-    for p in document.paragraphs:
+    names = [label.replace(" ", "-") for label in labels(document.paragraphs)]
+    margin: list[str] = []
+    for index, p in enumerate(document.paragraphs):
+        if annotations and annotations[index]:
+            margin.append(f"[^{names[index]}]: {annotations[index]}")
         out += [f"# {line}" if line else line for line in annex_lines(p, annex)]
         annex = p.annex if p.part == "annex" else None
         body = with_marks(p, len(notes) + 1, markup=not p.heading)
         notes += p.note_texts
+        if annotations and annotations[index]:
+            body += f"[^{names[index]}]"
         if p.heading:
             out += [f"## {body}", ""]
             continue
@@ -35,4 +46,6 @@ def render_markdown(document: Document) -> str:
         out += [body, ""]
     for i, note in enumerate(notes, 1):
         out += [f"[^{i}]: {note}", ""]
+    for line in margin:
+        out += [line, ""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -14,7 +14,11 @@ with the differences as revisions Word and LibreOffice understand:
   others are deleted or inserted with the words around them;
 - an annex that opens in one text only has its `Annex` lines deleted or inserted;
 - every revision has an author and a date, and every `w:id` in the file comes from one
-  counter (footnotes included), so no two ids collide.
+  counter (footnotes and comments included), so no two ids collide;
+- a changed lead (weaker, stronger) and, with `annotations`, where the new wording was agreed
+  are Word comments on the paragraph; a paragraph the other side's partial record may hold
+  beyond its end is a tracked change too (so the views stay exact) with a comment saying it is
+  not compared, and the first page's header says which record is partial.
 
 Numbering is Word's own: paragraphs join one list per section (the resolution, each annex)
 in reading order, deleted ones included, so Word shows the old numbers in the original view
@@ -30,6 +34,7 @@ from typing import Any
 
 from asp_draft.compilation import Compilation, Item
 from asp_draft.model import Change, Diff, Document, Paragraph, WordOp
+from asp_draft.ooxml.comments import attach, mark_kind
 from asp_draft.ooxml.names import el, w
 from asp_draft.writers import docx as layout
 
@@ -273,9 +278,14 @@ def _reading_order(diff: Diff) -> list[tuple[str, Change]]:
 
 
 def render_redline(diff: Diff, *, author: str = "asp-draft", date: str,
-                   moves_as_changes: bool = False, reference_doc: Path | None = None) -> bytes:
-    """The NEW document with its differences from OLD as Word tracked changes."""
+                   moves_as_changes: bool = False, reference_doc: Path | None = None,
+                   annotations: Sequence[str | None] | None = None) -> bytes:
+    """The NEW document with its differences from OLD as Word tracked changes; a changed
+    lead, a paragraph not compared and the `annotations` of NEW's paragraphs as comments."""
+    from asp_draft.diff_view import partial_notes
+
     writer = _Writer(author, date, reference_doc)
+    writer.skeleton.first_page_note = partial_notes(diff)
     _head(writer, diff.old, diff.new)
     stops = _reading_order(diff)
     names: dict[int, str] = {}
@@ -287,11 +297,43 @@ def render_redline(diff: Diff, *, author: str = "asp-draft", date: str,
         new = diff.new.paragraphs[change.new_index] if change.new_index is not None else None
         if change.op == "moved" and moves_as_changes:
             kind = "del" if kind == "from" else "ins"
+        if change.op == "not-held":  # tracked all the same, so each view keeps its own text
+            kind = "del" if change.new_index is None else "ins"
         # which text each stop belongs to: a move's source is old only, its destination new
         writer.annexes(None if kind in ("to", "ins") else old,
                        None if kind in ("from", "del") else new)
         _stop(writer, kind, change, old, new, names.get(id(change), ""))
+        _comment(writer, diff, kind, change, annotations)
     return writer.finish(diff.new)
+
+
+def _comment(writer: _Writer, diff: Diff, kind: str, change: Change,
+             annotations: Sequence[str | None] | None) -> None:
+    """The comment on the paragraph a stop just wrote: its changed lead, that it is not
+    compared, and (on NEW's paragraphs) its annotation."""
+    from asp_draft.diff_view import describe, strength_text
+
+    new_side = kind in ("to", "ins") or (kind == "at" and change.new_index is not None)
+    lines = []
+    if change.op == "not-held":
+        other, known = (diff.new, "deleted") if change.new_index is None else (diff.old, "new")
+        lines.append(f"Not compared: the held record of {describe(other, 'the other text')} "
+                     f"is partial and may hold this paragraph beyond its end; it is not "
+                     f"known to be {known}.")
+    strength = strength_text(change)
+    if strength and new_side:
+        lines.append(f"Lead {strength}")
+    if annotations and new_side and change.new_index is not None \
+            and annotations[change.new_index]:
+        lines.append(str(annotations[change.new_index]))
+    if not lines:
+        return
+    p = writer.skeleton.body[-1]
+    rev = writer.rev
+    # the reference goes with its paragraph: removed by the view that removes the paragraph
+    wrap_kind = {"moveTo": "ins", "moveFrom": "del"}.get(mark_kind(p) or "", mark_kind(p))
+    comment = writer.skeleton.comments.add(lines, rev.author, rev.date)
+    attach(p, comment, None if wrap_kind is None else lambda run: rev.wrap(wrap_kind, [run]))
 
 
 def _stop(writer: _Writer, kind: str, change: Change, old: Paragraph | None,
