@@ -61,8 +61,11 @@ def assemble(spec: Spec, library: Library, overrides: Mapping[str, Any] | None =
     """Render a spec into a document: clauses at their versions, templates filled in."""
     values = variables_for(spec, library, overrides or {})
     language = spec_language(spec, library)
+    # a draft is not the adopted text: it takes the symbol facts.yaml lists for its year only
+    # when it is adopted or says so itself
+    given = "adopted" in spec.meta or "symbol" in spec.meta
     meta: dict[str, Any] = {
-        "symbol": values.get("symbol"),
+        "symbol": values.get("symbol") if given else None,
         "title": values.get("title", language.title),
         "year": spec.year,
         "session": values.get("session"),

@@ -349,3 +349,15 @@ def test_build_takes_a_format_by_name_or_alias(cli, tmp_path: Path) -> None:
                    f"{', '.join(DOCUMENT_WRITERS.names())}"
     assert one_line_error(cli("show", "2018", "-f", "docx")) == (
         "asp-draft: error: --format 'docx': choose one of text, markdown, json, akn")
+
+
+def test_a_draft_takes_no_adopted_symbol_it_does_not_give(cli, tmp_path: Path) -> None:
+    """facts.yaml lists 2019's adopted symbol; a draft spec for 2019 that names none has none."""
+    spec = tmp_path / "d.yaml"
+    spec.write_text("year: 2019\npreamble: [justice-and-peace]\n", encoding="utf-8")
+    meta = json.loads(cli("show", spec, "--format", "json").out)["meta"]
+    assert meta["symbol"] is None and meta["status"] == "draft" and meta["session"] == 18
+    spec.write_text("year: 2019\nsymbol: ICC-ASP/18/L.1\npreamble: [justice-and-peace]\n",
+                    encoding="utf-8")
+    assert json.loads(cli("show", spec, "--format", "json").out)["meta"]["symbol"] == \
+        "ICC-ASP/18/L.1"
