@@ -9,6 +9,7 @@ from typing import Any
 
 from asp_draft.errors import LibraryError, UsageError
 from asp_draft.language import ENGLISH, language_for
+from asp_draft.yamlcheck import check_keys, expect, line_of
 
 # The Assembly's first regular session met in 2002; since then one regular session a year.
 FIRST_SESSION_YEAR = 2002
@@ -87,35 +88,39 @@ class Facts:
         )
 
 
-_YEAR_KEYS = {"session", "venue", "symbol", "dates", "session_word"}
+_YEAR_TYPES: dict[str, type] = {"session": int, "venue": str, "symbol": str, "session_word": str,
+                                "dates": dict}
 
 
 def facts_from_data(data: Any, source: Path) -> Facts:
-    """Validate the parsed facts.yaml."""
-    if not isinstance(data, dict):
-        raise LibraryError("facts.yaml must be a mapping with 'years'", source=source)
-    unknown = set(data) - {"years", "documents", "constants", "language"}
-    if unknown:
-        key = sorted(unknown)[0]
-        raise LibraryError(f"unknown key {key!r} (expected years, documents, constants, "
-                           "language)", source=source, line=_line(data, key))
+    """Validate the parsed facts.yaml: every key and every value's type, with its line."""
+    where = str(source)
+    expect(data, dict, what="facts.yaml", source=where, line=1, error=LibraryError)
+    check_keys(data, ("years", "documents", "constants", "language"), source=where,
+               what="facts.yaml", error=LibraryError)
     years: dict[int, dict[str, Any]] = {}
-    for key, values in (data.get("years") or {}).items():
+    raw_years = expect(data.get("years") or {}, dict, what="'years'", source=where,
+                       line=line_of(data, "years"), error=LibraryError)
+    for key, values in raw_years.items():
         if not str(key).isdigit() or not isinstance(values, dict):
             raise LibraryError(f"years: {key!r} must be a year with a mapping of facts",
-                               source=source, line=_line(data["years"], key))
-        bad = set(values) - _YEAR_KEYS
-        if bad:
-            name = sorted(bad)[0]
-            raise LibraryError(f"unknown key {name!r} for {key} (expected one of "
-                               f"{', '.join(sorted(_YEAR_KEYS))})",
-                               source=source, line=_line(values, name))
+                               source=source, line=line_of(raw_years, key))
+        check_keys(values, _YEAR_TYPES, source=where, what=f"the facts of {key}",
+                   error=LibraryError)
+        for name, value in values.items():
+            expect(value, _YEAR_TYPES[name], what=f"{key}: {name!r}", source=where,
+                   line=line_of(values, name), error=LibraryError)
         years[int(key)] = dict(values)
-    documents = {str(k): int(v) for k, v in (data.get("documents") or {}).items()}
-    constants = dict(data.get("constants") or {})
-    language = library_language(data.get("language"), source, _line(data, "language")) \
+    raw_documents = expect(data.get("documents") or {}, dict, what="'documents'", source=where,
+                           line=line_of(data, "documents"), error=LibraryError)
+    documents = {str(k): expect(v, int, what=f"documents: {k!r} (its year)", source=where,
+                                line=line_of(raw_documents, k), error=LibraryError)
+                 for k, v in raw_documents.items()}
+    constants = dict(expect(data.get("constants") or {}, dict, what="'constants'", source=where,
+                            line=line_of(data, "constants"), error=LibraryError))
+    language = library_language(data.get("language"), source, line_of(data, "language")) \
         if "language" in data else None
-    return Facts(years=years, documents=documents, constants=constants, source=str(source),
+    return Facts(years=years, documents=documents, constants=constants, source=where,
                  language=language)
 
 
@@ -130,6 +135,4 @@ def library_language(code: Any, source: Path | str, line: int | None) -> str:
         raise LibraryError(e.message, source=source, line=line) from None
 
 
-def _line(mapping: Any, key: Any) -> int | None:
-    line_of = getattr(mapping, "line_of", None)
-    return int(line_of(str(key))) if line_of else None
+

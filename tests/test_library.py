@@ -11,6 +11,7 @@ from asp_draft.errors import AspDraftError, LibraryError, UnknownClauseError
 from asp_draft.library import bundled_path, load_layers, load_library
 from asp_draft.markup import split_lead
 from asp_draft.templating import render
+from tests.conftest import one_line_error
 
 LIB = load_library()
 
@@ -91,7 +92,8 @@ def test_a_later_library_replaces_a_clause(tmp_path: Path) -> None:
     ("preamble/x.yaml", "", "the file is empty", None),
     ("operative/x.yaml", "id: x\npart: preamble\nversions:\n  - proposed: 2019\n    text: a,\n",
      "does not match the folder operative/", 2),
-    ("facts.yaml", "years:\n  2019: {sesion: 18}\n", "unknown key 'sesion' for 2019", 2),
+    ("facts.yaml", "years:\n  2019: {sesion: 18}\n",
+     "unknown key 'sesion' in the facts of 2019", 2),
 ])
 def test_malformed_library_files_name_file_and_line(tmp_path: Path, name: str, text: str,
                                                    message: str, line: int | None) -> None:
@@ -374,3 +376,20 @@ def test_a_later_folder_replaces_only_the_languages_it_holds(
     assert [(v.language, v.since) for v in lib.clause("two").versions] == [
         ("eng", 2020), ("fra", 2021)]
     assert lib.language == "fra"
+
+
+@pytest.mark.parametrize(("facts", "expected"), [
+    ("years: {2019: {session: eighteen}}", ":1: 2019: 'session' must be a whole number"),
+    ("years:\n  2019: {venue: 5}", ":2: 2019: 'venue' must be text, not 5"),
+    ("years: [1]", ":1: 'years' must be a mapping"),
+    ("documents: 5", ":1: 'documents' must be a mapping"),
+    ("documents:\n  X: notayear", ":2: documents: 'X' (its year) must be a whole number"),
+    ("constants: [1]", ":1: 'constants' must be a mapping"),
+    ("5", ":1: facts.yaml must be a mapping"),
+    ("years: {2019: {sesion: 18}}", ":1: unknown key 'sesion' in the facts of 2019"),
+])
+def test_a_wrong_value_in_facts_is_one_line(cli, tmp_path: Path, facts: str,
+                                            expected: str) -> None:
+    (tmp_path / "facts.yaml").write_text(facts + "\n", encoding="utf-8")
+    line = one_line_error(cli("--library", tmp_path, "show", "2018"))
+    assert f"{tmp_path / 'facts.yaml'}{expected}" in line, line
