@@ -29,6 +29,7 @@ from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
 from asp_draft.language import language_code
 from asp_draft.model import ADOPTED, PARTS, PROPOSED, Clause, Part, Version
 from asp_draft.readers.spec import Spec, read_spec
+from asp_draft.yamlcheck import line_of
 from asp_draft.yamlio import load_yaml_file
 
 ENV_VAR = "ASP_DRAFT_LIBRARY"
@@ -364,7 +365,4 @@ def _version(data: Any, path: Path, line: int, lib: Library, language: str) -> V
                    rolls=rolls, language=language)
 
 
-def _line(container: Any, key: Any) -> int | None:
-    """The line of `key` in a mapping or sequence read by yamlio (None for other data)."""
-    line_of = getattr(container, "line_of", None)
-    return int(line_of(key)) if line_of else None
+_line = line_of  # the line of a key or item, as every YAML reader finds it
