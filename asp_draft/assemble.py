@@ -15,6 +15,7 @@ from asp_draft.markup import place_notes, split_lead
 from asp_draft.model import Clause, Document, Meta, Paragraph, Part, Version, labels
 from asp_draft.readers.spec import Entry, Spec
 from asp_draft.templating import render
+from asp_draft.textfile import plain_name
 
 
 def parse_vars(pairs: list[str] | None) -> dict[str, Any]:
@@ -25,6 +26,7 @@ def parse_vars(pairs: list[str] | None) -> dict[str, Any]:
         if not sep or not re.fullmatch(r"[A-Za-z_]\w*", key.strip()):
             raise UsageError(f"--var {pair!r}: write it as NAME=VALUE, "
                              "e.g. --var venue='The Hague'")
+        plain_name(value, f"--var {key.strip()}")
         out[key.strip()] = int(value) if re.fullmatch(r"-?\d+", value.strip()) else value
     return out
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from asp_draft.model import Diff, Document, LeadChange, Paragraph, WordOp, labels
+from asp_draft.textfile import plain_name
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ def parse_proposal_arg(arg: str) -> tuple[str | None, str]:
     """`NAME=FILE` -> (NAME, FILE); a plain FILE (even one with '=' in its name) -> (None, FILE)."""
     name, sep, ref = arg.partition("=")
     if sep and name.strip() and ref and not Path(arg).exists():
-        return name.strip(), ref
+        return plain_name(name.strip(), "the delegation's name"), ref
     return None, arg
 
 
@@ -145,5 +146,5 @@ def default_name(document: Document, ref: str) -> str:
     for key in ("author", "proposer", "delegation"):
         value = document.meta.get(key)
         if isinstance(value, str) and value.strip():
-            return value.strip()
+            return plain_name(value.strip(), f"the {key} of {ref}")
     return Path(ref).stem if ref != "-" else "stdin"

@@ -52,9 +52,12 @@ def clauses_table(clauses: list[Clause]) -> Table:
 def print_clause(console: Console, clause: Clause, rendered: list[str],
                  changes: list[list[tuple[str, str]] | None]) -> None:
     """A clause with each version's wording and, from the second on, what changed."""
-    console.print(Text(clause.id, style="bold"), Text(f"  {clause.part} · {clause.topic}"))
+    # piped, a wording is copied as agreed language: it must not come out broken into lines
+    whole = not console.is_terminal
+    console.print(Text(clause.id, style="bold"), Text(f"  {clause.part} · {clause.topic}"),
+                  soft_wrap=whole)
     if clause.tags:
-        console.print(Text("tags: " + ", ".join(clause.tags), style="dim"))
+        console.print(Text("tags: " + ", ".join(clause.tags), style="dim"), soft_wrap=whole)
     for version, text, ops in zip(clause.versions, rendered, changes, strict=True):
         console.print()
         head = f"version {version.since}"
@@ -63,11 +66,12 @@ def print_clause(console: Console, clause: Clause, rendered: list[str],
         else:
             head += " — adopted in " + ", ".join(
                 f"{s} ({y})" for s, y in zip(version.adopted, version.years, strict=True))
-        console.print(Text(head, style="bold cyan"))
+        console.print(Text(head, style="bold cyan"), soft_wrap=whole)
         plain = console.no_color or not console.is_terminal
-        console.print(styled_ops(ops, marks=plain) if ops else Text(text))
+        console.print(styled_ops(ops, marks=plain) if ops else Text(text), soft_wrap=whole)
         if version.note:
-            console.print(Text(" ".join(version.note.split()), style="dim italic"))
+            console.print(Text(" ".join(version.note.split()), style="dim italic"),
+                          soft_wrap=whole)
 
 
 def print_any(console: Console, renderable: Any) -> None:

@@ -13,12 +13,12 @@ import stat
 import sys
 from pathlib import Path
 
-from asp_draft.errors import InputError
+from asp_draft.errors import InputError, UsageError
 
 MAX_TEXT_BYTES = 32 * 1024 * 1024
 # C0 controls but tab, line feed, carriage return and form feed (a PDF copy's page break);
 # DEL and the C1 controls.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def read_text(path: Path) -> str:
@@ -71,7 +71,7 @@ def decode_text(data: bytes, source: str) -> str:
         raise InputError(f"not UTF-8 text (byte 0x{data[e.start]:02x}); save it as UTF-8",
                          source=source, line=line) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = _CONTROL.search(text)
+    bad = CONTROL.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
@@ -79,3 +79,13 @@ def decode_text(data: bytes, source: str) -> str:
                          "text (binary data, or a copy that went wrong)", source=source,
                          line=line)
     return text
+
+
+def plain_name(value: str, what: str) -> str:
+    """A name the user gives (an author, a delegation), refused in one line when it holds a
+    control character that no document can carry."""
+    bad = CONTROL.search(value)
+    if bad:
+        raise UsageError(f"{what} {value!r} holds the control character "
+                         f"U+{ord(bad.group()):04X}; give it in plain letters")
+    return value

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from asp_draft.errors import InputError
-from asp_draft.textfile import read_text  # the one way to read a text file
+from asp_draft.textfile import CONTROL, read_text  # the one way to read a text file
 
 
 class LineDict(dict[str, Any]):
@@ -74,7 +74,7 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequen
 def load_yaml(text: str, source: str | Path) -> Any:
     """Parse YAML text safely; syntax errors become InputError with file and line."""
     try:
-        return yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
@@ -82,6 +82,25 @@ def load_yaml(text: str, source: str | Path) -> Any:
         raise InputError(f"malformed YAML: {cause}", source=source, line=line) from None
     except yaml.YAMLError as e:
         raise InputError(f"malformed YAML: {e}", source=source) from None
+    _refuse_controls(data, source, None)
+    return data
+
+
+def _refuse_controls(data: Any, source: str | Path, line: int | None) -> None:
+    """A YAML escape (`"\\x00"`, `"\\e"`) can put a control character in a value that the
+    text itself did not show; it is refused like one in the text."""
+    if isinstance(data, str):
+        bad = CONTROL.search(data)
+        if bad:
+            raise InputError(f"control character U+{ord(bad.group()):04X} in a value",
+                             source=source, line=line)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            _refuse_controls(str(key), source, getattr(data, "line_of", lambda _: line)(key))
+            _refuse_controls(value, source, getattr(data, "line_of", lambda _: line)(key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            _refuse_controls(value, source, getattr(data, "line_of", lambda _: line)(i))
 
 
 def load_yaml_file(path: Path) -> Any:

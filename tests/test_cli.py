@@ -361,3 +361,11 @@ def test_a_draft_takes_no_adopted_symbol_it_does_not_give(cli, tmp_path: Path) -
                     encoding="utf-8")
     assert json.loads(cli("show", spec, "--format", "json").out)["meta"]["symbol"] == \
         "ICC-ASP/18/L.1"
+
+
+def test_piped_clause_output_never_wraps_a_wording(cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Agreed language copied from `clause` piped to a file comes out one paragraph a line."""
+    monkeypatch.setenv("COLUMNS", "40")
+    out = cli("clause", "justice-and-peace").out
+    assert ("*Convinced also* that there can be no lasting peace without justice and that peace "
+            "and justice are thus complementary requirements,\n") in out

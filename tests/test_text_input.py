@@ -58,3 +58,27 @@ def test_a_pipe_or_device_is_refused_at_once(cli, tmp_path: Path) -> None:
     if Path("/dev/zero").exists():
         with pytest.raises(Exception, match="not a regular file"):
             textfile.read_text(Path("/dev/zero"))
+
+
+@pytest.mark.parametrize(("args", "what"), [
+    (("diff", "2017", "2018", "-o", "r.docx", "--author", "A\x1bB"), "--author 'A\\x1bB'"),
+    (("compile", "2018", "Bor\x07duria=p.md", "-o", "c.docx"), "the delegation's name"),
+    (("show", "2018", "--var", "venue=The\x00Hague"), "--var venue"),
+])
+def test_control_characters_in_names_are_refused(cli, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 args: tuple[str, ...], what: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "p.md").write_text("The Assembly of States Parties,\n\nRecalling x,\n",
+                                   encoding="utf-8")
+    line = one_line_error(cli(*args))
+    assert what in line and "control character" in line, line
+    assert not (tmp_path / "r.docx").exists() and not (tmp_path / "c.docx").exists()
+
+
+def test_a_yaml_escape_cannot_smuggle_a_control_character(cli, tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    path.write_text('---\nproposer: "Atl\\x00antis"\n---\n\nThe Assembly,\n\nRecalling x,\n',
+                    encoding="utf-8")
+    line = one_line_error(cli("show", path))
+    assert f"{path}:" in line and "control character U+0000" in line

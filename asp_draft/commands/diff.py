@@ -23,6 +23,7 @@ from asp_draft.cli import (
 from asp_draft.errors import UsageError
 from asp_draft.formats import DIFF_WRITERS, Writer, ref_help
 from asp_draft.model import Meta
+from asp_draft.textfile import plain_name
 
 
 def redline_date(value: str | None) -> str:
@@ -139,6 +140,7 @@ def diff(
     from asp_draft.diff import diff_documents
     from asp_draft.diff_view import leads_line, summary_line
 
+    plain_name(author, "--author")
     res = resolver(library, var)
     use_scale(res)
     old_doc, new_doc = named(res.resolve(old), old), named(res.resolve(new), new)
