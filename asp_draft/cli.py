@@ -168,8 +168,8 @@ def write_output(out: Path, data: bytes | str, *, force: bool, inputs: list[str]
     note(f"wrote {out}")
 
 
-def fail(message: str) -> NoReturn:
-    """Stop with a one-line message and exit code 2."""
+def _fail(message: str) -> NoReturn:
+    """Stop with a one-line message and exit code 2 (only main turns errors into exits)."""
     typer.echo(f"asp-draft: error: {message}", err=True)
     raise SystemExit(EXIT_BAD_INPUT)
 
@@ -186,30 +186,30 @@ def main(argv: list[str] | None = None) -> None:
     try:
         rv = _run(argv)
     except AspDraftError as e:
-        fail(str(e))
+        _fail(str(e))
     except typer.Exit as e:
         raise SystemExit(e.exit_code) from None
     except typer.Abort:
-        fail("aborted")
+        _fail("aborted")
     except typer.TyperException as e:  # usage errors: unknown option, missing argument ...
         ctx = getattr(e, "ctx", None)
         if type(e).__name__ == "NoArgsIsHelpError" and ctx is not None:
             typer.echo(ctx.get_help())
             raise SystemExit(EXIT_OK) from None
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-        fail(f"{e.format_message()}{hint}")
+        _fail(f"{e.format_message()}{hint}")
     except BrokenPipeError:
         # `asp-draft show 2017 | head`: the reader left; that is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise SystemExit(EXIT_OK) from None
     except OSError as e:  # the machine said no where no reader or writer expected it
-        fail(_os_error(e))
+        _fail(_os_error(e))
     except KeyboardInterrupt:
-        fail("interrupted")
+        _fail("interrupted")
     except Exception as e:  # a bug: still one line, unless the user asks for the traceback
         if os.environ.get("ASP_DRAFT_DEBUG"):
             raise
-        fail(f"internal error: {type(e).__name__}: {e} (ASP_DRAFT_DEBUG=1 shows the traceback; "
+        _fail(f"internal error: {type(e).__name__}: {e} (ASP_DRAFT_DEBUG=1 shows the traceback; "
              "please report it)")
     raise SystemExit(rv if isinstance(rv, int) else EXIT_OK)
 

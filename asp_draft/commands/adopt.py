@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from asp_draft.cli import LibraryOption, app, fail, note, resolver, stdout_console
+from asp_draft.cli import LibraryOption, app, note, resolver, stdout_console
+from asp_draft.errors import UsageError
 
 if TYPE_CHECKING:
     from asp_draft.adopt import Adoption
@@ -45,12 +46,12 @@ def adopt(
     from asp_draft.library import bundled_path, load_library
 
     if into.exists() and not into.is_dir():
-        fail(f"{into}: is a file; --into takes a library folder")
+        raise UsageError("is a file; --into takes a library folder", source=into)
     if into.resolve() == bundled_path().resolve():
-        fail(f"{into}: is the bundled library, which adopt never edits; give a folder of "
-             "your own (and --library it)")
+        raise UsageError("is the bundled library, which adopt never edits; give a folder of "
+                         "your own (and --library it)", source=into)
     if not into.exists() and not into.parent.is_dir():
-        fail(f"{into}: the folder {str(into.parent)!r} does not exist")
+        raise UsageError(f"the folder {str(into.parent)!r} does not exist", source=into)
     found = resolver(library)
     document = found.resolve(file)
     dirs = [*found.library_dirs, *([into] if into.is_dir() else [])]

@@ -9,7 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from asp_draft.cli import LibraryOption, app, fail, resolver, stdout_console
+from asp_draft.cli import LibraryOption, app, resolver, stdout_console
+from asp_draft.errors import UsageError
 
 
 def clause_data(clause: Any) -> dict[str, Any]:
@@ -39,9 +40,9 @@ def clauses(
     Example: asp-draft clauses --part preamble --tag impunity
     """
     if part and part not in ("preamble", "operative"):
-        fail(f"--part {part!r}: choose preamble or operative")
+        raise UsageError(f"--part {part!r}: choose preamble or operative")
     if status and status not in ("adopted", "proposed"):
-        fail(f"--status {status!r}: choose adopted or proposed")
+        raise UsageError(f"--status {status!r}: choose adopted or proposed")
     lib = resolver(library).library
     lib.require_record()
     found = []
