@@ -46,9 +46,10 @@ from asp_draft.model import (
     Document,
     Paragraph,
     Part,
+    Spec,
     Version,
 )
-from asp_draft.readers.spec import Spec, parse_spec
+from asp_draft.readers.spec import parse_spec
 from asp_draft.yamlio import load_yaml
 
 OMNIBUS_TITLE = "Strengthening the International Criminal Court and the Assembly of States Parties"

@@ -12,17 +12,15 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-import yaml
-
 from asp_draft.assemble import assemble, render_paragraph, variables_for
 from asp_draft.errors import AspDraftError, UsageError
 from asp_draft.facts import letters, roman
 from asp_draft.library import Library
 from asp_draft.likeness import SAME_CLAUSE_MIN, closest, likeness_words
 from asp_draft.markup import split_lead, with_marks
-from asp_draft.model import Clause, Document, Paragraph, Version
-from asp_draft.readers.spec import META_KEYS, Annex, Entry, Spec, parse_spec
-from asp_draft.writers.spec import annex_data, entry_data
+from asp_draft.model import Annex, Clause, Document, Entry, Paragraph, Spec, Version
+from asp_draft.readers.spec import META_KEYS, parse_spec
+from asp_draft.writers.spec import render_spec
 
 RESEMBLES = SAME_CLAUSE_MIN  # likeness from which a clause is named as the closest
 _DEFAULT_CHAPEAU = "The Assembly of States Parties,"
@@ -270,7 +268,11 @@ def _finish(document: Document, library: Library, meta: dict[str, Any],
                                  text=with_marks(paragraph, markup=True))
             item.comment = "the library clause renders differently here; kept inline"
             matches[item.index] = replace(matches[item.index], exact=False)
-    text = dump(meta, parts, source, tuple(a.annex() for a in annexes))
+    comments = {(part, i): item.comment for part, items in parts.items()
+                for i, item in enumerate(items) if item.comment}
+    header = [f"# Draft spec imported by `asp-draft import` from {source}.",
+              "# Clause ids (ID@YEAR when pinned) cite the library; other text is inline."]
+    text = render_spec(spec, header=header, comments=comments, keep_pins=True)
     return Imported(text=text, spec=parse_spec(text, source), matches=tuple(matches))
 
 
@@ -293,28 +295,3 @@ def _mismatches(document: Document, built: Document,
             wrong.append(item)
     return wrong
 
-
-def dump(meta: dict[str, Any], parts: dict[str, list[_Item]], source: str,
-         annexes: tuple[Annex, ...] = ()) -> str:
-    """The YAML of the spec, with a comment above each entry that only resembles a clause."""
-    lines = [f"# Draft spec imported by `asp-draft import` from {source}.",
-             "# Clause ids (ID@YEAR when pinned) cite the library; other text is inline.",
-             yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=96).rstrip()]
-    for part in ("preamble", "operative"):
-        if not parts[part]:
-            lines.append(f"{part}: []")
-            continue
-        lines.append(f"{part}:")
-        for item in parts[part]:
-            if item.comment:
-                lines.append(f"  # {item.comment}")
-            data = entry_data(_entry(item), keep_pins=True)
-            chunk = yaml.safe_dump([data], sort_keys=False, allow_unicode=True, width=96)
-            lines.extend("  " + line for line in chunk.rstrip().split("\n"))
-    if annexes:
-        lines.append("annexes:")
-    for annex in annexes:  # annex paragraphs are inline text: no comments to place
-        chunk = yaml.safe_dump([annex_data(annex, keep_pins=True)], sort_keys=False,
-                               allow_unicode=True, width=96)
-        lines.extend("  " + line for line in chunk.rstrip().split("\n"))
-    return "\n".join(lines) + "\n"

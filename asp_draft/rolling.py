@@ -18,8 +18,8 @@ from asp_draft.assemble import assemble, part_labels, select_version
 from asp_draft.errors import UnknownReferenceError, UsageError
 from asp_draft.library import Library
 from asp_draft.markup import with_marks
-from asp_draft.model import Document, Meta, Paragraph
-from asp_draft.readers.spec import Entry, Spec, parse_spec
+from asp_draft.model import Document, Entry, Meta, Paragraph, Spec
+from asp_draft.readers.spec import parse_spec
 from asp_draft.words import diff_words
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -82,7 +82,7 @@ def base_for(library: Library, year: int, ref: str | None) -> Spec:
 def roll(library: Library, year: int, *, ref: str | None = None,
          symbol: str | None = None) -> Rolled:
     """A draft spec for `year` that follows the base clause by clause, with its review list."""
-    from asp_draft.writers.spec import dump_spec
+    from asp_draft.writers.spec import render_spec
 
     base = base_for(library, year, ref)
     adopted = assemble(base, library)
@@ -91,8 +91,8 @@ def roll(library: Library, year: int, *, ref: str | None = None,
     annexes = tuple(replace(a, entries=carry.entries(a.entries)) for a in base.annexes)
     kept = carry.kept
     meta, notes = _draft_meta(library, base, year, symbol)
-    draft = replace(base, preamble=preamble, operative=operative, annexes=annexes)
-    body = dump_spec([], meta, draft, library).lstrip("\n")
+    draft = replace(base, meta=meta, preamble=preamble, operative=operative, annexes=annexes)
+    body = render_spec(draft)
     built = assemble(parse_spec(body, "draft.yaml"), library)
     review = tuple(_review(adopted, built, kept, library, base))
     header = _header(base, year, notes, review)

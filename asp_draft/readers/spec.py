@@ -9,11 +9,11 @@ annex), and its `paragraphs`: entries as in the operative part.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from asp_draft.errors import InputError
+from asp_draft.model import Annex, Entry, Spec
 from asp_draft.textfile import read_text
 from asp_draft.yamlcheck import check_keys, line_of
 from asp_draft.yamlio import load_yaml
@@ -26,53 +26,6 @@ ENTRY_KEYS = frozenset(("clause", "version", "text", "template", "sub", "footnot
                         "heading"))
 ANNEX_KEYS = frozenset(("title", "numbered", "paragraphs"))
 CLAUSE_REF = re.compile(r"(?P<id>[a-z0-9][a-z0-9-]*)(?:@(?P<year>\d{4}))?")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One paragraph of a spec: a library clause (maybe pinned), inline text, or a heading."""
-
-    line: int
-    clause: str | None = None
-    pin: int | None = None
-    text: str | None = None
-    template: bool = False  # `template:` rather than `text:`: the text is a Jinja2 template
-    heading: str | None = None
-    number: str | None = None
-    footnotes: tuple[str, ...] = ()
-    sub: tuple[Entry, ...] = ()
-
-
-@dataclass(frozen=True)
-class Annex:
-    """An annex of a spec: its title (None for a bare `Annex`) and its paragraphs' entries.
-
-    A numbered annex numbers its paragraphs from 1 as the operative part does; in one that is
-    not, only entries that give a `number` have one.
-    """
-
-    line: int
-    title: str | None
-    entries: tuple[Entry, ...]
-    numbered: bool = True
-
-
-@dataclass(frozen=True)
-class Spec:
-    """A draft spec or session file: metadata, variables and the entries of each part."""
-
-    meta: dict[str, Any]
-    variables: dict[str, Any]
-    preamble: tuple[Entry, ...]
-    operative: tuple[Entry, ...]
-    source: str
-    lines: dict[str, int] = field(default_factory=dict)
-    annexes: tuple[Annex, ...] = ()
-
-    @property
-    def year(self) -> int:
-        """The spec's year (validated on reading)."""
-        return int(self.meta["year"])
 
 
 def read_spec(path: Path) -> Spec:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import yaml
 
-from asp_draft.library import Library
-from asp_draft.readers.spec import Annex, Entry, Spec
+from asp_draft.model import Annex, Entry, Spec
 
 
 def entry_data(entry: Entry, *, keep_pins: bool = False) -> Any:
@@ -42,14 +42,41 @@ def annex_data(annex: Annex, *, keep_pins: bool = False) -> dict[str, Any]:
     return data
 
 
-def dump_spec(header: list[str], meta: dict[str, Any], base: Spec, library: Library) -> str:
-    """A commented YAML draft spec with `meta` and the entries of `base` (unpinned)."""
-    del library  # entries are written as ids; the library resolves them when built
-    data: dict[str, Any] = dict(meta)
-    data["preamble"] = [entry_data(e) for e in base.preamble]
-    data["operative"] = [entry_data(e) for e in base.operative]
-    if base.annexes:
-        data["annexes"] = [annex_data(a) for a in base.annexes]
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=96,
-                          default_flow_style=False)
-    return "\n".join(header) + "\n" + body
+def render_spec(spec: Spec, *, header: Sequence[str] = (),
+                comments: Mapping[tuple[str, int], str] | None = None,
+                keep_pins: bool = False) -> str:
+    """The one spec writer: `header` comment lines, the metadata, the variables, each part's
+    entries (a comment above an entry where `comments[(part, index)]` says one), the annexes.
+
+    `keep_pins` writes `id@YEAR` where an entry is pinned; without it every clause takes its
+    latest version when built (a draft rolled forward).
+    """
+    lines = list(header)
+    lines.append(_yaml(dict(spec.meta)))
+    if spec.variables:
+        lines.append(_yaml({"variables": dict(spec.variables)}))
+    for part in ("preamble", "operative"):
+        entries: tuple[Entry, ...] = getattr(spec, part)
+        if not entries:
+            lines.append(f"{part}: []")
+            continue
+        lines.append(f"{part}:")
+        for index, entry in enumerate(entries):
+            note = (comments or {}).get((part, index))
+            if note:
+                lines.append(f"  # {note}")
+            lines.extend(_item(entry_data(entry, keep_pins=keep_pins)))
+    if spec.annexes:
+        lines.append("annexes:")
+    for annex in spec.annexes:
+        lines.extend(_item(annex_data(annex, keep_pins=keep_pins)))
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def _yaml(data: Any) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=96).rstrip()
+
+
+def _item(data: Any) -> list[str]:
+    """One list item of a part, indented under its key."""
+    return ["  " + line for line in _yaml([data]).split("\n")]
