@@ -29,7 +29,7 @@ from asp_draft.adopt_files import (
     escape,
     session_text,
 )
-from asp_draft.assemble import assemble, part_labels, render_paragraph, variables_for
+from asp_draft.assemble import assemble, render_paragraph, variables_for
 from asp_draft.errors import AspDraftError, InputError, UsageError
 from asp_draft.library import (
     RESOLUTIONS,
@@ -48,6 +48,7 @@ from asp_draft.model import (
     Part,
     Spec,
     Version,
+    labels,
 )
 from asp_draft.readers.spec import parse_spec
 from asp_draft.yamlio import load_yaml
@@ -320,7 +321,7 @@ def _match_all(document: Document, library: Library, drafts: dict[str, ClauseDra
     clause_of: dict[int, str] = {}
     used: set[str] = set()
     pending: list[tuple[int, str, Paragraph, str]] = []
-    for i, (p, label) in enumerate(zip(document.paragraphs, part_labels(document.paragraphs),
+    for i, (p, label) in enumerate(zip(document.paragraphs, labels(document.paragraphs),
                                        strict=True)):
         if p.heading or p.level or p.part == "annex":
             kind = "heading" if p.heading else "sub" if p.level else "annex"
@@ -474,7 +475,7 @@ def _compare(document: Document, built: Document, source: str) -> None:
     if document.chapeau and built.chapeau != document.chapeau:
         raise InputError(f"the library would print the chapeau as {built.chapeau!r}, not "
                          f"{document.chapeau!r}; nothing was written", source=source)
-    names = part_labels(document.paragraphs)
+    names = labels(document.paragraphs)
     for label, want, got in zip(names, document.paragraphs, built.paragraphs, strict=False):
         for what in ("part", "annex", "heading", "level", "number", "lead", "text",
                      "footnotes"):

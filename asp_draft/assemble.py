@@ -12,7 +12,7 @@ from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
 from asp_draft.language import ENGLISH, Language, language_for
 from asp_draft.library import Library
 from asp_draft.markup import place_notes, split_lead
-from asp_draft.model import Clause, Document, Entry, Meta, Paragraph, Part, Spec, Version, labels
+from asp_draft.model import Clause, Document, Entry, Meta, Paragraph, Part, Spec, Version
 from asp_draft.templating import render
 from asp_draft.textfile import plain_name
 
@@ -97,33 +97,6 @@ def spec_language(spec: Spec, library: Library) -> Language:
     except UsageError as e:
         raise InputError(e.message, source=spec.source, line=spec.lines.get("language")) \
             from None
-
-
-def part_labels(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[str]:
-    """Labels for the adopt table and the review list: PP1, OP3(a), H1, `Annex II 4`.
-
-    An annex's paragraphs go by their number in it (`Annex 2(a)`; `Annex II 4` when there are
-    several annexes; `Annex ¶1` for the first unnumbered one), where model.labels would count
-    them on as operative paragraphs.
-    """
-    out = labels(paragraphs)
-    opened = [i for i, p in enumerate(paragraphs) if p.part == "annex" and (
-        i == 0 or paragraphs[i - 1].part != "annex" or paragraphs[i - 1].annex != p.annex)]
-    name, head, unnumbered = "Annex", "", 0
-    for i, (p, label) in enumerate(zip(paragraphs, out, strict=True)):
-        if i in opened:
-            k = opened.index(i) + 1
-            name = f"Annex {factlib.roman(k).upper()}" if len(opened) > 1 else "Annex"
-            unnumbered = 0
-        if p.part != "annex" or p.heading:
-            continue
-        if p.level == 0:
-            unnumbered += not p.number
-            head = p.number or f"¶{unnumbered}"
-            out[i] = f"{name} {head}"
-        else:
-            out[i] = f"{name} {head}{label[label.index('('):]}"
-    return out
 
 
 def unfold(text: str) -> str:

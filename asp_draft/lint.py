@@ -149,8 +149,8 @@ def _ending_problems(document: Document, rule: str) -> Iterator[Problem]:
     paragraphs = document.paragraphs
     last_op = _last_operative(paragraphs)
     for i, p in enumerate(paragraphs):
-        if p.heading:
-            continue
+        if p.heading or p.part == "annex":
+            continue  # an annex is a text of its own kind (a declaration, rules): no ending owed
         owed = _LEAD_IN if _has_children(paragraphs, i) else _leaf_ending(document, i, last_op)
         if owed.rule != rule:
             continue

@@ -278,13 +278,15 @@ class Document:
 
 
 def labels(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[str]:
-    """Labels as drafters say them: PP1, PP2 ...; OP1, OP12 bis, OP3(a), OP3(a)(i); headings H1."""
+    """Labels as drafters say them: PP1, PP2 ...; OP1, OP12 bis, OP3(a), OP3(a)(i); headings H1;
+    an annex's paragraphs by their number in it (`Annex 2(a)`; `Annex II 4` when there are
+    several annexes; `Annex ¶1` for the first unnumbered one)."""
     out: list[str] = []
-    pp = 0
-    heads = 0
-    unnumbered = 0
-    stack: list[str] = []  # the number at each level of the current operative paragraph
-    for p in paragraphs:
+    pp = heads = 0
+    counters = {"operative": 0, "annex": 0}  # unnumbered paragraphs so far
+    stack: list[str] = []  # the number at each level of the current paragraph
+    annexes = _annex_names(paragraphs)
+    for i, p in enumerate(paragraphs):
         if p.heading:
             heads += 1
             out.append(f"H{heads}")
@@ -293,17 +295,33 @@ def labels(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[str]:
             pp += 1
             out.append(f"PP{pp}")
             continue
+        prefix, unknown = ("OP", "?") if p.part != "annex" else (f"{annexes[i]} ", "¶")
+        if i in annexes and (i == 0 or annexes.get(i - 1) != annexes[i]):
+            counters["annex"] = 0  # each annex counts its unnumbered paragraphs afresh
         if p.level == 0:
-            if p.number:
-                stack = [p.number]
-            else:
-                unnumbered += 1
-                stack = [f"?{unnumbered}"]
-            out.append(f"OP{stack[0]}")
+            if not p.number:
+                counters[p.part] += 1
+            stack = [p.number or f"{unknown}{counters[p.part]}"]
+            out.append(prefix + stack[0])
             continue
         stack = [*stack[: p.level], f"({p.number or '?'})"]
-        out.append("OP" + stack[0] + "".join(stack[1:]))
+        out.append(prefix + stack[0] + "".join(stack[1:]))
     return out
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def _annex_names(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> dict[int, str]:
+    """`Annex`, or `Annex I`, `Annex II` ... when there are several, for each annex paragraph."""
+    starts = [i for i, p in enumerate(paragraphs) if p.part == "annex" and (
+        i == 0 or paragraphs[i - 1].part != "annex" or paragraphs[i - 1].annex != p.annex)]
+    names: dict[int, str] = {}
+    for k, start in enumerate(starts):
+        name = "Annex" if len(starts) == 1 else f"Annex {_ROMAN[k] if k < 10 else k + 1}"
+        end = starts[k + 1] if k + 1 < len(starts) else len(paragraphs)
+        names.update({i: name for i in range(start, end) if paragraphs[i].part == "annex"})
+    return names
 
 
 ChangeOp = Literal["equal", "modified", "inserted", "deleted", "moved", "not-held"]

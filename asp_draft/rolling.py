@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from asp_draft import facts as factlib
-from asp_draft.assemble import assemble, part_labels, select_version
+from asp_draft.assemble import assemble, select_version
 from asp_draft.errors import UnknownReferenceError, UsageError
 from asp_draft.library import Library
 from asp_draft.markup import with_marks
-from asp_draft.model import Document, Entry, Meta, Paragraph, Spec
+from asp_draft.model import Document, Entry, Meta, Paragraph, Spec, labels
 from asp_draft.readers.spec import parse_spec
 from asp_draft.words import diff_words
 
@@ -200,7 +200,7 @@ def _review(adopted: Document, built: Document, kept: set[int], library: Library
             base: Spec) -> list[Review]:
     out: list[Review] = []
     for i, (old, new, label) in enumerate(zip(adopted.paragraphs, built.paragraphs,
-                                              part_labels(built.paragraphs), strict=False)):
+                                              labels(built.paragraphs), strict=False)):
         if new.heading:
             continue
         tied = ties(old.text)

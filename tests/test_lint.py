@@ -405,3 +405,13 @@ def test_every_kind_of_ref_is_linted_alike(cli, tmp_path: Path, suffix: str) -> 
     result = cli("lint", ref, "--json")
     assert result.code == 1
     assert [(f["paragraph"], f["rule"]) for f in json.loads(result.out)] == SPEC_FINDINGS
+
+
+def test_an_annex_owes_no_operative_endings() -> None:
+    """An annex's paragraphs are not operative paragraphs: no semicolon is owed."""
+    doc = parse_text("The Assembly of States Parties,\n\nRecalling the Statute,\n\n"
+                     "1. Adopts the rules annexed to the present resolution.\n\nAnnex\n\n"
+                     "Rules of procedure\n\n1. The Bureau meets twice a year.\n\n"
+                     "2. The Bureau decides by consensus.\n", "a.txt")
+    assert [p.part for p in doc.paragraphs] == ["preamble", "operative", "annex", "annex"]
+    assert [f.rule for f in lint(doc)] == []
