@@ -232,3 +232,19 @@ def test_too_many_pages(monkeypatch: pytest.MonkeyPatch, made: dict[str, MadePdf
 
 def test_missing_file(tmp_path: Path) -> None:
     assert "cannot read the file" in _refused(tmp_path / "absent.pdf")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_lint_finds_nothing_that_reading_made(made: dict[str, MadePdf], name: str) -> None:
+    """What lint says of the read PDF is what it says of the text as written, no more."""
+    from asp_draft.lint import lint
+    from asp_draft.model import Paragraph
+
+    doc = read_pdf(made[name].pdf)
+    written = Document(meta=doc.meta, paragraphs=tuple(
+        Paragraph(part=part, number=number, level=level, lead=lead, heading=heading,
+                  annex=annex, text=text, footnotes=notes)  # type: ignore[arg-type]
+        for part, number, level, lead, heading, annex, text, notes
+        in expected_paragraphs(made[name].resolution)))
+    assert [(f.rule, f.index) for f in lint(doc)] == \
+        [(f.rule, f.index) for f in lint(written)]
