@@ -248,3 +248,25 @@ def test_lint_finds_nothing_that_reading_made(made: dict[str, MadePdf], name: st
         in expected_paragraphs(made[name].resolution)))
     assert [(f.rule, f.index) for f in lint(doc)] == \
         [(f.rule, f.index) for f in lint(written)]
+
+
+def test_an_adopted_pdf_is_shown_back_as_read(cli, made: dict[str, MadePdf],  # type: ignore[no-untyped-def]
+                                               tmp_path: Path) -> None:
+    """adopt takes a PDF into a library; the library then shows the PDF's paragraphs."""
+    import json
+
+    pdf = made["asp-odt"].pdf
+    library = tmp_path / "lib"
+    adopted = cli("adopt", pdf, "--into", library)
+    assert adopted.code == 0, adopted.err
+    held = json.loads(cli("--library", library, "show", "ICC-ASP/16/Res.9", "--format",
+                          "json").out)["paragraphs"]
+    read = json.loads(cli("show", pdf, "--format", "json").out)["paragraphs"]
+
+    def words(paragraphs: list[dict[str, object]]) -> list[dict[str, object]]:
+        return [{k: v for k, v in p.items() if k not in ("clause", "version")}
+                for p in paragraphs]
+
+    assert len(held) == 27 and words(held) == words(read)
+    assert any(p["part"] == "annex" for p in held)
+    assert any(n["at"] < len(p["text"]) for p in held for n in p["footnotes"])
