@@ -161,9 +161,16 @@ def note(message: str) -> None:
 
 def write_output(out: Path, data: bytes | str, *, force: bool, inputs: list[str]) -> None:
     """Write a result file atomically, refusing to overwrite inputs or existing files."""
+    from asp_draft.errors import UsageError
     from asp_draft.output import write_atomic
     from asp_draft.refs import input_paths
 
+    if str(out) == "-":  # `-o -`: standard output, as `new -o -` has it
+        if isinstance(data, bytes):
+            raise UsageError("-o -: a binary file (Word, Akoma Ntoso) does not go to the "
+                             "terminal; give a file name")
+        sys.stdout.write(data)
+        return
     write_atomic(out, data, force=force, inputs=input_paths(inputs))
     note(f"wrote {out}")
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from asp_draft.language import ENGLISH, Language
 from asp_draft.model import Part
+from asp_draft.textfile import section_lines
 
 LEADS_FILE = ENGLISH.leads_file
 _SECTIONS = ("preamble", "operative", "adverbs", "phrases", "modifiers")
@@ -36,14 +37,7 @@ class Vocabulary:
 
     def add_file(self, path: Path) -> None:
         """Add the entries of one leads.txt (sections `[preamble]` ... `[modifiers]`)."""
-        section = ""
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            line = raw.split("#", 1)[0].strip()
-            if not line:
-                continue
-            if line.startswith("[") and line.endswith("]"):
-                section = line[1:-1].strip().lower()
-                continue
+        for section, line in section_lines(path, _SECTIONS):
             if section in ("preamble", "operative", "adverbs"):
                 getattr(self, section).update(line.split())
             elif section in ("phrases", "modifiers"):

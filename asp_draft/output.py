@@ -44,6 +44,9 @@ def check_output(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> Non
             raise OutputError(f"the folder {str(path.parent)!r} does not exist", source=path)
         if target.is_dir():
             raise OutputError("is a folder; give a file name", source=path)
+        if target.exists() and not target.is_file():  # --force must never replace a device
+            raise OutputError("is not a regular file (a device or a pipe); give a file name",
+                              source=path)
         if target.exists() and not force:
             raise OutputError(ALREADY_EXISTS, source=path)
     except OSError as e:  # a name too long, a loop of links: the system says which

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from asp_draft.model import LeadChange
+from asp_draft.textfile import section_lines
 
 STRENGTH_FILE = "strength.txt"
 SCALES = ("operative", "preamble")
@@ -44,15 +45,9 @@ class Scale:
 
     def add_file(self, path: Path) -> None:
         """Add one strength.txt: its scale sections replace these, its word lists add."""
-        section = ""
         given: dict[str, list[list[str]]] = {}
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            line = " ".join(raw.split("#", 1)[0].split()).lower()
-            if not line:
-                continue
-            if line.startswith("[") and line.endswith("]"):
-                section = line[1:-1].strip()
-                continue
+        for section, entry in section_lines(path, (*SCALES, "intensifiers", "neutral")):
+            line = " ".join(entry.split()).lower()
             if section in SCALES:
                 given.setdefault(section, []).append(
                     [h.strip() for h in line.split("/") if h.strip()])

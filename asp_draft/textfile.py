@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 import stat
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from asp_draft.errors import InputError, UsageError
+from asp_draft.errors import InputError, LibraryError, UsageError
 
 MAX_TEXT_BYTES = 32 * 1024 * 1024
 # C0 controls but tab, line feed, carriage return and form feed (a PDF copy's page break);
@@ -89,3 +90,25 @@ def plain_name(value: str, what: str) -> str:
         raise UsageError(f"{what} {value!r} holds the control character "
                          f"U+{ord(bad.group()):04X}; give it in plain letters")
     return value
+
+
+def section_lines(path: Path, sections: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(section, line) for each entry of a `[section]`-headed word list (leads.txt,
+    strength.txt): comments after `#` and blank lines left out; an unknown section or an
+    entry before any section is refused with its line."""
+    known = tuple(sections)
+    section = ""
+    for number, raw in enumerate(read_text(path).splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("["):
+            section = line.strip("[] ").lower()
+            if not line.endswith("]") or section not in known:
+                raise LibraryError(f"unknown section {line!r} (known: "
+                                   f"{', '.join(f'[{k}]' for k in known)})", source=path,
+                                   line=number)
+            continue
+        if not section:
+            raise LibraryError("an entry before any [section]", source=path, line=number)
+        yield section, line

@@ -82,3 +82,65 @@ def test_a_yaml_escape_cannot_smuggle_a_control_character(cli, tmp_path: Path) -
                     encoding="utf-8")
     line = one_line_error(cli("show", path))
     assert f"{path}:" in line and "control character U+0000" in line
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("s.yaml", "year: 2019\nadopted: 2019-13-45\npreamble: []\n", "malformed date"),
+    ("s.yaml", "year: 2019\nadopted: 12 December 2019\npreamble: []\n",
+     ":2: 'adopted' must be a date such as 2019-12-06"),
+    ("s.yaml", "year: 2019\nsession: eighteen\npreamble: []\n",
+     ":2: 'session' must be a whole number, not 'eighteen'"),
+    ("s.yaml", "year: 2019\nplenary: many\npreamble: []\n", ":2: 'plenary' must be a whole"),
+    ("f.md", "---\nadopted: 2019-02-30\n---\n\nThe Assembly,\n\nRecalling x,\n",
+     "malformed date"),
+])
+def test_wrong_values_in_specs_and_front_matter(cli, tmp_path: Path, name: str, content: str,
+                                                expected: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    line = one_line_error(cli("show", path))
+    assert str(path) in line and expected in line, line
+
+
+@pytest.mark.parametrize(("file", "content", "expected"), [
+    ("strength.txt", b"[operative]\nUrges\n\xff\n", "not UTF-8 text"),
+    ("strength.txt", b"[bogus]\nUrges\n", ":1: unknown section '[bogus]'"),
+    ("leads.txt", b"Solemnly proclaims\n", ":1: an entry before any [section]"),
+    ("leads.txt", b"[phrases\nSolemnly\n", ":1: unknown section '[phrases'"),
+])
+def test_a_users_word_lists_are_checked(cli, tmp_path: Path, file: str, content: bytes,
+                                        expected: str) -> None:
+    library = tmp_path / "lib"
+    library.mkdir()
+    (library / file).write_bytes(content)
+    text = tmp_path / "t.txt"
+    text.write_text("The Assembly,\n\nRecalling x,\n\n1. Requests y;\n", encoding="utf-8")
+    other = tmp_path / "u.txt"  # a changed lead: the scale is read
+    other.write_text("The Assembly,\n\nRecalling x,\n\n1. Urges y;\n", encoding="utf-8")
+    command = ("diff", text, other) if file == "strength.txt" else ("show", text)
+    line = one_line_error(cli("--library", library, *command))
+    assert f"{library / file}" in line and expected in line, line
+
+
+def test_force_never_replaces_a_device_and_dash_is_standard_output(cli,
+                                                                    tmp_path: Path) -> None:
+    if Path("/dev/null").exists():
+        line = one_line_error(cli("build", "2018", "-o", "/dev/null", "--format", "md",
+                                  "--force"))
+        assert "/dev/null: is not a regular file" in line
+        assert not Path("/dev/null").is_file()
+    shown = cli("build", "2018", "-o", "-", "--format", "md")
+    assert shown.code == 0 and shown.out.startswith("---\nsymbol: ICC-ASP/17/Res.5")
+    assert "Word is a binary file" in one_line_error(cli("build", "2018", "-o", "-",
+                                                         "--format", "docx"))
+    assert not (tmp_path / "-").exists()
+
+
+def test_adopt_refuses_a_symbol_that_is_none(cli, tmp_path: Path) -> None:
+    text = tmp_path / "r.txt"
+    text.write_text("# year: 2019\n# adopted: 2019-12-06\n\nThe Assembly of States Parties,\n\n"
+                    "Recalling x,\n", encoding="utf-8")
+    line = one_line_error(cli("adopt", text, "--into", tmp_path / "lib", "--symbol",
+                              "bad symbol"))
+    assert "--symbol 'bad symbol' is not a document symbol" in line
+    assert not (tmp_path / "lib").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -52,6 +53,10 @@ def adopt(
                          "your own (and --library it)", source=into)
     if not into.exists() and not into.parent.is_dir():
         raise UsageError(f"the folder {str(into.parent)!r} does not exist", source=into)
+    if symbol is not None and not re.fullmatch(r"[A-Z][A-Za-z]*(?:[-/][A-Za-z0-9.()]+)+",
+                                               symbol.strip()):
+        raise UsageError(f"--symbol {symbol!r} is not a document symbol (ICC-ASP/18/Res.6, "
+                         "A/RES/73/7)")
     found = resolver(library)
     document = found.resolve(file)
     dirs = [*found.library_dirs, *([into] if into.is_dir() else [])]
@@ -91,7 +96,7 @@ def _print_plan(plan: Adoption, *, dry_run: bool) -> None:
     console = stdout_console()
     console.print(table)
     verb = {"create": "new", "replace": "updated", "delete": "removed"}
-    head = "that would be written" if dry_run else "written"
+    head = "that would be written" if dry_run else "to write"
     console.print(f"Files {head} in {plan.into}:", highlight=False)
     for change in plan.files:
         console.print(f"  {verb[change.action]:8} {change.path.relative_to(plan.into)}",

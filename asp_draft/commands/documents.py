@@ -119,7 +119,12 @@ def build(
     from asp_draft.refs import input_paths
 
     inputs = [ref] + ([str(reference_doc)] if reference_doc else [])
-    check_output(out, force=force, inputs=input_paths(inputs))  # refuse before the work
+    if str(out) == "-":
+        if writer.binary:
+            raise UsageError(f"-o -: {writer.kind} is a binary file and does not go to the "
+                             "terminal; give a file name")
+    else:
+        check_output(out, force=force, inputs=input_paths(inputs))  # refuse before the work
     DOCUMENT_WRITERS.load(writer)  # a writer that is not installed says so before any work
     found = resolver(library, var)
     document = found.resolve(ref)

@@ -9,13 +9,14 @@ annex), and its `paragraphs`: entries as in the operative part.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from asp_draft.errors import InputError
 from asp_draft.model import Annex, Entry, Spec
 from asp_draft.textfile import read_text
-from asp_draft.yamlcheck import check_keys, line_of
+from asp_draft.yamlcheck import check_keys, expect, line_of
 from asp_draft.yamlio import load_yaml
 
 META_KEYS = ("year", "symbol", "title", "session", "venue", "chapeau", "adopted", "plenary",
@@ -50,9 +51,11 @@ def parse_spec(text: str, source: str) -> Spec:
         raise InputError(f"'year' must be a year such as 2019, not {year!r}", source=source,
                          line=_line(data, "year"))
     meta = {k: data[k] for k in META_KEYS if k in data}
-    for key in ("adopted",):
-        if key in meta and not isinstance(meta[key], str):
-            meta[key] = str(meta[key])  # YAML reads 2017-12-14 as a date; keep ISO text
+    for key in ("session", "plenary"):
+        if meta.get(key) is not None:
+            expect(meta[key], int, what=f"'{key}'", source=source, line=_line(data, key))
+    if meta.get("adopted") is not None:
+        meta["adopted"] = _iso_date(meta["adopted"], source, _line(data, "adopted"))
     variables = data.get("variables") or {}
     if not isinstance(variables, dict):
         raise InputError("'variables' must be a mapping of names to values", source=source,
@@ -167,4 +170,15 @@ def _check_keys(data: dict[str, Any], allowed: frozenset[str], source: str, what
     check_keys(data, allowed, source=source, what=what)
 
 
-_line = line_of
+_line = line_of  # the line of a key or item, as yamlcheck finds it
+
+
+def _iso_date(value: Any, source: str, line: int | None) -> str:
+    """An adoption date as ISO text (YAML reads 2017-12-14 as a date); anything else refused."""
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise InputError(f"'adopted' must be a date such as 2019-12-06, not {value!r}",
+                         source=source, line=line) from None
