@@ -110,7 +110,7 @@ def _root(
     if no_bundled:
         # One place decides which folders make the library (library.library_dirs), and every
         # command reaches it through the environment setting, so the option sets that.
-        from asp_draft.library import NO_BUNDLED_ENV
+        from asp_draft.folders import NO_BUNDLED_ENV
 
         State.saved_env = (NO_BUNDLED_ENV, os.environ.get(NO_BUNDLED_ENV))
         os.environ[NO_BUNDLED_ENV] = "1"

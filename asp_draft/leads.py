@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from asp_draft.folders import bundled_path
 from asp_draft.language import ENGLISH, Language
 from asp_draft.model import Part
 from asp_draft.textfile import section_lines
@@ -47,15 +48,6 @@ class Vocabulary:
         self.modifiers.sort(key=len, reverse=True)
 
 
-@cache
-def _bundled_folder() -> Path:
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "clauses", here.parent / "clauses"):
-        if (candidate / LEADS_FILE).is_file():
-            return candidate
-    return here / "clauses"
-
-
 _folders: tuple[Path, ...] = ()
 
 
@@ -68,7 +60,7 @@ def use_folders(folders: Iterable[Path]) -> None:
 @cache
 def _vocabulary(folders: tuple[Path, ...], language: Language) -> Vocabulary:
     vocabulary = Vocabulary(participle=language.participle)
-    for folder in (_bundled_folder(), *folders):
+    for folder in (bundled_path(), *folders):
         if (folder / language.leads_file).is_file():
             vocabulary.add_file(folder / language.leads_file)
     return vocabulary

@@ -10,7 +10,6 @@ year by year. `--no-bundled` (ASP_DRAFT_NO_BUNDLED=1) leaves the bundled folder 
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -25,6 +24,7 @@ from asp_draft.errors import (
     UnknownReferenceError,
 )
 from asp_draft.facts import Facts, facts_from_data, library_language
+from asp_draft.folders import bundled_wanted, library_dirs
 from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
 from asp_draft.language import language_code
 from asp_draft.model import ADOPTED, PARTS, PROPOSED, Clause, Part, Spec, Version
@@ -32,8 +32,6 @@ from asp_draft.readers.spec import read_spec
 from asp_draft.yamlcheck import line_of
 from asp_draft.yamlio import load_yaml_file
 
-ENV_VAR = "ASP_DRAFT_LIBRARY"
-NO_BUNDLED_ENV = "ASP_DRAFT_NO_BUNDLED"
 CLAUSE_KEYS = frozenset(("id", "part", "topic", "tags", "versions", "note"))
 VERSION_KEYS = frozenset(("text", "adopted", "proposed", "proposer", "printed", "note",
                           "rolls", "language"))
@@ -44,35 +42,9 @@ CLAUSE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 RESOLUTIONS = "resolutions"  # the folder of adopted resolutions other than the omnibus
 
 
-def bundled_path() -> Path:
-    """The library that ships inside the package (asp_draft/clauses, or clauses/ in a checkout)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "clauses", here.parent / "clauses"):
-        if (candidate / "facts.yaml").is_file():
-            return candidate
-    raise LibraryError("the bundled clause library is missing from this installation",
-                       source=here)
-
-
-def bundled_wanted() -> bool:
-    """False when ASP_DRAFT_NO_BUNDLED (or --no-bundled, which sets it) asks for the user's
-    folders alone."""
-    return os.environ.get(NO_BUNDLED_ENV, "").strip().lower() in ("", "0", "no", "false")
-
-
 def symbol_slug(symbol: str) -> str:
     """'ICC-ASP/17/Res.3' -> 'icc-asp-17-res-3': the file name of a resolution."""
     return re.sub(r"[^a-z0-9]+", "-", symbol.lower()).strip("-")
-
-
-def library_dirs(extra: Sequence[Path] = ()) -> list[Path]:
-    """Folders in rising priority: bundled (unless left out), then ASP_DRAFT_LIBRARY, then
-    --library options."""
-    dirs = [bundled_path()] if bundled_wanted() else []
-    env = os.environ.get(ENV_VAR, "")
-    dirs += [Path(p) for p in env.split(os.pathsep) if p]
-    dirs += list(extra)
-    return dirs
 
 
 @dataclass

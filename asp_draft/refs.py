@@ -8,7 +8,6 @@ input (a draft spec when it is one, else plain text).
 from __future__ import annotations
 
 import importlib
-import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -95,9 +94,9 @@ class Resolver:
     def _use_leads(self) -> None:
         """Lead words from the user's library folders (their leads.txt) for the readers."""
         from asp_draft import leads
+        from asp_draft.folders import user_dirs
 
-        env = os.environ.get("ASP_DRAFT_LIBRARY", "")
-        leads.use_folders([*(Path(p) for p in env.split(os.pathsep) if p), *self.library_dirs])
+        leads.use_folders(user_dirs(self.library_dirs))
 
     def _notify(self, message: str) -> None:
         if self.notify:

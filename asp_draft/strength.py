@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from asp_draft.folders import bundled_path
 from asp_draft.model import LeadChange
 from asp_draft.textfile import section_lines
 
@@ -73,22 +74,13 @@ class Reading:
     words: tuple[str, ...]  # head then intensifiers, sorted: word-order variants read alike
 
 
-@cache
-def _bundled_file() -> Path:
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "clauses" / STRENGTH_FILE, here.parent / "clauses" / STRENGTH_FILE):
-        if candidate.is_file():
-            return candidate
-    return here / "clauses" / STRENGTH_FILE
-
-
 _extra: tuple[Path, ...] = ()
 
 
 def use_folders(folders: Iterable[Path]) -> None:
     """Let the strength.txt of these library folders refine the bundled scale."""
     global _extra
-    bundled = _bundled_file().resolve()
+    bundled = (bundled_path() / STRENGTH_FILE).resolve()
     found = tuple(f / STRENGTH_FILE for f in folders if (f / STRENGTH_FILE).is_file()
                   and (f / STRENGTH_FILE).resolve() != bundled)
     if found != _extra:
@@ -106,7 +98,7 @@ def _scale(files: tuple[Path, ...]) -> Scale:
 
 def scale() -> Scale:
     """The scale in force: the bundled strength.txt refined by those of the folders in use."""
-    bundled = _bundled_file()
+    bundled = bundled_path() / STRENGTH_FILE
     return _scale(((bundled,) if bundled.is_file() else ()) + _extra)
 
 

@@ -44,7 +44,8 @@ def adopt(
     Example: asp-draft adopt ICC-ASP-18-Res.6.docx --into ~/asp-library --dry-run
     """
     from asp_draft.adopt import plan_adoption, write_adoption
-    from asp_draft.library import bundled_path, load_library
+    from asp_draft.folders import bundled_path
+    from asp_draft.library import load_library
 
     if into.exists() and not into.is_dir():
         raise UsageError("is a file; --into takes a library folder", source=into)

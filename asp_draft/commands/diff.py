@@ -49,14 +49,10 @@ def named(document: Any, ref: str) -> Any:
 
 def use_scale(found: Any) -> None:
     """The strength scale of the library folders in use (their strength.txt) for the diff."""
-    import os
-
     from asp_draft import strength
+    from asp_draft.folders import user_dirs
 
-    # the folders as library.library_dirs lists them, without loading the library (YAML)
-    env = os.environ.get("ASP_DRAFT_LIBRARY", "")
-    strength.use_folders([*(Path(p) for p in env.split(os.pathsep) if p),
-                          *found.library_dirs])
+    strength.use_folders(user_dirs(found.library_dirs))
 
 
 def choose_format(fmt: str | None, out: Path | None) -> Writer:

@@ -78,7 +78,7 @@ def search(
 
     Example: asp-draft search '"mutually reinforce"' --since 2015
     """
-    from asp_draft.library import library_dirs
+    from asp_draft.folders import library_dirs
     from asp_draft.search import open_index
     from asp_draft.search import search as run_search
 
