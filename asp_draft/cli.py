@@ -147,13 +147,6 @@ def stdout_console() -> Any:
     return make_console(stderr=False)
 
 
-def stderr_console() -> Any:
-    """A rich console on stderr (messages, summaries, progress)."""
-    from asp_draft.console import make_console
-
-    return make_console(stderr=True)
-
-
 def note(message: str) -> None:
     """A message for the user on stderr (never on stdout, which carries results)."""
     typer.echo(f"asp-draft: {message}", err=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -72,8 +71,3 @@ def print_clause(console: Console, clause: Clause, rendered: list[str],
         if version.note:
             console.print(Text(" ".join(version.note.split()), style="dim italic"),
                           soft_wrap=whole)
-
-
-def print_any(console: Console, renderable: Any) -> None:
-    """Print whatever rich can render."""
-    console.print(renderable)

@@ -25,14 +25,6 @@ def split_lead(markup: str, part: Part | None,
     return find_lead(markup, part, language), markup
 
 
-def to_markup(paragraph: Paragraph) -> str:
-    """The paragraph text with its lead in asterisks (Markdown italics)."""
-    lead = paragraph.lead
-    if lead and paragraph.text.startswith(lead):
-        return f"*{lead}*{paragraph.text[len(lead):]}"
-    return paragraph.text
-
-
 _MARK = re.compile(r"\[\^(?P<id>[^\]\s]+)\]")
 
 

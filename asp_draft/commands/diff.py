@@ -22,8 +22,6 @@ from asp_draft.cli import (
 )
 from asp_draft.errors import UsageError
 from asp_draft.formats import DIFF_WRITERS, Writer, ref_help
-from asp_draft.model import Meta
-from asp_draft.textfile import plain_name
 
 
 def redline_date(value: str | None) -> str:
@@ -43,6 +41,8 @@ def redline_date(value: str | None) -> str:
 def named(document: Any, ref: str) -> Any:
     """The document with the REF it was read from, for headings when it has no symbol."""
     from dataclasses import replace
+
+    from asp_draft.model import Meta
 
     return replace(document, meta=Meta.of({"file": ref, **document.meta}))
 
@@ -135,6 +135,7 @@ def diff(
         raise UsageError("only one of OLD and NEW can be - (standard input)")
     from asp_draft.diff import diff_documents
     from asp_draft.diff_view import leads_line, summary_line
+    from asp_draft.textfile import plain_name
 
     plain_name(author, "--author")
     res = resolver(library, var)

@@ -22,11 +22,11 @@ from asp_draft.ooxml.numbering import LEVEL_OF_FORMAT, ListState
 from asp_draft.ooxml.package import Package, open_package
 from asp_draft.ooxml.styles import ROLES, STYLE_PREAMBLE, STYLE_SUB, own_style
 from asp_draft.structure import Block, Notify, Run, Source, classify, quiet
+from asp_draft.words import squeeze
 
 _FALSE = {"0", "false", "off", "none"}
 _HEADING_STYLE = re.compile(r"(?i)heading ?\d|title|subtitle")
 _META_LINE = re.compile(r"#\s*([A-Za-z_][\w-]*)\s*:\s?(.*)")
-_SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not U+00A0: a non-breaking space stays as printed
 # the typed label asp-draft writes before the text of a number Word cannot count
 _OWN_LABEL = re.compile(r"\s*(?P<label>[^\t]{1,24}?)\.\t")
 _OWN_SUB_LABEL = re.compile(r"\s*\((?P<label>[^\t]{1,12}?)\)\t")
@@ -228,12 +228,8 @@ def _notes(package: Package, part: str | None, walker: _Walker, kind: str) -> di
         if note.get(w("type")) in _SKIPPED_NOTES:
             continue
         texts = [walker.paragraph(p).text for p in note.iter(w("p"))]
-        out[f"{kind}{note.get(w('id'))}"] = _squeeze(" ".join(texts))
+        out[f"{kind}{note.get(w('id'))}"] = squeeze(" ".join(texts))
     return out
-
-
-def _squeeze(text: str) -> str:
-    return _SPACES.sub(" ", text).strip(" ")
 
 
 def _declared_meta(package: Package) -> tuple[dict[str, Any], str | None]:
@@ -290,11 +286,6 @@ def _block(raw: _Raw, counted: tuple[str, str] | None, body_started: bool) -> Bl
         block.number = counted[0]
         block.level = LEVEL_OF_FORMAT.get(counted[1], 0)
     return block
-
-
-def docx_source(path: Path, *, as_old: bool = False) -> Source:
-    """The blocks, footnotes and declared metadata of a Word file, under one view."""
-    return _source(open_package(Path(path)), as_old=as_old)[0]
 
 
 def _source(package: Package, *, as_old: bool) -> tuple[Source, str | None]:

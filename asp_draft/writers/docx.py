@@ -351,14 +351,6 @@ def text_run(text: str, *, italic: bool = False, bold: bool = False) -> Any:
     return run
 
 
-def run_text(node: Any) -> str:
-    """The text of runs under `node` as a reader sees it (w:t, w:delText, non-breaking hyphens)."""
-    out = []
-    for child in node.iter(w("t"), w("delText"), w("noBreakHyphen")):
-        out.append(NO_BREAK_HYPHEN if child.tag == w("noBreakHyphen") else child.text or "")
-    return "".join(out)
-
-
 def footnote_reference_run(note_id: int) -> Any:
     """The superscript mark in the text that points at footnote `note_id`."""
     run = el("r")
