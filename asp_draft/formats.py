@@ -42,7 +42,7 @@ def reader_for(suffix: str) -> Reader | None:
 
 
 def reader_suffixes(*, spec: bool = True) -> str:
-    """`.yaml, .txt, .md, .docx or .pdf` (without `.yaml` when not `spec`), for messages."""
+    """`.yaml, .txt, .md, .docx, .pdf or .xml` (without `.yaml` when not `spec`), for messages."""
     return listing([*SPEC_SUFFIXES[:1 if spec else 0], *(r.suffixes[0] for r in READERS)])
 
 

@@ -12,6 +12,7 @@ import typer
 
 from asp_draft.cli import LibraryOption, app, note, resolver, stdout_console
 from asp_draft.errors import UsageError
+from asp_draft.formats import reader_suffixes
 
 if TYPE_CHECKING:
     from asp_draft.adopt import Adoption
@@ -19,8 +20,8 @@ if TYPE_CHECKING:
 
 @app.command()
 def adopt(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="The adopted text: .docx, .pdf, "
-                                        ".txt, .md, or - for text on stdin.")],
+    file: Annotated[str, typer.Argument(metavar="FILE", help="The adopted text: "
+                                        f"{reader_suffixes(spec=False)}, or - for stdin.")],
     into: Annotated[Path, typer.Option("--into", metavar="DIR",
                                        help="The library folder to record it in (made if "
                                             "missing; never the bundled library).")],
