@@ -98,7 +98,8 @@ def _label(previous: int, given: str | None) -> tuple[str | None, int]:
     return (given if given and given != str(auto) else None), number
 
 
-def spec_meta(document: Document, library: Library, year: int | None) -> dict[str, Any]:
+def spec_meta(document: Document, library: Library, year: int | None,
+              source: str | None = None) -> dict[str, Any]:
     """The spec's metadata: year (given, known, or from the symbol or adoption date) and the
     document's symbol, title, session, venue and adoption data."""
     meta = document.meta
@@ -109,7 +110,7 @@ def spec_meta(document: Document, library: Library, year: int | None) -> dict[st
         found = int(str(meta["adopted"])[:4])
     if not isinstance(found, int):
         raise UsageError("cannot tell the year of the text (no year, known symbol or "
-                         "adoption date); give --year YEAR")
+                         "adoption date); give --year YEAR", source=source)
     out: dict[str, Any] = {"year": found}
     for key in META_KEYS:
         value = meta.get(key)
@@ -170,7 +171,7 @@ def _pin(clause: Clause, version: Version, symbol: str | None) -> int | None:
 def import_document(document: Document, library: Library, *, source: str,
                     year: int | None = None) -> Imported:
     """A draft spec for `document`: library clauses where the text equals one, else inline."""
-    meta = spec_meta(document, library, year)
+    meta = spec_meta(document, library, year, source)
     probe = Spec(meta=meta, variables={}, preamble=(), operative=(), source=source)
     index = _Index(library, probe)
     symbol = meta.get("symbol") if "adopted" in meta else None

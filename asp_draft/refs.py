@@ -69,6 +69,8 @@ class Resolver:
             return assemble(self.library.session_by_symbol(ref), self.library, self.variables)
         self._use_leads()
         suffix = path.suffix.lower()
+        if path.is_dir():
+            raise InputError("is a folder, not a file", source=ref)
         if suffix not in SUFFIXES:
             if not path.exists() and not suffix:
                 raise UnknownReferenceError(
