@@ -369,3 +369,8 @@ def test_piped_clause_output_never_wraps_a_wording(cli, monkeypatch) -> None:  #
     out = cli("clause", "justice-and-peace").out
     assert ("*Convinced also* that there can be no lasting peace without justice and that peace "
             "and justice are thus complementary requirements,\n") in out
+
+
+def test_new_refuses_a_year_no_draft_has(cli, tmp_path: Path) -> None:
+    line = one_line_error(cli("new", "99999", "-o", tmp_path / "n.yaml"))
+    assert line == "asp-draft: error: YEAR 99999 is not the year of a draft (1998 to 2200)"

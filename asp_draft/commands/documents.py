@@ -162,6 +162,8 @@ def new(
     if out != "-":
         check_output(Path(out), force=force)  # refuse before the work and the review list
     res = resolver(library)
+    if not 1998 <= year <= 2200:  # the Rome Statute's year to far beyond any draft
+        raise UsageError(f"YEAR {year} is not the year of a draft (1998 to 2200)")
     rolled = roll(res.library, year, ref=from_ref, symbol=symbol)
     assemble(parse_spec(rolled.text, out), res.library)  # the spec we write must build
     base = rolled.base
