@@ -155,7 +155,8 @@ class _Line:
 
     def add(self, text: str, italic: bool) -> None:
         """Append one run's text."""
-        text = _BREAK.sub(" ", text)
+        if any(c in text for c in "\t\n\r\f\v"):  # most runs hold no break at all
+            text = _BREAK.sub(" ", text)
         if not self.length:
             text = text.lstrip(" ")
         if not text:
@@ -370,6 +371,8 @@ def _annex_heading(block: Block) -> tuple[str, str | None] | None:
     """(`Annex II` or '', a title given on the same line) for an annex's heading, else None."""
     if block.role not in (None, "annex") or block.number is not None:
         return None
+    if block.role is None and not block.text.lstrip().startswith("Annex"):
+        return None  # most blocks: no need to look further
     m = ANNEX_LINE.fullmatch(squeeze(block.text))
     if not m:
         if block.role == "annex":

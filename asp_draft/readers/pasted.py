@@ -601,6 +601,8 @@ def _ends_paragraph(before: str, line: str, loose: bool, paged: bool) -> bool:
 
 def _is_furniture(line: str, count: int, in_head: bool) -> bool:
     """Whether a body line is page furniture: a page or job number, a symbol, a running head."""
+    if len(line) > 160:
+        return False  # a running head is one short line; a paragraph's line is spared the tests
     if _LONE_LABEL.fullmatch(line):
         return False  # `(a)` alone on its line: a label printed apart from its text
     if _PAGE_NUMBER.fullmatch(line) or _JOB.fullmatch(line) or SYMBOL_LINE.fullmatch(line):
