@@ -35,7 +35,6 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Indel
 
 from asp_draft.model import Change, Diff, Document, Paragraph
-from asp_draft.strength import lead_change
 from asp_draft.words import diff_tokens, tokenize
 
 # Word similarity (Indel on word sequences: 2 * common words / all words) at which two
@@ -336,8 +335,13 @@ def _in_reading_order(pa: Sequence[Paragraph], pb: Sequence[Paragraph], in_place
         elif j in in_place or j in moved:
             i = in_place[j] if j in in_place else moved[j]
             ops = word_ops(pa[i].text, p.text, ignore_typography=ignore_typography)
+            strength = None
+            if pa[i].lead != p.lead:  # the scale (a data file) is read only when a lead moved
+                from asp_draft.strength import lead_change
+
+                strength = lead_change(pa[i].lead, p.lead)
             changes.append(Change("modified" if j in in_place else "moved", i, j,
-                                  sims[j], ops, lead_change(pa[i].lead, p.lead)))
+                                  sims[j], ops, strength))
         else:
             changes.append(Change("inserted", None, j, 0.0))
         changes += [Change("deleted", i, None, 0.0) for i in deleted_after[j]]

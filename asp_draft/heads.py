@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from asp_draft.facts import parse_long_date, parse_ordinal_word
+from asp_draft.language import ENGLISH
 from asp_draft.words import squeeze
 
 _DATE = r"\d{1,2} [A-Z][a-z]+ \d{4}"
@@ -103,7 +103,7 @@ def cover_line(line: str, meta: dict[str, Any]) -> bool:
     m = _ADOPTED_BY.fullmatch(line)
     if m:
         meta.setdefault("body", m.group("body"))
-        day = parse_long_date(m.group("date")) if m.group("date") else None
+        day = ENGLISH.parse_long_date(m.group("date")) if m.group("date") else None
         if day:
             meta.setdefault("adopted", day.isoformat())
         return True
@@ -114,10 +114,10 @@ def cover_line(line: str, meta: dict[str, Any]) -> bool:
             meta.setdefault(key, m.group(1).strip())
             return True
     m = _SESSION.fullmatch(line)
-    if m and parse_ordinal_word(m.group("word")) is not None:
-        meta.setdefault("session", parse_ordinal_word(m.group("word")))
+    if m and ENGLISH.parse_ordinal_word(m.group("word")) is not None:
+        meta.setdefault("session", ENGLISH.parse_ordinal_word(m.group("word")))
         return True
-    day = parse_long_date(line)
+    day = ENGLISH.parse_long_date(line)
     if day:
         meta.setdefault("date", day.isoformat())
         return True
@@ -141,7 +141,7 @@ def adoption_meta(line: str) -> dict[str, Any]:
     if m.group("plenary"):
         out["plenary"] = int(m.group("plenary"))
     if m.group("date"):
-        day = parse_long_date(m.group("date"))
+        day = ENGLISH.parse_long_date(m.group("date"))
         if day is None:
             return {}
         out["adopted"] = day.isoformat()
@@ -180,7 +180,7 @@ def normalise_meta(raw: dict[str, Any]) -> dict[str, Any]:
 
 def _parse_session_line(line: str, meta: dict[str, Any]) -> None:
     m = re.match(r"\s*([a-z-]+) session(?: \(([^)]+)\))?", line)
-    number = parse_ordinal_word(m.group(1)) if m else None
+    number = ENGLISH.parse_ordinal_word(m.group(1)) if m else None
     if m is None or number is None:
         return
     meta["session_note"] = line
@@ -191,7 +191,7 @@ def _parse_session_line(line: str, meta: dict[str, Any]) -> None:
     if plenary:
         meta.setdefault("plenary", int(plenary.group(1)))
     when = re.search(r"\bon (\d{1,2} [A-Z][a-z]+ \d{4})", line)
-    day = parse_long_date(when.group(1)) if when else None
+    day = ENGLISH.parse_long_date(when.group(1)) if when else None
     if day:
         meta.setdefault("adopted", day.isoformat())
     how = re.search(r"\b(by consensus|by a recorded vote|without a vote|by vote)", line)
