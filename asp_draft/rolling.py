@@ -80,8 +80,12 @@ def base_for(library: Library, year: int, ref: str | None) -> Spec:
 
 
 def roll(library: Library, year: int, *, ref: str | None = None,
-         symbol: str | None = None) -> Rolled:
-    """A draft spec for `year` that follows the base clause by clause, with its review list."""
+         symbol: str | None = None, source: str = "draft.yaml") -> Rolled:
+    """A draft spec for `year` that follows the base clause by clause, with its review list.
+
+    The spec is built once here (its review needs it), so what is written is known to build;
+    `source` is the name messages give it.
+    """
     from asp_draft.writers.spec import render_spec
 
     base = base_for(library, year, ref)
@@ -93,7 +97,7 @@ def roll(library: Library, year: int, *, ref: str | None = None,
     meta, notes = _draft_meta(library, base, year, symbol)
     draft = replace(base, meta=meta, preamble=preamble, operative=operative, annexes=annexes)
     body = render_spec(draft)
-    built = assemble(parse_spec(body, "draft.yaml"), library)
+    built = assemble(parse_spec(body, source), library)
     review = tuple(_review(adopted, built, kept, library, base))
     header = _header(base, year, notes, review)
     return Rolled(base=base, text="\n".join(header) + "\n" + body, review=review)

@@ -154,9 +154,7 @@ def new(
 
     Example: asp-draft new 2020 --from ICC-ASP/18/Res.3 -o draft.yaml
     """
-    from asp_draft.assemble import assemble
     from asp_draft.output import check_output
-    from asp_draft.readers.spec import parse_spec
     from asp_draft.rolling import roll
 
     if out != "-":
@@ -164,8 +162,7 @@ def new(
     res = resolver(library)
     if not 1998 <= year <= 2200:  # the Rome Statute's year to far beyond any draft
         raise UsageError(f"YEAR {year} is not the year of a draft (1998 to 2200)")
-    rolled = roll(res.library, year, ref=from_ref, symbol=symbol)
-    assemble(parse_spec(rolled.text, out), res.library)  # the spec we write must build
+    rolled = roll(res.library, year, ref=from_ref, symbol=symbol, source=out)
     base = rolled.base
     note(f"rolled forward from {base.meta.get('symbol')} ({base.year})")
     if not symbol:
