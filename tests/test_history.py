@@ -230,3 +230,16 @@ def test_blame_passes_over_an_earlier_wording_that_cannot_render(tmp_path: Path)
     [pp3] = [b for b in blame(document, library, warn=warnings.append) if b.label == "PP3"]
     assert pp3.clause == "justice-and-peace" and pp3.since == 2015 and pp3.history == ()
     assert len(warnings) == 1 and "version 2011" in warnings[0]
+
+
+def test_blame_says_the_record_is_partial_only_when_it_is(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The bundled record is partial and says so; a library of full texts does not."""
+    assert "(the record holds only the opening of each year's preamble)" in \
+        cli("blame", "2018").err
+    (tmp_path / "sessions").mkdir()
+    (tmp_path / "sessions" / "2030.yaml").write_text(
+        "year: 2030\nsymbol: ICC-ASP/29/Res.1\nadopted: 2030-12-06\n"
+        "preamble:\n  - text: \"*Recalling* its earlier resolutions,\"\n", encoding="utf-8")
+    full = cli("--no-bundled", "--library", tmp_path, "blame", "2030")
+    assert full.code == 0, full.err
+    assert full.err.strip().endswith("1 in adopted wording, 0 never adopted")

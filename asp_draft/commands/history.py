@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -15,6 +15,19 @@ if TYPE_CHECKING:
     from asp_draft.history import Record
 
 RECORD_NOTE = "the record holds only the opening of each year's preamble"
+
+
+def record_note(library: Any) -> str:
+    """` (...)` saying how much of the record is partial, or '' when none of it is."""
+    from asp_draft.model import Meta
+
+    held = library.held()
+    partial = [spec for spec in held if Meta.of(spec.meta).partial]
+    if not partial:
+        return ""
+    if len(partial) == len(held):
+        return f" ({RECORD_NOTE})"
+    return f" (the record of {len(partial)} of the {len(held)} resolutions held is partial)"
 
 
 @app.command()
@@ -49,8 +62,8 @@ def blame(
         print_blame(stdout_console(), title, blames, history=history)
     adopted = sum(1 for b in blames if b.since is not None)
     fresh = sum(1 for b in blames if b.since is None and not b.heading)
-    note(f"{len(blames)} paragraph(s): {adopted} in adopted wording, {fresh} never adopted "
-         f"({RECORD_NOTE})")
+    note(f"{len(blames)} paragraph(s): {adopted} in adopted wording, {fresh} never adopted"
+         f"{record_note(found.library)}")
 
 
 @app.command()
