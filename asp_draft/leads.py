@@ -22,6 +22,7 @@ from asp_draft.model import Part
 from asp_draft.textfile import section_lines
 
 LEADS_FILE = ENGLISH.leads_file
+_LETTER_RUN = re.compile(r"[^\W\d_]*")
 _SECTIONS = ("preamble", "operative", "adverbs", "phrases", "modifiers")
 
 
@@ -35,6 +36,10 @@ class Vocabulary:
     adverbs: set[str] = field(default_factory=set)
     phrases: list[str] = field(default_factory=list)  # longest first
     modifiers: list[str] = field(default_factory=list)  # longest first
+    # The phrases and the modifiers by their opening letters, longest first, so that a
+    # paragraph is compared with the few that can open it rather than with every one.
+    phrases_by_head: dict[str, list[str]] = field(default_factory=dict)
+    modifiers_by_head: dict[str, list[str]] = field(default_factory=dict)
 
     def add_file(self, path: Path) -> None:
         """Add the entries of one leads.txt (sections `[preamble]` ... `[modifiers]`)."""
@@ -46,6 +51,30 @@ class Vocabulary:
                 entries.append(" ".join(line.split()))
         self.phrases.sort(key=len, reverse=True)
         self.modifiers.sort(key=len, reverse=True)
+        self.phrases_by_head = _by_head(self.phrases)
+        self.modifiers_by_head = _by_head(self.modifiers)
+
+
+def _letters(text: str) -> str:
+    """The letters `text` opens with (`Being` of `Being gravely`, `Re` of `Re-emphasizing`).
+
+    A phrase followed in a text by anything but a letter opens with the same letters as the
+    text, so these letters find every phrase that can match.
+    """
+    run = _LETTER_RUN.match(text).group()  # type: ignore[union-attr]  # `*` always matches
+    if not run or run.isalpha():
+        return run
+    end = 0  # the run holds a figure such as `²`: a word character, but not a letter
+    while text[end].isalpha():
+        end += 1
+    return text[:end]
+
+
+def _by_head(entries: list[str]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for entry in entries:  # already longest first, and kept so within each group
+        grouped.setdefault(_letters(entry), []).append(entry)
+    return grouped
 
 
 _folders: tuple[Path, ...] = ()
@@ -90,23 +119,25 @@ def _is_head(word: str, part: Part | None, words: Vocabulary) -> bool:
 def find_lead(text: str, part: Part | None = None, language: Language = ENGLISH) -> str | None:
     """The lead words at the start of `text` in `language`, or None if it opens otherwise."""
     words = vocabulary(language)
-    pos = next((len(p) for p in words.phrases if text.startswith(p) and (
-        len(text) == len(p) or not text[len(p)].isalpha())), 0)
+    pos = _phrase_length(text, 0, words.phrases_by_head)
     if not pos:
         pos = _head_length(text, part, words)
     if not pos:
         return None
-    changed = True
-    while changed:
-        changed = False
-        rest = text[pos:]
-        for mod in words.modifiers:
-            if rest.startswith(" " + mod) and (len(rest) == len(mod) + 1
-                                               or not rest[len(mod) + 1].isalpha()):
-                pos += len(mod) + 1
-                changed = True
-                break
+    while text.startswith(" ", pos) and (
+            more := _phrase_length(text, pos + 1, words.modifiers_by_head)):
+        pos += more + 1
     return text[:pos]
+
+
+def _phrase_length(text: str, at: int, by_head: dict[str, list[str]]) -> int:
+    """The length of the longest entry that opens `text[at:]` as whole words, or 0."""
+    # no lead word is 60 letters long; the bound keeps a hostile run of letters cheap
+    for entry in by_head.get(_letters(text[at:at + 60]), ()):
+        end = at + len(entry)
+        if text.startswith(entry, at) and (end == len(text) or not text[end].isalpha()):
+            return len(entry)
+    return 0
 
 
 def _head_length(text: str, part: Part | None, words: Vocabulary) -> int:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from asp_draft.leads import find_lead, use_folders
+from asp_draft.leads import _head_length, find_lead, use_folders, vocabulary
 from asp_draft.model import Document, Footnote, Paragraph
 from asp_draft.readers.markdown import parse_markdown
 from asp_draft.readers.text import parse_text
@@ -45,6 +45,42 @@ from asp_draft.writers.text import render_text
 ])
 def test_find_lead(text: str, part: str, lead: str | None) -> None:
     assert find_lead(text, part) == lead
+
+
+def _lead_by_scanning(text: str, part: str | None) -> str | None:
+    """find_lead as a plain scan over every phrase and modifier: the oracle for the index."""
+    words = vocabulary()
+
+    def whole(entry: str, at: int) -> bool:
+        end = at + len(entry)
+        return text.startswith(entry, at) and (end == len(text) or not text[end].isalpha())
+
+    pos = next((len(p) for p in words.phrases if whole(p, 0)), 0) or _head_length(
+        text, part, words)  # type: ignore[arg-type]  # a Part, as sampled below
+    if not pos:
+        return None
+    grown = True
+    while grown:
+        grown = False
+        for mod in words.modifiers:
+            if text.startswith(" ", pos) and whole(mod, pos + 1):
+                pos += len(mod) + 1
+                grown = True
+                break
+    return text[:pos]
+
+
+_PIECES = st.sampled_from([*sorted({*vocabulary().phrases, *vocabulary().modifiers}),
+                           "that", "the Court", ",", "²", "-led", "s", "", " "])
+
+
+@given(st.lists(_PIECES, min_size=1, max_size=5), st.sampled_from(["preamble", "operative", None]))
+@settings(max_examples=300, deadline=None)
+def test_phrases_found_through_their_letters_as_by_a_scan(pieces: list[str],
+                                                          part: str | None) -> None:
+    """Looking a phrase or modifier up by its opening letters finds what a scan finds."""
+    text = " ".join(pieces)
+    assert find_lead(text, part) == _lead_by_scanning(text, part)
 
 
 def test_text_body_rules() -> None:
