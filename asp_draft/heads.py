@@ -133,6 +133,9 @@ def adoption_meta(line: str) -> dict[str, Any]:
     """`Adopted at the 13th plenary meeting, on 14 December 2017, by consensus` or a UN
     meeting line (`73rd plenary meeting 14 December 2017`, or without its date) -> plenary,
     adopted, adoption."""
+    opening = line.lstrip()[:1]
+    if opening != "A" and not opening.isdigit():
+        return {}  # every paragraph but these lines is spared the patterns
     text = " ".join(line.split())
     m = _ADOPTION_LINE.fullmatch(text) or _MEETING_LINE.fullmatch(text)
     if not m:

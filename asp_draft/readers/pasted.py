@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from asp_draft.facts import parse_long_date
@@ -426,16 +427,13 @@ def _head_end(lines: Lines) -> int:
 def _drop_furniture(lines: Lines, head_end: int, source: str, notify: Notify) -> Lines:
     """The lines with running heads, feet and page numbers replaced by page breaks."""
     # the head before the chapeau is kept, but for a first page's running head above it
-    head = {" ".join(t.split()) for _, t in lines[:head_end] if t.strip()}
-    counts: dict[str, int] = {}
-    for _, line in lines[head_end:]:
-        key = " ".join(line.split())
-        counts[key] = counts.get(key, 0) + 1
+    keys = [" ".join(t.split()) for _, t in lines]  # each line as the page sets it
+    head = {key for key in keys[:head_end] if key}
+    counts = Counter(keys[head_end:])
     top = _first_page_head(lines, head_end)
     out: Lines = []
     dropped: list[str] = []
-    for at, (number, line) in enumerate(lines):
-        key = " ".join(line.split())
+    for at, ((number, line), key) in enumerate(zip(lines, keys, strict=True)):
         if at < top or (at >= head_end and key and _is_furniture(key, counts[key], key in head)):
             dropped.append(key)
             line = _BREAK
@@ -451,7 +449,7 @@ def _drop_furniture(lines: Lines, head_end: int, source: str, notify: Notify) ->
 
 def _first_page_head(lines: Lines, head_end: int) -> int:
     """How many top lines are the running head that every later page opens with too."""
-    tops = [[" ".join(t.split()) for _, t in page if t.strip()][:3]
+    tops = [[" ".join(t.split()) for t in itertools.islice((t for _, t in page if t.strip()), 3)]
             for page in _split_pages(lines)[1:]]
     first: list[str] = tops[0] if tops and head_end else []
     for top in tops[1:]:  # what every later page opens with
@@ -710,6 +708,8 @@ def _join(blocks: list[Lines], source: str, notify: Notify) -> list[Lines]:
 
 def _continues(prev: Lines, text: str, operative: bool, broken: bool) -> bool:
     """Whether `text` is the rest of the paragraph `prev`."""
+    if prev[-1][1].endswith((";", ".", ":")):
+        return False  # most paragraphs: ended, whatever the tests below would strip
     last = _GLUED_END.sub(r"\1", _FOOTNOTE_REF.sub("", " ".join(t for _, t in prev)))
     if _CHAPEAU.fullmatch(last) or _FOOTNOTE_REF.search(prev[-1][1]) or ANNEX_LINE.fullmatch(
             last) or ANNEX_LINE.fullmatch(text):
