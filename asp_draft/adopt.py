@@ -42,14 +42,13 @@ from asp_draft.markup import with_marks
 from asp_draft.model import (
     ADOPTED,
     PARTS,
-    Clause,
     Document,
     Paragraph,
     Part,
-    Spec,
-    Version,
     labels,
 )
+from asp_draft.model.library import Clause, Version
+from asp_draft.model.spec import Spec
 from asp_draft.readers.spec import parse_spec
 from asp_draft.yamlio import load_yaml
 

@@ -19,7 +19,8 @@ import yaml
 from asp_draft.facts import letters, roman
 from asp_draft.importing import annexes_opened
 from asp_draft.markup import with_marks
-from asp_draft.model import ADOPTED, Clause, Document, Paragraph, Part, Version
+from asp_draft.model import ADOPTED, Document, Paragraph, Part
+from asp_draft.model.library import Clause, Version
 from asp_draft.yamlio import load_yaml_file
 
 # Words that say nothing about a paragraph's subject, left out of a new clause's id.

@@ -12,7 +12,9 @@ from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
 from asp_draft.language import ENGLISH, Language, language_for
 from asp_draft.library import Library
 from asp_draft.markup import place_notes, split_lead
-from asp_draft.model import Clause, Document, Entry, Meta, Paragraph, Part, Spec, Version
+from asp_draft.model import Document, Meta, Paragraph, Part
+from asp_draft.model.library import Clause, Version
+from asp_draft.model.spec import Entry, Spec
 from asp_draft.templating import render
 from asp_draft.textfile import plain_name
 

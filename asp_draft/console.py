@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from asp_draft.model import Clause
+from asp_draft.model.library import Clause
 
 
 def make_console(*, stderr: bool) -> Console:

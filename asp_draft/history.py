@@ -21,8 +21,10 @@ from asp_draft.errors import TemplateError, UnknownClauseError
 from asp_draft.library import Library
 from asp_draft.likeness import SAME_CLAUSE_MIN, likeness, likeness_words
 from asp_draft.markup import split_lead
-from asp_draft.model import ADOPTED, Clause, Document, Paragraph, Part, Spec, Version, labels
-from asp_draft.model import Entry as SpecEntry
+from asp_draft.model import ADOPTED, Document, Paragraph, Part, labels
+from asp_draft.model.library import Clause, Version
+from asp_draft.model.spec import Entry as SpecEntry
+from asp_draft.model.spec import Spec
 from asp_draft.words import Op, diff_words
 
 # Below "recognisably the same paragraph" an adopted one is not worth naming.

@@ -18,7 +18,9 @@ from asp_draft.facts import letters, roman
 from asp_draft.library import Library
 from asp_draft.likeness import SAME_CLAUSE_MIN, closest, likeness_words
 from asp_draft.markup import split_lead, with_marks
-from asp_draft.model import Annex, Clause, Document, Entry, Paragraph, Spec, Version
+from asp_draft.model import Document, Paragraph
+from asp_draft.model.library import Clause, Version
+from asp_draft.model.spec import Annex, Entry, Spec
 from asp_draft.readers.spec import META_KEYS, parse_spec
 from asp_draft.writers.spec import render_spec
 

@@ -27,7 +27,9 @@ from asp_draft.facts import Facts, facts_from_data, library_language
 from asp_draft.folders import bundled_wanted, library_dirs
 from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
 from asp_draft.language import language_code
-from asp_draft.model import ADOPTED, PARTS, PROPOSED, Clause, Part, Spec, Version
+from asp_draft.model import ADOPTED, PARTS, PROPOSED, Part
+from asp_draft.model.library import Clause, Version
+from asp_draft.model.spec import Spec
 from asp_draft.readers.spec import read_spec
 from asp_draft.yamlcheck import line_of
 from asp_draft.yamlio import load_yaml_file

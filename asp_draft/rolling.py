@@ -18,7 +18,8 @@ from asp_draft.assemble import assemble, select_version
 from asp_draft.errors import UnknownReferenceError, UsageError
 from asp_draft.library import Library
 from asp_draft.markup import with_marks
-from asp_draft.model import Document, Entry, Meta, Paragraph, Spec, labels
+from asp_draft.model import Document, Meta, Paragraph, labels
+from asp_draft.model.spec import Entry, Spec
 from asp_draft.readers.spec import parse_spec
 from asp_draft.words import diff_words
 

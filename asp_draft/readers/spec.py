@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from asp_draft.errors import InputError
-from asp_draft.model import Annex, Entry, Spec
+from asp_draft.model.spec import Annex, Entry, Spec
 from asp_draft.textfile import read_text
 from asp_draft.yamlcheck import check_keys, expect, line_of
 from asp_draft.yamlio import load_yaml

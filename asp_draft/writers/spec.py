@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from asp_draft.model import Annex, Entry, Spec
+from asp_draft.model.spec import Annex, Entry, Spec
 
 
 def entry_data(entry: Entry, *, keep_pins: bool = False) -> Any:

@@ -1,0 +1,53 @@
+"""Draft specs and session files: what `build` assembles into a Document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One paragraph of a spec: a library clause (maybe pinned), inline text, or a heading."""
+
+    line: int
+    clause: str | None = None
+    pin: int | None = None
+    text: str | None = None
+    template: bool = False  # `template:` rather than `text:`: the text is a Jinja2 template
+    heading: str | None = None
+    number: str | None = None
+    footnotes: tuple[str, ...] = ()
+    sub: tuple[Entry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Annex:
+    """An annex of a spec: its title (None for a bare `Annex`) and its paragraphs' entries.
+
+    A numbered annex numbers its paragraphs from 1 as the operative part does; in one that is
+    not, only entries that give a `number` have one.
+    """
+
+    line: int
+    title: str | None
+    entries: tuple[Entry, ...]
+    numbered: bool = True
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A draft spec or session file: metadata, variables and the entries of each part."""
+
+    meta: dict[str, Any]
+    variables: dict[str, Any]
+    preamble: tuple[Entry, ...]
+    operative: tuple[Entry, ...]
+    source: str
+    lines: dict[str, int] = field(default_factory=dict)
+    annexes: tuple[Annex, ...] = ()
+
+    @property
+    def year(self) -> int:
+        """The spec's year (validated on reading)."""
+        return int(self.meta["year"])
