@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from asp_draft.facts import letters, roman
 from asp_draft.importing import annexes_opened
+from asp_draft.labels import letters, roman
 from asp_draft.markup import with_marks
 from asp_draft.model import ADOPTED, Document, Paragraph, Part
 from asp_draft.model.library import Clause, Version

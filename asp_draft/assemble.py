@@ -6,8 +6,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from asp_draft import facts as factlib
 from asp_draft.errors import InputError, UnknownClauseError, UsageError
+from asp_draft.labels import letters, roman
 from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
 from asp_draft.language import ENGLISH, Language, language_for
 from asp_draft.library import Library
@@ -173,7 +173,7 @@ class _Emitter:
                                   footnotes=footnotes, clause=clause_id, version=since,
                                   annex=self.annex if part == "annex" else None))
         for i, sub in enumerate(entry.sub):
-            label = sub.number or (factlib.letters(i + 1) if level == 0 else factlib.roman(i + 1))
+            label = sub.number or (letters(i + 1) if level == 0 else roman(i + 1))
             self.emit(sub, part, label, level + 1)
 
     def _template(self, entry: Entry, part: Part, level: int

@@ -1,5 +1,4 @@
-"""Year <-> session arithmetic, sub-paragraph labels, and the facts.yaml lookup (with the
-library's language)."""
+"""Year <-> session arithmetic and the facts.yaml lookup (with the library's language)."""
 
 from __future__ import annotations
 
@@ -13,25 +12,6 @@ from asp_draft.yamlcheck import check_keys, expect, line_of
 
 # The Assembly's first regular session met in 2002; since then one regular session a year.
 FIRST_SESSION_YEAR = 2002
-
-_ROMAN_VALUES = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                 (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
-def roman(n: int) -> str:
-    """4 -> 'iv': the label of sub-sub-paragraph (iv), Word's lowerRoman."""
-    out = ""
-    for value, numeral in _ROMAN_VALUES:
-        while n >= value:
-            out += numeral
-            n -= value
-    return out
-
-
-def letters(n: int) -> str:
-    """1 -> 'a', 27 -> 'aa': the label of sub-paragraph (a), Word's lowerLetter."""
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
 
 def session_for_year(year: int) -> int:
     """The number of the Assembly's regular session held in `year` (2017 -> 16)."""

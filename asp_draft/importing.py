@@ -14,7 +14,7 @@ from typing import Any
 
 from asp_draft.assemble import assemble, render_paragraph, variables_for
 from asp_draft.errors import AspDraftError, UsageError
-from asp_draft.facts import letters, roman
+from asp_draft.labels import letters, roman
 from asp_draft.library import Library
 from asp_draft.likeness import SAME_CLAUSE_MIN, closest, likeness_words
 from asp_draft.markup import split_lead, with_marks

@@ -4,13 +4,31 @@ from __future__ import annotations
 
 import re
 
-from asp_draft.facts import roman
-
 LATIN_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies",
                   "decies")
 OPERATIVE = re.compile(
     rf"(?P<num>\d{{1,3}}(?:\s+(?:{'|'.join(LATIN_SUFFIXES)}))?)\.\s+(?P<rest>\S.*)", re.S)
 SUB = re.compile(r"\((?P<num>[a-z]{1,4})\)\s+(?P<rest>\S.*)", re.S)
+
+_ROMAN_VALUES = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                 (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def roman(n: int) -> str:
+    """4 -> 'iv': the label of sub-sub-paragraph (iv), Word's lowerRoman."""
+    out = ""
+    for value, numeral in _ROMAN_VALUES:
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
+
+
+def letters(n: int) -> str:
+    """1 -> 'a', 27 -> 'aa': the label of sub-paragraph (a), Word's lowerLetter."""
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
 _ROMANS = tuple(roman(n) for n in range(1, 40))
 
 

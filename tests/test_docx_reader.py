@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asp_draft.facts import letters, roman
+from asp_draft.labels import letters, roman
 from asp_draft.model import Document, Footnote, Paragraph
 from asp_draft.readers.docx import read_docx
 from asp_draft.refs import Resolver

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from asp_draft.facts import letters, roman
+from asp_draft.labels import letters, roman
 from asp_draft.ooxml.names import w
 
 # The level a number format means in a resolution: 1. / (a) / (i).

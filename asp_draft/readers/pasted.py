@@ -20,9 +20,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from asp_draft.facts import parse_long_date
 from asp_draft.heads import SYMBOL_LINE, adoption_meta
 from asp_draft.labels import OPERATIVE, SUB
+from asp_draft.language import ENGLISH
 from asp_draft.leads import find_lead
 from asp_draft.structure import ANNEX_LINE, Notify
 
@@ -582,7 +582,7 @@ def _ends_paragraph(before: str, line: str, loose: bool, paged: bool) -> bool:
         return False
     if OPERATIVE.fullmatch(line) or SUB.fullmatch(line) or _CHAPEAU.fullmatch(before) or \
             ANNEX_LINE.fullmatch(before) or \
-            _CHAPEAU.fullmatch(line) or parse_long_date(before) is not None:
+            _CHAPEAU.fullmatch(line) or ENGLISH.parse_long_date(before) is not None:
         return True
     ended = before.endswith(_ENDS) or _GLUED_END.search(before)
     if not ended:
@@ -660,7 +660,7 @@ def _page_notes(blocks: list[Lines]) -> tuple[list[Lines], dict[int, tuple[str, 
 def _is_note_block(block: Lines) -> bool:
     """Whether a block opens with a footnote's `N text` line."""
     m = _NOTE_LINE.fullmatch(block[0][1])
-    return bool(m) and block[0][1] != _BREAK and parse_long_date(block[0][1]) is None \
+    return bool(m) and block[0][1] != _BREAK and ENGLISH.parse_long_date(block[0][1]) is None \
         and not OPERATIVE.fullmatch(block[0][1])
 
 
