@@ -40,6 +40,20 @@ def user_dirs(extra: Sequence[Path] = ()) -> list[Path]:
     return [*(Path(p) for p in env.split(os.pathsep) if p), *extra]
 
 
+_word_lists: tuple[Path, ...] = ()
+
+
+def use_word_lists(folders: Sequence[Path]) -> None:
+    """Let the word lists (leads.txt, strength.txt) of these folders add to the bundled ones."""
+    global _word_lists
+    _word_lists = tuple(folders)
+
+
+def word_lists() -> tuple[Path, ...]:
+    """The user's folders whose word lists are in use (the bundled folder is always)."""
+    return _word_lists
+
+
 def library_dirs(extra: Sequence[Path] = ()) -> list[Path]:
     """Every library folder in rising priority: bundled (unless left out), then the user's."""
     return ([bundled_path()] if bundled_wanted() else []) + user_dirs(extra)

@@ -11,12 +11,11 @@ library, extended by the same file in any user library folder.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from asp_draft.folders import bundled_path
+from asp_draft.folders import bundled_path, word_lists
 from asp_draft.language import ENGLISH, Language
 from asp_draft.model import Part
 from asp_draft.textfile import section_lines
@@ -77,15 +76,6 @@ def _by_head(entries: list[str]) -> dict[str, list[str]]:
     return grouped
 
 
-_folders: tuple[Path, ...] = ()
-
-
-def use_folders(folders: Iterable[Path]) -> None:
-    """Let the lead-word files of these library folders add to the bundled words."""
-    global _folders
-    _folders = tuple(folders)
-
-
 @cache
 def _vocabulary(folders: tuple[Path, ...], language: Language) -> Vocabulary:
     vocabulary = Vocabulary(participle=language.participle)
@@ -97,7 +87,7 @@ def _vocabulary(folders: tuple[Path, ...], language: Language) -> Vocabulary:
 
 def vocabulary(language: Language = ENGLISH) -> Vocabulary:
     """The words in force in `language`: its bundled file and those of the folders in use."""
-    return _vocabulary(_folders, language)
+    return _vocabulary(word_lists(), language)
 
 
 def _is_word(word: str) -> bool:

@@ -57,6 +57,7 @@ class Resolver:
 
     def resolve(self, ref: str) -> Document:
         """Read whatever `ref` names into a document."""
+        self._use_word_lists()
         if ref == "-":
             return self._stdin()
         if _YEAR.fullmatch(ref) and not Path(ref).exists():
@@ -67,7 +68,6 @@ class Resolver:
         if not path.suffix and not path.exists() and _ANY_SYMBOL.fullmatch(ref):
             # another body's symbol (A/RES/73/7): a resolution the library holds, if any
             return assemble(self.library.session_by_symbol(ref), self.library, self.variables)
-        self._use_leads()
         suffix = path.suffix.lower()
         if path.is_dir():
             raise InputError("is a folder, not a file", source=ref)
@@ -93,12 +93,12 @@ class Resolver:
         document: Document = reader(path, self._notify)
         return document
 
-    def _use_leads(self) -> None:
-        """Lead words from the user's library folders (their leads.txt) for the readers."""
-        from asp_draft import leads
-        from asp_draft.folders import user_dirs
+    def _use_word_lists(self) -> None:
+        """The user's library folders' word lists (leads.txt for the readers, strength.txt for
+        the diff) in use."""
+        from asp_draft.folders import use_word_lists, user_dirs
 
-        leads.use_folders(user_dirs(self.library_dirs))
+        use_word_lists(user_dirs(self.library_dirs))
 
     def _notify(self, message: str) -> None:
         if self.notify:
@@ -110,7 +110,6 @@ class Resolver:
         from asp_draft.readers.text import parse_text
         from asp_draft.textfile import read_stdin
 
-        self._use_leads()
         text = read_stdin()
         if _SPEC_TEXT.search(text) and re.search(r"(?m)^(preamble|operative):", text):
             from asp_draft.readers.spec import parse_spec

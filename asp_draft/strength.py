@@ -12,12 +12,11 @@ the same head with more or fewer intensifiers; anything else is `changed`, never
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from asp_draft.folders import bundled_path
+from asp_draft.folders import bundled_path, word_lists
 from asp_draft.model import LeadChange
 from asp_draft.textfile import section_lines
 
@@ -74,18 +73,13 @@ class Reading:
     words: tuple[str, ...]  # head then intensifiers, sorted: word-order variants read alike
 
 
-_extra: tuple[Path, ...] = ()
-
-
-def use_folders(folders: Iterable[Path]) -> None:
-    """Let the strength.txt of these library folders refine the bundled scale."""
-    global _extra
-    bundled = (bundled_path() / STRENGTH_FILE).resolve()
+@cache
+def _files(folders: tuple[Path, ...]) -> tuple[Path, ...]:
+    """The bundled strength.txt, then those of `folders` (the bundled one not twice)."""
+    bundled = bundled_path() / STRENGTH_FILE
     found = tuple(f / STRENGTH_FILE for f in folders if (f / STRENGTH_FILE).is_file()
-                  and (f / STRENGTH_FILE).resolve() != bundled)
-    if found != _extra:
-        _extra = found
-        _scale.cache_clear()
+                  and (f / STRENGTH_FILE).resolve() != bundled.resolve())
+    return ((bundled,) if bundled.is_file() else ()) + found
 
 
 @cache
@@ -97,9 +91,9 @@ def _scale(files: tuple[Path, ...]) -> Scale:
 
 
 def scale() -> Scale:
-    """The scale in force: the bundled strength.txt refined by those of the folders in use."""
-    bundled = bundled_path() / STRENGTH_FILE
-    return _scale(((bundled,) if bundled.is_file() else ()) + _extra)
+    """The scale in force: the bundled strength.txt refined by those of the folders in use
+    (`folders.use_word_lists`)."""
+    return _scale(_files(word_lists()))
 
 
 def read_lead(lead: str, in_force: Scale | None = None) -> Reading:

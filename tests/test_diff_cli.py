@@ -409,6 +409,27 @@ def test_changed_leads_in_json(run, leads_pair) -> None:  # type: ignore[no-unty
         {"old": "Requests", "new": "Invites", "direction": "weaker"}, None]
 
 
+def test_a_user_librarys_scale_ranks_what_the_bundled_one_cannot(run, leads_pair,  # type: ignore[no-untyped-def]
+                                                                   tmp_path: Path) -> None:
+    """`--library DIR` with a strength.txt: the diff ranks leads by it, for this run only."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "strength.txt").write_text("[operative]\nUrges\nRequests\nInvites\nEncourages\n"
+                                      "Welcomes\n", encoding="utf-8")
+    directions = [c.get("strength", {}).get("direction") for c in json.loads(
+        run("diff", *leads_pair, "--format", "json", "--library", str(lib)).out)["changes"]]
+    assert directions == ["stronger", "weaker", "weaker", None]
+    (lib / "strength.txt").unlink()
+    other = tmp_path / "lib2"
+    other.mkdir()
+    (other / "strength.txt").write_text("[operative]\nInvites\nRequests\n", encoding="utf-8")
+    directions = [c.get("strength", {}).get("direction") for c in json.loads(
+        run("diff", *leads_pair, "--format", "json", "--library", str(other)).out)["changes"]]
+    assert directions == ["stronger", "changed", "stronger", None]  # Invites now ranks above
+    data = json.loads(run("diff", *leads_pair, "--format", "json").out)
+    assert data["changes"][2]["strength"]["direction"] == "weaker"  # the bundled scale again
+
+
 def test_changed_leads_in_rich_markdown_and_html(run, leads_pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     rich = run("diff", *leads_pair, "--format", "rich").out.split("\n")
     assert "OP1 modified (89% alike); weaker: Urges → Encourages" in rich

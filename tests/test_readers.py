@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from asp_draft.leads import _head_length, find_lead, use_folders, vocabulary
+from asp_draft.folders import use_word_lists
+from asp_draft.leads import _head_length, find_lead, vocabulary
 from asp_draft.model import Document, Footnote, Paragraph
 from asp_draft.readers.markdown import parse_markdown
 from asp_draft.readers.text import parse_text
@@ -187,11 +188,11 @@ def test_a_user_library_adds_lead_words(tmp_path: Path) -> None:
     """A leads.txt in a library folder adds its words; without it they are not leads."""
     assert find_lead("Solemnly proclaims the decade", "operative") is None
     (tmp_path / "leads.txt").write_text("[phrases]\nSolemnly proclaims\n", encoding="utf-8")
-    use_folders([tmp_path])
+    use_word_lists([tmp_path])
     try:
         assert find_lead("Solemnly proclaims the decade", "operative") == "Solemnly proclaims"
     finally:
-        use_folders([])
+        use_word_lists([])
     assert find_lead("Solemnly proclaims the decade", "operative") is None
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from asp_draft import strength
 from asp_draft.diff import diff_documents
+from asp_draft.folders import use_word_lists
 from asp_draft.leads import find_lead
 from asp_draft.model import Document, Paragraph
 from asp_draft.strength import compare, read_lead
@@ -22,9 +23,9 @@ PREAMBLE = [["Reaffirming"], ["Recalling", "Recognizing"], ["Noting"]]
 @pytest.fixture(autouse=True)
 def bundled_scale() -> Iterator[None]:
     """Every test starts and ends with the bundled scale alone."""
-    strength.use_folders([])
+    use_word_lists([])
     yield
-    strength.use_folders([])
+    use_word_lists([])
 
 
 def ranked_pairs(scale: list[list[str]]) -> list[tuple[str, str]]:
@@ -114,12 +115,12 @@ def test_a_user_library_refines_the_scale(tmp_path: Path) -> None:
     (tmp_path / "strength.txt").write_text(
         "# decisions bind the Assembly's organs\n[operative]\nDecides\nRequests\nInvites\n"
         "[intensifiers]\nearnestly\n", encoding="utf-8")
-    strength.use_folders([tmp_path])
+    use_word_lists([tmp_path])
     assert compare("Requests", "Decides") == "stronger"
     assert compare("Invites", "Earnestly invites") == "stronger"
     assert compare("Urges", "Requests") == "changed"  # the section was replaced, not merged
     assert compare("Recalling", "Reaffirming") == "stronger"  # other sections stay
-    strength.use_folders([])
+    use_word_lists([])
     assert compare("Requests", "Decides") == "changed"
 
 

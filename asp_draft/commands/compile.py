@@ -56,7 +56,7 @@ def compile_command(
 
     Example: asp-draft compile draft.yaml Atlantis=atlantis.docx borduria.docx -o compilation.docx
     """
-    from asp_draft.commands.diff import redline_date, use_scale
+    from asp_draft.commands.diff import redline_date
     from asp_draft.compilation import (
         Proposal,
         compile_proposals,
@@ -77,7 +77,6 @@ def compile_command(
         raise UsageError("only one input can be - (standard input)")
     check_output(out, force=force, inputs=input_paths(refs))
     res = resolver(library, var)
-    use_scale(res)
     base_doc = res.resolve(base)
     items: list[Proposal] = []
     seen: dict[str, int] = {}

@@ -47,14 +47,6 @@ def named(document: Any, ref: str) -> Any:
     return replace(document, meta=Meta.of({"file": ref, **document.meta}))
 
 
-def use_scale(found: Any) -> None:
-    """The strength scale of the library folders in use (their strength.txt) for the diff."""
-    from asp_draft import strength
-    from asp_draft.folders import user_dirs
-
-    strength.use_folders(user_dirs(found.library_dirs))
-
-
 def choose_format(fmt: str | None, out: Path | None) -> Writer:
     """--format, else from OUT's extension, else rich on a terminal and text in a pipe."""
     if fmt is None:
@@ -139,7 +131,6 @@ def diff(
 
     plain_name(author, "--author")
     res = resolver(library, var)
-    use_scale(res)
     old_doc, new_doc = named(res.resolve(old), old), named(res.resolve(new), new)
     partial = sorted({d.meta.name() for d in (old_doc, new_doc) if d.meta.partial})
     if partial:  # a partial record makes text missing from the copy look deleted or inserted
