@@ -23,6 +23,7 @@ _ADOPTION_LINE = re.compile(
     rf" on (?P<date>{_DATE}),? ?(?P<how>by [a-z ]+|without a vote)?\.?")
 _MEETING_LINE = re.compile(rf"(?P<plenary>\d+)(?:st|nd|rd|th) plenary meeting,?"
                            rf"(?: (?P<date>{_DATE}))?\.?")
+_MAYBE_ADOPTION = re.compile(r"\s*(?:Adopted|\d+(?:st|nd|rd|th)\s)")  # how the two open
 _ADOPTED_BY = re.compile(rf"Resolution adopted by the (?P<body>[A-Z][A-Za-z ]+?)"
                          rf"(?: on (?P<date>{_DATE}))?")
 _COMMITTEE = re.compile(r"\[(?P<line>(?:on the report of|without reference to) [^\]]+)\]")
@@ -133,8 +134,7 @@ def adoption_meta(line: str) -> dict[str, Any]:
     """`Adopted at the 13th plenary meeting, on 14 December 2017, by consensus` or a UN
     meeting line (`73rd plenary meeting 14 December 2017`, or without its date) -> plenary,
     adopted, adoption."""
-    opening = line.lstrip()[:1]
-    if opening != "A" and not opening.isdigit():
+    if not _MAYBE_ADOPTION.match(line):
         return {}  # every paragraph but these lines is spared the patterns
     text = " ".join(line.split())
     m = _ADOPTION_LINE.fullmatch(text) or _MEETING_LINE.fullmatch(text)

@@ -128,6 +128,12 @@ def flatten(runs: list[Run]) -> _Flat:
     Line breaks and tabs become one space; spaces the text itself has are kept (a double
     space is the text's, and lint should see it).
     """
+    if len(runs) == 1 and runs[0].note is None:  # most blocks: one run, no footnote
+        text = runs[0].text
+        if any(c in text for c in "\t\n\r\f\v"):
+            text = _BREAK.sub(" ", text)
+        text = text.strip(" ")
+        return _Flat(text, [(0, len(text))] if runs[0].italic and text else [], [])
     line = _Line()
     marks: list[tuple[str, int]] = []
     for run in runs:

@@ -13,6 +13,7 @@ from asp_draft.leads import _head_length, find_lead, vocabulary
 from asp_draft.model import Document, Footnote, Paragraph
 from asp_draft.readers.markdown import parse_markdown
 from asp_draft.readers.text import parse_text
+from asp_draft.structure import Run, flatten
 from asp_draft.writers.markdown import render_markdown
 from asp_draft.writers.text import render_text
 
@@ -82,6 +83,16 @@ def test_phrases_found_through_their_letters_as_by_a_scan(pieces: list[str],
     """Looking a phrase or modifier up by its opening letters finds what a scan finds."""
     text = " ".join(pieces)
     assert find_lead(text, part) == _lead_by_scanning(text, part)
+
+
+@given(st.text(alphabet=" \t\n\r\f\v\u00a0ab,", max_size=12), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_one_run_flattens_as_runs_do(text: str, italic: bool) -> None:
+    """The short way for a block of one run gives what the run-by-run way gives."""
+    one = flatten([Run(text, italic)])
+    assert one == flatten([Run(text, italic), Run("")])  # two runs: the run-by-run way
+    assert (one.text, one.italic) == (flatten([Run("", italic), Run(text, italic)]).text,
+                                      flatten([Run("", italic), Run(text, italic)]).italic)
 
 
 def test_text_body_rules() -> None:
