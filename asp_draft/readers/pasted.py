@@ -708,8 +708,9 @@ def _join(blocks: list[Lines], source: str, notify: Notify) -> list[Lines]:
 
 def _continues(prev: Lines, text: str, operative: bool, broken: bool) -> bool:
     """Whether `text` is the rest of the paragraph `prev`."""
-    if prev[-1][1].endswith((";", ".", ":")):
-        return False  # most paragraphs: ended, whatever the tests below would strip
+    end = prev[-1][1][-1:]
+    if end in (";", ".", ":") or (end == "," and not broken):
+        return False  # most paragraphs: what the tests below conclude, without their work
     last = _GLUED_END.sub(r"\1", _FOOTNOTE_REF.sub("", " ".join(t for _, t in prev)))
     if _CHAPEAU.fullmatch(last) or _FOOTNOTE_REF.search(prev[-1][1]) or ANNEX_LINE.fullmatch(
             last) or ANNEX_LINE.fullmatch(text):
