@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from asp_draft import textfile
 from tests.conftest import one_line_error
@@ -144,3 +146,19 @@ def test_adopt_refuses_a_symbol_that_is_none(cli, tmp_path: Path) -> None:
                               "bad symbol"))
     assert "--symbol 'bad symbol' is not a document symbol" in line
     assert not (tmp_path / "lib").exists()
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_a_text_is_refused_exactly_when_it_holds_a_control(text: str) -> None:
+    """The quick test on the bytes never lets a control through, nor refuses a clean text."""
+    from asp_draft.errors import InputError
+
+    control = textfile.CONTROL.search(text.replace("\r\n", "\n").replace("\r", "\n"))
+    try:
+        decoded = textfile.decode_text(text.encode("utf-8"), "t.txt")
+    except InputError as e:
+        assert control is not None and f"U+{ord(control.group()):04X}" in str(e)
+    else:
+        assert control is None
+        assert decoded == text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
