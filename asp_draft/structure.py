@@ -65,7 +65,9 @@ class Block:
     @property
     def text(self) -> str:
         """The block's text without its footnote marks."""
-        return "".join(r.text for r in self.runs)
+        if len(self.runs) == 1:  # most blocks
+            return self.runs[0].text
+        return "".join([r.text for r in self.runs])
 
 
 @dataclass
