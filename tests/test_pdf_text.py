@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from asp_draft.heads import adoption_meta, head_meta
+from asp_draft.readers.pasted import _FURNITURE_MAX, _page_key
 from asp_draft.readers.text import parse_text, read_text_file
 from asp_draft.writers.text import render_text
 
@@ -238,3 +241,16 @@ def test_a_spec_on_standard_input_is_read_as_a_spec(cli, tmp_path: Path) -> None
     built = cli("show", "-", "--format", "json", stdin=spec.out)
     assert built.code == 0, built.err
     assert '"clause": "responsibility-to-protect"' in built.out and '"year": 2019' in built.out
+
+
+@given(st.lists(st.sampled_from(["Court", " ", "\t", "\t\t\t\t", "\u00a0", "’", "\x0c", "\x1f",
+                                 "\r", "17"]), max_size=200))
+@example(["Court", "\t" * 170, "Court"])  # tabs that squeeze away
+@example(["Court", "\x1c" * 170])
+@settings(max_examples=300, deadline=None)
+def test_a_line_kept_unsqueezed_is_never_short_enough_for_furniture(pieces: list[str]) -> None:
+    """Page furniture is told from the squeezed line; a line left as it is squeezes too long."""
+    line = "".join(pieces)
+    squeezed = " ".join(line.split())
+    key = _page_key(line)
+    assert key == squeezed or (key == line and len(squeezed) > _FURNITURE_MAX)

@@ -40,6 +40,7 @@ _NOTE_LINE = re.compile(r"(?P<num>\d{1,3})\s+(?P<text>(?!bis\b|ter\b)[^\s.].*)")
 _SECTION = re.compile(r"(?:[A-Z]|[IVXL]+)\.\s+[A-Z]")  # a heading's label: `A. General matters`
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _GLUED_END = re.compile(r"([,;.:]) ?\d{1,3}$")  # `Court,3`: a paragraph's end and a mark
+_FURNITURE_MAX = 160  # a running head or foot is one short line
 _FUNCTION_WORDS = frozenset(  # a page break after these words is never a heading's end
     "a an and as at by for from in into of on or the to with which that its their".split())  # noqa: SIM905
 # Words after which a number belongs to the sentence, never to a footnote mark.
@@ -427,7 +428,7 @@ def _head_end(lines: Lines) -> int:
 def _drop_furniture(lines: Lines, head_end: int, source: str, notify: Notify) -> Lines:
     """The lines with running heads, feet and page numbers replaced by page breaks."""
     # the head before the chapeau is kept, but for a first page's running head above it
-    keys = [" ".join(t.split()) for _, t in lines]  # each line as the page sets it
+    keys = [_page_key(t) for _, t in lines]
     head = {key for key in keys[:head_end] if key}
     counts = Counter(keys[head_end:])
     top = _first_page_head(lines, head_end)
@@ -435,7 +436,7 @@ def _drop_furniture(lines: Lines, head_end: int, source: str, notify: Notify) ->
     dropped: list[str] = []
     for at, ((number, line), key) in enumerate(zip(lines, keys, strict=True)):
         if at < top or (at >= head_end and key and _is_furniture(key, counts[key], key in head)):
-            dropped.append(key)
+            dropped.append(" ".join(line.split()))
             line = _BREAK
         if line == _BREAK and (not out or out[-1][1] == _BREAK):
             continue
@@ -597,9 +598,22 @@ def _ends_paragraph(before: str, line: str, loose: bool, paged: bool) -> bool:
     return line[:1].isupper() or line[:1].isdigit() or line[:1] in "(["
 
 
+def _page_key(line: str) -> str:
+    """The line as the page sets it (white space squeezed), to tell the lines a page repeats.
+
+    A line longer than any furniture is returned as it is, told without squeezing it (which
+    is most of a long text's reading time): in an ASCII line that holds no white space but the
+    space, the characters but the spaces already outnumber what furniture has.
+    """
+    if len(line) - line.count(" ") > _FURNITURE_MAX and line.isascii() and not any(
+            c in line for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f"):
+        return line
+    return " ".join(line.split())
+
+
 def _is_furniture(line: str, count: int, in_head: bool) -> bool:
     """Whether a body line is page furniture: a page or job number, a symbol, a running head."""
-    if len(line) > 160:
+    if len(line) > _FURNITURE_MAX:
         return False  # a running head is one short line; a paragraph's line is spared the tests
     if _LONE_LABEL.fullmatch(line):
         return False  # `(a)` alone on its line: a label printed apart from its text
