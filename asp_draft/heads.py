@@ -16,7 +16,6 @@ from asp_draft.language import ENGLISH
 from asp_draft.words import squeeze
 
 _DATE = r"\d{1,2} [A-Z][a-z]+ \d{4}"
-_RESOLUTION_LINE = re.compile(r"Resolution ([A-Z][A-Za-z]*(?:[-/.][A-Za-z0-9.]+)+)")
 SYMBOL_LINE = re.compile(r"[A-Z][A-Za-z]*(?:[-/][A-Za-z0-9.]+)+/[A-Za-z0-9.()]+")
 _ADOPTION_LINE = re.compile(
     r"Adopted(?: at the (?P<plenary>\d+)(?:st|nd|rd|th) plenary meeting,?)?"
@@ -24,13 +23,15 @@ _ADOPTION_LINE = re.compile(
 _MEETING_LINE = re.compile(rf"(?P<plenary>\d+)(?:st|nd|rd|th) plenary meeting,?"
                            rf"(?: (?P<date>{_DATE}))?\.?")
 _MAYBE_ADOPTION = re.compile(r"\s*(?:Adopted|\d+(?:st|nd|rd|th)\s)")  # how the two open
-_ADOPTED_BY = re.compile(rf"Resolution adopted by the (?P<body>[A-Z][A-Za-z ]+?)"
-                         rf"(?: on (?P<date>{_DATE}))?")
-_COMMITTEE = re.compile(r"\[(?P<line>(?:on the report of|without reference to) [^\]]+)\]")
-_DISTRIBUTION = re.compile(r"Distr\.?:? ?(?P<value>[A-Z][a-z]+)")
-_AGENDA = re.compile(r"Agenda items? (?P<value>[\d ,()a-z]+(?: and \d+[()a-z]*)?)")
-_SESSION = re.compile(r"(?P<word>[A-Z][a-z]+(?:-[a-z]+)?) session")
-_NUMBERED_TITLE = re.compile(r"(?P<number>\d{1,3}/\d{1,4})\. (?P<title>\S.*)")
+# The head's and the cover block's own lines, as patterns that `re` compiles (and keeps) the
+# first time a text has a head: most texts handed to a diff have none.
+_RESOLUTION_LINE = r"Resolution ([A-Z][A-Za-z]*(?:[-/.][A-Za-z0-9.]+)+)"
+_ADOPTED_BY = rf"Resolution adopted by the (?P<body>[A-Z][A-Za-z ]+?)(?: on (?P<date>{_DATE}))?"
+_COMMITTEE = r"\[(?P<line>(?:on the report of|without reference to) [^\]]+)\]"
+_DISTRIBUTION = r"Distr\.?:? ?(?P<value>[A-Z][a-z]+)"
+_AGENDA = r"Agenda items? (?P<value>[\d ,()a-z]+(?: and \d+[()a-z]*)?)"
+_SESSION = r"(?P<word>[A-Z][a-z]+(?:-[a-z]+)?) session"
+_NUMBERED_TITLE = r"(?P<number>\d{1,3}/\d{1,4})\. (?P<title>\S.*)"
 _ISSUER = frozenset({"United Nations", "General Assembly", "Security Council",
                      "Economic and Social Council", "International Criminal Court",
                      "Assembly of States Parties"})
@@ -51,7 +52,7 @@ def head_meta(groups: list[list[str]]) -> dict[str, Any]:
             line = squeeze(raw)
             # an issuer's name is a head line only on its own, not inside a broken title
             if not numbered and _head_line(line, meta) and not (pending and line in _ISSUER):
-                numbered = bool(_NUMBERED_TITLE.fullmatch(line))
+                numbered = bool(re.fullmatch(_NUMBERED_TITLE, line))
                 if pending:
                     rest.append(" ".join(pending))
                     pending = []
@@ -75,7 +76,7 @@ def head_meta(groups: list[list[str]]) -> dict[str, Any]:
 
 def _head_line(line: str, meta: dict[str, Any]) -> bool:
     """Take what one head line says into `meta`; False when it is not a known kind."""
-    m = _RESOLUTION_LINE.fullmatch(line)
+    m = re.fullmatch(_RESOLUTION_LINE, line)
     if m:
         meta.setdefault("symbol", m.group(1))
         return True
@@ -101,7 +102,7 @@ def _head_line(line: str, meta: dict[str, Any]) -> bool:
 def cover_line(line: str, meta: dict[str, Any]) -> bool:
     """A line of a UN cover block (distribution, date, session, agenda item, adopted-by line,
     Main Committee line, `72/123. Title`) into `meta`; False when it is none of them."""
-    m = _ADOPTED_BY.fullmatch(line)
+    m = re.fullmatch(_ADOPTED_BY, line)
     if m:
         meta.setdefault("body", m.group("body"))
         day = ENGLISH.parse_long_date(m.group("date")) if m.group("date") else None
@@ -110,11 +111,11 @@ def cover_line(line: str, meta: dict[str, Any]) -> bool:
         return True
     for pattern, key in ((_COMMITTEE, "committee"), (_DISTRIBUTION, "distribution"),
                          (_AGENDA, "agenda_item")):
-        m = pattern.fullmatch(line)
+        m = re.fullmatch(pattern, line)
         if m:
             meta.setdefault(key, m.group(1).strip())
             return True
-    m = _SESSION.fullmatch(line)
+    m = re.fullmatch(_SESSION, line)
     if m and ENGLISH.parse_ordinal_word(m.group("word")) is not None:
         meta.setdefault("session", ENGLISH.parse_ordinal_word(m.group("word")))
         return True
@@ -122,7 +123,7 @@ def cover_line(line: str, meta: dict[str, Any]) -> bool:
     if day:
         meta.setdefault("date", day.isoformat())
         return True
-    m = _NUMBERED_TITLE.fullmatch(line)
+    m = re.fullmatch(_NUMBERED_TITLE, line)
     if m:
         meta.setdefault("number", m.group("number"))
         meta.setdefault("title", m.group("title"))

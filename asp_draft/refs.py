@@ -20,8 +20,9 @@ from asp_draft.model import Document
 
 _YEAR = re.compile(r"\d{4}")
 _SYMBOL = re.compile(r"ICC-ASP/\d+/Res\.\d+", re.I)
-_ANY_SYMBOL = re.compile(r"[A-Z][A-Za-z-]*(?:/[A-Za-z0-9.()-]+)+")
-_SPEC_TEXT = re.compile(r"(?m)^year:\s*\d{4}\s*$")
+# another body's symbol, and a spec on standard input: compiled by `re` when first used
+_ANY_SYMBOL = r"[A-Z][A-Za-z-]*(?:/[A-Za-z0-9.()-]+)+"
+_SPEC_TEXT = r"(?m)^year:\s*\d{4}\s*$"
 
 
 SUFFIXES = SPEC_SUFFIXES + tuple(s for r in READERS for s in r.suffixes)
@@ -65,7 +66,7 @@ class Resolver:
         if _SYMBOL.fullmatch(ref):
             return assemble(self.library.session_by_symbol(ref), self.library, self.variables)
         path = Path(ref)
-        if not path.suffix and not path.exists() and _ANY_SYMBOL.fullmatch(ref):
+        if not path.suffix and not path.exists() and re.fullmatch(_ANY_SYMBOL, ref):
             # another body's symbol (A/RES/73/7): a resolution the library holds, if any
             return assemble(self.library.session_by_symbol(ref), self.library, self.variables)
         suffix = path.suffix.lower()
@@ -111,7 +112,7 @@ class Resolver:
         from asp_draft.textfile import read_stdin
 
         text = read_stdin()
-        if _SPEC_TEXT.search(text) and re.search(r"(?m)^(preamble|operative):", text):
+        if re.search(_SPEC_TEXT, text) and re.search(r"(?m)^(preamble|operative):", text):
             from asp_draft.readers.spec import parse_spec
 
             return assemble(parse_spec(text, "<stdin>"), self.library, self.variables)

@@ -37,9 +37,10 @@ _JOB = re.compile(r"(?:\d{1,4}/\d{1,4}\s+)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\
 _HEAD_WITH_SYMBOL = re.compile(
     rf"(?:{SYMBOL_LINE.pattern})\s+\S.*|.*\S\s+(?:{SYMBOL_LINE.pattern})")
 _NOTE_LINE = re.compile(r"(?P<num>\d{1,3})\s+(?P<text>(?!bis\b|ter\b)[^\s.].*)")
-_SECTION = re.compile(r"(?:[A-Z]|[IVXL]+)\.\s+[A-Z]")  # a heading's label: `A. General matters`
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
-_GLUED_END = re.compile(r"([,;.:]) ?\d{1,3}$")  # `Court,3`: a paragraph's end and a mark
+# Patterns only some copies need are strings: `re` compiles (and keeps) each when first used.
+_SECTION = r"(?:[A-Z]|[IVXL]+)\.\s+[A-Z]"  # a heading's label: `A. General matters`
+_FOOTNOTE_REF = r"\[\^[^\]\s]+\]"
+_GLUED_END = r"([,;.:]) ?\d{1,3}$"  # `Court,3`: a paragraph's end and a mark
 _FURNITURE_MAX = 160  # a running head or foot is one short line
 _FUNCTION_WORDS = frozenset(  # a page break after these words is never a heading's end
     "a an and as at by for from in into of on or the to with which that its their".split())  # noqa: SIM905
@@ -105,7 +106,7 @@ def _split_pages(lines: Lines) -> list[Lines]:
     return pages
 
 
-_HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
+_HYPHENATED = r"\b([A-Za-z]+)-([A-Za-z]+)\b"
 
 
 def _restore_hyphens(lines: Lines, source: str, notify: Notify) -> Lines:
@@ -118,7 +119,7 @@ def _restore_hyphens(lines: Lines, source: str, notify: Notify) -> Lines:
     longest = lengths[len(lengths) * 3 // 4] * 1.3  # beyond what one printed line holds
     hyphenated: dict[str, str] = {}
     for _, line in lines:
-        for m in _HYPHENATED.finditer(line):
+        for m in re.finditer(_HYPHENATED, line):
             hyphenated.setdefault(m.group(1) + m.group(2), m.group(0))
     plain = {w for _, t in lines if len(t.strip()) <= longest for w in re.findall(r"\w+", t)}
     out: Lines = []
@@ -143,7 +144,7 @@ def _rehyphenate(line: str, hyphenated: dict[str, str], plain: set[str], where: 
     return re.sub(r"\b[A-Za-z]+\b", put_back, line)
 
 
-_LONE_NUMBER = re.compile(r"\d{1,3}")
+_LONE_NUMBER = r"\d{1,3}"
 _ABBREVIATIONS = frozenset(  # a line ending in one of these does not end a footnote
     "para paras chap chaps vol vols no nos p pp art arts sect sects see cf e.g i.e".split())  # noqa: SIM905
 
@@ -219,7 +220,7 @@ def _numbers_above_texts(page: Lines, feet: _Feet) -> Lines | None:
     end = _foot_end(page)
     for start in range(end):
         text = page[start][1].strip()
-        if not _LONE_NUMBER.fullmatch(text) or \
+        if not re.fullmatch(_LONE_NUMBER, text) or \
                 not feet.expected <= int(text) <= feet.expected + 5:
             continue
         notes: Lines = []
@@ -227,7 +228,7 @@ def _numbers_above_texts(page: Lines, feet: _Feet) -> Lines | None:
         while at < end and page[at][1].strip() == str(number):
             after = at + 1
             while after < end and page[after][1].strip() and \
-                    not _LONE_NUMBER.fullmatch(page[after][1].strip()):
+                    not re.fullmatch(_LONE_NUMBER, page[after][1].strip()):
                 after += 1
             if after == at + 1:
                 break
@@ -256,7 +257,7 @@ def _note_column(page: Lines, expected: int) -> tuple[int, int] | None:
     at = 0
     while at < len(page):
         end = at
-        while end < len(page) and _LONE_NUMBER.fullmatch(page[end][1].strip()) and (
+        while end < len(page) and re.fullmatch(_LONE_NUMBER, page[end][1].strip()) and (
                 end == at or int(page[end][1]) == int(page[end - 1][1]) + 1):
             end += 1
         if end - at >= 2 or (end - at == 1 and int(page[at][1]) == expected and any(
@@ -585,12 +586,12 @@ def _ends_paragraph(before: str, line: str, loose: bool, paged: bool) -> bool:
             ANNEX_LINE.fullmatch(before) or \
             _CHAPEAU.fullmatch(line) or ENGLISH.parse_long_date(before) is not None:
         return True
-    ended = before.endswith(_ENDS) or _GLUED_END.search(before)
+    ended = before.endswith(_ENDS) or re.search(_GLUED_END, before)
     if not ended:
         return False
     # a meeting line stands alone; in a page's copy (pdftotext's, lines as printed) a
     # heading may follow a paragraph's `;` or full stop directly
-    if adoption_meta(line) or (paged and (_SECTION.match(line) or (line[:1].isupper() and (
+    if adoption_meta(line) or (paged and (re.match(_SECTION, line) or (line[:1].isupper() and (
             before.endswith((";", ":")) or _ends_note(before))))):
         return True
     if not loose:  # blank lines are the rule here: split only before a paragraph's lead
@@ -725,8 +726,8 @@ def _continues(prev: Lines, text: str, operative: bool, broken: bool) -> bool:
     end = prev[-1][1][-1:]
     if end in (";", ".", ":") or (end == "," and not broken):
         return False  # most paragraphs: what the tests below conclude, without their work
-    last = _GLUED_END.sub(r"\1", _FOOTNOTE_REF.sub("", " ".join(t for _, t in prev)))
-    if _CHAPEAU.fullmatch(last) or _FOOTNOTE_REF.search(prev[-1][1]) or ANNEX_LINE.fullmatch(
+    last = re.sub(_GLUED_END, r"\1", re.sub(_FOOTNOTE_REF, "", " ".join(t for _, t in prev)))
+    if _CHAPEAU.fullmatch(last) or re.search(_FOOTNOTE_REF, prev[-1][1]) or ANNEX_LINE.fullmatch(
             last) or ANNEX_LINE.fullmatch(text):
         return False
     if last.endswith((";", ".", ":")):

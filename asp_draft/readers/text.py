@@ -19,7 +19,8 @@ from asp_draft.readers.pasted import Lines, repair
 from asp_draft.structure import Block, Notify, Run, Source, classify, quiet
 from asp_draft.textfile import read_text
 
-_META = re.compile(r"#\s*(?P<key>[A-Za-z_][\w-]*)\s*:\s?(?P<value>.*)")
+# a `# key: value` line, compiled by `re` when a text has one
+_META = r"#\s*(?P<key>[A-Za-z_][\w-]*)\s*:\s?(?P<value>.*)"
 _FOOTNOTE_DEF = re.compile(r"\[\^(?P<id>[^\]\s]+)\]:\s*(?P<text>.*)", re.S)
 _FOOTNOTE_REF = re.compile(r"\[\^(?P<id>[^\]\s]+)\]")
 
@@ -45,7 +46,7 @@ def text_source(text: str, source: str, notify: Notify = quiet) -> Source:
             continue
         if not stripped.startswith("#"):
             break
-        m = _META.fullmatch(stripped)
+        m = re.fullmatch(_META, stripped)
         if m:
             meta[m.group("key").lower()] = m.group("value").strip()
     else:
