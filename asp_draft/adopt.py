@@ -168,11 +168,11 @@ def resolution_meta(document: Document, library: Library, *, symbol: str | None,
                     source: str) -> dict[str, Any]:
     """The session file's metadata: options first, then what the file says, then facts."""
     meta = document.meta
-    symbol = symbol or (str(meta["symbol"]) if meta.get("symbol") else None)
+    symbol = symbol or meta.symbol
     if not symbol:
         raise UsageError("the file does not give its symbol; give --symbol "
                          "(e.g. --symbol ICC-ASP/18/Res.6)", source=source)
-    adopted = adopted or (str(meta["adopted"]) if meta.get("adopted") else None)
+    adopted = adopted or meta.adopted
     if not adopted:
         raise UsageError("the file does not say when it was adopted; give --adopted "
                          "YYYY-MM-DD", source=source)
@@ -181,14 +181,13 @@ def resolution_meta(document: Document, library: Library, *, symbol: str | None,
     except ValueError:
         raise UsageError(f"--adopted {adopted!r}: write the date as YYYY-MM-DD",
                          source=source) from None
-    found = year or (meta["year"] if isinstance(meta.get("year"), int) else None) \
-        or library.year_of_symbol(symbol) or day.year
-    title = title or (str(meta["title"]) if meta.get("title") else None)
+    found = year or meta.year or library.year_of_symbol(symbol) or day.year
+    title = title or meta.title
     if not title:
         raise UsageError("the file does not give its title; give --title", source=source)
     out: dict[str, Any] = {"year": found, "symbol": symbol, "title": title}
-    session = meta.get("session")
-    if not isinstance(session, int):
+    session = meta.session
+    if session is None:
         m = re.match(r"ICC-ASP/(\d+)/", symbol)
         session = int(m.group(1)) if m else None
     if session is not None:

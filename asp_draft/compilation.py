@@ -87,8 +87,7 @@ class Compilation:
             if item.overlapping:
                 overlaps.append({"paragraph": label, "index": item.base_index,
                                  "delegations": [t.delegation for t in item.touches]})
-        return {"base": {"symbol": self.base.meta.get("symbol"),
-                         "year": self.base.meta.get("year")},
+        return {"base": {"symbol": self.base.meta.symbol, "year": self.base.meta.year},
                 "proposals": list(rows.values()), "overlaps": overlaps}
 
 

@@ -126,7 +126,7 @@ def build_record(library: Library, warn: Warn | None = None) -> Record:
     for spec in library.held():
         year = spec.year
         document = _assemble_held(spec, library, skipped)
-        symbol = str(document.meta.get("symbol") or year)
+        symbol = document.meta.symbol or str(year)
         for paragraph, label in zip(document.paragraphs, labels(document.paragraphs),
                                     strict=True):
             if paragraph.heading or paragraph.text == _LEFT_OUT:

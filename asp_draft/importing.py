@@ -105,12 +105,12 @@ def spec_meta(document: Document, library: Library, year: int | None,
     """The spec's metadata: year (given, known, or from the symbol or adoption date) and the
     document's symbol, title, session, venue and adoption data."""
     meta = document.meta
-    found = year or meta.get("year")
-    if not isinstance(found, int) and meta.get("symbol"):
-        found = library.facts.year_of_symbol(str(meta["symbol"]))
-    if not isinstance(found, int) and meta.get("adopted"):
-        found = int(str(meta["adopted"])[:4])
-    if not isinstance(found, int):
+    found = year or meta.year
+    if found is None and meta.symbol:
+        found = library.facts.year_of_symbol(meta.symbol)
+    if found is None and meta.adopted:
+        found = int(meta.adopted[:4])
+    if found is None:
         raise UsageError("cannot tell the year of the text (no year, known symbol or "
                          "adoption date); give --year YEAR", source=source)
     out: dict[str, Any] = {"year": found}

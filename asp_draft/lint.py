@@ -315,10 +315,7 @@ def _session_number(word: str) -> int | None:
 
 
 def _document_year(document: Document) -> int | None:
-    year = document.meta.get("year")
-    if isinstance(year, int):
-        return year
-    return int(year) if isinstance(year, str) and year.strip().isdigit() else None
+    return document.meta.year  # Meta.of made a year written in figures a number
 
 
 def check_session_ordinal(document: Document) -> Iterator[Problem]:

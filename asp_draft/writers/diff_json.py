@@ -10,7 +10,7 @@ from asp_draft.model import Change, Diff, Document
 
 
 def _side(document: Document) -> dict[str, Any]:
-    return {"symbol": document.meta.get("symbol"), "year": document.meta.get("year")}
+    return {"symbol": document.meta.symbol, "year": document.meta.year}
 
 
 def change_data(change: Change) -> dict[str, Any]:

@@ -493,8 +493,7 @@ def adoption_line(meta: Mapping[str, Any]) -> str | None:
 def head_lines(document: Document) -> list[tuple[str, str]]:
     """(style, text) of the resolution head as the ASP prints it, or a draft head."""
     meta = document.meta
-    symbol = str(meta["symbol"]) if meta.get("symbol") else None
-    title = str(meta["title"]) if meta.get("title") else None
+    symbol, title = meta.symbol, meta.title
     adoption = adoption_line(meta)
     out: list[tuple[str, str]] = []
     if adoption:
@@ -661,14 +660,14 @@ def document_properties(document: Document) -> dict[str, str]:
     from asp_draft.writers.text import meta_lines
 
     meta = document.meta
-    symbol = str(meta.get("symbol") or "")
-    year = str(meta.get("year") or "")
-    adopted = bool(meta.get("adopted"))
+    symbol = meta.symbol or ""
+    year = str(meta.year or "")
+    adopted = meta.adopted is not None
     subject = "Resolution of the Assembly of States Parties to the Rome Statute" if adopted \
         else "Draft resolution of the Assembly of States Parties to the Rome Statute"
     keywords = "; ".join(k for k in ("ICC", "Assembly of States Parties", "Rome Statute",
                                      "omnibus resolution", symbol, year) if k)
-    return {"title": str(meta.get("title") or symbol or "Resolution"),
+    return {"title": meta.title or symbol or "Resolution",
             "subject": f"{symbol}: {subject}" if symbol else subject,
             "keywords": keywords,
             # the metadata lines of the text format, so reading the file back restores them

@@ -28,10 +28,10 @@ def render_html(document: Document, *, annotations: Sequence[str | None] | None 
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>{escape(meta.name('Resolution'))}"
            "</title>", f"<style>{CSS}</style></head><body>"]
-    if meta.get("symbol"):
-        out.append(f'<p class="head">{escape(str(meta["symbol"]))}</p>')
-    if meta.get("title"):
-        out.append(f'<p class="title">{escape(str(meta["title"]))}</p>')
+    if meta.symbol:
+        out.append(f'<p class="head">{escape(meta.symbol)}</p>')
+    if meta.title:
+        out.append(f'<p class="title">{escape(meta.title)}</p>')
     if document.chapeau:
         out.append(f"<p>{escape(document.chapeau)}</p>")
     notes: list[str] = []
