@@ -286,12 +286,7 @@ def diff_documents(old: Document, new: Document, *, ignore_typography: bool = Fa
 
     changes = _in_reading_order(pa, pb, in_place, equal_new, moved, moved_old, sims,
                                 ignore_typography)
-    return Diff(old, new, tuple(_not_held(changes, is_partial(old), is_partial(new))))
-
-
-def is_partial(document: Document) -> bool:
-    """Whether the record holds only part of the text (`completeness: partial ...`)."""
-    return str(document.meta.get("completeness") or "").lower().startswith("partial")
+    return Diff(old, new, tuple(_not_held(changes, old.meta.partial, new.meta.partial)))
 
 
 def _not_held(changes: list[Change], old_partial: bool, new_partial: bool) -> list[Change]:

@@ -61,11 +61,10 @@ def partial_notes(diff: Diff) -> list[str]:
     paragraphs are not compared; empty when both records are whole."""
     out = []
     for document in (diff.old, diff.new):
-        completeness = str(document.meta.get("completeness") or "")
-        if completeness.lower().startswith("partial"):
-            held = completeness.split(":", 1)[-1].split(";")[0].strip()
+        if document.meta.partial:
+            held = document.meta.held
             out.append(f"The record of {describe(document, 'a text')} is partial"
-                       + (f" ({held})." if held and held.lower() != "partial" else "."))
+                       + (f" ({held})." if held else "."))
     if not out:
         return out
     old_labels, new_labels = labels(diff.old.paragraphs), labels(diff.new.paragraphs)

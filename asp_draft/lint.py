@@ -77,10 +77,6 @@ _LEAD_IN = _Ending("subparagraph-colon", (":",),
 _LIST_LINKS = ("; and", "; or")
 
 
-def _is_partial(document: Document) -> bool:
-    return document.meta.partial
-
-
 def _ends_with(text: str, ending: str) -> bool:
     return re.sub(r"\s+", " ", text.rstrip()).endswith(ending)
 
@@ -141,7 +137,7 @@ def _leaf_ending(document: Document, i: int, last_op: int | None) -> _Ending:
     if p.part == "preamble":
         return _COMMA
     if i == last_op:
-        return _SEMICOLON_OR_STOP if _is_partial(document) else _FULL_STOP
+        return _SEMICOLON_OR_STOP if document.meta.partial else _FULL_STOP
     return _SEMICOLON
 
 

@@ -234,6 +234,22 @@ def test_metadata_is_typed_in_one_place() -> None:
     assert Document(meta={"year": "2019"}, paragraphs=()).meta.year == 2019
 
 
+@pytest.mark.parametrize(("completeness", "partial", "held"), [
+    ("partial: chapeau + 4 paragraphs; the rest not transcribed", True, "chapeau + 4 paragraphs"),
+    ("Partial: the preamble", True, "the preamble"),
+    ("partial", True, None),
+    ("partial: partial", True, None),
+    ("complete", False, None),
+    (None, False, None),
+])
+def test_what_a_partial_record_holds(completeness: str | None, partial: bool,
+                                     held: str | None) -> None:
+    from asp_draft.model import Meta
+
+    meta = Meta.of({"completeness": completeness} if completeness else {})
+    assert (meta.partial, meta.held) == (partial, held)
+
+
 def test_a_text_in_a_language_without_lead_words_gets_no_english_leads() -> None:
     said: list[str] = []
     doc = parse_text("# language: deu\n\nDie Versammlung,\n\nRecalling nothing,\n", "de.txt",

@@ -158,6 +158,15 @@ class Meta(Mapping[str, Any]):
         return (self._text("completeness") or "").lower().startswith("partial")
 
     @property
+    def held(self) -> str | None:
+        """What a partial record holds, as its `completeness` says (`chapeau + 4 paragraphs`),
+        or None when the record is whole or does not say."""
+        if not self.partial:
+            return None
+        held = (self._text("completeness") or "").split(":", 1)[-1].split(";")[0].strip()
+        return held if held and held.lower() != "partial" else None
+
+    @property
     def draft(self) -> bool:
         """A draft: said so, or never adopted."""
         return self._text("status") == "draft" or (self._text("status") is None
