@@ -303,8 +303,8 @@ class _Body:
         if number is not None:
             if level == 2 and not self.last_letter:
                 level = 1
-        elif block.role in (None, "operative", "preamble") and (m := OPERATIVE.match(
-                flat.text)) and OPERATIVE.fullmatch(flat.text):
+        elif block.role in (None, "operative", "preamble") and (
+                m := OPERATIVE.fullmatch(flat.text)):
             number, level = " ".join(m.group("num").split()), 0
             flat = flat.cut(m.start("rest"))
         elif self.out and (m := SUB.fullmatch(flat.text)):
