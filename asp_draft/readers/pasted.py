@@ -52,9 +52,10 @@ _NUMBER_TAKERS = frozenset("""
     goal goals target targets and or to of in on within from than by at for over under about
     some nearly all its the
 """.split())  # noqa: SIM905
-_UNITS = re.compile(r"(?:per|percent|%|years?|months?|weeks?|days?|hours?|times|States|"
-                    r"members?|countries|persons|people|cases|million|billion|January|February|"
-                    r"March|April|May|June|July|August|September|October|November|December)\b")
+# ... and words before which it does (`3 per cent`); a pattern `re` compiles when first used
+_UNITS = (r"(?:per|percent|%|years?|months?|weeks?|days?|hours?|times|States|members?|"
+          r"countries|persons|people|cases|million|billion|January|February|March|April|May|"
+          r"June|July|August|September|October|November|December)\b")
 
 
 def repair(lines: Lines, notes: dict[str, str], source: str, notify: Notify) -> list[Lines]:
@@ -786,7 +787,7 @@ def _find_mark(texts: list[str], number: int, block: int,
                 word = before.rsplit(" ", 1)[-1].lower().strip("(")
                 after = text[m.end():].lstrip()
                 symbol = m.groupdict().get("end") is not None and "/" in word  # `A/RES/1/Res.2`
-                if word in _NUMBER_TAKERS or _UNITS.match(after) or symbol or (
+                if word in _NUMBER_TAKERS or re.match(_UNITS, after) or symbol or (
                         not certain and not before[-1:].isalpha() and before[-1:] not in ",;)"):
                     continue
                 cut_start = len(before) if not certain else m.start()
