@@ -254,3 +254,22 @@ def test_a_line_kept_unsqueezed_is_never_short_enough_for_furniture(pieces: list
     squeezed = " ".join(line.split())
     key = _page_key(line)
     assert key == squeezed or (key == line and len(squeezed) > _FURNITURE_MAX)
+
+
+@pytest.mark.parametrize("line", [
+    "3", "- 3 -", "–3–", "3 -", "3/10", "3 / 10", "Page 3", "Page 3 of 10", "3 of 10",
+    "17-22015 (E)", "17-22015 (E) 181217", "17-22015 (E)    181217    *1722015*", "*1722015*",
+    "2/5 17-22015 (E)"])
+def test_every_reader_drops_the_same_page_and_job_numbers(line: str) -> None:
+    """One table of a page's own numbers serves the PDF reader and the pasted-text repairs."""
+    from asp_draft.heads import JOB_NUMBER, PAGE_NUMBER
+
+    assert PAGE_NUMBER.fullmatch(line) or JOB_NUMBER.fullmatch(line)
+
+
+@pytest.mark.parametrize("line", ["12. Decides", "(a)", "12 bis.", "ICC-ASP/16/Res.6",
+                                  "Decides to meet in 2027", "Page three", "3 and 4"])
+def test_a_body_line_is_no_page_or_job_number(line: str) -> None:
+    from asp_draft.heads import JOB_NUMBER, PAGE_NUMBER
+
+    assert not (PAGE_NUMBER.fullmatch(line) or JOB_NUMBER.fullmatch(line))

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from asp_draft.heads import SYMBOL_LINE, adoption_meta
+from asp_draft.heads import JOB_NUMBER, PAGE_NUMBER, SYMBOL_LINE, adoption_meta
 from asp_draft.labels import OPERATIVE, SUB
 from asp_draft.language import ENGLISH
 from asp_draft.leads import find_lead
@@ -30,9 +30,6 @@ Lines = list[tuple[int, str]]  # (line number in the file, the line)
 _BREAK = "\f"
 _ENDS = (",", ";", ".", ":")
 _CHAPEAU = re.compile(r"The [A-Z][^.;:]{2,80},?")
-_PAGE_NUMBER = re.compile(r"(?:[-–] ?)?\d{1,4}(?: ?[-–])?|\d{1,4} ?/ ?\d{1,4}|Page \d+(?: of \d+)?")
-_JOB = re.compile(r"(?:\d{1,4}/\d{1,4}\s+)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?"
-                  r"(?:\s+\d{1,4}/\d{1,4})?(?:\s+\*\d+\*)?|\*\d{5,}\*")
 # A running head: the symbol and the short title (or the title and the symbol) on one line.
 _HEAD_WITH_SYMBOL = re.compile(
     rf"(?:{SYMBOL_LINE.pattern})\s+\S.*|.*\S\s+(?:{SYMBOL_LINE.pattern})")
@@ -271,7 +268,7 @@ def _note_column(page: Lines, expected: int) -> tuple[int, int] | None:
 def _is_page_line(line: str) -> bool:
     """A page number or job number line (what stands between a page's notes and its end)."""
     key = " ".join(line.split())
-    return bool(_PAGE_NUMBER.fullmatch(key) or _JOB.fullmatch(key))
+    return bool(PAGE_NUMBER.fullmatch(key) or JOB_NUMBER.fullmatch(key))
 
 
 def _split_notes(lines: list[str], count: int,
@@ -619,7 +616,7 @@ def _is_furniture(line: str, count: int, in_head: bool) -> bool:
         return False  # a running head is one short line; a paragraph's line is spared the tests
     if _LONE_LABEL.fullmatch(line):
         return False  # `(a)` alone on its line: a label printed apart from its text
-    if _PAGE_NUMBER.fullmatch(line) or _JOB.fullmatch(line) or SYMBOL_LINE.fullmatch(line):
+    if PAGE_NUMBER.fullmatch(line) or JOB_NUMBER.fullmatch(line) or SYMBOL_LINE.fullmatch(line):
         return True
     if _HEAD_WITH_SYMBOL.fullmatch(line) and not line.endswith(_ENDS):
         return True

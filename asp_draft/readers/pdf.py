@@ -23,6 +23,7 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as raw  # type: ignore[import-untyped]
 
 from asp_draft.errors import InputError
+from asp_draft.heads import JOB_NUMBER, PAGE_NUMBER
 from asp_draft.model import Document
 from asp_draft.structure import Block, Notify, Run, Source, classify, quiet
 
@@ -30,9 +31,6 @@ MAX_BYTES = 100 * 1024 * 1024  # an untrusted file: no resolution is anywhere ne
 MAX_PAGES = 500
 _ITALIC = re.compile(r"Italic|Oblique|-It\b|-It[A-Z]|,It\b|Slanted|Kursiv", re.I)
 _LABEL = re.compile(r"(?:\d{1,3}(?: (?:bis|ter|quater))?\.|\([a-z]{1,4}\)) ")
-_PAGE_FOOT = re.compile(
-    r"(?:-\s?\d{1,4}\s?-|\d{1,4}\s?/\s?\d{1,4}|(?:Page\s)?\d{1,4}(?:\sof\s\d{1,4})?"
-    r"|\d{2}-\d{5}(?:\s?\([A-Z]\))?(?:\s.*)?)")
 _SYMBOL = re.compile(r"\b(?:A/RES/\d+/\d+|ICC-ASP/\d+/[A-Za-z]+\.?\d*[A-Za-z0-9./]*"
                      r"|[A-Z]{1,4}/(?:RES|DEC)/[\w./()]+)")
 _ENDS = (".", ";", ":")
@@ -313,7 +311,7 @@ def _is_furniture(line: _Line, edges: Counter[tuple[str, int]], pages: int) -> b
     job number on its own."""
     if pages > 1 and edges[(_shape(line), round(line.base / 4))] > 1:
         return True
-    return bool(_PAGE_FOOT.fullmatch(line.text))
+    return bool(PAGE_NUMBER.fullmatch(line.text) or JOB_NUMBER.fullmatch(line.text))
 
 
 def _note_start(line: _Line) -> tuple[str, list[_Piece]] | None:
