@@ -3,8 +3,8 @@ and prints what the README shows.
 
 Each console block is run in order in one scratch copy of `examples/`, so a file one command
 writes (draft.yaml, redline.docx) is there for the next. A shown line `...` stands for lines
-left out; a shown line ending in `...` for a line cut short. Lines are compared whatever
-stream they came on (the README shows stdout and stderr together).
+left out; a shown line ending in `...` for a line cut short. The README shows stdout and
+stderr together, as a terminal does: each stream's lines must appear in the order printed.
 """
 
 from __future__ import annotations
@@ -39,18 +39,29 @@ def _matches(shown: str, actual: str) -> bool:
     return shown.endswith("...") and actual.startswith(shown[:-3].rstrip())
 
 
-def differences(shown: list[str], actual: list[str]) -> list[str]:
-    """What the README shows that the run did not print, and (without `...`) the reverse."""
-    left = [a.rstrip() for a in actual if a.strip()]
-    missing = []
-    for line in (s for s in shown if s.strip() and s != "..."):
-        found = next((i for i, a in enumerate(left) if _matches(line, a)), None)
-        if found is None:
-            missing.append(f"README shows, run did not print: {line!r}")
+def differences(shown: list[str], out: list[str], err: list[str]) -> list[str]:
+    """Where the README and the run part: each stream's lines must be shown in the order it
+    printed them (the README interleaves stdout and stderr as a terminal does); a `...` line
+    stands for any lines left out there, and nothing else may be left out."""
+    streams = [[a.rstrip() for a in lines if a.strip()] for lines in (out, err)]
+    missing: list[str] = []
+    gap = False
+    for line in (s for s in shown if s.strip()):
+        if line == "...":
+            gap = True
+            continue
+        for stream in streams:
+            reach = len(stream) if gap else min(1, len(stream))
+            found = next((i for i in range(reach) if _matches(line, stream[i])), None)
+            if found is not None:
+                del stream[:found + 1]
+                break
         else:
-            del left[found]
-    if "..." not in shown:
-        missing += [f"run printed, README does not show: {a!r}" for a in left]
+            missing.append(f"README shows, run did not print next: {line!r}")
+            continue
+        gap = False
+    if not gap:
+        missing += [f"run printed, README does not show: {a!r}" for s in streams for a in s]
     return missing
 
 
@@ -80,7 +91,7 @@ def test_the_readme_runs_as_written(cli, tmp_path: Path,  # type: ignore[no-unty
     for command, shown in readme_commands():
         words = shlex.split(command)
         if words[0] == "cat":
-            actual = Path(words[1]).read_text(encoding="utf-8").splitlines()
+            out, err = Path(words[1]).read_text(encoding="utf-8").splitlines(), []
         else:
             result = cli(*words[1:])
             expected = 1 if words[1] == "lint" else 0  # lint exits 1 when it finds something
@@ -88,6 +99,6 @@ def test_the_readme_runs_as_written(cli, tmp_path: Path,  # type: ignore[no-unty
                 failures.append(f"$ {command}: exit {result.code}, not {expected}: "
                                 f"{result.err.strip()}")
                 continue
-            actual = result.out.splitlines() + result.err.splitlines()
-        failures += [f"$ {command}: {d}" for d in differences(shown, actual)]
+            out, err = result.out.splitlines(), result.err.splitlines()
+        failures += [f"$ {command}: {d}" for d in differences(shown, out, err)]
     assert not failures, "\n".join(failures)
