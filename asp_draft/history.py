@@ -89,6 +89,8 @@ class Record:
     by_key: dict[str, list[Entry]] = field(default_factory=dict)
     # (clause, version) -> the first entry printing it: a version's text as first adopted
     first_printing: dict[tuple[str, int | None], Entry] = field(default_factory=dict)
+    held: int = 0  # resolutions held
+    partial: int = 0  # of them, those whose record holds only part of the text
     _shingled: tuple[list[Entry], dict[tuple[str, ...], list[int]]] | None = None
 
     def shingle_index(self) -> tuple[list[Entry], dict[tuple[str, ...], list[int]]]:
@@ -126,6 +128,8 @@ def build_record(library: Library, warn: Warn | None = None) -> Record:
     for spec in library.held():
         year = spec.year
         document = _assemble_held(spec, library, skipped)
+        record.held += 1
+        record.partial += document.meta.partial
         symbol = document.meta.symbol or str(year)
         for paragraph, label in zip(document.paragraphs, labels(document.paragraphs),
                                     strict=True):

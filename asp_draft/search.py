@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 CACHE_ENV = "ASP_DRAFT_CACHE"
 # No stemming: a lawyer's "reinforce" must not find "reinforcing"; reinforc* asks for both.
-SCHEMA = 5  # bump when the tables change, so old caches are not read
+SCHEMA = 6  # bump when the tables change, so old caches are not read
 # Marks FTS5 puts around matched words; control characters never occur in the record.
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
 SQLITE_MAX_INT = 2**63 - 1  # LIMIT takes a 64-bit integer
@@ -47,6 +47,7 @@ CREATE TABLE printing (
     status TEXT NOT NULL, clause TEXT, proposer TEXT
 );
 CREATE INDEX printing_wording ON printing (wording);
+CREATE TABLE record (held INTEGER NOT NULL, partial INTEGER NOT NULL);
 """
 
 
@@ -196,7 +197,14 @@ def _fill(db: sqlite3.Connection, record: Record) -> None:
         db.execute("INSERT INTO printing VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                    (wording_row[entry.wording], printed_row[entry.text], entry.symbol,
                     entry.year, entry.label, entry.status, entry.clause, entry.proposer))
+    db.execute("INSERT INTO record VALUES (?, ?)", (record.held, record.partial))
     db.commit()
+
+
+def record_counts(db: sqlite3.Connection) -> tuple[int, int]:
+    """(resolutions held, how many of them the record holds only in part), as indexed."""
+    row = db.execute("SELECT held, partial FROM record").fetchone()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
 
 
 _TERM = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+)')

@@ -232,6 +232,23 @@ def test_blame_passes_over_an_earlier_wording_that_cannot_render(tmp_path: Path)
     assert len(warnings) == 1 and "version 2011" in warnings[0]
 
 
+def test_search_says_the_record_is_partial_only_when_it_is(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The note is read from the index, cached or not: bundled (partial), a full library, a
+    mixed one."""
+    for _ in range(2):  # built, then read from the cache
+        assert cli("search", "Statute").err.strip().endswith(
+            "(the record holds only the opening of each year's preamble)")
+    (tmp_path / "sessions").mkdir()
+    (tmp_path / "sessions" / "2030.yaml").write_text(
+        "year: 2030\nsymbol: ICC-ASP/29/Res.1\nadopted: 2030-12-06\n"
+        "preamble:\n  - text: \"*Recalling* its earlier resolutions,\"\n", encoding="utf-8")
+    for _ in range(2):
+        full = cli("--no-bundled", "--library", tmp_path, "search", "earlier")
+        assert full.err.strip() == "asp-draft: 1 hit(s) for 'earlier'", full.err
+    mixed = cli("--library", tmp_path, "search", "earlier")
+    assert mixed.err.strip().endswith("(the record of 7 of the 8 resolutions held is partial)")
+
+
 def test_blame_says_the_record_is_partial_only_when_it_is(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The bundled record is partial and says so; a library of full texts does not."""
     assert "(the record holds only the opening of each year's preamble)" in \

@@ -22,12 +22,16 @@ def record_note(library: Any) -> str:
     from asp_draft.model import Meta
 
     held = library.held()
-    partial = [spec for spec in held if Meta.of(spec.meta).partial]
+    return partial_note(len(held), sum(Meta.of(spec.meta).partial for spec in held))
+
+
+def partial_note(held: int, partial: int) -> str:
+    """` (...)` saying how many of the `held` resolutions the record holds in part, or ''."""
     if not partial:
         return ""
-    if len(partial) == len(held):
+    if partial == held:
         return f" ({RECORD_NOTE})"
-    return f" (the record of {len(partial)} of the {len(held)} resolutions held is partial)"
+    return f" (the record of {partial} of the {held} resolutions held is partial)"
 
 
 @app.command()
@@ -92,7 +96,7 @@ def search(
     Example: asp-draft search '"mutually reinforce"' --since 2015
     """
     from asp_draft.folders import library_dirs
-    from asp_draft.search import open_index
+    from asp_draft.search import open_index, record_counts
     from asp_draft.search import search as run_search
 
     query = " ".join(words)
@@ -107,6 +111,7 @@ def search(
     db = open_index(library_dirs(found.library_dirs), record, note)
     try:
         hits = run_search(db, query, since=since, until=until, part=part, limit=limit)
+        counts = record_counts(db)
     finally:
         db.close()
     if as_json:
@@ -117,4 +122,4 @@ def search(
 
         print_hits(stdout_console(), hits)
     hint = "" if hits else "; try fewer words or a prefix*"
-    note(f"{len(hits)} hit(s) for {query!r}{hint} ({RECORD_NOTE})")
+    note(f"{len(hits)} hit(s) for {query!r}{hint}{partial_note(*counts)}")
