@@ -6,7 +6,8 @@ delegation's version as an alternative. New paragraphs stand where their proposa
 in the order the proposals were given. A paragraph a proposal moved counts as deleted where
 it stood and inserted where it went (a compilation shows positions, not move markup). A
 paragraph past the end of a partial base stays in its proposal, as an insertion; each
-delegation's changed leads (weaker, stronger) are in the summary.
+delegation's changed leads (weaker, stronger) are in the summary, and each is a comment under
+its name in the Word file.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Touch:
     op: Literal["modified", "deleted"]
     paragraph: Paragraph | None = None  # the delegation's version (None when deleted)
     words: tuple[WordOp, ...] | None = None
+    strength: LeadChange | None = None  # the lead it changed, weaker or stronger
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def compile_proposals(base: Document, proposals: Sequence[Proposal], diffs: Sequ
                 assert change.new_index is not None
                 touches[change.old_index].append(Touch(
                     proposal.name, "modified", diff.new.paragraphs[change.new_index],
-                    change.words))
+                    change.words, change.strength))
             elif change.op in ("deleted", "moved") and change.old_index is not None:
                 touches[change.old_index].append(Touch(proposal.name, "deleted"))
             # a proposal's paragraph past a partial base's end is the proposal's text all

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from asp_draft.model import Change, Diff, Document, Paragraph, labels
+from asp_draft.model import Change, Diff, Document, LeadChange, Paragraph, labels
 
 
 @dataclass(frozen=True)
@@ -50,9 +50,11 @@ def leads_line(diff: Diff) -> str | None:
 
 def strength_text(change: Change) -> str | None:
     """`weaker: Urges → Encourages`, or None when the lead did not change."""
-    s = change.strength
-    if s is None:
-        return None
+    return None if change.strength is None else lead_change_text(change.strength)
+
+
+def lead_change_text(s: LeadChange) -> str:
+    """`weaker: Urges → Encourages`."""
     return f"{s.direction}: {s.old or '(no lead)'} → {s.new or '(no lead)'}"
 
 

@@ -429,6 +429,36 @@ def test_compilation_of_one_proposal_accepts_to_that_proposal(tmp_path: Path) ->
     assert {e.get(W + "author") for e in revisions(path.read_bytes())} == {"Borduria"}
 
 
+def test_a_delegations_changed_lead_is_a_comment_under_its_name(tmp_path: Path) -> None:
+    """In place or as an alternative beside another delegation's, a proposal that changes a
+    lead says so in a comment by that delegation; the views stay exact."""
+    base = parse_text(BASE, "base.txt")
+    texts = {"Atlantis": BASE.replace("Noting the report", "Noting with appreciation the report"),
+             "Borduria": BASE.replace("1. Requests", "1. Invites"),
+             "Carpathia": BASE.replace("to report;", "to report in writing;")}
+    props = [Proposal(n, parse_text(t, f"{n}.txt")) for n, t in texts.items()]
+    data = render_compilation(compile_proposals(
+        base, props, [diff_documents(base, p.document) for p in props]), date=DATE)
+    path = tmp_path / "compilation.docx"
+    path.write_bytes(data)
+    comments = etree.fromstring(zipfile.ZipFile(_io(data)).read("word/comments.xml"))
+    assert [(c.get(W + "author"), "".join(t.text or "" for t in c.iter(W + "t")))
+            for c in comments] == [("Atlantis", "Lead stronger: Noting → Noting with appreciation"),
+                                   ("Borduria", "Lead weaker: Requests → Invites")]
+    assert signature(read_docx(path, as_old=True)) == signature(base)
+    assert view(data, accept=True)[-5:] == [
+        "Noting with appreciation the report of the Bureau,", "Requests the Bureau to report;",
+        "[Borduria] Invites the Bureau to report;",
+        "[Carpathia] Requests the Bureau to report in writing;", "Decides to meet again."]
+    # the reference on Borduria's alternative is inserted with it: rejecting removes both
+    root = etree.fromstring(zipfile.ZipFile(_io(data)).read("word/document.xml"))
+    refs = list(root.iter(W + "commentReference"))
+    assert [r.getparent().getparent().tag for r in refs] == [W + "p", W + "ins"]
+    assert refs[1].getparent().getparent().get(W + "author") == "Borduria"
+    ids = all_ids(data)
+    assert len(ids) == len(set(ids))
+
+
 def test_libreoffice_sees_the_tracked_changes(resolver: Resolver, tmp_path: Path) -> None:
     old, new = parse_text(SAMPLE_OLD, "old.txt"), parse_text(SAMPLE_NEW, "new.txt")
     files = []
@@ -455,6 +485,10 @@ def test_libreoffice_sees_the_tracked_changes(resolver: Resolver, tmp_path: Path
     comp_odt = zipfile.ZipFile(odts[-1]).read("content.xml").decode("utf-8")
     assert set(re.findall(r"<dc:creator>([^<]+)</dc:creator>", comp_odt)) == {
         "Atlantis", "Borduria", "Carpathia"}
+    # Atlantis's changed lead is a comment LibreOffice reads, under Atlantis's name
+    annotation = re.search(r"<office:annotation\b.*?</office:annotation>", comp_odt, re.S)
+    assert annotation is not None and "Atlantis" in annotation.group(0)
+    assert "Lead stronger: Noting → Noting with appreciation" in annotation.group(0)
     pdfs = convert(files, "pdf", tmp_path / "pdf")
     assert all(p.stat().st_size > 1000 for p in pdfs)
 

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from asp_draft.compilation import Compilation, Item
+from asp_draft.compilation import Compilation, Item, Touch
 from asp_draft.model import Change, Diff, Document, Paragraph, WordOp
 from asp_draft.ooxml.comments import attach, mark_kind
 from asp_draft.ooxml.names import el, w
@@ -430,12 +430,29 @@ def render_compilation(compilation: Compilation, *, date: str,
             writer.add(writer.element(item.paragraph), False)
         elif not item.overlapping and len(touches) == 1:
             _single(writer, item)
+            _lead_comment(writer, touches[0])
         else:
             writer.add(writer.element(item.paragraph), False)
             for touch in touches:
                 writer.add(_alternative(writer, item.paragraph, touch.delegation,
                                         touch.paragraph), True)
+                _lead_comment(writer, touch)
     return writer.finish(base)
+
+
+def _lead_comment(writer: _Writer, touch: Touch) -> None:
+    """A comment under the delegation's name on the paragraph just written, when its proposal
+    changes the lead: `Lead weaker: Urges → Encourages`."""
+    from asp_draft.diff_view import lead_change_text
+
+    if touch.strength is None:
+        return
+    p = writer.skeleton.body[-1]
+    kind = mark_kind(p)
+    comment = writer.skeleton.comments.add([f"Lead {lead_change_text(touch.strength)}"],
+                                           touch.delegation, writer.rev.date)
+    attach(p, comment, None if kind is None else
+           lambda run: writer.rev.wrap(kind, [run], touch.delegation))
 
 
 def _single(writer: _Writer, item: Item) -> None:
