@@ -91,7 +91,7 @@ class Source:
 
 _ENDS = (",", ";", ".", ":")
 _BREAK = re.compile("[ ]*[\t\n\r\f\v][ \t\n\r\f\v]*")  # U+00A0 is text, not a break
-_CHAPEAU = re.compile(r"The [A-Z][^.;:,]{2,80}(?P<comma>,?)")
+CHAPEAU = re.compile(r"The [A-Z][^.;:,]{2,80}(?P<comma>,?)")
 ANNEX_LINE = re.compile(r"Annex(?:es)?(?: (?P<n>[IVXLC]+|\d{1,2}|[A-Z]))?\.?(?:: (?P<title>.+))?",
                     re.S)
 HEAD_WINDOW = 12  # the chapeau stands among the first blocks, after the head and cover
@@ -220,9 +220,9 @@ def _head(blocks: list[Block], meta: dict[str, Any], name: str) -> int:
     for at, block in enumerate(blocks[:HEAD_WINDOW]):
         text = squeeze(block.text)
         if block.role is not None or text.endswith((";", ".")) or (
-                text.endswith(",") and not _CHAPEAU.fullmatch(text)):
+                text.endswith(",") and not CHAPEAU.fullmatch(text)):
             return 0  # a paragraph before any chapeau: the text has none
-        m = _CHAPEAU.fullmatch(text)
+        m = CHAPEAU.fullmatch(text)
         if m and (m.group("comma") or _opens_body(blocks[at + 1:at + 2])):
             meta.setdefault("chapeau", text)
             _add(meta, head_meta([list(b.lines or (b.text,)) for b in blocks[:at]]))

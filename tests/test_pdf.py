@@ -270,3 +270,24 @@ def test_an_adopted_pdf_is_shown_back_as_read(cli, made: dict[str, MadePdf],  # 
     assert len(held) == 27 and words(held) == words(read)
     assert any(p["part"] == "annex" for p in held)
     assert any(n["at"] < len(p["text"]) for p in held for n in p["footnotes"])
+
+
+@pytest.mark.parametrize("title", ["", None])
+def test_our_own_draft_printed_to_pdf_reads_back(tmp_path: Path, title: str | None) -> None:
+    """A draft built to Word and printed to PDF by LibreOffice, titled or not: the chapeau
+    stands apart from `Draft resolution` above it and the first paragraph below."""
+    from asp_draft.readers.text import parse_text
+    from asp_draft.writers.docx import render_docx
+    from tests.docx_helpers import convert
+
+    head = "# status: draft\n" + (f"# title: {title}\n" if title is not None else "")
+    draft = parse_text(head + "\nThe Assembly of States Parties,\n\n*Recalling* its earlier "
+                       "resolutions,\n\n*Noting* the report of the Bureau,\n\n1. *Decides* to "
+                       "meet again.\n", "draft.txt")
+    path = tmp_path / "draft.docx"
+    path.write_bytes(render_docx(draft))
+    back = read_pdf(convert([path], "pdf", tmp_path)[0])
+    assert back.chapeau == "The Assembly of States Parties,"
+    assert back.meta.draft and back.meta.title is None
+    assert [(p.lead, p.number, p.text) for p in back.paragraphs] == [
+        (p.lead, p.number, p.text) for p in draft.paragraphs]

@@ -25,10 +25,11 @@ import pypdfium2.raw as raw  # type: ignore[import-untyped]
 from asp_draft.errors import InputError
 from asp_draft.heads import JOB_NUMBER, PAGE_NUMBER
 from asp_draft.model import Document
-from asp_draft.structure import Block, Notify, Run, Source, classify, quiet
+from asp_draft.structure import CHAPEAU, Block, Notify, Run, Source, classify, quiet
 
 MAX_BYTES = 100 * 1024 * 1024  # an untrusted file: no resolution is anywhere near this
 MAX_PAGES = 500
+HEAD_LINES = 30  # the chapeau stands among a first page's first lines
 _ITALIC = re.compile(r"Italic|Oblique|-It\b|-It[A-Z]|,It\b|Slanted|Kursiv", re.I)
 _LABEL = re.compile(r"(?:\d{1,3}(?: (?:bis|ter|quater))?\.|\([a-z]{1,4}\)) ")
 _SYMBOL = re.compile(r"\b(?:A/RES/\d+/\d+|ICC-ASP/\d+/[A-Za-z]+\.?\d*[A-Za-z0-9./]*"
@@ -411,6 +412,16 @@ class _Layout:
         return line.x1 + (len(next_word) + 1) * 0.5 * line.size >= self.right - 1
 
 
+def _chapeau_line(pages: list[_Page]) -> _Line | None:
+    """The chapeau (`The Assembly of States Parties,`), a paragraph of its own whatever the
+    spacing around it: the first line of the first page's head that is one, with its comma."""
+    for line in pages[0].body[:HEAD_LINES] if pages else ():
+        m = CHAPEAU.fullmatch(line.text.strip())
+        if m and m.group("comma"):
+            return line
+    return None
+
+
 def _breaks(a: _Line, b: _Line, layout: _Layout) -> bool:
     """Whether line `b` starts a new paragraph after line `a` on the same page."""
     if abs(a.size - b.size) > 0.5 or b.base > a.base - 0.5 * b.size:
@@ -431,10 +442,12 @@ def _page_blocks(pages: list[_Page], marks: dict[tuple[int, str], str],
     """Body lines -> blocks; a paragraph that a page break cut in two is joined again."""
     layout = _Layout.of(pages)
     blocks: list[Block] = []
+    chapeau = _chapeau_line(pages)
     for page in pages:
         groups: list[list[_Line]] = []
         for line in page.body:
-            if groups and not _breaks(groups[-1][-1], line, layout):
+            if groups and not _breaks(groups[-1][-1], line, layout) and \
+                    line is not chapeau and groups[-1][-1] is not chapeau:
                 groups[-1].append(line)
             else:
                 groups.append([line])
