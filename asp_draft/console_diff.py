@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from asp_draft.diff_view import Row, describe, leads_line, rows, strength_text, text_mark, wrap_ops
+from asp_draft.diff_view import Row, describe, rows, strength_text, text_mark, wrap_ops
 from asp_draft.model import Diff
 
 STYLES = {"delete": "red strike", "insert": "green underline"}
@@ -55,7 +55,7 @@ def print_diff(console: Console, diff: Diff) -> None:
     if run:
         console.print()
         console.print(_folded(run))
-    leads = leads_line(diff)
+    leads = diff.leads_line()
     if leads:
         console.print()
         console.print(Text(f"Leads: {leads}", style="bold"))

@@ -31,23 +31,6 @@ def describe(document: Document, fallback: str) -> str:
     return f"{meta.name(fallback)} ({meta.year})" if meta.year else meta.name(fallback)
 
 
-def summary_line(diff: Diff) -> str:
-    """`3 equal, 1 modified, 1 inserted, 1 deleted, 0 moved` (and `, 2 not held` if any)."""
-    return ", ".join(f"{n} {op.replace('-', ' ')}" for op, n in diff.summary().items()
-                     if n or op != "not-held")
-
-
-def leads_line(diff: Diff) -> str | None:
-    """`2 weaker, 1 stronger` (and `, 1 lead changed`), or None when no lead changed."""
-    counts = diff.lead_counts()
-    if not any(counts.values()):
-        return None
-    line = f"{counts['weaker']} weaker, {counts['stronger']} stronger"
-    if counts["changed"]:
-        line += f", {counts['changed']} lead{'s' if counts['changed'] > 1 else ''} changed"
-    return line
-
-
 def strength_text(change: Change) -> str | None:
     """`weaker: Urges → Encourages`, or None when the lead did not change."""
     return None if change.strength is None else lead_change_text(change.strength)

@@ -296,11 +296,10 @@ def test_a_new_diff_format_is_one_entry_and_one_module(run, tmp_path: Path,  # t
     from dataclasses import replace
 
     from asp_draft.commands import diff as command
-    from asp_draft.diff_view import summary_line
     from asp_draft.formats import DIFF_WRITERS, Writer
 
     module = types.ModuleType("asp_draft_test_shout")
-    module.render_shout = lambda diff: summary_line(diff).upper() + "\n"  # type: ignore[attr-defined]
+    module.render_shout = lambda diff: diff.summary_line().upper() + "\n"  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, module.__name__, module)
     entry = Writer("shout", "shouted", (".shout",), module.__name__, "render_shout")
     table = replace(DIFF_WRITERS, entries=(*DIFF_WRITERS.entries, entry))

@@ -126,7 +126,6 @@ def diff(
     if old == "-" and new == "-":
         raise UsageError("only one of OLD and NEW can be - (standard input)")
     from asp_draft.diff import diff_documents
-    from asp_draft.diff_view import leads_line, summary_line
     from asp_draft.textfile import plain_name
 
     plain_name(author, "--author")
@@ -146,8 +145,8 @@ def diff(
         rendered = DIFF_WRITERS.render(writer, result, author=author, date=when,
                                        moves_as_changes=moves_as_changes, annotations=notes)
         write_result(rendered, out, force=force, inputs=inputs)
-    typer.echo(summary_line(result), err=True)
-    leads = leads_line(result)
+    typer.echo(result.summary_line(), err=True)
+    leads = result.leads_line()
     if leads:
         typer.echo(f"leads: {leads}", err=True)
     if exit_code and result.differs:

@@ -321,6 +321,21 @@ class Diff:
                 counts[change.strength.direction] += 1
         return counts
 
+    def summary_line(self) -> str:
+        """`3 equal, 1 modified, 1 inserted, 1 deleted, 0 moved` (and `, 2 not held` if any)."""
+        return ", ".join(f"{n} {op.replace('-', ' ')}" for op, n in self.summary().items()
+                         if n or op != "not-held")
+
+    def leads_line(self) -> str | None:
+        """`2 weaker, 1 stronger` (and `, 1 lead changed`), or None when no lead changed."""
+        counts = self.lead_counts()
+        if not any(counts.values()):
+            return None
+        line = f"{counts['weaker']} weaker, {counts['stronger']} stronger"
+        if counts["changed"]:
+            line += f", {counts['changed']} lead{'s' if counts['changed'] > 1 else ''} changed"
+        return line
+
     @property
     def differs(self) -> bool:
         """True when anything but `equal` was found."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from asp_draft.diff_view import Row, describe, leads_line, rows, strength_text, summary_line
+from asp_draft.diff_view import Row, describe, rows, strength_text
 from asp_draft.model import Diff
 
 CSS = """
@@ -89,8 +89,8 @@ def _side(r: Row) -> str:
 def render_diff_html(diff: Diff) -> str:
     """The diff as an HTML page: an inline redline, then the two texts side by side."""
     old_name, new_name = escape(describe(diff.old, "old")), escape(describe(diff.new, "new"))
-    summary = summary_line(diff)
-    leads = leads_line(diff)
+    summary = diff.summary_line()
+    leads = diff.leads_line()
     all_rows = list(rows(diff))
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>Changes from {old_name} to {new_name}</title>",

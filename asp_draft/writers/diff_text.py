@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from asp_draft.diff_view import describe, leads_line, rows, strength_text, text_mark, wrap_ops
+from asp_draft.diff_view import describe, rows, strength_text, text_mark, wrap_ops
 from asp_draft.model import Diff
 
 SIGNS = {"equal": " ", "modified": "~", "inserted": "+", "deleted": "-", "moved": ">",
@@ -33,7 +33,7 @@ def render_diff_text(diff: Diff) -> str:
         if r.note:
             body += f" ({r.note})"
         out += [f"{r.label.ljust(width)}{SIGNS[r.change.op]} {body}", ""]
-    leads = leads_line(diff)
+    leads = diff.leads_line()
     if leads:
         out += [f"Leads: {leads}", ""]
     return "\n".join(out).rstrip("\n") + "\n"
@@ -64,7 +64,7 @@ def render_diff_markdown(diff: Diff) -> str:
         strength = strength_text(r.change)
         label = f"{r.label} · {strength.replace('`', chr(39))}" if strength else r.label
         out += [f"`{label}` {body}", ""]
-    leads = leads_line(diff)
+    leads = diff.leads_line()
     if leads:
         out += [f"Leads: {leads}", ""]
     return "\n".join(out).rstrip("\n") + "\n"
