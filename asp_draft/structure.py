@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from asp_draft.errors import InputError
 from asp_draft.heads import adoption_meta, head_meta
@@ -30,12 +30,12 @@ def quiet(_: str) -> None:
     """A notify that says nothing (the default when no one is listening)."""
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """A piece of a block's text with one formatting; `note` marks a footnote reference.
 
     A footnote reference is a run with empty text and `note` set to the key of its text in
-    `Source.notes`; its mark stands after the text before it.
+    `Source.notes`; its mark stands after the text before it. (A named tuple, as `_Flat`:
+    every reader makes thousands, and the class costs a dataclass's start-up time.)
     """
 
     text: str
@@ -97,8 +97,7 @@ ANNEX_LINE = re.compile(r"Annex(?:es)?(?: (?P<n>[IVXLC]+|\d{1,2}|[A-Z]))?\.?(?::
 HEAD_WINDOW = 12  # the chapeau stands among the first blocks, after the head and cover
 
 
-@dataclass
-class _Flat:
+class _Flat(NamedTuple):
     """A block's text with its white space made one line, its italic spans, and its marks."""
 
     text: str
