@@ -5,6 +5,7 @@ symbol, the title), a UN document with a cover block (`Distr.: General`, the dat
 `Agenda item 77`, `Resolution adopted by the General Assembly on 14 December 2017`, the Main
 Committee line), and a meeting line at the end (`73rd plenary meeting / 14 December 2017`).
 These are metadata, never paragraphs; every reader hands them to `head_meta`/`adoption_meta`.
+A page's own numbers (`PAGE_NUMBER`, `JOB_NUMBER`) are neither: every reader drops them.
 """
 
 from __future__ import annotations
