@@ -31,7 +31,7 @@ from asp_draft.model import ADOPTED, PARTS, PROPOSED, Part
 from asp_draft.model.library import Clause, Version
 from asp_draft.model.spec import Spec
 from asp_draft.readers.spec import read_spec
-from asp_draft.yamlcheck import line_of
+from asp_draft.yamlcheck import check_keys, line_of
 from asp_draft.yamlio import load_yaml_file
 
 CLAUSE_KEYS = frozenset(("id", "part", "topic", "tags", "versions", "note"))
@@ -256,11 +256,7 @@ def _clause(data: Any, path: Path, part: Part, lib: Library, language: str) -> C
     if not isinstance(data, dict):
         raise LibraryError("a clause file must be a mapping (id, part, topic, versions)",
                            source=path, line=1)
-    for key in data:
-        if key not in CLAUSE_KEYS:
-            raise LibraryError(f"unknown key {key!r} in clause (allowed: "
-                               f"{', '.join(sorted(CLAUSE_KEYS))})", source=path,
-                               line=_line(data, key))
+    check_keys(data, CLAUSE_KEYS, source=str(path), what="clause", error=LibraryError)
     clause_id = data.get("id")
     if not isinstance(clause_id, str) or not CLAUSE_ID.fullmatch(clause_id):
         raise LibraryError("'id' must be lower-case words joined by '-'", source=path,
@@ -289,11 +285,7 @@ def _clause(data: Any, path: Path, part: Part, lib: Library, language: str) -> C
 def _version(data: Any, path: Path, line: int, lib: Library, language: str) -> Version:
     if not isinstance(data, dict):
         raise LibraryError("a version must be a mapping with 'text'", source=path, line=line)
-    for key in data:
-        if key not in VERSION_KEYS:
-            raise LibraryError(f"unknown key {key!r} in version (allowed: "
-                               f"{', '.join(sorted(VERSION_KEYS))})", source=path,
-                               line=_line(data, key))
+    check_keys(data, VERSION_KEYS, source=str(path), what="version", error=LibraryError)
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
         raise LibraryError("a version needs non-empty 'text'", source=path, line=line)
