@@ -14,10 +14,10 @@ import os
 import random
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from bench_history import YEARS, median_time, sentence, vocabulary, wall, write_library
+from bench_history import YEARS, sentence, vocabulary, write_library
+from timing import cli_seconds, median_seconds
 
 SYMBOL = "ICC-ASP/39/Res.1"
 
@@ -63,8 +63,8 @@ def measure(paragraphs: int, runs: int) -> float:
         into = Path(tmp) / "mine"
         document = read_text_file(source)
         library = load_layers([lib_dir])
-        t_load = median_time(lambda: load_layers([lib_dir]), runs)
-        t_plan = median_time(lambda: plan_adoption(document, library, into,
+        t_load = median_seconds(lambda: load_layers([lib_dir]), runs)
+        t_plan = median_seconds(lambda: plan_adoption(document, library, into,
                                                    source=str(source)), runs)
         plan = plan_adoption(document, library, into, source=str(source))
         kinds: dict[str, int] = {}
@@ -72,9 +72,7 @@ def measure(paragraphs: int, runs: int) -> float:
             kinds[match.kind] = kinds.get(match.kind, 0) + 1
         env = {**os.environ, "ASP_DRAFT_NO_BUNDLED": "1", "ASP_DRAFT_CACHE": str(tmp)}
         args = ["--library", str(lib_dir), "adopt", str(source), "--into", str(into)]
-        start = time.perf_counter()
-        wall([*args, "--dry-run"], env, runs=1)
-        t_wall = time.perf_counter() - start
+        t_wall = cli_seconds([*args, "--dry-run"], 1, env=env)
         print(f"{count}-paragraph resolution into {paragraphs} paragraphs a year x "
               f"{len(YEARS)} years; matched: "
               + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))

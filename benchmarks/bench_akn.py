@@ -6,10 +6,9 @@ Run: python benchmarks/bench_akn.py
 
 from __future__ import annotations
 
-import statistics
 import time
-from collections.abc import Callable
-from typing import Any
+
+from timing import median_seconds
 
 from asp_draft.model import Document, Footnote, Paragraph
 
@@ -51,16 +50,6 @@ def document(paragraphs: int) -> Document:
                     paragraphs=tuple(out))
 
 
-def median_time(work: Callable[[], Any]) -> float:
-    """Median seconds of RUNS calls."""
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     """Print the timings and whether the budget holds."""
     from asp_draft.readers.akn import parse_akn
@@ -75,9 +64,10 @@ def main() -> None:
         data = render_akn(doc)
         assert akn_errors(data) == [], akn_errors(data)[:3]
         assert parse_akn(data, "bench.xml") == doc
-        write = median_time(lambda doc=doc: render_akn(doc))  # type: ignore[misc]
-        check = median_time(lambda data=data: akn_errors(data))  # type: ignore[misc]
-        read = median_time(lambda data=data: parse_akn(data, "bench.xml"))  # type: ignore[misc]
+        write = median_seconds(lambda doc=doc: render_akn(doc), RUNS)  # type: ignore[misc]
+        check = median_seconds(lambda data=data: akn_errors(data), RUNS)  # type: ignore[misc]
+        read = median_seconds(lambda data=data: parse_akn(data, "bench.xml"),  # type: ignore[misc]
+                              RUNS)
         results[size] = write + check
         print(f"{len(doc.paragraphs):5d} paragraphs ({len(data) // 1024} KB): write "
               f"{write * 1000:6.1f} ms, validate {check * 1000:6.1f} ms, read back "

@@ -14,7 +14,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from bench_history import median_time, wall, write_library
+from bench_history import write_library
+from timing import cli_seconds, median_seconds
 
 
 def measure(paragraphs: int, runs: int) -> float:
@@ -36,10 +37,10 @@ def measure(paragraphs: int, runs: int) -> float:
         draft = assemble(read_spec(spec), library)
         record = build_record(library)
         notes = annotate(draft, library, record=record)
-        t_notes = median_time(lambda: annotate(draft, library), runs)
-        t_cited = median_time(lambda: annotate(draft, library, record=record), runs)
-        t_plain = median_time(lambda: render_docx(draft), runs)
-        t_word = median_time(lambda: render_docx(draft, annotations=notes), runs)
+        t_notes = median_seconds(lambda: annotate(draft, library), runs)
+        t_cited = median_seconds(lambda: annotate(draft, library, record=record), runs)
+        t_plain = median_seconds(lambda: render_docx(draft), runs)
+        t_word = median_seconds(lambda: render_docx(draft, annotations=notes), runs)
         out = Path(tmp) / "out.docx"
         build = ["build", str(spec), "-o", str(out), "--force"]
         print(f"{paragraphs} paragraphs a year x 10 years; draft of {len(draft.paragraphs)} "
@@ -48,9 +49,10 @@ def measure(paragraphs: int, runs: int) -> float:
         print(f"  notes, record built       {t_cited * 1000:8.1f} ms")
         print(f"  Word, no comments         {t_plain * 1000:8.1f} ms")
         print(f"  Word, a comment each      {t_word * 1000:8.1f} ms")
-        print(f"  asp-draft build           {wall(build, env) * 1000:8.1f} ms  (wall, median of 3)")
-        print(f"  asp-draft build --annotate {wall([*build, '--annotate'], env) * 1000:7.1f} ms"
-              "  (wall, median of 3)")
+        plain = cli_seconds(build, 3, env=env) * 1000
+        annotated = cli_seconds([*build, "--annotate"], 3, env=env) * 1000
+        print(f"  asp-draft build           {plain:8.1f} ms  (wall, median of 3)")
+        print(f"  asp-draft build --annotate {annotated:7.1f} ms  (wall, median of 3)")
         return t_notes + t_word
 
 

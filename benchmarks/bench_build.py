@@ -5,14 +5,11 @@ Run: python benchmarks/bench_build.py   (in-process render, plus a full CLI run 
 
 from __future__ import annotations
 
-import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
+from timing import cli_seconds, median_seconds
 
 BUDGET_S = 1.0
 RUNS = 5
@@ -58,20 +55,13 @@ def render_time(spec: Path) -> tuple[float, int]:
 
     resolver = Resolver()
     document = resolver.resolve(str(spec))
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        render_docx(resolver.resolve(str(spec)))
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), len(document.paragraphs)
+    return median_seconds(lambda: render_docx(resolver.resolve(str(spec))), RUNS), \
+        len(document.paragraphs)
 
 
 def cli_time(spec: Path, out: Path) -> float:
     """Seconds for `asp-draft build SPEC -o OUT.docx` in a fresh process (start-up included)."""
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "asp_draft", "build", str(spec), "-o", str(out),
-                    "--force"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    return cli_seconds(["build", str(spec), "-o", str(out), "--force"], 1)
 
 
 def main() -> None:

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import random
 import shutil
-import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import cli_seconds, command_seconds, median_seconds
 
 from asp_draft.diff import diff_documents
 from asp_draft.readers.text import read_text_file
@@ -72,15 +70,6 @@ def render(paragraphs: list[str], pre: int) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def wall(cmd: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def bench(folder: Path, paragraphs: int, runs: int) -> float:
     old_text, new_text = generate(paragraphs, seed=paragraphs)
     a, b = folder / f"a{paragraphs}.txt", folder / f"b{paragraphs}.txt"
@@ -88,20 +77,17 @@ def bench(folder: Path, paragraphs: int, runs: int) -> float:
     b.write_text(new_text, encoding="utf-8")
     old, new = read_text_file(a), read_text_file(b)
     words = sum(len(p.text.split()) for p in old.paragraphs)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        diff = diff_documents(old, new)
-        times.append(time.perf_counter() - start)
-    in_process = statistics.median(times)
+    in_process = median_seconds(lambda: diff_documents(old, new), runs)
+    diff = diff_documents(old, new)
     summary = ", ".join(f"{n} {op}" for op, n in diff.summary().items())
     print(f"{len(old.paragraphs)} paragraphs, {words:,} words: {summary}")
     print(f"  in-process diff_documents   {in_process * 1000:8.1f} ms  (median of {runs})")
-    cli = [sys.executable, "-m", "asp_draft", "diff", str(a), str(b), "--format", "json"]
-    print(f"  asp-draft diff --format json {wall(cli, 3) * 1000:7.1f} ms  (wall, median of 3)")
+    cli = cli_seconds(["diff", str(a), str(b), "--format", "json"], 3)
+    print(f"  asp-draft diff --format json {cli * 1000:7.1f} ms  (wall, median of 3)")
     if shutil.which("git"):
         git = ["git", "diff", "--no-index", "--word-diff=porcelain", str(a), str(b)]
-        print(f"  git diff --word-diff         {wall(git, 3) * 1000:7.1f} ms  (wall, median of 3)")
+        git_s = command_seconds(git, 3, check=False)  # git exits 1 when the files differ
+        print(f"  git diff --word-diff         {git_s * 1000:7.1f} ms  (wall, median of 3)")
     return in_process
 
 

@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
-import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
+from timing import cli_seconds, median_seconds
 
 YEARS = range(2030, 2040)
 QUERIES = ("cooperation", '"States Parties to"', "implement*", "Court NOT budget")
@@ -84,23 +81,6 @@ def write_library(root: Path, paragraphs: int, seed: int = 7) -> tuple[Path, Pat
     return root, spec
 
 
-def median_time(fn: Callable[[], object], runs: int) -> float:
-    """Median seconds of `runs` calls."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def wall(args: list[str], env: dict[str, str], runs: int = 3) -> float:
-    """Median wall seconds of the CLI in a fresh process."""
-    exe = [sys.executable, "-m", "asp_draft", *args]
-    return median_time(lambda: subprocess.run(exe, env=env, check=True, capture_output=True),
-                       runs)
-
-
 def measure(paragraphs: int, runs: int) -> float:
     """Print the figures for one size; return the in-process blame + lint + search time."""
     from asp_draft.assemble import assemble
@@ -119,9 +99,9 @@ def measure(paragraphs: int, runs: int) -> float:
         library = load_layers(library_dirs())
         draft = assemble(read_spec(spec), library)
         record = build_record(library)
-        t_record = median_time(lambda: build_record(library), runs)
-        t_blame = median_time(lambda: blame(draft, library, record), runs)
-        t_lint = median_time(lambda: lint(draft), runs)
+        t_record = median_seconds(lambda: build_record(library), runs)
+        t_blame = median_seconds(lambda: blame(draft, library, record), runs)
+        t_lint = median_seconds(lambda: lint(draft), runs)
         start = time.perf_counter()
         open_index(library_dirs(), lambda: record).close()
         t_index = time.perf_counter() - start
@@ -132,7 +112,7 @@ def measure(paragraphs: int, runs: int) -> float:
                 search(db, q)
             db.close()
 
-        t_search = median_time(queries, runs) / len(QUERIES)
+        t_search = median_seconds(queries, runs) / len(QUERIES)
         fresh = sum(1 for b in blame(draft, library, record) if b.since is None)
         print(f"{paragraphs} paragraphs a year x {len(YEARS)} years "
               f"({len(record.entries):,} adopted paragraphs); draft of {len(draft.paragraphs)}"
@@ -142,10 +122,10 @@ def measure(paragraphs: int, runs: int) -> float:
         print(f"  lint the draft            {t_lint * 1000:8.1f} ms")
         print(f"  search index, first use   {t_index * 1000:8.1f} ms  (written to the cache)")
         print(f"  search, one query         {t_search * 1000:8.1f} ms  (cached index)")
-        print(f"  asp-draft blame --json    {wall(['blame', str(spec), '--json'], env) * 1000:8.1f}"
-              " ms  (wall, median of 3)")
-        print(f"  asp-draft search          {wall(['search', 'cooperation'], env) * 1000:8.1f}"
-              " ms  (wall, cached index, median of 3)")
+        blamed = cli_seconds(["blame", str(spec), "--json"], 3, env=env) * 1000
+        searched = cli_seconds(["search", "cooperation"], 3, env=env) * 1000
+        print(f"  asp-draft blame --json    {blamed:8.1f} ms  (wall, median of 3)")
+        print(f"  asp-draft search          {searched:8.1f} ms  (wall, cached index, median of 3)")
         return t_blame + t_lint + t_search
 
 

@@ -8,13 +8,13 @@ Run: python benchmarks/bench_pdf.py            (needs soffice and pdftotext to m
 from __future__ import annotations
 
 import ctypes
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from timing import median_seconds
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the made documents live with the tests
@@ -25,13 +25,7 @@ RUNS = 9
 
 def median_ms(work: Callable[[], object], runs: int = RUNS) -> float:
     """Median wall time of `work` in milliseconds (one warm-up run first)."""
-    work()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+    return median_seconds(work, runs, warm_up=True) * 1000
 
 
 def _plumber(path: Path) -> int:

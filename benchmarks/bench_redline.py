@@ -8,12 +8,12 @@ time of `asp-draft diff a.txt b.txt -o redline.docx`. Run: python benchmarks/ben
 from __future__ import annotations
 
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench_diff import generate, wall  # the same generated pair as the diff benchmark
+from bench_diff import generate  # the same generated pair as the diff benchmark
+from timing import cli_seconds
 
 from asp_draft.diff import diff_documents
 from asp_draft.readers.text import read_text_file
@@ -41,9 +41,8 @@ def bench(folder: Path, paragraphs: int, runs: int) -> float:
     print(f"  in-process diff + redline   {median * 1000:8.1f} ms  (median of {runs}; "
           f"{size / 1024:.0f} KiB .docx)")
     out = folder / f"r{paragraphs}.docx"
-    cmd = [sys.executable, "-m", "asp_draft", "diff", str(a), str(b), "-o", str(out),
-           "--force"]
-    print(f"  asp-draft diff -o x.docx    {wall(cmd, 3) * 1000:8.1f} ms  (wall, median of 3)")
+    wall = cli_seconds(["diff", str(a), str(b), "-o", str(out), "--force"], 3)
+    print(f"  asp-draft diff -o x.docx    {wall * 1000:8.1f} ms  (wall, median of 3)")
     return median
 
 

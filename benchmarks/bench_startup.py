@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import compileall
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_diff import generate  # the diff benchmark's 300-paragraph texts
+from timing import command_seconds
 
 RUNS = 9
 ROUNDS = 31  # the diff ratios: the machine's noise is larger than what they measure
@@ -44,13 +43,8 @@ app()
 
 def wall(args: list[str], command: list[str] | None = None, runs: int = RUNS) -> float:
     """Median wall time in ms of running the CLI with `args` in a fresh process."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([*(command or [sys.executable, "-m", "asp_draft"]), *args], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    return command_seconds([*(command or [sys.executable, "-m", "asp_draft"]), *args],
+                           runs) * 1000
 
 
 def main() -> None:
@@ -110,13 +104,8 @@ def diff_ratios(tmp: Path) -> None:
 
 
 def wall_python() -> float:
-    """Median wall time of a bare interpreter start, for scale."""
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "pass"], check=True)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    """Median wall time in ms of a bare interpreter start, for scale."""
+    return command_seconds([sys.executable, "-c", "pass"], RUNS) * 1000
 
 
 if __name__ == "__main__":
