@@ -273,3 +273,16 @@ def test_a_body_line_is_no_page_or_job_number(line: str) -> None:
     from asp_draft.heads import JOB_NUMBER, PAGE_NUMBER
 
     assert not (PAGE_NUMBER.fullmatch(line) or JOB_NUMBER.fullmatch(line))
+
+
+@pytest.mark.parametrize("foot", ["3 Official Records, 2017.",
+                                  "3\nOfficial Records of the Assembly, 2017."])
+def test_a_page_foot_note_below_no_paragraph_is_kept_as_one(foot: str) -> None:
+    """Only a chapeau above a page's foot: what reads as a footnote has no paragraph to stand
+    in, so it stays a paragraph, said on stderr, rather than failing or being dropped."""
+    said: list[str] = []
+    doc = parse_text(f"The Assembly of States Parties,\n\n{foot}\n\f\n", "foot.txt", said.append)
+    assert doc.chapeau == "The Assembly of States Parties,"
+    assert [p.text for p in doc.paragraphs] == [" ".join(foot.split())]
+    assert said[-1].startswith("foot.txt: '3 Official Records") and \
+        said[-1].endswith("it is kept as a paragraph")

@@ -753,7 +753,17 @@ def _place_marks(blocks: list[Lines], found: dict[int, tuple[str, int]], notes: 
         notes[key] = note
         if hit is None:
             # the mark is lost in the copy: the note stays, at the end of the paragraph last read
-            at = max(block, 0)
+            at = min(block, len(texts) - 1)
+            if at < 0 or (at < block and _CHAPEAU.fullmatch(texts[at])):
+                # below no paragraph at all: what was read as a note is kept as a paragraph
+                del notes[key]
+                line = blocks[at][-1][0] if at >= 0 else 0
+                texts.insert(at + 1, f"{number} {note}")
+                blocks.insert(at + 1, [(line, f"{number} {note}")])
+                block = at + 2
+                notify(f"{source}: '{number} {_short(note)}' at a page's foot stands below no "
+                       "paragraph it could be the footnote of; it is kept as a paragraph")
+                continue
             texts[at] = texts[at] + f"[^{key}]"
             notify(f"{source}: the mark of footnote {number} was not found; its text is "
                    f"put at the end of the paragraph at line {blocks[at][0][0]}")
