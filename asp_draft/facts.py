@@ -82,7 +82,7 @@ def facts_from_data(data: Any, source: Path) -> Facts:
     raw_years = expect(data.get("years") or {}, dict, what="'years'", source=where,
                        line=line_of(data, "years"), error=LibraryError)
     for key, values in raw_years.items():
-        if not str(key).isdigit() or not isinstance(values, dict):
+        if not str(key).isdecimal() or not isinstance(values, dict):
             raise LibraryError(f"years: {key!r} must be a year with a mapping of facts",
                                source=source, line=line_of(raw_years, key))
         check_keys(values, _YEAR_TYPES, source=where, what=f"the facts of {key}",

@@ -179,12 +179,12 @@ def normalise_meta(raw: dict[str, Any]) -> dict[str, Any]:
                 meta["year_note"] = year
     session = meta.get("session")
     if isinstance(session, str):
-        if session.strip().isdigit():
+        if session.strip().isdecimal():
             meta["session"] = int(session)
         else:
             _parse_session_line(session, meta)
     for key in ("plenary",):
-        if isinstance(meta.get(key), str) and meta[key].isdigit():
+        if isinstance(meta.get(key), str) and meta[key].isdecimal():
             meta[key] = int(meta[key])
     return meta
 

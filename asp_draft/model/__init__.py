@@ -185,7 +185,7 @@ class Meta(Mapping[str, Any]):
 
 def _typed(key: str, value: Any) -> Any:
     """A known key's value in its type: whole numbers for year, session and plenary."""
-    if key in _INT_KEYS and isinstance(value, str) and value.strip().isdigit():
+    if key in _INT_KEYS and isinstance(value, str) and value.strip().isdecimal():
         return int(value)
     return value
 

@@ -255,7 +255,7 @@ class _Reader:
         if role in ("preamble", "operative", "heading"):
             clause = unit.get(f"{{{ASP_NS}}}clause") if unit is not None else None
             version = unit.get(f"{{{ASP_NS}}}version") if unit is not None else None
-            self.provenance.append((clause, int(version) if version and version.isdigit()
+            self.provenance.append((clause, int(version) if version and version.isdecimal()
                                     else None))
 
     def joined(self, nodes: list[Any]) -> list[Run]:
