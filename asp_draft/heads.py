@@ -24,11 +24,14 @@ _ADOPTION_LINE = re.compile(
 _MEETING_LINE = re.compile(rf"(?P<plenary>\d+)(?:st|nd|rd|th) plenary meeting,?"
                            rf"(?: (?P<date>{_DATE}))?\.?")
 # A page's own numbers, which every reader drops: a page number (`3`, `- 3 -`, `3/10`, `Page 3
-# of 10`) and a UN job number (`17-22015 (E)  181217`, with its barcode digits).
+# of 10`) and a UN job number (`17-22015 (E)  181217`, with its barcode digits, or with
+# whatever the foot sets after it on the same line: `17-22015 (E) 181217 *1722015* Please
+# recycle`).
 PAGE_NUMBER = re.compile(r"(?:[-–]\s?)?\d{1,4}(?:\s?[-–])?|\d{1,4}\s?/\s?\d{1,4}"
                          r"|Page\s\d+(?:\sof\s\d+)?|\d{1,4}\sof\s\d{1,4}")
 JOB_NUMBER = re.compile(r"(?:\d{1,4}/\d{1,4}\s+)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?"
-                        r"(?:\s+\d{1,4}/\d{1,4})?(?:\s+\*\d+\*)?|\*\d{5,}\*")
+                        r"(?:\s+\d{1,4}/\d{1,4})?(?:\s+\*\d+\*)?|\*\d{5,}\*"
+                        r"|\d{2}-\d{5}(?:\s?\([A-Z]\))?\s.*")
 _MAYBE_ADOPTION = re.compile(r"\s*(?:Adopted|\d+(?:st|nd|rd|th)\s)")  # how the two open
 # The head's and the cover block's own lines, as patterns that `re` compiles (and keeps) the
 # first time a text has a head: most texts handed to a diff have none.

@@ -259,7 +259,8 @@ def test_a_line_kept_unsqueezed_is_never_short_enough_for_furniture(pieces: list
 @pytest.mark.parametrize("line", [
     "3", "- 3 -", "–3–", "3 -", "3/10", "3 / 10", "Page 3", "Page 3 of 10", "3 of 10",
     "17-22015 (E)", "17-22015 (E) 181217", "17-22015 (E)    181217    *1722015*", "*1722015*",
-    "2/5 17-22015 (E)"])
+    "2/5 17-22015 (E)", "17-22015 (E) 181217 *1722015* Please recycle",
+    "17-22015 (F) 181217 ICC-ASP/16/Res.6"])
 def test_every_reader_drops_the_same_page_and_job_numbers(line: str) -> None:
     """One table of a page's own numbers serves the PDF reader and the pasted-text repairs."""
     from asp_draft.heads import JOB_NUMBER, PAGE_NUMBER
