@@ -291,3 +291,26 @@ def test_our_own_draft_printed_to_pdf_reads_back(tmp_path: Path, title: str | No
     assert back.meta.draft and back.meta.title is None
     assert [(p.lead, p.number, p.text) for p in back.paragraphs] == [
         (p.lead, p.number, p.text) for p in draft.paragraphs]
+
+
+def test_a_wrapped_line_that_looks_like_a_chapeau_stays_in_its_paragraph(tmp_path: Path) -> None:
+    """A text without a chapeau whose paragraph wraps at `The Hague Working Group ...,`: the
+    line is no chapeau, as the head ended with the paragraph's first line."""
+    import docx
+
+    from tests.docx_helpers import convert
+
+    document = docx.Document()
+    document.add_paragraph("Strengthening the Court")
+    wrapped = document.add_paragraph()
+    wrapped.add_run("Recalling the mandate given by the Bureau to its two working groups,")
+    wrapped.add_run().add_break()
+    wrapped.add_run("The Hague Working Group and the New York Working Group,")
+    document.add_paragraph("1. Decides to continue the work of the Bureau;")
+    path = tmp_path / "wrapped.docx"
+    document.save(str(path))
+    back = read_pdf(convert([path], "pdf", tmp_path)[0])
+    assert back.chapeau is None
+    assert [p.text for p in back.paragraphs][-2:] == [
+        "Recalling the mandate given by the Bureau to its two working groups, The Hague Working "
+        "Group and the New York Working Group,", "Decides to continue the work of the Bureau;"]

@@ -24,6 +24,7 @@ import pypdfium2.raw as raw  # type: ignore[import-untyped]
 
 from asp_draft.errors import InputError
 from asp_draft.heads import JOB_NUMBER, PAGE_NUMBER
+from asp_draft.leads import find_lead
 from asp_draft.model import Document
 from asp_draft.structure import CHAPEAU, Block, Notify, Run, Source, classify, quiet
 
@@ -414,11 +415,18 @@ class _Layout:
 
 def _chapeau_line(pages: list[_Page]) -> _Line | None:
     """The chapeau (`The Assembly of States Parties,`), a paragraph of its own whatever the
-    spacing around it: the first line of the first page's head that is one, with its comma."""
+    spacing around it: a line of the first page's head that is one, with its comma.
+
+    The head ends at the first line that ends as a paragraph's does or opens with a lead: a
+    text without a chapeau may wrap a line that looks like one (`The Hague Working Group,`).
+    """
     for line in pages[0].body[:HEAD_LINES] if pages else ():
-        m = CHAPEAU.fullmatch(line.text.strip())
+        text = line.text.strip()
+        m = CHAPEAU.fullmatch(text)
         if m and m.group("comma"):
             return line
+        if text.endswith((*_ENDS, ",")) or find_lead(text):
+            return None
     return None
 
 
