@@ -113,15 +113,22 @@ def test_the_threshold_separates_rewrites_from_other_clauses() -> None:
 
 # --- a made-up resolution, as text, Markdown and Word ---------------------------------------
 
+def written_as(cli, stem: Path, text: str, suffix: str) -> Path:  # type: ignore[no-untyped-def]
+    """The text as a file of `suffix`: written as .txt, then built to the format by asp-draft."""
+    plain = stem.with_suffix(".txt")
+    plain.write_text(text, encoding="utf-8")
+    if suffix == ".txt":
+        return plain
+    source = stem.with_suffix(suffix)
+    assert cli("build", str(plain), "-o", str(source)).code == 0
+    return source
+
+
 @pytest.mark.parametrize("suffix", [".txt", ".md", ".docx"])
 def test_a_resolution_adopts_from_each_format_beside_the_omnibus(cli, tmp_path: Path,
                                                                  suffix: str) -> None:
-    text = tmp_path / "coop.txt"
-    text.write_text(COOPERATION, encoding="utf-8")
-    source = text
-    if suffix != ".txt":
-        source = tmp_path / f"coop{suffix}"
-        assert cli("build", str(text), "-o", str(source)).code == 0
+    source = written_as(cli, tmp_path / "coop", COOPERATION, suffix)
+    text = source.with_suffix(".txt")
     lib = tmp_path / "lib"
     result = cli("adopt", str(source), "--into", str(lib))
     assert result.code == 0, result.err
@@ -420,12 +427,8 @@ def test_a_resolution_with_annexes_adopts_and_shows_exactly(cli, tmp_path: Path,
                                                             suffix: str) -> None:
     from tests.test_import import ANNEXED, ANNEXES_DATA, paragraphs_json
 
-    text = tmp_path / "review.txt"
-    text.write_text(ANNEXED, encoding="utf-8")
-    source = text
-    if suffix != ".txt":
-        source = tmp_path / f"review{suffix}"
-        assert cli("build", str(text), "-o", str(source)).code == 0
+    source = written_as(cli, tmp_path / "review", ANNEXED, suffix)
+    text = source.with_suffix(".txt")
     lib = tmp_path / "lib"
     result = cli("adopt", str(source), "--into", str(lib))
     assert result.code == 0, result.err
