@@ -71,7 +71,7 @@ def _pypdf(path: Path) -> int:
 
 def compare(pdf: Path) -> None:
     """Each library's time to give every character (or chunk) with font, size and place."""
-    from asp_draft.readers.pdf import _extract
+    from asp_draft.readers.pdf_objects import extract as _extract
 
     candidates: list[tuple[str, Callable[[Path], int], str]] = [
         ("pdfplumber", _plumber, "chars: text, fontname, size, x0/x1, top/bottom"),

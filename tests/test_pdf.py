@@ -226,7 +226,7 @@ def test_encrypted_pdf(tmp_path: Path) -> None:
 
 
 def test_too_many_pages(monkeypatch: pytest.MonkeyPatch, made: dict[str, MadePdf]) -> None:
-    monkeypatch.setattr("asp_draft.readers.pdf.MAX_PAGES", 2)
+    monkeypatch.setattr("asp_draft.readers.pdf_objects.MAX_PAGES", 2)
     assert "the limit is 2" in _refused(made["asp-docx"].pdf)
 
 
