@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -486,23 +485,3 @@ def _compare(document: Document, built: Document, source: str) -> None:
         raise InputError(f"the library would print {len(built.paragraphs)} paragraphs, the "
                          f"file has {len(document.paragraphs)}; nothing was written",
                          source=source)
-
-
-def write_adoption(adoption: Adoption, *, inputs: Sequence[str] = ()) -> None:
-    """Write the plan: the resolution file first, then the clauses, each atomically."""
-    from asp_draft.errors import OutputError
-    from asp_draft.output import write_atomic
-    from asp_draft.refs import input_paths
-
-    given = input_paths(list(inputs))
-    for change in adoption.files:  # refuse before writing anything
-        if change.path.resolve() in given:
-            raise OutputError("is also an input; asp-draft never writes over its inputs",
-                              source=change.path)
-    for change in adoption.files:
-        if change.action == "delete":
-            change.path.unlink(missing_ok=True)
-            continue
-        assert change.text is not None
-        change.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(change.path, change.text, force=True, inputs=given)

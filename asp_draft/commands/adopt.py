@@ -44,9 +44,10 @@ def adopt(
 
     Example: asp-draft adopt ICC-ASP-18-Res.6.docx --into ~/asp-library --dry-run
     """
-    from asp_draft.adopt import plan_adoption, write_adoption
+    from asp_draft.adopt import plan_adoption
     from asp_draft.folders import bundled_path
     from asp_draft.library import load_library
+    from asp_draft.library_write import write_adoption
 
     if into.exists() and not into.is_dir():
         raise UsageError("is a file; --into takes a library folder", source=into)
