@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,8 @@ from asp_draft.yamlio import load_yaml
 OMNIBUS_TITLE = "Strengthening the International Criminal Court and the Assembly of States Parties"
 _WORD = re.compile(r"\w+")
 SHORTLIST = 25  # versions compared word by word with a paragraph that matched none exactly
+# How many (version, run) pairs a shortlist counts at most: the rarest runs come first
+SHORTLIST_POSTINGS = 5000
 _COPIED_META = ("venue", "plenary", "adoption", "source", "reproduced_in", "completeness",
                 "note")
 
@@ -114,6 +116,8 @@ class Adoption:
     files: tuple[FileChange, ...]
     into: Path
     changes: dict[str, int] | None = None  # diff summary against the copy held before
+    # the library once the files are written (what the next adoption of a run matches)
+    library: Library | None = field(default=None, compare=False, repr=False)
 
     def as_json(self, *, dry_run: bool) -> dict[str, Any]:
         """The stable shape of `adopt --json` (documented in clauses/README.md)."""
@@ -124,36 +128,186 @@ class Adoption:
                           for f in self.files]}
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Candidate:
     clause: Clause
     version: Version
     template: str  # the template (text or a printed copy) that rendered `rendered`
     rendered: str
+    order: tuple[str, int, int]  # clause id, version, printing: the first wins a tie
+
+
+def _first(*found: list[_Candidate] | None) -> _Candidate | None:
+    """The candidate that comes first in the library's order, among the lists found."""
+    return min((c for cs in found if cs for c in cs), key=lambda c: c.order, default=None)
+
+
+class MatchIndex:
+    """Every adopted version's wording, by exact text, by words and by three-word runs.
+
+    Plain wordings read the same in every year, so they are indexed once and kept up to
+    date as a run of adoptions changes clauses (`update`); templates are rendered for the
+    year being adopted (`for_year`). Looking a paragraph up costs the same however large
+    the library grows.
+    """
+
+    def __init__(self) -> None:
+        self.exact: dict[tuple[str, str], list[_Candidate]] = {}
+        self.words: dict[tuple[str, str], list[_Candidate]] = {}
+        self.similar: dict[int, tuple[list[str], _Candidate]] = {}
+        self.runs: dict[tuple[str, ...], set[int]] = {}
+        self.templates: dict[str, list[tuple[Version, int, int, str]]] = {}
+        self.indexed: dict[str, tuple[Clause, list[int]]] = {}  # clause id -> its similar ids
+        self._next = 0
+
+    @classmethod
+    def of(cls, library: Library) -> MatchIndex:
+        """The index of a library's clauses."""
+        index = cls()
+        index.update(library)
+        return index
+
+    def update(self, library: Library) -> None:
+        """Follow the library: clauses added, changed (a new object) or gone."""
+        for clause_id in [c for c in self.indexed if c not in library.clauses]:
+            self._remove(clause_id)
+        for clause in library.clauses.values():
+            held = self.indexed.get(clause.id)
+            if held is None or held[0] is not clause:
+                if held is not None:
+                    self._remove(clause.id)
+                self._add(clause)
+
+    def _add(self, clause: Clause) -> None:
+        ids: list[int] = []
+        for vi, version in enumerate(clause.versions):
+            if version.status != ADOPTED or not version.adopted:
+                continue
+            for ti, template in enumerate(dict.fromkeys([version.text,
+                                                         *version.printed.values()])):
+                if "{" in template:  # a template: rendered for the year adopted
+                    self.templates.setdefault(clause.id, []).append((version, vi, ti, template))
+                    continue
+                rendered = _plain(template)
+                candidate = _Candidate(clause, version, template, rendered, (clause.id, vi, ti))
+                self.exact.setdefault((clause.part, rendered), []).append(candidate)
+                self.words.setdefault((clause.part, _words(rendered)), []).append(candidate)
+                if ti == 0:
+                    ids.append(self._add_similar(likeness_words(rendered), candidate))
+        self.indexed[clause.id] = (clause, ids)
+
+    def _add_similar(self, words: list[str], candidate: _Candidate) -> int:
+        n = self._next
+        self._next += 1
+        self.similar[n] = (words, candidate)
+        for run in _runs(words):
+            self.runs.setdefault(run, set()).add(n)
+        return n
+
+    def _remove(self, clause_id: str) -> None:
+        clause, ids = self.indexed.pop(clause_id)
+        self.templates.pop(clause_id, None)
+        for n in ids:
+            words, _ = self.similar.pop(n)
+            for run in _runs(words):
+                self.runs[run].discard(n)
+        for table in (self.exact, self.words):
+            for version in clause.versions:
+                for template in [version.text, *version.printed.values()]:
+                    text = _plain(template)
+                    key = (clause.part, text if table is self.exact else _words(text))
+                    left = [c for c in table.get(key, ()) if c.clause is not clause]
+                    if left:
+                        table[key] = left
+                    else:
+                        table.pop(key, None)
+
+    def for_year(self, values: dict[str, Any], held: set[str]) -> _YearIndex:
+        """The index as the year being adopted reads it: its templates rendered."""
+        extra = _Index()
+        for clause_id in sorted(self.templates):
+            clause = self.indexed[clause_id][0]
+            for version, vi, ti, template in self.templates[clause_id]:
+                rendered = render_or_none(template, values, clause.id)
+                if rendered is None:
+                    continue  # a template this year's values cannot fill
+                candidate = _Candidate(clause, version, template, rendered, (clause.id, vi, ti))
+                extra.exact.setdefault((clause.part, rendered), []).append(candidate)
+                extra.words.setdefault((clause.part, _words(rendered)), []).append(candidate)
+                if ti == 0:
+                    extra.add_similar(likeness_words(rendered), candidate)
+        return _YearIndex(self, extra, held)
 
 
 @dataclass
 class _Index:
-    """Every adopted version rendered for the year being adopted, by exact text and by words."""
+    """The templates' wordings rendered for one year (a handful; compared with every one)."""
 
-    exact: dict[tuple[str, str], _Candidate] = field(default_factory=dict)
-    words: dict[tuple[str, str], _Candidate] = field(default_factory=dict)
+    exact: dict[tuple[str, str], list[_Candidate]] = field(default_factory=dict)
+    words: dict[tuple[str, str], list[_Candidate]] = field(default_factory=dict)
     similar: list[tuple[list[str], _Candidate]] = field(default_factory=list)
-    runs: dict[tuple[str, ...], list[int]] = field(default_factory=dict)  # 3 words -> similar
 
     def add_similar(self, words: list[str], candidate: _Candidate) -> None:
-        """A version a new wording may be a rewrite of, indexed by its three-word runs."""
-        for run in _runs(words):
-            self.runs.setdefault(run, []).append(len(self.similar))
+        """A version a new wording may be a rewrite of."""
         self.similar.append((words, candidate))
 
-    def shortlist(self, words: list[str]) -> list[tuple[list[str], _Candidate]]:
-        """The versions sharing most three-word runs with `words`: comparing those, not all,
-        keeps adoption linear in the size of the library (as blame's closest paragraph)."""
+
+@dataclass
+class _YearIndex:
+    """The match index for one adoption: plain wordings and this year's templates."""
+
+    plain: MatchIndex
+    templates: _Index
+    held: set[str]  # symbols of held resolutions: only their clauses take new versions
+
+    def exact(self, part: str, text: str) -> _Candidate | None:
+        """The version that prints `text` exactly."""
+        return _first(self.plain.exact.get((part, text)), self.templates.exact.get((part, text)))
+
+    def same_words(self, part: str, text: str) -> _Candidate | None:
+        """The version that prints the same words in other typography."""
+        key = (part, _words(text))
+        return _first(self.plain.words.get(key), self.templates.words.get(key))
+
+    def shortlist(self, words: list[str], part: str,
+                  used: set[str]) -> list[tuple[list[str], _Candidate]]:
+        """The versions of `part` sharing most three-word runs with `words`, clauses in `used`
+        aside: comparing those, not all, keeps adoption linear in the size of the library.
+
+        The rarest runs are counted first, and a run found in many versions ("the rule of
+        law") only while few have been counted: it tells nothing apart.
+        """
+        postings = sorted((self.plain.runs[r] for r in _runs(words) if r in self.plain.runs),
+                          key=len)
         shared: Counter[int] = Counter()
-        for run in _runs(words):
-            shared.update(self.runs.get(run, ()))
-        return [self.similar[i] for i, _ in shared.most_common(SHORTLIST)]
+        counted = 0
+        for ids in postings:
+            if counted and counted + len(ids) > SHORTLIST_POSTINGS:
+                break
+            shared.update(ids)
+            counted += len(ids)
+        ranked = sorted(shared.items(),
+                        key=lambda item: (-item[1], self.plain.similar[item[0]][1].order))
+        out: list[tuple[list[str], _Candidate]] = []
+        for n, _ in ranked:
+            choice, candidate = self.plain.similar[n]
+            if self._fits(candidate, part, used):
+                out.append((choice, candidate))
+                if len(out) == SHORTLIST:
+                    break
+        out += [(w, c) for w, c in self.templates.similar if self._fits(c, part, used)]
+        return out
+
+    def _fits(self, candidate: _Candidate, part: str, used: set[str]) -> bool:
+        # Only clauses of adopted resolutions take new versions: the Rome Statute's preamble
+        # is not renegotiated in an omnibus paragraph that quotes it.
+        return candidate.clause.part == part and candidate.clause.id not in used \
+            and not self.held.isdisjoint(candidate.version.adopted)
+
+
+def _plain(text: str) -> str:
+    """A wording without template syntax as render_paragraph prints it, in any year."""
+    return " ".join(text.split())
 
 
 def _runs(words: list[str]) -> set[tuple[str, ...]]:
@@ -164,26 +318,33 @@ def _runs(words: list[str]) -> set[tuple[str, ...]]:
 
 def resolution_meta(document: Document, library: Library, *, symbol: str | None,
                     year: int | None, title: str | None, adopted: str | None,
-                    source: str) -> dict[str, Any]:
-    """The session file's metadata: options first, then what the file says, then facts."""
+                    source: str, options: bool = True) -> dict[str, Any]:
+    """The session file's metadata: options first, then what the file says, then facts.
+
+    What the file lacks is said in one message; `options` names the options that give it
+    (when several files are adopted at once they are not offered).
+    """
     meta = document.meta
     symbol = symbol or meta.symbol
-    if not symbol:
-        raise UsageError("the file does not give its symbol; give --symbol "
-                         "(e.g. --symbol ICC-ASP/18/Res.6)", source=source)
     adopted = adopted or meta.adopted
-    if not adopted:
-        raise UsageError("the file does not say when it was adopted; give --adopted "
-                         "YYYY-MM-DD", source=source)
+    title = title or meta.title
+    lacking = [(what, option) for what, option, given in (
+        ("its symbol", "--symbol (e.g. --symbol ICC-ASP/18/Res.6)", symbol),
+        ("when it was adopted", "--adopted YYYY-MM-DD", adopted),
+        ("its title", "--title", title)) if not given]
+    if lacking:
+        whats = _joined([w for w, _ in lacking], "or")
+        how = f"give {_joined([o for _, o in lacking], 'and')}" if options else \
+            "add it to the file, or adopt the file alone with " + \
+            _joined([o.split()[0] for _, o in lacking], "and")
+        raise UsageError(f"the file does not say {whats}; {how}", source=source)
+    assert symbol is not None and adopted is not None and title is not None
     try:
         day = date.fromisoformat(adopted)
     except ValueError:
         raise UsageError(f"--adopted {adopted!r}: write the date as YYYY-MM-DD",
                          source=source) from None
     found = year or meta.year or library.year_of_symbol(symbol) or day.year
-    title = title or meta.title
-    if not title:
-        raise UsageError("the file does not give its title; give --title", source=source)
     out: dict[str, Any] = {"year": found, "symbol": symbol, "title": title}
     session = meta.session
     if session is None:
@@ -201,6 +362,13 @@ def resolution_meta(document: Document, library: Library, *, symbol: str | None,
     return out
 
 
+def _joined(words: list[str], conjunction: str) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(words) == 1:
+        return words[0]
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
 def is_omnibus(meta: dict[str, Any], library: Library) -> bool:
     """The year's omnibus resolution: its title, or the symbol facts give for the year."""
     title = " ".join(str(meta.get("title", "")).split()).lower()
@@ -210,10 +378,15 @@ def is_omnibus(meta: dict[str, Any], library: Library) -> bool:
 
 def plan_adoption(document: Document, library: Library, into: Path, *, source: str,
                   symbol: str | None = None, year: int | None = None,
-                  title: str | None = None, adopted: str | None = None) -> Adoption:
-    """Match every paragraph, draft the files, and check the result prints the document."""
+                  title: str | None = None, adopted: str | None = None,
+                  index: MatchIndex | None = None, options: bool = True) -> Adoption:
+    """Match every paragraph, draft the files, and check the result prints the document.
+
+    `index` is the library's MatchIndex when a run of adoptions keeps one up to date;
+    the plan's `library` is the library as it will be once the files are written.
+    """
     meta = resolution_meta(document, library, symbol=symbol, year=year, title=title,
-                           adopted=adopted, source=source)
+                           adopted=adopted, source=source, options=options)
     sym, kind = str(meta["symbol"]), "omnibus" if is_omnibus(meta, library) else "resolution"
     held = library.find_symbol(sym)
     changes = None
@@ -222,17 +395,19 @@ def plan_adoption(document: Document, library: Library, into: Path, *, source: s
 
         found = diff_documents(assemble(held, library), document)
         if not found.differs and held.year == meta["year"]:
-            return Adoption(sym, int(meta["year"]), kind, "unchanged", (), (), into)
+            return Adoption(sym, int(meta["year"]), kind, "unchanged", (), (), into,
+                            library=library)
         changes = found.summary()
     path = _resolution_path(into, meta, kind)
     _check_slot(library, meta, kind, path, source)
     drafts = _without_symbol(library, sym)
-    matches, entries = _match_all(document, library, drafts, meta, source)
+    matches, entries = _match_all(document, library, index or MatchIndex.of(library), drafts,
+                                  meta, source)
     text = session_text(meta, entries, source)
     files = _files(library, into, drafts, path, text, held)
-    _verify(document, library, files, into, meta, source)
+    after = _verify(document, library, files, into, meta, source)
     return Adoption(sym, int(meta["year"]), kind, "corrected" if held else "new",
-                    tuple(matches), tuple(files), into, changes)
+                    tuple(matches), tuple(files), into, changes, library=after)
 
 
 def _resolution_path(into: Path, meta: dict[str, Any], kind: str) -> Path:
@@ -257,6 +432,8 @@ def _check_slot(library: Library, meta: dict[str, Any], kind: str, path: Path,
 def _without_symbol(library: Library, symbol: str) -> dict[str, ClauseDraft]:
     """Drafts of the clauses that cite `symbol`, with it taken out (a correction re-adds it)."""
     drafts: dict[str, ClauseDraft] = {}
+    if library.year_of_symbol(symbol) is None:
+        return drafts  # a version may cite only symbols whose year the library knows
     for clause in library.clauses.values():
         if any(symbol in v.adopted for v in clause.versions):
             draft = draft_of(clause)
@@ -266,31 +443,6 @@ def _without_symbol(library: Library, symbol: str) -> dict[str, ClauseDraft]:
                     version.get("printed", {}).pop(symbol, None)
             drafts[clause.id] = draft
     return drafts
-
-
-def build_index(library: Library, values: dict[str, Any], held: set[str]) -> _Index:
-    """Every adopted version's text and printed copies, rendered with this year's values."""
-    index = _Index()
-    for clause in sorted(library.clauses.values(), key=lambda c: c.id):
-        for version in clause.versions:
-            if version.status != ADOPTED or not version.adopted:
-                continue
-            for template in dict.fromkeys([version.text, *version.printed.values()]):
-                try:
-                    rendered = render_paragraph(template, values, where=f"clause {clause.id}")
-                except AspDraftError:
-                    continue  # a template this year's values cannot fill
-                candidate = _Candidate(clause, version, template, rendered)
-                index.exact.setdefault((clause.part, rendered), candidate)
-                index.words.setdefault((clause.part, _words(rendered)), candidate)
-            if held & set(version.adopted):
-                # Only clauses of adopted resolutions take new versions: the Rome Statute's
-                # preamble is not renegotiated in an omnibus paragraph that quotes it.
-                text = render_or_none(version.text, values, clause.id)
-                if text is not None:
-                    index.add_similar(likeness_words(text),
-                                      _Candidate(clause, version, version.text, text))
-    return index
 
 
 def render_or_none(template: str, values: dict[str, Any], clause_id: str) -> str | None:
@@ -306,14 +458,14 @@ def _words(text: str) -> str:
     return " ".join(_WORD.findall(text))
 
 
-def _match_all(document: Document, library: Library, drafts: dict[str, ClauseDraft],
-               meta: dict[str, Any], source: str) -> tuple[list[Match], dict[str, list[Any]]]:
+def _match_all(document: Document, library: Library, matcher: MatchIndex,
+               drafts: dict[str, ClauseDraft], meta: dict[str, Any],
+               source: str) -> tuple[list[Match], dict[str, list[Any]]]:
     """Every paragraph's match, the drafts updated, and the session file's entries."""
     symbol = str(meta["symbol"])
     probe = Spec(meta=meta, variables={}, preamble=(), operative=(), source=source)
     values = variables_for(probe, library, {})
-    held = {str(s.meta.get("symbol")) for s in library.held()} | {symbol}
-    index = build_index(library, values, held)
+    index = matcher.for_year(values, library.held_symbols() | {symbol})
     matches: dict[int, Match] = {}
     clause_of: dict[int, str] = {}
     used: set[str] = set()
@@ -325,10 +477,10 @@ def _match_all(document: Document, library: Library, drafts: dict[str, ClauseDra
             matches[i] = Match(i, label, kind)
             continue
         markup = with_marks(p, markup=True)
-        hit = index.exact.get((p.part, markup))
+        hit = index.exact(p.part, markup)
         kind = "same"
         if hit is None:
-            hit, kind = index.words.get((p.part, _words(markup))), "printing"
+            hit, kind = index.same_words(p.part, markup), "printing"
         if hit is None:
             pending.append((i, label, p, markup))
             continue
@@ -347,25 +499,23 @@ def _match_all(document: Document, library: Library, drafts: dict[str, ClauseDra
     return ordered, entries_for(document, clause_of)
 
 
-def _by_likeness(pending: list[tuple[int, str, Paragraph, str]], index: _Index,
+def _by_likeness(pending: list[tuple[int, str, Paragraph, str]], index: _YearIndex,
                  used: set[str]) -> list[tuple[int, str, Paragraph, str]]:
     """The paragraphs most like an adopted clause first, so each clause goes to its best."""
     def best(item: tuple[int, str, Paragraph, str]) -> float:
         words = likeness_words(item[3])
-        return max((likeness(words, w) for w, c in index.shortlist(words)
-                    if c.clause.part == item[2].part and c.clause.id not in used), default=0.0)
+        return max((likeness(words, w) for w, _ in index.shortlist(words, item[2].part, used)),
+                   default=0.0)
 
     return sorted(pending, key=lambda item: (-best(item), item[0]))
 
 
-def _new_version_or_clause(i: int, label: str, p: Paragraph, markup: str, index: _Index,
-                           used: set[str], drafts: dict[str, ClauseDraft], library: Library,
-                           symbol: str) -> Match:
+def _new_version_or_clause(i: int, label: str, p: Paragraph, markup: str,
+                           index: _YearIndex, used: set[str], drafts: dict[str, ClauseDraft],
+                           library: Library, symbol: str) -> Match:
     words = likeness_words(markup)
     best: tuple[float, int, _Candidate] | None = None
-    for choice, candidate in index.shortlist(words):
-        if candidate.clause.part != p.part or candidate.clause.id in used:
-            continue
+    for choice, candidate in index.shortlist(words, p.part, used):
         score = likeness(words, choice, SAME_CLAUSE_MIN)
         rank = (score, max(candidate.version.years, default=0))
         if score and (best is None or rank > best[:2]):
@@ -431,10 +581,10 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def _verify(document: Document, library: Library, files: list[FileChange], into: Path,
-            meta: dict[str, Any], source: str) -> None:
-    """Load the additions as a library would and check they print the document exactly."""
-    lib = replace(library, clauses=dict(library.clauses), sessions=dict(library.sessions),
-                  resolutions=dict(library.resolutions))
+            meta: dict[str, Any], source: str) -> Library:
+    """Load the additions as a library would, check they print the document exactly, and
+    return that library."""
+    lib = library.copy()
     session: Spec | None = None
     for change in files:
         if change.action == "delete":
@@ -449,9 +599,9 @@ def _verify(document: Document, library: Library, files: list[FileChange], into:
         session = lib.find_symbol(str(meta["symbol"]))
     assert session is not None
     if _resolution_kind(session, into) == "omnibus":
-        lib.sessions[session.year] = session
+        lib.add_session(session)
     else:
-        lib.resolutions[str(session.meta["symbol"])] = session
+        lib.add_resolution(session)
     for change in files:
         if change.text is not None and change.path.parent.name in PARTS:
             data = load_yaml(change.text, change.path)
@@ -460,6 +610,7 @@ def _verify(document: Document, library: Library, files: list[FileChange], into:
             lib.clauses[clause.id] = clause
     built = assemble(session, lib)
     _compare(document, built, source)
+    return lib
 
 
 def _resolution_kind(spec: Spec, into: Path) -> str:

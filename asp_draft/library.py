@@ -42,6 +42,15 @@ VERSION_KEYS = frozenset(("text", "adopted", "proposed", "proposer", "printed", 
 ROLLS = ("advance", "keep", "review")
 CLAUSE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 RESOLUTIONS = "resolutions"  # the folder of adopted resolutions other than the omnibus
+KNOWN_LISTED = 10  # an unknown symbol's message lists the held ones up to this many
+
+
+def _symbol_key(spec: Spec) -> str:
+    return str(spec.meta.get("symbol", "")).strip().lower()
+
+
+def _held_order(spec: Spec) -> tuple[int, str]:
+    return spec.year, str(spec.meta.get("symbol") or "")
 
 
 def symbol_slug(symbol: str) -> str:
@@ -62,6 +71,43 @@ class Library:
     broken: dict[str, AspDraftError] = field(default_factory=dict)
     # a held resolution's source -> the language of the folder it is in (its facts.yaml's)
     spec_languages: dict[str, str] = field(default_factory=dict)
+    # lower-cased symbol -> the held resolution: finding one must not sort them all
+    _symbols: dict[str, Spec] = field(default_factory=dict, repr=False)
+
+    def copy(self) -> Library:
+        """A library whose clauses and held resolutions can change apart from this one's."""
+        return replace(self, clauses=dict(self.clauses), sessions=dict(self.sessions),
+                       resolutions=dict(self.resolutions), broken=dict(self.broken),
+                       spec_languages=dict(self.spec_languages), _symbols=dict(self._symbols))
+
+    def add_session(self, spec: Spec) -> None:
+        """Hold `spec` as its year's omnibus resolution (replacing the one held)."""
+        self._unindex(self.sessions.get(spec.year))
+        self.sessions[spec.year] = spec
+        self._index(spec)
+
+    def add_resolution(self, spec: Spec) -> None:
+        """Hold `spec` as a resolution other than the omnibus, known by its symbol."""
+        symbol = str(spec.meta["symbol"])
+        self._unindex(self.resolutions.get(symbol))
+        self.resolutions[symbol] = spec
+        self._index(spec)
+
+    def _index(self, spec: Spec) -> None:
+        key = _symbol_key(spec)
+        other = self._symbols.get(key)
+        # two held texts with one symbol: the earlier is found, as a search by year would
+        if other is None or _held_order(spec) < _held_order(other):
+            self._symbols[key] = spec
+
+    def _unindex(self, spec: Spec | None) -> None:
+        if spec is None or self._symbols.get(_symbol_key(spec)) is not spec:
+            return
+        key = _symbol_key(spec)
+        del self._symbols[key]
+        for other in [*self.sessions.values(), *self.resolutions.values()]:
+            if other is not spec and _symbol_key(other) == key:
+                self._index(other)
 
     @property
     def language(self) -> str:
@@ -122,21 +168,33 @@ class Library:
         if found is not None:
             return found
         self.require_record()
-        known = ", ".join(str(s.meta.get("symbol")) for s in self.held())
         raise UnknownReferenceError(f"no adopted resolution with symbol {symbol!r} "
-                                    f"(known: {known or 'none'})")
+                                    f"({self._known_symbols(symbol)})")
+
+    def _known_symbols(self, symbol: str) -> str:
+        """'held: A, B' for a few; for a body's record, the count and the closest few."""
+        known = [str(s.meta.get("symbol")) for s in self.held()]
+        if len(known) <= KNOWN_LISTED:
+            return f"known: {', '.join(known) or 'none'}"
+        by_key = {k.lower(): k for k in known}
+        near = difflib.get_close_matches(symbol.strip().lower(), list(by_key),
+                                         n=KNOWN_LISTED // 2, cutoff=0.6)
+        said = f"; the closest: {', '.join(by_key[k] for k in near)}" if near else ""
+        return f"{len(known):,} held{said}"
 
     def find_symbol(self, symbol: str) -> Spec | None:
         """The held resolution with this symbol (any case), or None."""
-        wanted = symbol.strip().lower()
-        return next((s for s in self.held()
-                     if str(s.meta.get("symbol", "")).lower() == wanted), None)
+        return self._symbols.get(symbol.strip().lower())
+
+    def held_symbols(self) -> set[str]:
+        """The symbols of every held resolution, as their files write them."""
+        return {str(s.meta.get("symbol")) for s in self._symbols.values()}
 
     def year_of_symbol(self, symbol: str) -> int | None:
         """The year of a document symbol, from session and resolution files or facts."""
-        for spec in self.held():
-            if spec.meta.get("symbol") == symbol:
-                return spec.year
+        spec = self._symbols.get(symbol.lower())
+        if spec is not None and spec.meta.get("symbol") == symbol:
+            return spec.year
         return self.facts.year_of_symbol(symbol)
 
 
@@ -193,11 +251,11 @@ def _read_sessions(root: Path, language: str, lib: Library) -> None:
         if path.stem != str(spec.year):
             raise LibraryError(f"session file for {spec.year} must be named "
                                f"{spec.year}.yaml", source=path, line=spec.lines["year"])
-        lib.sessions[spec.year] = spec
+        lib.add_session(spec)
         lib.spec_languages[spec.source] = language
     for path in sorted((root / RESOLUTIONS).glob("*.yaml")):
         spec = read_resolution(path)
-        lib.resolutions[str(spec.meta["symbol"])] = spec
+        lib.add_resolution(spec)
         lib.spec_languages[spec.source] = language
 
 
