@@ -31,6 +31,9 @@ _SYMBOL = re.compile(r"\b(?:A/RES/\d+/\d+|ICC-ASP/\d+/[A-Za-z]+\.?\d*[A-Za-z0-9.
                      r"|[A-Z]{1,4}/(?:RES|DEC)/[\w./()]+)")
 _ENDS = (".", ";", ":")
 _SPACE = re.compile(r"\s+")
+_RULE = re.compile(r"_{5,}(?:\s*_+)*")  # the rule that sets the footnotes apart from the text
+_CLOSING = re.compile(r"[,.;:)\]\u201d\u2019!?]")  # what runs on after a mark, no space between
+_RECYCLE = re.compile(r"Please\s+recycle\W*", re.I)  # the recycling mark on a first page's foot
 
 
 @dataclass
@@ -161,35 +164,65 @@ def _sort_pages(pages: list[list[_Line]], body_size: float) -> tuple[list[_Page]
     edges: Counter[tuple[str, int]] = Counter()
     for lines in pages:
         for line in {id(x): x for x in lines[:2] + lines[-2:]}.values():
-            edges[(_shape(line), round(line.base / 4))] += 1
+            edges[_edge(line)] += 1
     meta: dict[str, Any] = {}
     out: list[_Page] = []
     for number, lines in enumerate(pages, 1):
         page = _Page(number)
-        top = [x for x in lines[:2]]
-        bottom = [x for x in lines[-2:] if x not in top]
-        for line in top + bottom:
-            if _is_furniture(line, edges, len(pages)):
-                page.furniture.append(line)
-        rest = [x for x in lines if all(x is not f for f in page.furniture)]
-        body_ends = max((i for i, x in enumerate(rest) if x.size >= 0.92 * body_size),
-                        default=-1)
-        page.body = rest[:body_ends + 1]
-        page.notes = rest[body_ends + 1:]
+        rest = list(lines)
+        while rest and (_is_foot(rest[-1]) or (any(rest[-1] is x for x in lines[-2:]) and
+                        _is_furniture(rest[-1], edges, len(pages)))):
+            page.furniture.append(rest.pop())  # the foot: page and job numbers, barcode
+        head = _running_head(rest, body_size) if number > 1 else 0
+        while head < min(2, len(rest)) and _is_furniture(rest[head], edges, len(pages)):
+            head += 1  # a running head set in the text's size, repeated on every page
+        page.furniture.extend(rest[:head])
+        rest = rest[head:]
+        rule = next((i for i, x in enumerate(rest) if _RULE.fullmatch(x.text)), None)
+        if rule is not None:  # the footnote rule: the notes are below it
+            page.furniture.append(rest[rule])
+            page.body, page.notes = rest[:rule], rest[rule + 1:]
+        else:  # no rule: the text ends at its last line in the body's size
+            end = max((i for i, x in enumerate(rest) if x.size >= 0.92 * body_size),
+                      default=-1) + 1
+            page.body, page.notes = rest[:end], rest[end:]
         out.append(page)
         for line in page.furniture:
             found = _SYMBOL.search(line.text)
-            if found and edges[(_shape(line), round(line.base / 4))] > 1:
+            if found and edges[_edge(line)] > 1:
                 meta.setdefault("symbol", found.group(0))
     return out, meta
+
+
+def _edge(line: _Line) -> tuple[str, int]:
+    """A line at a page's edge as a running head or foot repeats it: text and height."""
+    return _shape(line), round(line.base / 4)
+
+
+def _running_head(lines: list[_Line], body_size: float) -> int:
+    """How many of a page's first lines are its running head: the small print above the text
+    (the symbol, a title over up to three lines), set apart from it by more than a line."""
+    first = next((i for i, x in enumerate(lines) if x.size >= 0.92 * body_size), None)
+    if not first:
+        return 0
+    if lines[first - 1].base - lines[first].base < 1.5 * body_size:
+        return 0  # small print that runs into the text (a note, a table) is the text's
+    return first
 
 
 def _is_furniture(line: _Line, edges: Counter[tuple[str, int]], pages: int) -> bool:
     """A running head or foot: repeated at the same height on other pages, or a page or
     job number on its own."""
-    if pages > 1 and edges[(_shape(line), round(line.base / 4))] > 1:
+    if pages > 1 and edges[_edge(line)] > 1:
         return True
-    return bool(PAGE_NUMBER.fullmatch(line.text) or JOB_NUMBER.fullmatch(line.text))
+    return _is_foot(line)
+
+
+def _is_foot(line: _Line) -> bool:
+    """A line of a page's foot: page number, job number, barcode digits, "Please recycle"."""
+    text = line.text
+    return bool(PAGE_NUMBER.fullmatch(text) or JOB_NUMBER.fullmatch(text) or
+                _RECYCLE.fullmatch(text))
 
 
 def _note_start(line: _Line) -> tuple[str, list[_Piece]] | None:
@@ -267,15 +300,15 @@ class _Layout:
         right = 0.0
         for page in pages:
             for a, b in pairwise(page.body):
-                if a.size == b.size:
+                if a.size == b.size and a.base - b.base > 0.5 * a.size:
                     gaps.setdefault(a.size, Counter())[round((a.base - b.base) * 2) / 2] += 1
             for line in page.body:
                 lefts[round(line.x0)] += 1
                 right = max(right, line.x1)
         # a size seen on a few lines only (a title, the annex heading) keeps the usual
-        # single spacing: its gaps are as likely to be between paragraphs as lines
-        pitch = {size: min(g for g, n in counts.items() if n >= counts.most_common(1)[0][1] / 3
-                           and g > 0)
+        # single spacing: its gaps are as likely to be between paragraphs as lines; two
+        # lines side by side (the cover's symbol against the margin) have no gap at all
+        pitch = {size: min(g for g, n in counts.items() if n >= counts.most_common(1)[0][1] / 3)
                  for size, counts in gaps.items() if counts.most_common(1)[0][1] >= 3}
         left = float(lefts.most_common(1)[0][0]) if lefts else 0.0
         return cls(pitch, left, right)
@@ -399,15 +432,26 @@ def _block(lines: list[_Line], marks: dict[tuple[int, str], str], notify: Notify
 
 
 def _line_runs(line: _Line, marks: dict[tuple[int, str], str], notify: Notify) -> list[Run]:
-    """A line's pieces as runs: a gap between pieces is a space, a raised number a mark."""
+    """A line's pieces as runs: a gap between pieces is a space, a raised number a mark.
+
+    A mark stands between two words, and the word space goes after it whether the gap is set
+    before the mark, after it or inside its own text (`Court,5 and`, `Court,5and`): a mark is
+    never inside a word, so only punctuation runs on after it (`Statute5,`).
+    """
     runs: list[Run] = []
     prev: _Piece | None = None
+    gap = False  # a word space seen since the last word (beside a mark, say)
     for piece in line.pieces:
+        # a word space is a quarter of the size; an italic letter's box can end short of
+        # its advance, so the gap before the next letter is not quite zero
+        if prev is not None and piece.x0 - prev.x1 > 0.2 * min(piece.size, prev.size):
+            gap = True
         if piece.raised:
             number = piece.text.strip()
             key = marks.get((line.page, number))
             if key is not None:
                 runs.append(Run("", note=key))
+                gap = gap or bool(_SPACE.search(piece.text)) or prev is not None
             else:
                 if number.isdigit():
                     notify(f"page {line.page}: raised {number} has no footnote text at the foot "
@@ -416,12 +460,13 @@ def _line_runs(line: _Line, marks: dict[tuple[int, str], str], notify: Notify) -
             prev = piece
             continue
         text = piece.text
-        # a word space is a quarter of the size; an italic letter's box can end short of
-        # its advance, so the gap before the next letter is not quite zero
-        if prev is not None and not prev.raised and piece.x0 - prev.x1 > 0.2 * piece.size:
+        after_mark = bool(runs) and runs[-1].note is not None
+        if after_mark and _CLOSING.match(text):
+            gap = False  # `Statute5,`: the mark before a comma, as some texts set it
+        if gap and runs and not text[:1].isspace():
             text = " " + text
         runs.append(Run(text, italic=piece.italic))
-        prev = piece
+        prev, gap = piece, False
     return runs
 
 
@@ -435,8 +480,9 @@ def _tidy(runs: list[Run]) -> list[Run]:
         text = run.text
         if "  " in text or "\t" in text or "\n" in text or "\r" in text:
             text = _SPACE.sub(" ", text)
-        tail = out[-1].text if out and out[-1].note is None else ""
-        if text.startswith(" ") and (tail.endswith(" ") or not out):
+        # the text before a mark ends where the mark stands: a space there is the words'
+        tail = next((r.text for r in reversed(out) if r.note is None), "")
+        if text.startswith(" ") and (tail.endswith(" ") or not tail):
             text = text[1:]
         if not text:
             continue
