@@ -297,20 +297,24 @@ class _Layout:
         """Learn the layout from the body lines of every page."""
         gaps: dict[float, Counter[float]] = {}
         lefts: Counter[int] = Counter()
-        right = 0.0
+        ends: list[float] = []
         for page in pages:
             for a, b in pairwise(page.body):
                 if a.size == b.size and a.base - b.base > 0.5 * a.size:
                     gaps.setdefault(a.size, Counter())[round((a.base - b.base) * 2) / 2] += 1
             for line in page.body:
                 lefts[round(line.x0)] += 1
-                right = max(right, line.x1)
+                ends.append(line.x1)
         # a size seen on a few lines only (a title, the annex heading) keeps the usual
         # single spacing: its gaps are as likely to be between paragraphs as lines; two
         # lines side by side (the cover's symbol against the margin) have no gap at all
         pitch = {size: min(g for g, n in counts.items() if n >= counts.most_common(1)[0][1] / 3)
                  for size, counts in gaps.items() if counts.most_common(1)[0][1] >= 3}
         left = float(lefts.most_common(1)[0][0]) if lefts else 0.0
+        # the right edge of the text: where the longest tenth of lines end (justified text
+        # ends there), not the furthest line, which may be the cover's symbol in the margin
+        ends.sort()
+        right = ends[int(0.9 * (len(ends) - 1))] if ends else 0.0
         return cls(pitch, left, right)
 
     def indented(self, line: _Line) -> bool:
