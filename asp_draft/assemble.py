@@ -6,13 +6,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from asp_draft.errors import InputError, UnknownClauseError, UsageError
+from asp_draft.errors import InputError, LibraryError, UnknownClauseError, UsageError
 from asp_draft.labels import letters, roman
 from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
 from asp_draft.language import ENGLISH, Language, language_for
 from asp_draft.library import Library
 from asp_draft.markup import place_notes, split_lead
-from asp_draft.model import Document, Meta, Paragraph, Part
+from asp_draft.model import ADOPTED, Document, Meta, Paragraph, Part
 from asp_draft.model.library import Clause, Version
 from asp_draft.model.spec import Entry, Spec
 from asp_draft.templating import render
@@ -44,7 +44,12 @@ def variables_for(spec: Spec, library: Library, overrides: Mapping[str, Any]) ->
 
 
 def select_version(clause: Clause, entry: Entry, symbol: str | None, spec: Spec) -> Version:
-    """The version an entry asks for: pinned by year, else the one `symbol` adopted, else latest."""
+    """The version an entry asks for: pinned by year, else the one `symbol` adopted; a draft
+    (no `symbol`) takes the latest, proposals included.
+
+    A held resolution shows only what it adopted: a clause version that does not list its
+    symbol (a missing version, a proposal) is an error naming both, never another wording.
+    """
     if entry.pin is not None:
         found = clause.version_since(entry.pin)
         if found is None:
@@ -52,12 +57,26 @@ def select_version(clause: Clause, entry: Entry, symbol: str | None, spec: Spec)
             raise UnknownClauseError(f"clause {clause.id!r} has no version from {entry.pin} "
                                      f"(its versions: {years})", source=spec.source,
                                      line=entry.line)
+        if symbol and found.status != ADOPTED:
+            raise LibraryError(f"{symbol}: clause {clause.id!r} is pinned to {entry.pin}, a "
+                               "proposal, not an adopted version; the library does not hold "
+                               "the text it adopted", source=spec.source, line=entry.line)
         return found
-    if symbol:
-        adopted_here = clause.version_in(symbol)
-        if adopted_here:
-            return adopted_here
-    return clause.latest
+    if not symbol:
+        return clause.latest
+    adopted_here = clause.version_in(symbol)
+    if adopted_here is None:
+        raise LibraryError(f"{symbol}: clause {clause.id!r} has no version adopted in "
+                           f"{symbol} (its versions in {clause.source}: {_versions(clause)}); the "
+                           "library does not hold the text it adopted", source=spec.source,
+                           line=entry.line)
+    return adopted_here
+
+
+def _versions(clause: Clause) -> str:
+    """'2015, 2019 proposed': a clause's versions as a message lists them."""
+    return ", ".join(f"{v.since}" + ("" if v.status == ADOPTED else f" {v.status}")
+                     for v in clause.versions) or "none"
 
 
 def assemble(spec: Spec, library: Library, overrides: Mapping[str, Any] | None = None) -> Document:

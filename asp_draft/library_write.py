@@ -1,18 +1,38 @@
-"""Writing an adoption's files into a library folder: the one place a library is changed."""
+"""Writing an adoption's files into a library folder: the one place a library is changed.
+
+An adoption is one transaction (asp_draft.journal): under the folder's lock, all of its files
+are written or none, whatever happens meanwhile. The command holds `locked(into)` around
+loading the library, planning and writing, so that the plan is made on the library it
+changes and concurrent adopts take turns. `write_adoption` takes the lock itself when its
+caller did not, and checks under it that the plan still fits the folder: a clause file that
+another adopt changed since the plan was made would otherwise lose that adopt's wording.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from asp_draft.journal import Change, commit, locked, settled
 
 if TYPE_CHECKING:
-    from asp_draft.adopt import Adoption
+    from asp_draft.adopt import Adoption, FileChange
+
+__all__ = ["locked", "settled", "write_adoption"]
+
+_CLAUSE_FOLDERS = ("preamble", "operative")
+_RESOLUTION_FOLDERS = ("sessions", "resolutions")
 
 
 def write_adoption(adoption: Adoption, *, inputs: Sequence[str] = ()) -> None:
-    """Write the plan: the resolution file first, then the clauses, each atomically."""
+    """Write the plan's files all together or not at all, under the folder's lock."""
+    with locked(adoption.into):
+        _write(adoption, inputs)
+
+
+def _write(adoption: Adoption, inputs: Sequence[str]) -> None:
     from asp_draft.errors import OutputError
-    from asp_draft.output import write_atomic
     from asp_draft.refs import input_paths
 
     given = input_paths(list(inputs))
@@ -21,9 +41,83 @@ def write_adoption(adoption: Adoption, *, inputs: Sequence[str] = ()) -> None:
             raise OutputError("is also an input; asp-draft never writes over its inputs",
                               source=change.path)
     for change in adoption.files:
-        if change.action == "delete":
-            change.path.unlink(missing_ok=True)
+        _check_name(adoption, change)
+        _check_current(adoption, change)
+    try:
+        commit(adoption.into, [Change(c.path, None if c.action == "delete" else
+                                      str(c.text).encode("utf-8")) for c in adoption.files])
+    except OutputError as e:
+        raise OutputError(f"{e.message}; {adoption.symbol} is not recorded",
+                          source=e.source, line=e.line) from None
+
+
+def _check_name(adoption: Adoption, change: FileChange) -> None:
+    """Refuse to write over another symbol's resolution file (two symbols with one slug:
+    A/RES/80/7.1 and A/RES/80/7-1), naming the one held there."""
+    from asp_draft.errors import UsageError
+    from asp_draft.symbol_files import holder
+
+    if change.path.parent.name not in _RESOLUTION_FOLDERS:
+        return
+    other = holder(change.path, adoption.symbol)
+    if other is None:
+        return
+    where = change.path.relative_to(adoption.into)
+    if change.action == "delete":
+        raise UsageError(f"{adoption.symbol}: the plan would remove {where}, which holds "
+                         f"{other}; nothing was written")
+    raise UsageError(f"{adoption.symbol} cannot be recorded: its file {where} is that of "
+                     f"{other}, held there (the two symbols have one file name); nothing "
+                     "was written")
+
+
+def _check_current(adoption: Adoption, change: FileChange) -> None:
+    """Refuse a plan that another adopt overtook: a clause file must give every other
+    resolution the wording it gives now, and a new file must still be new."""
+    from asp_draft.errors import OutputError
+
+    path = change.path
+    if change.action == "create" and not path.exists():
+        return  # still new (a clause copied from a lower folder leaves that folder as it is)
+    if change.path.parent.name in _CLAUSE_FOLDERS:
+        now = _wordings(_read(path), adoption.symbol)
+        then = _wordings(_parse(change.text, path), adoption.symbol)
+        if now == then:
+            return
+    elif change.action != "create":
+        return
+    raise OutputError("another adopt changed this file after the plan was made; nothing was "
+                      "written; run the adopt again", source=path)
+
+
+def _read(path: Path) -> Any:
+    from asp_draft.yamlio import load_yaml_file
+
+    return load_yaml_file(path) if path.is_file() else None
+
+
+def _parse(text: str | None, path: Path) -> Any:
+    from asp_draft.yamlio import load_yaml
+
+    return None if text is None else load_yaml(text, path)
+
+
+def _wordings(data: Any, symbol: str) -> set[tuple[str, ...]]:
+    """What a clause file gives every resolution but `symbol`: each other symbol's template
+    (its printing or the version's text), and each proposal."""
+    from asp_draft.symbol_files import same_symbol
+
+    out: set[tuple[str, ...]] = set()
+    versions = data.get("versions") if isinstance(data, dict) else None
+    for version in versions if isinstance(versions, list) else []:
+        if not isinstance(version, dict):
             continue
-        assert change.text is not None
-        change.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(change.path, change.text, force=True, inputs=given)
+        text, language = str(version.get("text")), str(version.get("language", ""))
+        if "proposed" in version:
+            out.add(("proposed", str(version["proposed"]), language, text))
+        adopted = version.get("adopted") or []
+        printed = version.get("printed") or {}
+        for other in [adopted] if isinstance(adopted, str) else adopted:
+            if not same_symbol(str(other), symbol):
+                out.add(("adopted", str(other), language, str(printed.get(other, text))))
+    return out

@@ -57,15 +57,22 @@ def output_error(path: Path, error: OSError) -> OutputError:
     """An OSError met while writing `path`, as one line naming the file and the cause."""
     if isinstance(error, FileExistsError):
         return OutputError(ALREADY_EXISTS, source=path)
-    cause = error.strerror or str(error)
-    hint = _HINTS.get(error.errno or 0)
-    if hint and hint.lower() != cause.lower():
-        cause = f"{cause}: {hint}"
+    cause = describe_os_error(error)
     try:
         kept = "the file there is unchanged" if path.is_file() else "nothing was written"
     except OSError:
         kept = "nothing was written"
     return OutputError(f"cannot write ({cause}); {kept}", source=path)
+
+
+def describe_os_error(error: OSError) -> str:
+    """The system's words for an OSError, with a plain hint where one helps ('No space left
+    on device: the disk is full')."""
+    cause = error.strerror or str(error)
+    hint = _HINTS.get(error.errno or 0)
+    if hint and hint.lower() != cause.lower():
+        cause = f"{cause}: {hint}"
+    return cause
 
 
 def write_atomic(path: Path, data: bytes | str, *, force: bool,
