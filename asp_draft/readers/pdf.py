@@ -464,9 +464,10 @@ def _line_runs(line: _Line, marks: dict[tuple[int, str], str], notify: Notify) -
             prev = piece
             continue
         text = piece.text
-        after_mark = bool(runs) and runs[-1].note is not None
-        if after_mark and _CLOSING.match(text):
-            gap = False  # `Statute5,`: the mark before a comma, as some texts set it
+        if _CLOSING.match(text):
+            # no word space before a comma or full stop: a gap there is the glyph's box (a
+            # label's `1` set apart from its `.`), or a mark set before the comma (`Statute5,`)
+            gap = False
         if gap and runs and not text[:1].isspace():
             text = " " + text
         runs.append(Run(text, italic=piece.italic))
