@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
 from asp_draft.errors import InputError
-from asp_draft.heads import adoption_meta, head_meta
+from asp_draft.heads import closing_meta, cover_lines, head_kind, head_meta
 from asp_draft.labels import OPERATIVE, SUB, sub_level
 from asp_draft.language import LANGUAGES, Language, document_language
 from asp_draft.leads import find_lead
@@ -187,22 +187,16 @@ def classify(source: Source, notify: Notify = quiet) -> Document:
     """Decide what every block is and build the Document, the same way for every format."""
     meta = dict(source.meta)
     blocks = [b for b in source.blocks if b.text.strip() or any(r.note for r in b.runs)]
-    start = _head(blocks, meta, source.name)
-    body: list[Block] = []
-    for block in blocks[start:]:
-        found = adoption_meta(block.text) if block.role is None else {}
-        if found:
-            for key, value in found.items():
-                meta.setdefault(key, value)
-        else:
-            body.append(block)
+    start = _head(blocks, meta, lambda message: notify(f"{source.name}: {message}"))
+    body = _closing(blocks[start:], meta, source.name, notify)
+    _refuse_amendment(meta, body, blocks[start - 1] if start else None, source.name)
     paragraphs = _Body(source, notify, _lead_language(meta, source.name, notify)).read(body)
     if not paragraphs and not meta:
         raise InputError("no paragraphs found (the file is empty)", source=source.name)
     return Document(meta=Meta.of(meta), paragraphs=tuple(paragraphs))
 
 
-def _head(blocks: list[Block], meta: dict[str, Any], name: str) -> int:
+def _head(blocks: list[Block], meta: dict[str, Any], notify: Notify) -> int:
     """Take the head and the chapeau into `meta`; the index of the first body block."""
     if any(b.role in ("head", "chapeau") for b in blocks):
         start = 0
@@ -214,19 +208,97 @@ def _head(blocks: list[Block], meta: dict[str, Any], name: str) -> int:
             else:
                 lines.append([text])
             start += 1
-        _add(meta, head_meta(lines))
+        _add(meta, head_meta(lines, notify))
         return start
     for at, block in enumerate(blocks[:HEAD_WINDOW]):
         text = squeeze(block.text)
         if block.role is not None or text.endswith((";", ".")) or (
                 text.endswith(",") and not CHAPEAU.fullmatch(text)):
-            return 0  # a paragraph before any chapeau: the text has none
+            break  # a paragraph before any chapeau: the text has none
         m = CHAPEAU.fullmatch(text)
         if m and (m.group("comma") or _opens_body(blocks[at + 1:at + 2])):
             meta.setdefault("chapeau", text)
-            _add(meta, head_meta([list(b.lines or (b.text,)) for b in blocks[:at]]))
+            _add(meta, head_meta([_lines(b) for b in blocks[:at]], notify))
             return at + 1
-    return 0
+    end = _cover_end(blocks)
+    if end:
+        _add(meta, head_meta([_lines(b) for b in blocks[:end]], notify))
+    return end
+
+
+def _lines(block: Block) -> list[str]:
+    """A head block's lines as the source broke them (a title over two lines)."""
+    return list(block.lines or (block.text,))
+
+
+def _cover_end(blocks: list[Block]) -> int:
+    """Where a cover block without a chapeau after it ends (a draft decision, an amendment):
+    after its last line of a known kind and the title under it; 0 when the text opens with
+    no cover block."""
+    end = 0
+    for at, block in enumerate(blocks[:HEAD_WINDOW]):
+        if block.role is not None:
+            break
+        lines = cover_lines(_lines(block))
+        if all(head_kind(line) for line in lines):
+            end = at + 1
+        elif squeeze(block.text).endswith((*_ENDS, "]")) or OPERATIVE.fullmatch(block.text) \
+                or find_lead(block.text):
+            break
+    if end and end < len(blocks) and _title_like(blocks[end].text) and \
+            blocks[end].role is None and not find_lead(blocks[end].text):
+        end += 1  # the title under the cover
+    return end
+
+
+def _closing(blocks: list[Block], meta: dict[str, Any], name: str,
+             notify: Notify) -> list[Block]:
+    """The body without its closing lines (the meeting line, the adoption date under it, a
+    Council's bracketed adoption note and vote) and the cover's asterisk notes, which go
+    into `meta`."""
+    body: list[Block] = []
+    closing = open_note = False
+    for block in blocks:
+        step = closing_meta(block.text, open_note, closing) if block.role is None else None
+        if step is not None:
+            found, open_note = step
+            _add(meta, found)
+            closing = True
+            continue
+        closing = open_note = False
+        note = _ASTERISK_NOTE.fullmatch(squeeze(block.text)) if block.role is None else None
+        if note and _has_cover(meta):
+            meta["cover_note"] = " ".join(filter(None, (meta.get("cover_note"), note.group(1))))
+            notify(f"{name}: read '{note.group(0)[:40]}…' as the note on the cover's asterisk, "
+                   "not a paragraph")
+            continue
+        body.append(block)
+    return body
+
+
+_ASTERISK_NOTE = re.compile(r"[*\u2217]+ ?([A-Z].{0,400})")
+_AMENDING = re.compile(r"(?:Insert|Replace|Delete|Add|Amend|After|Before|In)\b.{0,120}?"
+                       r"\b(?:preambular|operative) paragraphs?\b.*[:.]", re.S)
+
+
+def _has_cover(meta: dict[str, Any]) -> bool:
+    """Whether the text has a UN cover block (whose asterisks have notes)."""
+    return any(key in meta for key in ("distribution", "sponsors", "agenda_item", "original"))
+
+
+def _refuse_amendment(meta: dict[str, Any], body: list[Block], last_head: Block | None,
+                      name: str) -> None:
+    """An amendment says what to change in a draft; it is not one: refuse it in one line."""
+    first = next((b for b in body if b.role is None), None)
+    amending = first is not None and bool(_AMENDING.fullmatch(squeeze(first.text)))
+    if meta.get("status") != "amendment" and not amending:
+        return
+    line = (last_head or first or Block([])).line or None
+    what = f"draft resolution {meta['amends']}" if meta.get("amends") else "a draft resolution"
+    by = f" by {', '.join(meta['sponsors'])}" if meta.get("sponsors") else ""
+    raise InputError(f"this is an amendment{by} to {what} (it says what to change in it), not "
+                     "a resolution or a draft; apply it to the draft and read that", source=name,
+                     line=line)
 
 
 def _lead_language(meta: dict[str, Any], name: str, notify: Notify) -> Language | None:
