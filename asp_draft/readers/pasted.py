@@ -24,6 +24,12 @@ from asp_draft.heads import JOB_NUMBER, PAGE_NUMBER, SYMBOL_LINE, adoption_meta
 from asp_draft.labels import OPERATIVE, SUB
 from asp_draft.language import ENGLISH
 from asp_draft.leads import find_lead
+from asp_draft.readers.pasted_pages import NUMBER_TAKERS as _NUMBER_TAKERS
+from asp_draft.readers.pasted_pages import UNITS as _UNITS
+from asp_draft.readers.pasted_pages import ends_note as _ends_note
+from asp_draft.readers.pasted_pages import has_rule, is_official, official_pages
+from asp_draft.readers.pasted_pages import join_tight as _join_tight
+from asp_draft.readers.pasted_pages import opens_note as _opens_note
 from asp_draft.structure import ANNEX_LINE, Notify
 
 Lines = list[tuple[int, str]]  # (line number in the file, the line)
@@ -37,30 +43,26 @@ _NOTE_LINE = re.compile(r"(?P<num>\d{1,3})\s+(?P<text>(?!bis\b|ter\b)[^\s.].*)")
 # Patterns only some copies need are strings: `re` compiles (and keeps) each when first used.
 _SECTION = r"(?:[A-Z]|[IVXL]+)\.\s+[A-Z]"  # a heading's label: `A. General matters`
 _FOOTNOTE_REF = r"\[\^[^\]\s]+\]"
+_TRAILING_REFS = r"(?:\[\^[^\]\s]+\])+$"
 _GLUED_END = r"([,;.:]) ?\d{1,3}$"  # `Court,3`: a paragraph's end and a mark
+_HEADING_MAX = 160  # no heading inside a resolution runs longer (they are one or two lines)
 _FURNITURE_MAX = 160  # a running head or foot is one short line
 _FUNCTION_WORDS = frozenset(  # a page break after these words is never a heading's end
     "a an and as at by for from in into of on or the to with which that its their".split())  # noqa: SIM905
-# Words after which a number belongs to the sentence, never to a footnote mark.
-_NUMBER_TAKERS = frozenset("""
-    article articles paragraph paragraphs para paras rule rules resolution resolutions decision
-    decisions annex annexes chapter chapters section sections part parts item items page pages
-    no no. number volume vol vol. session principle principles recommendation recommendations
-    goal goals target targets and or to of in on within from than by at for over under about
-    some nearly all its the
-""".split())  # noqa: SIM905
-# ... and words before which it does (`3 per cent`); a pattern `re` compiles when first used
-_UNITS = (r"(?:per|percent|%|years?|months?|weeks?|days?|hours?|times|States|members?|"
-          r"countries|persons|people|cases|million|billion|January|February|March|April|May|"
-          r"June|July|August|September|October|November|December)\b")
 
 
 def repair(lines: Lines, notes: dict[str, str], source: str, notify: Notify) -> list[Lines]:
     """The text's blocks: page furniture dropped, broken paragraphs joined, notes tied."""
     marked = _pages(lines)
     paged = any(t == _BREAK for _, t in marked)  # pdftotext's copy: pages end in form feeds
+    # the Secretariat's page: its head, and the notes under the rule, read as they stand
+    official = paged and is_official(marked)
+    ruled = official and has_rule(marked)
+    if official:
+        marked = official_pages(marked, notes, source, notify)
     if paged:
         marked = _restore_hyphens(marked, source, notify)
+    if paged and not ruled:
         marked = _page_feet(marked, source, notify)
     body = _drop_furniture(marked, _head_end(marked), source, notify)
     body = _head_columns(body, _head_end(body))
@@ -72,7 +74,7 @@ def repair(lines: Lines, notes: dict[str, str], source: str, notify: Notify) -> 
                "by their line ends and lead words (a guess: check where a line ends in a comma)")
     lines = split
     blocks = _blocks(lines)
-    blocks, found = _page_notes(blocks)
+    blocks, found = _page_notes(blocks) if not ruled else (blocks, {})
     blocks = _join(blocks, source, notify)
     if found:
         _place_marks(blocks, found, notes, source, notify)
@@ -143,8 +145,6 @@ def _rehyphenate(line: str, hyphenated: dict[str, str], plain: set[str], where: 
 
 
 _LONE_NUMBER = r"\d{1,3}"
-_ABBREVIATIONS = frozenset(  # a line ending in one of these does not end a footnote
-    "para paras chap chaps vol vols no nos p pp art arts sect sects see cf e.g i.e".split())  # noqa: SIM905
 
 
 @dataclass
@@ -295,31 +295,6 @@ def _note_units(lines: list[str]) -> list[list[str]]:
         else:
             units[-1].append(line)
     return units
-
-
-def _ends_note(line: str) -> bool:
-    """Whether a line can end a footnote: a full stop, not after an abbreviation (`para.`)."""
-    m = re.search(r"(\S*)\.[”’\"')\]]*$", line)
-    return m is not None and m.group(1).lower().strip("(") not in _ABBREVIATIONS
-
-
-def _opens_note(line: str) -> bool:
-    """Whether a line can open a footnote (a continued one opens in lower case or a digit)."""
-    return line[:1].isupper() or line[:1] in "“‘\"(["
-
-
-def _join_tight(lines: list[str]) -> str:
-    """Lines as one text, as the PDF reader joins them (`ICC-` / `ASP` runs on tight)."""
-    # a dash standing alone (`the Court -`) is a dash, not a broken word
-    out = ""
-    for line in lines:
-        line = line.strip()
-        if not out or not line:
-            out = out or line
-            continue
-        tight = out.endswith("-") and len(out) > 1 and not out[-2].isspace()
-        out += line if tight else " " + line
-    return out
 
 
 def _tight_block(block: Lines) -> Lines:
@@ -572,7 +547,8 @@ def _split_paragraphs(lines: Lines, *, loose: bool, paged: bool) -> Lines:
         if text and text != _BREAK and previous and _ends_paragraph(previous, text, loose, paged):
             out.append((number, ""))
         out.append((number, line))
-        previous = text  # a blank line already parts two paragraphs
+        # a blank line already parts two paragraphs; a mark after a paragraph's end is no word
+        previous = re.sub(_TRAILING_REFS, "", text)
     return out
 
 
@@ -734,6 +710,8 @@ def _continues(prev: Lines, text: str, operative: bool, broken: bool) -> bool:
         return broken and text[:1].islower()
     if text[:1].islower():
         return True
+    if broken and len(last) > _HEADING_MAX:
+        return True  # longer than a heading and unfinished: the page cut it
     if not operative:
         return True  # no headings in a preamble: an unfinished paragraph goes on
     return last.rsplit(" ", 1)[-1] in _FUNCTION_WORDS
