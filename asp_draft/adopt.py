@@ -55,7 +55,7 @@ OMNIBUS_TITLE = "Strengthening the International Criminal Court and the Assembly
 _WORD = re.compile(r"\w+")
 SHORTLIST = 25  # versions compared word by word with a paragraph that matched none exactly
 # How many (version, run) pairs a shortlist counts at most: the rarest runs come first
-SHORTLIST_POSTINGS = 5000
+SHORTLIST_POSTINGS = 2000
 _COPIED_META = ("venue", "plenary", "adoption", "source", "reproduced_in", "completeness",
                 "note")
 
@@ -102,6 +102,8 @@ class FileChange:
     path: Path
     action: str  # create | replace | delete
     text: str | None = None
+    # a clause file's data, as `text` reads back (YAML round-trips plain data exactly)
+    data: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,9 @@ class _Candidate:
     order: tuple[str, int, int]  # clause id, version, printing: the first wins a tie
 
 
+_Key = tuple[dict[tuple[str, str], list["_Candidate"]], tuple[str, str]]
+
+
 def _first(*found: list[_Candidate] | None) -> _Candidate | None:
     """The candidate that comes first in the library's order, among the lists found."""
     return min((c for cs in found if cs for c in cs), key=lambda c: c.order, default=None)
@@ -157,7 +162,8 @@ class MatchIndex:
         self.similar: dict[int, tuple[list[str], _Candidate]] = {}
         self.runs: dict[tuple[str, ...], set[int]] = {}
         self.templates: dict[str, list[tuple[Version, int, int, str]]] = {}
-        self.indexed: dict[str, tuple[Clause, list[int]]] = {}  # clause id -> its similar ids
+        # clause id -> the clause indexed, its ids in `similar`, its keys in `exact`, `words`
+        self.indexed: dict[str, tuple[Clause, list[int], list[_Key]]] = {}
         self._next = 0
 
     @classmethod
@@ -180,6 +186,7 @@ class MatchIndex:
 
     def _add(self, clause: Clause) -> None:
         ids: list[int] = []
+        keys: list[_Key] = []
         for vi, version in enumerate(clause.versions):
             if version.status != ADOPTED or not version.adopted:
                 continue
@@ -190,11 +197,13 @@ class MatchIndex:
                     continue
                 rendered = _plain(template)
                 candidate = _Candidate(clause, version, template, rendered, (clause.id, vi, ti))
-                self.exact.setdefault((clause.part, rendered), []).append(candidate)
-                self.words.setdefault((clause.part, _words(rendered)), []).append(candidate)
+                for table, key in ((self.exact, (clause.part, rendered)),
+                                   (self.words, (clause.part, _words(rendered)))):
+                    table.setdefault(key, []).append(candidate)
+                    keys.append((table, key))
                 if ti == 0:
                     ids.append(self._add_similar(likeness_words(rendered), candidate))
-        self.indexed[clause.id] = (clause, ids)
+        self.indexed[clause.id] = (clause, ids, keys)
 
     def _add_similar(self, words: list[str], candidate: _Candidate) -> int:
         n = self._next
@@ -205,22 +214,18 @@ class MatchIndex:
         return n
 
     def _remove(self, clause_id: str) -> None:
-        clause, ids = self.indexed.pop(clause_id)
+        clause, ids, keys = self.indexed.pop(clause_id)
         self.templates.pop(clause_id, None)
         for n in ids:
             words, _ = self.similar.pop(n)
             for run in _runs(words):
                 self.runs[run].discard(n)
-        for table in (self.exact, self.words):
-            for version in clause.versions:
-                for template in [version.text, *version.printed.values()]:
-                    text = _plain(template)
-                    key = (clause.part, text if table is self.exact else _words(text))
-                    left = [c for c in table.get(key, ()) if c.clause is not clause]
-                    if left:
-                        table[key] = left
-                    else:
-                        table.pop(key, None)
+        for table, key in keys:
+            left = [c for c in table.get(key, ()) if c.clause is not clause]
+            if left:
+                table[key] = left
+            else:
+                table.pop(key, None)
 
     def for_year(self, values: dict[str, Any], held: set[str]) -> _YearIndex:
         """The index as the year being adopted reads it: its templates rendered."""
@@ -286,10 +291,8 @@ class _YearIndex:
                 break
             shared.update(ids)
             counted += len(ids)
-        ranked = sorted(shared.items(),
-                        key=lambda item: (-item[1], self.plain.similar[item[0]][1].order))
         out: list[tuple[list[str], _Candidate]] = []
-        for n, _ in ranked:
+        for n, _ in shared.most_common():
             choice, candidate = self.plain.similar[n]
             if self._fits(candidate, part, used):
                 out.append((choice, candidate))
@@ -489,9 +492,12 @@ def _match_all(document: Document, library: Library, matcher: MatchIndex,
                            max(hit.version.years, default=None))
         clause_of[i] = hit.clause.id
         used.add(hit.clause.id)
-    for i, label, p, markup in _by_likeness(pending, index, used):
-        match = _new_version_or_clause(i, label, p, markup, index, used, drafts, library,
-                                       symbol)
+    ordered_pending, shortlists = _by_likeness(pending, index, used)
+    taken = set(library.clauses) | set(drafts)  # clause ids a new clause may not take
+    for i, label, p, markup in ordered_pending:
+        match = _new_version_or_clause(i, label, p, markup, shortlists[i], used, drafts,
+                                       taken, symbol)
+        taken.add(str(match.clause))
         matches[i] = match
         clause_of[i] = str(match.clause)
         used.add(str(match.clause))
@@ -500,22 +506,29 @@ def _match_all(document: Document, library: Library, matcher: MatchIndex,
 
 
 def _by_likeness(pending: list[tuple[int, str, Paragraph, str]], index: _YearIndex,
-                 used: set[str]) -> list[tuple[int, str, Paragraph, str]]:
-    """The paragraphs most like an adopted clause first, so each clause goes to its best."""
+                 used: set[str]) -> tuple[list[tuple[int, str, Paragraph, str]],
+                                          dict[int, list[tuple[list[str], _Candidate]]]]:
+    """The paragraphs most like an adopted clause first, so each clause goes to its best;
+    and each one's shortlist."""
+    shortlists = {item[0]: index.shortlist(likeness_words(item[3]), item[2].part, used)
+                  for item in pending}
+
     def best(item: tuple[int, str, Paragraph, str]) -> float:
         words = likeness_words(item[3])
-        return max((likeness(words, w) for w, _ in index.shortlist(words, item[2].part, used)),
-                   default=0.0)
+        return max((likeness(words, w) for w, _ in shortlists[item[0]]), default=0.0)
 
-    return sorted(pending, key=lambda item: (-best(item), item[0]))
+    return sorted(pending, key=lambda item: (-best(item), item[0])), shortlists
 
 
 def _new_version_or_clause(i: int, label: str, p: Paragraph, markup: str,
-                           index: _YearIndex, used: set[str], drafts: dict[str, ClauseDraft],
-                           library: Library, symbol: str) -> Match:
+                           shortlist: list[tuple[list[str], _Candidate]], used: set[str],
+                           drafts: dict[str, ClauseDraft], taken: set[str],
+                           symbol: str) -> Match:
     words = likeness_words(markup)
     best: tuple[float, int, _Candidate] | None = None
-    for choice, candidate in index.shortlist(words, p.part, used):
+    for choice, candidate in shortlist:
+        if candidate.clause.id in used:
+            continue  # taken by a paragraph more like it
         score = likeness(words, choice, SAME_CLAUSE_MIN)
         rank = (score, max(candidate.version.years, default=0))
         if score and (best is None or rank > best[:2]):
@@ -527,7 +540,7 @@ def _new_version_or_clause(i: int, label: str, p: Paragraph, markup: str,
         draft.add_version({"adopted": [symbol], "text": escape(markup)})
         return Match(i, label, "version", draft.id, candidate.version.since,
                      max(candidate.version.years, default=None), score)
-    draft = ClauseDraft.new(p, markup, symbol, taken=set(library.clauses) | set(drafts))
+    draft = ClauseDraft.new(p, markup, symbol, taken=taken)
     drafts[draft.id] = draft
     return Match(i, label, "clause", draft.id)
 
@@ -560,20 +573,31 @@ def _files(library: Library, into: Path, drafts: dict[str, ClauseDraft], path: P
             continue
         target = into / draft.part / f"{draft.id}.yaml"
         if draft.versions:
-            _add(files, target, clause_text(draft))
+            _add(files, target, clause_text(draft), _clause_data(draft))
         elif target.is_file():
             files.append(FileChange(target, "delete"))
     del library
     return files
 
 
-def _add(files: list[FileChange], path: Path, text: str) -> None:
+def _clause_data(draft: ClauseDraft) -> dict[str, Any]:
+    """The data clause_text writes for a draft, to be checked without reading it back."""
+    data: dict[str, Any] = {"id": draft.id, "part": draft.part, "topic": draft.topic}
+    if draft.tags:
+        data["tags"] = draft.tags
+    data.update(draft.extra)
+    data["versions"] = draft.versions
+    return data
+
+
+def _add(files: list[FileChange], path: Path, text: str,
+         data: dict[str, Any] | None = None) -> None:
     if path.is_file():
         if path.read_text(encoding="utf-8") == text:
             return
-        files.append(FileChange(path, "replace", text))
+        files.append(FileChange(path, "replace", text, data))
     else:
-        files.append(FileChange(path, "create", text))
+        files.append(FileChange(path, "create", text, data))
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -604,7 +628,8 @@ def _verify(document: Document, library: Library, files: list[FileChange], into:
         lib.add_resolution(session)
     for change in files:
         if change.text is not None and change.path.parent.name in PARTS:
-            data = load_yaml(change.text, change.path)
+            data = change.data if change.data is not None else \
+                load_yaml(change.text, change.path)
             part: Part = "preamble" if change.path.parent.name == "preamble" else "operative"
             clause = clause_from_data(data, change.path, part, lib)
             lib.clauses[clause.id] = clause
