@@ -322,8 +322,11 @@ class _Layout:
         return line.x0 > self.left + 0.5 * line.size
 
     def full(self, line: _Line, next_word: str) -> bool:
-        """Whether the line was broken because the next word did not fit (so it runs on)."""
-        return line.x1 + (len(next_word) + 1) * 0.5 * line.size >= self.right - 1
+        """Whether the line was broken because the next word did not fit (so it runs on): it
+        spans the measure, from the left edge (or a first-line indent) to the right edge; a
+        line set against the right margin (the meeting line's date) does not run on."""
+        return line.x1 + (len(next_word) + 1) * 0.5 * line.size >= self.right - 1 and \
+            line.x0 < self.left + 4 * line.size
 
 
 def _chapeau_line(pages: list[_Page]) -> _Line | None:
@@ -393,16 +396,24 @@ def _runs_on(prev: Block, block: Block, layout: _Layout, notify: Notify) -> bool
     """Whether the first block of a page is the rest of the last block of the page before."""
     assert isinstance(prev, _PdfBlock) and isinstance(block, _PdfBlock)
     before, after = prev.text.rstrip(), block.text.lstrip()
-    if not before or not after or _LABEL.match(after) or before.endswith(_ENDS):
+    if not before or not after or _LABEL.match(after):
         return False
     lower = after[0].islower()
-    if before.endswith(","):
-        return lower
+    assert prev.last is not None and block.first is not None
+    if before.endswith(_ENDS):
+        # a paragraph opens indented and with a capital; words at the left edge in lower
+        # case go on the paragraph before, whose sentence went on after a semicolon
+        if lower and not layout.indented(block.first) and before.endswith(";"):
+            notify(f"page {block.line}: the page opens in lower case at the left edge "
+                   f"({after[:30]}\u2026); read as the rest of the paragraph before")
+            return True
+        return False
     if lower:
         return True
-    assert prev.last is not None and block.first is not None
     if layout.full(prev.last, after.split(" ", 1)[0]) and not layout.indented(block.first):
-        return True
+        return True  # a full line, and the page opens at the left edge, not indented
+    if before.endswith(","):
+        return False
     if layout.full(prev.last, after.split(" ", 1)[0]):
         notify(f"page {block.line}: the text before the page break ends without punctuation "
                f"(\u2026{before[-30:]}); the next paragraph was kept apart")
