@@ -43,9 +43,11 @@ _NOTE_LINE = re.compile(r"(?P<num>\d{1,3})\s+(?P<text>(?!bis\b|ter\b)[^\s.].*)")
 # Patterns only some copies need are strings: `re` compiles (and keeps) each when first used.
 _SECTION = r"(?:[A-Z]|[IVXL]+)\.\s+[A-Z]"  # a heading's label: `A. General matters`
 _FOOTNOTE_REF = r"\[\^[^\]\s]+\]"
+_NOTE_DEF = r"\[\^[^\]\s]+\]:"  # `[^1]: text`, a footnote's text, which goes on no paragraph
 _TRAILING_REFS = r"(?:\[\^[^\]\s]+\])+$"
 _GLUED_END = r"([,;.:]) ?\d{1,3}$"  # `Court,3`: a paragraph's end and a mark
-_HEADING_MAX = 160  # no heading inside a resolution runs longer (they are one or two lines)
+_HEADING_MAX = 120  # no heading inside a resolution runs longer (they are one or two lines)
+_OPENING_LABEL = r"(?:\d{1,3}(?: [a-z]+)?\.|\([a-z]{1,4}\))\s"  # `12.`, `(b)`: no heading's
 _FURNITURE_MAX = 160  # a running head or foot is one short line
 _FUNCTION_WORDS = frozenset(  # a page break after these words is never a heading's end
     "a an and as at by for from in into of on or the to with which that its their".split())  # noqa: SIM905
@@ -701,7 +703,7 @@ def _continues(prev: Lines, text: str, operative: bool, broken: bool) -> bool:
     if end in (";", ".", ":") or (end == "," and not broken):
         return False  # most paragraphs: what the tests below conclude, without their work
     last = re.sub(_GLUED_END, r"\1", re.sub(_FOOTNOTE_REF, "", " ".join(t for _, t in prev)))
-    if _CHAPEAU.fullmatch(last) or re.search(_FOOTNOTE_REF, prev[-1][1]) or ANNEX_LINE.fullmatch(
+    if _CHAPEAU.fullmatch(last) or re.match(_NOTE_DEF, prev[0][1]) or ANNEX_LINE.fullmatch(
             last) or ANNEX_LINE.fullmatch(text):
         return False
     if last.endswith((";", ".", ":")):
@@ -710,8 +712,8 @@ def _continues(prev: Lines, text: str, operative: bool, broken: bool) -> bool:
         return broken and text[:1].islower()
     if text[:1].islower():
         return True
-    if broken and len(last) > _HEADING_MAX:
-        return True  # longer than a heading and unfinished: the page cut it
+    if broken and (len(last) > _HEADING_MAX or re.match(_OPENING_LABEL, last)):
+        return True  # numbered, or longer than a heading, and unfinished: the page cut it
     if not operative:
         return True  # no headings in a preamble: an unfinished paragraph goes on
     return last.rsplit(" ", 1)[-1] in _FUNCTION_WORDS
