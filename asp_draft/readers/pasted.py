@@ -572,6 +572,9 @@ def _ends_paragraph(before: str, line: str, loose: bool, paged: bool) -> bool:
         return True
     if not loose:  # blank lines are the rule here: split only before a paragraph's lead
         return find_lead(line) is not None
+    if paged and before.endswith(","):  # a line as printed may end in a comma mid-paragraph:
+        # the paragraph after a preambular one opens with its lead or its label
+        return find_lead(line) is not None or re.match(_OPENING_LABEL, line) is not None
     return line[:1].isupper() or line[:1].isdigit() or line[:1] in "(["
 
 
