@@ -28,26 +28,41 @@ _CLEAN_BYTES = bytes(b for b in range(256)
 
 def read_text(path: Path) -> str:
     """A UTF-8 text file, with one-line errors for what cannot be a resolution's text."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise InputError("no such file", source=path) from None
-    except OSError as e:
-        raise InputError(f"cannot read: {e.strerror}", source=path) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError("is a folder, not a file", source=path)
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError("is not a regular file (a device or a pipe); give a text file",
-                         source=path)
-    if info.st_size > MAX_TEXT_BYTES:
-        raise InputError(f"is {info.st_size // (1024 * 1024)} MB; a resolution's text is far "
-                         f"smaller (the limit is {MAX_TEXT_BYTES // (1024 * 1024)} MB)",
-                         source=path)
+    check_input(path, MAX_TEXT_BYTES, "a text file")
     try:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror}", source=path) from None
     return decode_text(data, str(path))
+
+
+def check_input(path: Path, limit: int, kind: str) -> int:
+    """The size of a file the user gives to be read, after refusing in one line a missing
+    file, a folder, a pipe or device (reading one never ends) and a file past `limit` bytes.
+
+    Every reader (text, Word, PDF, AKN) asks this before it opens the file. `kind` names what
+    was wanted ("a PDF file").
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError("no such file", source=path) from None
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", source=path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a folder, not a file", source=path)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"is not a regular file (a device or a pipe); give {kind}",
+                         source=path)
+    if info.st_size > limit:
+        raise InputError(f"is {_megabytes(info.st_size)}, larger than any resolution's file "
+                         f"(the limit is {_megabytes(limit)})", source=path)
+    return info.st_size
+
+
+def _megabytes(size: int) -> str:
+    """A size in whole megabytes, or in kilobytes below one."""
+    return f"{size // 2**20} MB" if size >= 2**20 else f"{-(-size // 1024)} KB"
 
 
 def read_stdin() -> str:

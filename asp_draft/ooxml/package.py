@@ -34,10 +34,12 @@ from asp_draft.ooxml.names import (
     XSI_NS,
     to_bytes,
 )
+from asp_draft.textfile import check_input
 
 MAX_PART_BYTES = 64 * 1024 * 1024  # one uncompressed part; a long resolution is under 2 MB
 MAX_TOTAL_BYTES = 256 * 1024 * 1024  # all parts together
 MAX_PARTS = 2000
+MAX_FILE_BYTES = 100 * 1024 * 1024  # the .docx itself, as for a PDF: pictures make it large
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # CFB: legacy .doc and encrypted OOXML
 _CHUNK = 1024 * 1024
 _DOCTYPE = re.compile(rb"<\s*!\s*(?:DOCTYPE|ENTITY)", re.I)
@@ -92,6 +94,7 @@ class Package:
             self.fail(f"would uncompress to {total} bytes (cap {MAX_TOTAL_BYTES}); refusing it")
 
     def _read_file(self, path: Path) -> bytes:
+        check_input(path, MAX_FILE_BYTES, "a Word .docx file")
         try:
             return path.read_bytes()
         except OSError as e:

