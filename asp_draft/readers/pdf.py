@@ -121,7 +121,9 @@ def _lines(page: int, pieces: list[_Piece]) -> list[_Line]:
     out: list[_Line] = []
     for line in lines:
         line.pieces.sort(key=lambda p: p.x0)
-        out.extend(_split_columns(line))
+        for part in _split_columns(line):
+            part.size = _main_size(part.pieces) or part.size
+            out.append(part)
     return out
 
 
@@ -140,6 +142,16 @@ def _split_columns(line: _Line) -> list[_Line]:
             if not piece.raised:
                 out[-1].size = max(out[-1].size, piece.size)
     return out
+
+
+def _main_size(pieces: list[_Piece]) -> float:
+    """The size most of a line's letters are set in: a comma in a larger font (`11` in a
+    line of `10`) does not make the line another size, which would break its paragraph."""
+    sizes: Counter[float] = Counter()
+    for piece in pieces:
+        if not piece.raised:
+            sizes[piece.size] += len(piece.text.strip())
+    return max(sizes, key=lambda size: (sizes[size], size)) if sizes else 0.0
 
 
 def _body_size(lines: list[_Line]) -> float:
@@ -321,6 +333,10 @@ class _Layout:
         """Whether a line starts right of the text's left edge (a first-line indent)."""
         return line.x0 > self.left + 0.5 * line.size
 
+    def centred(self, line: _Line) -> bool:
+        """Whether a line stands in the middle of the measure (a heading)."""
+        return abs((line.x0 - self.left) - (self.right - line.x1)) < 2 * line.size
+
     def full(self, line: _Line, next_word: str) -> bool:
         """Whether the line was broken because the next word did not fit (so it runs on): it
         spans the measure, from the left edge (or a first-line indent) to the right edge; a
@@ -377,11 +393,32 @@ def _page_blocks(pages: list[_Page], marks: dict[tuple[int, str], str],
                 groups.append([line])
         for at, group in enumerate(groups):
             block = _block(group, marks, notify)
+            block.inset = all(layout.indented(x) and not layout.centred(x) for x in group)
             if at == 0 and blocks and _runs_on(blocks[-1], block, layout, notify):
                 blocks[-1] = _joined(blocks[-1], block)
             else:
                 blocks.append(block)
+    _list_items(blocks, notify)
     return blocks
+
+
+def _list_items(blocks: list[Block], notify: Notify) -> None:
+    """Unlabelled items of a list that a paragraph opens with a colon (`as follows:`), set
+    in from the left edge on every line, are one level below the paragraph that opens it."""
+    level = 0  # the level of the list's items, while a list goes on
+    for block in blocks:
+        assert isinstance(block, _PdfBlock)
+        text = block.text.strip()
+        if level and block.inset and not _LABEL.match(text):
+            block.level = level
+            continue
+        level = 0
+        if text.endswith(":"):
+            level = 2 if re.match(r"\([a-z]{1,4}\) ", text) else 1
+    for prev, block in pairwise(blocks):
+        if block.level and not prev.level:
+            notify(f"page {block.line}: lines set in without a label after "
+                   f"\u2026{prev.text.strip()[-25:]} read as the items of its list")
 
 
 @dataclass
@@ -390,6 +427,7 @@ class _PdfBlock(Block):
 
     first: _Line | None = None
     last: _Line | None = None
+    inset: bool = False  # every line set in from the left edge (an item of a list)
 
 
 def _runs_on(prev: Block, block: Block, layout: _Layout, notify: Notify) -> bool:
@@ -426,10 +464,10 @@ def _joined(prev: Block, block: Block) -> Block:
     glue = "" if _joins_tight(prev.text.rstrip(), block.text.lstrip()) else " "
     runs = _tidy([*prev.runs, Run(glue), *block.runs])
     return _PdfBlock(runs, line=prev.line, lines=prev.lines + block.lines, first=prev.first,
-                     last=block.last)
+                     last=block.last, inset=prev.inset and block.inset)
 
 
-def _block(lines: list[_Line], marks: dict[tuple[int, str], str], notify: Notify) -> Block:
+def _block(lines: list[_Line], marks: dict[tuple[int, str], str], notify: Notify) -> _PdfBlock:
     """One paragraph's lines -> a block of runs, footnote marks as note runs."""
     runs: list[Run] = []
     text = ""
