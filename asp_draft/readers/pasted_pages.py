@@ -79,7 +79,7 @@ def official_pages(lines: Lines, notes: dict[str, str], source: str, notify: Not
                             if _CHAPEAU.fullmatch(t.strip())), -1)
             head, page = page[:chapeau + 1], page[chapeau + 1:]
         rule = next((at for at, (_, t) in enumerate(page) if RULE.fullmatch(t.strip())), None)
-        body = [(n, _squeezed(t)) for n, t in (page if rule is None else page[:rule])]
+        body = [(n, _squeezed(t)) for n, t in _without_foot(page if rule is None else page[:rule])]
         if rule is not None:
             body = reader.page(body, page[rule + 1:])
         out.extend(head + _paragraph_starts(body))
@@ -140,6 +140,15 @@ def _without_running_head(page: Lines, symbol: str, cover: str) -> Lines:
             continue
         break
     return page[cut:]
+
+
+def _without_foot(page: Lines) -> Lines:
+    """The page without the job number, page number and print date at its end."""
+    end = len(page)
+    while end and (not page[end - 1][1].strip() or
+                   _is_foot_furniture(" ".join(page[end - 1][1].split()))):
+        end -= 1
+    return page[:end]
 
 
 def _holds_symbol(lines: Lines, symbol: str) -> bool:
