@@ -67,6 +67,7 @@ _AGENDA = r"(?:Provisional a|A)genda items? (?P<value>[\d ,()a-z]+(?: and \d+[()
 _SESSION = r"(?P<word>[A-Z][a-z]+(?:-[a-z]+)?) (?:special |emergency special )?session"
 _SESSION_DATES = r"\d{1,2}(?: [A-Z][a-z]+)?(?: \d{4})?\s?[–-]\s?\d{1,2} [A-Z][a-z]+ \d{4}"
 _NUMBERED_TITLE = r"(?P<number>\d{1,3}/\d{1,4})\. (?P<title>\S.*)"
+_BARE_NUMBER = r"(?P<number>\d{1,3}/\d{1,4})\."  # `78/317.` with its title on the next line
 _SYMBOL_SESSION = re.compile(r"(?:ICC-ASP|A(?:/C\.\d)?|A/HRC(?:/RES)?|A/RES)/(\d+)/")
 # What a draft says it is, after its sponsors: `Italy and Turkmenistan:* draft resolution`,
 # `...: revised draft resolution`, `Brazil:* amendment to draft resolution A/80/L.22`, or the
@@ -98,28 +99,38 @@ def head_meta(groups: list[list[str]], notify: Notify = _quiet) -> dict[str, Any
     """Metadata from the lines before the chapeau: head, cover block, symbol, title, sponsors.
 
     `groups` are the lines of each block; lines of one group that are no known kind are one
-    text (a title broken over two lines), and the last such text is the title.
+    text (a title broken over two lines), and the last such text is the title (or the text
+    after a number printed alone, `78/317.`).
     """
     meta: dict[str, Any] = {}
     rest: list[str] = []
-    for group in groups:
+    titled = False  # a number printed alone: the text after it is the title
+
+    def flush(pending: list[str]) -> None:
+        nonlocal titled
+        if pending:
+            rest.append(" ".join(pending))
+            if titled:
+                meta["title"], titled = rest[-1], False
+
+    for group in _regroup(_join_sponsors(
+            [(at, line) for at, lines in enumerate(groups) for line in _logical(lines)])):
         pending: list[str] = []
         numbered = False  # the last line was `72/123. Title`: a broken title goes on
-        for line in cover_lines(group):
+        for line in group:
             # an issuer's name is a head line only on its own, not inside a broken title
             if not numbered and _head_line(line, meta, notify) and not (
                     pending and line in _ISSUER):
                 numbered = bool(re.fullmatch(_NUMBERED_TITLE, line))
-                if pending:
-                    rest.append(" ".join(pending))
-                    pending = []
+                titled = titled or bool(re.fullmatch(_BARE_NUMBER, line))
+                flush(pending)
+                pending = []
             elif numbered and not (SYMBOL_LINE.fullmatch(line) or adoption_meta(line)):
                 meta["title"] = f"{meta['title']} {line}"
             else:
                 numbered = False
                 pending.append(line)
-        if pending:
-            rest.append(" ".join(pending))
+        flush(pending)
     if rest:
         meta.setdefault("title", rest[-1])
     if meta.get("number") and " (" in str(meta["number"]):  # a Council's `Resolution 2797 (2025)`
@@ -137,6 +148,11 @@ def cover_lines(group: list[str]) -> list[str]:
     """A block's lines as the cover's logical lines: two set side by side on one printed line
     (`General Assembly Distr.: Limited`) apart, one wrapped over several lines (a bracketed
     committee line, `Resolution adopted by ...` / `on 7 December 2023`, a sponsor list) whole."""
+    return [line for _, line in _join_sponsors([(0, line) for line in _logical(group)])]
+
+
+def _logical(group: list[str]) -> list[str]:
+    """A block's lines with side-by-side lines apart and wrapped ones joined (sponsors aside)."""
     lines: list[str] = []
     for raw in group:
         line = squeeze(raw)
@@ -151,7 +167,19 @@ def cover_lines(group: list[str]) -> list[str]:
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
-    return _join_sponsors(out)
+    return out
+
+
+def _regroup(lines: list[tuple[int, str]]) -> list[list[str]]:
+    """(group, line) pairs back into groups of lines, in order."""
+    out: list[list[str]] = []
+    last = None
+    for at, line in lines:
+        if at != last or not out:
+            out.append([])
+            last = at
+        out[-1].append(line)
+    return out
 
 
 def _runs_on(before: str, line: str) -> bool:
@@ -164,18 +192,25 @@ def _runs_on(before: str, line: str) -> bool:
         re.fullmatch(rf"(?:on )?{_DATE}\.?", line))
 
 
-def _join_sponsors(lines: list[str]) -> list[str]:
-    """A sponsor list wrapped over several lines, up to its label, as one line."""
-    for at, line in enumerate(lines):
+def _join_sponsors(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A sponsor list wrapped over several lines (a copy may even part it into two blocks),
+    up to its label, as one line; the label may stand on a line of its own under the colon.
+    Lines are (block, line) pairs; the joined line is in the label's block."""
+    for at, (group, line) in enumerate(lines):
         label = _LABEL.fullmatch(line)
-        if label is None or label.group("who") is None or (at and head_kind(lines[at - 1])):
+        if label is None:
             continue
         start = at
-        while start > 0 and not head_kind(lines[start - 1]) and (
-                _NAME_TAIL.search(lines[start - 1]) or lines[start][:1].islower()):
+        if label.group("who") is None:
+            if not (at and re.search(r"\S[\s*\u2217]*:[\s*\u2217,]*$", lines[at - 1][1])):
+                continue
+            start = at - 1
+        while start > 0 and not head_kind(lines[start - 1][1]) and (
+                _NAME_TAIL.search(lines[start - 1][1]) or lines[start][1][:1].islower()):
             start -= 1
         if start < at:
-            return [*lines[:start], " ".join(lines[start:at + 1]), *lines[at + 1:]]
+            joined = " ".join(text for _, text in lines[start:at + 1])
+            return [*lines[:start], (group, joined), *lines[at + 1:]]
     return lines
 
 
@@ -247,6 +282,10 @@ def cover_line(line: str, meta: dict[str, Any]) -> bool:
     if m:
         meta.setdefault("number", m.group("number"))
         meta.setdefault("title", m.group("title"))
+        return True
+    m = re.fullmatch(_BARE_NUMBER, line)
+    if m:
+        meta.setdefault("number", m.group("number"))
         return True
     return False
 
@@ -335,6 +374,19 @@ def _adopted_note(text: str) -> dict[str, Any]:
     vote = _VOTE.match(m.group("rest").strip(" ,"))
     if vote:
         out["vote"] = {key: _count(vote.group(key)) for key in ("yes", "no", "abstain")}
+    elif how != "without a vote" and "In favour:" in text:
+        out["vote"] = _listed_vote(text)  # no figures printed: count the names listed
+    return out
+
+
+def _listed_vote(text: str) -> dict[str, int]:
+    """The counts of a vote printed as lists of names (`In favour: A, B ... Against: ...`)."""
+    out = {}
+    for key, heading in (("yes", "In favour"), ("no", "Against"), ("abstain", "Abstaining")):
+        m = re.search(rf"{heading}:\s*(.*?)\s*(?:In favour:|Against:|Abstaining:|\]|$)", text,
+                      re.S)
+        names = m.group(1).strip(" .]") if m else ""
+        out[key] = 0 if names.lower() in ("", "none") else len(re.split(r",\s*", names))
     return out
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
 from asp_draft.errors import InputError
-from asp_draft.heads import closing_meta, cover_lines, head_kind, head_meta
+from asp_draft.heads import adoption_meta, closing_meta, cover_lines, head_kind, head_meta
 from asp_draft.labels import OPERATIVE, SUB, sub_level
 from asp_draft.language import LANGUAGES, Language, document_language
 from asp_draft.leads import find_lead
@@ -239,14 +239,14 @@ def _cover_end(blocks: list[Block]) -> int:
     for at, block in enumerate(blocks[:HEAD_WINDOW]):
         if block.role is not None:
             break
-        lines = cover_lines(_lines(block))
-        if all(head_kind(line) for line in lines):
-            end = at + 1
+        if any(head_kind(line) for line in cover_lines(_lines(block))):
+            end = at + 1  # a cover block (the agenda item's title may stand in it)
         elif squeeze(block.text).endswith((*_ENDS, "]")) or OPERATIVE.fullmatch(block.text) \
                 or find_lead(block.text):
             break
-    if end and end < len(blocks) and _title_like(blocks[end].text) and \
-            blocks[end].role is None and not find_lead(blocks[end].text):
+    while end and end < len(blocks) and _title_like(blocks[end].text) and \
+            blocks[end].role is None and not find_lead(blocks[end].text) and \
+            not _AMENDING.fullmatch(squeeze(blocks[end].text)):
         end += 1  # the title under the cover
     return end
 
@@ -257,26 +257,32 @@ def _closing(blocks: list[Block], meta: dict[str, Any], name: str,
     Council's bracketed adoption note and vote) and the cover's asterisk notes, which go
     into `meta`."""
     body: list[Block] = []
-    closing = open_note = False
+    closing = False
+    note = ""  # a bracketed adoption note read so far, while it is open
     for block in blocks:
-        step = closing_meta(block.text, open_note, closing) if block.role is None else None
+        step = closing_meta(block.text, bool(note), closing) if block.role is None else None
         if step is not None:
-            found, open_note = step
+            found, still_open = step
+            note = f"{note} {squeeze(block.text)}".strip() if still_open or note else ""
+            if note and not still_open:
+                found, note = adoption_meta(note), ""  # the whole note: its vote lists too
             _add(meta, found)
             closing = True
             continue
-        closing = open_note = False
-        note = _ASTERISK_NOTE.fullmatch(squeeze(block.text)) if block.role is None else None
-        if note and _has_cover(meta):
-            meta["cover_note"] = " ".join(filter(None, (meta.get("cover_note"), note.group(1))))
-            notify(f"{name}: read '{note.group(0)[:40]}…' as the note on the cover's asterisk, "
-                   "not a paragraph")
+        closing, note = False, ""
+        asterisk = _ASTERISK_NOTE.fullmatch(squeeze(block.text)) if block.role is None else None
+        if asterisk and _has_cover(meta):
+            meta["cover_note"] = " ".join(filter(None, (meta.get("cover_note"),
+                                                        asterisk.group(1))))
+            notify(f"{name}: read '{asterisk.group(0)[:40]}…' as the note on the cover's "
+                   "asterisk, not a paragraph")
             continue
         body.append(block)
     return body
 
 
-_ASTERISK_NOTE = re.compile(r"[*\u2217]+ ?([A-Z].{0,400})")
+# the note on a cover's asterisk; a pasted copy may keep the rule above it on its line
+_ASTERISK_NOTE = re.compile(r"(?:_{5,} ?)?[*\u2217]+ ?([A-Z].{0,400})")
 _AMENDING = re.compile(r"(?:Insert|Replace|Delete|Add|Amend|After|Before|In)\b.{0,120}?"
                        r"\b(?:preambular|operative) paragraphs?\b.*[:.]", re.S)
 
@@ -289,8 +295,10 @@ def _has_cover(meta: dict[str, Any]) -> bool:
 def _refuse_amendment(meta: dict[str, Any], body: list[Block], last_head: Block | None,
                       name: str) -> None:
     """An amendment says what to change in a draft; it is not one: refuse it in one line."""
-    first = next((b for b in body if b.role is None), None)
-    amending = first is not None and bool(_AMENDING.fullmatch(squeeze(first.text)))
+    # what an amendment says to do opens its text, under at most a title or two
+    first = next((b for b in body[:3] if b.role is None and _AMENDING.fullmatch(squeeze(b.text))),
+                 None)
+    amending = first is not None
     if meta.get("status") != "amendment" and not amending:
         return
     line = (last_head or first or Block([])).line or None
