@@ -32,6 +32,8 @@ _SYMBOL = re.compile(r"\b(?:A/RES/\d+/\d+|ICC-ASP/\d+/[A-Za-z]+\.?\d*[A-Za-z0-9.
 _ENDS = (".", ";", ":")
 _SPACE = re.compile(r"\s+")
 _RULE = re.compile(r"_{5,}(?:\s*_+)*")  # the rule that sets the footnotes apart from the text
+_NAMED_LABEL = re.compile(r"[A-Z][a-z]+ \d{1,3}[.:] ")  # `Action 6. We will ...`, `Rule 5:`
+_STARRED = re.compile(r"\*+(?:,\s?\*+)*\s")  # the note on an asterisk: `* On behalf of ...`
 _CLOSING = re.compile(r"[,.;:)\]\u201d\u2019!?]")  # what runs on after a mark, no space between
 _RECYCLE = re.compile(r"Please\s+recycle\W*", re.I)  # the recycling mark on a first page's foot
 
@@ -73,6 +75,7 @@ class _Page:
     body: list[_Line] = field(default_factory=list)
     notes: list[_Line] = field(default_factory=list)
     furniture: list[_Line] = field(default_factory=list)
+    aside: list[_Line] = field(default_factory=list)  # small print kept as text, not a note
 
 
 def read_pdf(path: Path, notify: Notify = quiet) -> Document:
@@ -266,10 +269,14 @@ def _notes(pages: list[_Page], notify: Notify) -> tuple[dict[str, str], dict[tup
                 last = number if number not in notes else f"{number}-p{page.number}"
                 notes[last] = []
                 marks[(page.number, number)] = last
-            elif last is None:
-                notify(f"page {page.number}: small print below the text that is not a "
-                       "numbered footnote was kept as text")
-                page.body.append(line)
+            elif last is None or _STARRED.match(line.text):
+                # the note on a cover's asterisk (`* On behalf of ...`), or small print of no
+                # kind: the classifier reads it; a later line goes on with it, not a footnote
+                if not page.aside:
+                    notify(f"page {page.number}: small print below the text that is not a "
+                           "numbered footnote was kept as text")
+                page.aside.append(line)
+                last = None
                 continue
             else:
                 pieces = line.pieces
@@ -369,6 +376,8 @@ def _breaks(a: _Line, b: _Line, layout: _Layout) -> bool:
     pitch = layout.pitch.get(a.size, 1.2 * a.size)
     if a.base - b.base > 1.25 * pitch:
         return True
+    if _STARRED.match(b.text):
+        return True  # each note on an asterisk is a paragraph of its own
     a_text = a.text
     ended = a_text.endswith((*_ENDS, ","))
     if _LABEL.match(b.text) and ended:
@@ -383,23 +392,34 @@ def _page_blocks(pages: list[_Page], marks: dict[tuple[int, str], str],
     layout = _Layout.of(pages)
     blocks: list[Block] = []
     chapeau = _chapeau_line(pages)
+    asides: list[Block] = []  # small print below a page's text, after that page's blocks
     for page in pages:
-        groups: list[list[_Line]] = []
-        for line in page.body:
-            if groups and not _breaks(groups[-1][-1], line, layout) and \
-                    line is not chapeau and groups[-1][-1] is not chapeau:
-                groups[-1].append(line)
-            else:
-                groups.append([line])
-        for at, group in enumerate(groups):
+        for at, group in enumerate(_groups(page.body, layout, chapeau)):
             block = _block(group, marks, notify)
             block.inset = all(layout.indented(x) and not layout.centred(x) for x in group)
             if at == 0 and blocks and _runs_on(blocks[-1], block, layout, notify):
                 blocks[-1] = _joined(blocks[-1], block)
+                blocks.extend(asides)  # the page's small print after its last paragraph
             else:
+                blocks.extend(asides)
                 blocks.append(block)
+            asides = []
+        asides.extend(_block(group, marks, notify) for group in _groups(page.aside, layout, None))
+    blocks.extend(asides)
     _list_items(blocks, notify)
     return blocks
+
+
+def _groups(lines: list[_Line], layout: _Layout, chapeau: _Line | None) -> list[list[_Line]]:
+    """A page's lines in paragraphs: a line goes on the one before unless the layout breaks."""
+    groups: list[list[_Line]] = []
+    for line in lines:
+        if groups and not _breaks(groups[-1][-1], line, layout) and \
+                line is not chapeau and groups[-1][-1] is not chapeau:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
 
 
 def _list_items(blocks: list[Block], notify: Notify) -> None:
@@ -444,6 +464,14 @@ def _runs_on(prev: Block, block: Block, layout: _Layout, notify: Notify) -> bool
         if lower and not layout.indented(block.first) and before.endswith(";"):
             notify(f"page {block.line}: the page opens in lower case at the left edge "
                    f"({after[:30]}\u2026); read as the rest of the paragraph before")
+            return True
+        if layout.full(prev.last, after.split(" ", 1)[0]) and \
+                not layout.indented(block.first) and after.endswith((*_ENDS, ",")) and \
+                not _NAMED_LABEL.match(after):
+            # a full line ends the page, and the next opens unlabelled at the left edge
+            # and ends as a paragraph does: the paragraph's next sentence, not a heading
+            notify(f"page {block.line}: the page opens unlabelled at the left edge after a "
+                   f"full line ({after[:30]}\u2026); read as the rest of the paragraph before")
             return True
         return False
     if lower:
