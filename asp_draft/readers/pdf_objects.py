@@ -198,6 +198,7 @@ def _child(path: Path, fd: int) -> None:
     """The forked child: limits set, every page read and written to `fd` as a JSON line."""
     code = 1
     try:
+        fd = _silence(fd)
         _limit()
         with os.fdopen(fd, "w", encoding="utf-8", buffering=1 << 16) as out:
             try:
@@ -215,6 +216,22 @@ def _child(path: Path, fd: int) -> None:
         code = 0
     finally:
         os._exit(code)
+
+
+def _silence(fd: int) -> int:
+    """Standard input, output and error on /dev/null in the child, so that only the pipe
+    speaks for it (a crash report, pdfium's or faulthandler's, would be a second line);
+    returns the pipe's descriptor, moved above them if it was one of them."""
+    import faulthandler
+    import fcntl
+
+    faulthandler.disable()
+    if fd <= 2:  # the parent ran with a standard stream closed
+        fd = fcntl.fcntl(fd, fcntl.F_DUPFD, 3)
+    null = os.open(os.devnull, os.O_RDWR)
+    for standard in (0, 1, 2):
+        os.dup2(null, standard)
+    return fd
 
 
 def _limit() -> None:
