@@ -205,13 +205,23 @@ def _join_sponsors(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if not (at and re.search(r"\S[\s*\u2217]*:[\s*\u2217,]*$", lines[at - 1][1])):
                 continue
             start = at - 1
-        while start > 0 and not head_kind(lines[start - 1][1]) and (
-                _NAME_TAIL.search(lines[start - 1][1]) or lines[start][1][:1].islower()):
+        while start > 0 and not head_kind(lines[start - 1][1]) and _in_list(
+                lines[start - 1][1], lines[start][1]):
             start -= 1
         if start < at:
             joined = " ".join(text for _, text in lines[start:at + 1])
             return [*lines[:start], (group, joined), *lines[at + 1:]]
     return lines
+
+
+def _in_list(line: str, after: str) -> bool:
+    """Whether a line is part of the sponsor list whose next line is `after`: it runs on
+    (a comma, `and`, `of the`, an open bracket at its end; `after` in lower case), or it is
+    names and commas alone (`Cabo Verde, Chile, United Kingdom of Great`)."""
+    if _NAME_TAIL.search(line) or after[:1].islower():
+        return True
+    chunks = line.split(", ")
+    return len(chunks) > 1 and ":" not in line and all(c[:1].isupper() for c in chunks)
 
 
 def head_kind(line: str) -> bool:

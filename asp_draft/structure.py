@@ -257,19 +257,14 @@ def _closing(blocks: list[Block], meta: dict[str, Any], name: str,
     Council's bracketed adoption note and vote) and the cover's asterisk notes, which go
     into `meta`."""
     body: list[Block] = []
-    closing = False
-    note = ""  # a bracketed adoption note read so far, while it is open
+    state: _Closing | None = None  # after a meeting line: what the closing lines said so far
     for block in blocks:
-        step = closing_meta(block.text, bool(note), closing) if block.role is None else None
-        if step is not None:
-            found, still_open = step
-            note = f"{note} {squeeze(block.text)}".strip() if still_open or note else ""
-            if note and not still_open:
-                found, note = adoption_meta(note), ""  # the whole note: its vote lists too
-            _add(meta, found)
-            closing = True
+        taken = _closing_block(block, state or _Closing()) if block.role is None else None
+        if taken is not None:
+            state = taken
+            _add(meta, state.found)
             continue
-        closing, note = False, ""
+        state = None
         asterisk = _ASTERISK_NOTE.fullmatch(squeeze(block.text)) if block.role is None else None
         if asterisk and _has_cover(meta):
             meta["cover_note"] = " ".join(filter(None, (meta.get("cover_note"),
@@ -285,6 +280,39 @@ def _closing(blocks: list[Block], meta: dict[str, Any], name: str,
 _ASTERISK_NOTE = re.compile(r"(?:_{5,} ?)?[*\u2217]+ ?([A-Z].{0,400})")
 _AMENDING = re.compile(r"(?:Insert|Replace|Delete|Add|Amend|After|Before|In)\b.{0,120}?"
                        r"\b(?:preambular|operative) paragraphs?\b.*[:.]", re.S)
+
+
+@dataclass
+class _Closing:
+    """Where the closing lines stand: after a meeting line, inside a bracketed note."""
+
+    after: bool = False
+    note: str = ""  # the bracketed adoption note read so far, while it is open
+    found: dict[str, Any] = field(default_factory=dict)
+
+
+def _closing_block(block: Block, state: _Closing) -> _Closing | None:
+    """The state after a block of closing lines (the meeting line, the date under it, a
+    Council's bracketed note, or several of them as one block), or None when it is text."""
+    text = squeeze(block.text)
+    for pieces in ([text], [squeeze(line) for line in block.lines if line.strip()]):
+        out = _Closing(state.after, state.note)
+        for piece in pieces:
+            step = closing_meta(piece, bool(out.note), out.after)
+            if step is None:
+                break
+            found, still_open = step
+            if still_open or out.note:  # a note's figures are read when it closes
+                out.note = f"{out.note} {piece}".strip()
+                found = {} if still_open else adoption_meta(out.note)
+                out.note = out.note if still_open else ""
+            out.after = True
+            out.found = {**found, **out.found}
+        else:
+            return out
+        if len(pieces) == 1 and len(block.lines) < 2:
+            break
+    return None
 
 
 def _has_cover(meta: dict[str, Any]) -> bool:
