@@ -448,3 +448,20 @@ def test_control_characters_of_akn_metadata_never_reach_the_terminal(cli,
     assert "\x1b" not in shown.out and "\x9b" not in shown.out
     as_json = cli("show", path, "--format", "json")
     assert "The [2JHague" in as_json.out and "\\u001b" not in as_json.out
+
+
+def test_two_columns_are_said_in_one_line_and_numbered_paragraphs_are_not(
+        tmp_path: Path) -> None:
+    columns = b"".join(line(b"left column line %d" % i, x=72, y=700 - 14 * i)
+                       + line(b"right column line %d" % i, x=320, y=700 - 14 * i)
+                       for i in range(12))
+    numbered = b"".join(line(b"%d." % i, x=72, y=700 - 14 * i)
+                        + line(b"Requests the Secretary-General to report on it;", x=108,
+                               y=700 - 14 * i) for i in range(12))
+    said: list[str] = []
+    for name, content in (("columns", columns), ("numbered", numbered)):
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(one_page(content))
+        assert len(next(extract(path, said.append))) == 24
+    assert said == ["page 1: text in two columns (or a table); asp-draft reads a page's "
+                    "lines across, so the columns may come out interleaved"]

@@ -25,6 +25,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,7 @@ def extract(path: Path, notify: Notify = _quiet) -> Iterator[list[Piece]]:
     pages = [pieces for pieces, _ in read]
     _refuse_unmapped(pages, [unmapped for _, unmapped in read], path)
     _say_right_to_left(pages, notify)
+    _say_two_columns(pages, notify)
     for page in pages:
         for piece in page:
             if _CONTROLS.search(piece.text):
@@ -280,6 +282,33 @@ def _say_right_to_left(pages: list[list[Piece]], notify: Notify) -> None:
     if rtl:
         notify(f"{_pages_named(rtl)}: right-to-left text (Arabic or Hebrew script); asp-draft "
                "reads a line left to right, so its words may come out in the wrong order")
+
+
+def _say_two_columns(pages: list[list[Piece]], notify: Notify) -> None:
+    """One line when pages set their text in two columns (or a wide table): most lines
+    have a gap down the middle of the text, where a resolution's lines run across."""
+    two = [n for n, page in enumerate(pages, 1) if _two_columns(page)]
+    if two:
+        notify(f"{_pages_named(two)}: text in two columns (or a table); asp-draft reads a "
+               "page's lines across, so the columns may come out interleaved")
+
+
+def _two_columns(page: list[Piece]) -> bool:
+    """Whether a third of the page's lines, and at least five, break in its middle third."""
+    if len(page) < 10:
+        return False
+    left, right = min(p.x0 for p in page), max(p.x1 for p in page)
+    middle = (left + (right - left) / 3, right - (right - left) / 3)
+    lines: dict[int, list[Piece]] = {}
+    for piece in page:
+        lines.setdefault(round(piece.base), []).append(piece)
+    split = 0
+    for pieces in lines.values():
+        pieces.sort(key=lambda p: p.x0)
+        split += any(b.x0 - a.x1 > 2 * max(a.size, b.size)
+                     and middle[0] < (a.x1 + b.x0) / 2 < middle[1]
+                     for a, b in pairwise(pieces))
+    return split >= 5 and 3 * split >= len(lines)
 
 
 def _pages_named(numbers: list[int]) -> str:
