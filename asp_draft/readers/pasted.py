@@ -66,7 +66,7 @@ def repair(lines: Lines, notes: dict[str, str], source: str, notify: Notify) -> 
         marked = _restore_hyphens(marked, source, notify)
     if paged and not ruled:
         marked = _page_feet(marked, source, notify)
-    body = _drop_furniture(marked, _head_end(marked), source, notify)
+    body = _drop_furniture(marked, _head_end(marked), source, notify, repeats=not official)
     body = _head_columns(body, _head_end(body))
     lines = _labels_on_their_lines(_first_lines_first(body, source, notify), source, notify)
     dense = _without_blank_lines(lines)
@@ -401,12 +401,17 @@ def _head_end(lines: Lines) -> int:
     return 0
 
 
-def _drop_furniture(lines: Lines, head_end: int, source: str, notify: Notify) -> Lines:
-    """The lines with running heads, feet and page numbers replaced by page breaks."""
+def _drop_furniture(lines: Lines, head_end: int, source: str, notify: Notify, *,
+                    repeats: bool = True) -> Lines:
+    """The lines with running heads, feet and page numbers replaced by page breaks.
+
+    Without `repeats` (the running heads are gone already) a short line that the text repeats
+    or that the head holds stays: it is an annex's title or a heading.
+    """
     # the head before the chapeau is kept, but for a first page's running head above it
     keys = [_page_key(t) for _, t in lines]
-    head = {key for key in keys[:head_end] if key}
-    counts = Counter(keys[head_end:])
+    head = {key for key in keys[:head_end] if key} if repeats else set()
+    counts = Counter(keys[head_end:] if repeats else ())
     top = _first_page_head(lines, head_end)
     out: Lines = []
     dropped: list[str] = []
@@ -752,7 +757,11 @@ def _place_marks(blocks: list[Lines], found: dict[int, tuple[str, int]], notes: 
                    f"put at the end of the paragraph at line {blocks[at][0][0]}")
             continue
         block, start, end, how, glue = hit
-        texts[block] = texts[block][:start] + f"[^{key}]{glue}" + texts[block][end:]
+        rest = texts[block][end:]
+        # the mark's own spaces go: one space stays before a word, none before punctuation
+        if rest[:1].isspace() and rest.strip():
+            glue = " " if rest.lstrip()[:1].isalnum() or rest.lstrip()[:1] in "(“‘\"[" else ""
+        texts[block] = texts[block][:start] + f"[^{key}]{glue}" + rest.lstrip()
         offset = start + len(key) + 3
         if how:
             notify(f"{source}:{blocks[block][0][0]}: read {how} as the mark of footnote "
@@ -767,7 +776,7 @@ def _find_mark(texts: list[str], number: int, block: int,
     """(block, start, end, what was guessed, a space to keep) of mark `number`, from a place."""
     glued = re.compile(rf"(?<=[^\s\d/.\-–])(?P<n>{number})(?=[\s,.;:)]|[a-z]|$)"
                        rf"|(?<=[a-z]\.)(?P<end>{number})(?=$| [A-Z])")
-    spaced = re.compile(rf"(?<= )(?P<n>{number})(?=[a-z]| [a-z]|[,;.:]?$)")
+    spaced = re.compile(rf"(?<= )(?P<n>{number})(?=[a-z]|\s+[a-z]|[,;.:]?$)")  # `Court, 7  and`
     for i in range(block, len(texts)):
         text = texts[i]
         start = offset if i == block else 0

@@ -66,7 +66,9 @@ def official_pages(lines: Lines, notes: dict[str, str], source: str, notify: Not
     """The copy's lines without running heads and page feet, notes in `notes`, marks tied."""
     pages = split_pages(lines)
     cover = " ".join(" ".join(t.split()) for _, t in pages[0])
-    symbol = next((t.strip() for _, t in pages[0] if SYMBOL_LINE.fullmatch(t.strip())), "")
+    # the symbol heads the first page, alone or (`-layout`) beside `United Nations`
+    symbol = next((piece for _, t in pages[0] for piece in re.split(r"\s{3,}", t.strip())
+                   if SYMBOL_LINE.fullmatch(piece)), "")
     reader = _Feet(notes, source, notify)
     out: Lines = []
     for index, page in enumerate(pages):
@@ -242,6 +244,8 @@ class _Feet:
         """Numbers printed apart from their texts: the n-th text is the n-th number's."""
         texts = [t for n, t in tokens if n is None]
         units = note_units(texts)
+        if len(units) < len(numbers):  # a note may open with a figure (`2010 Review ...`)
+            units = note_units(texts, figures=True)
         before: list[str] = []
         if len(units) == len(numbers) + 1 and (self.last is not None or not opens_note(
                 units[0][0])):
@@ -369,11 +373,13 @@ def find_mark(texts: list[str], number: int, place: tuple[int, int]) -> tuple[in
     return None
 
 
-def note_units(lines: list[str]) -> list[list[str]]:
-    """Lines grouped into notes: a note ends in a full stop, the next opens with a capital."""
+def note_units(lines: list[str], *, figures: bool = False) -> list[list[str]]:
+    """Lines grouped into notes: a note ends in a full stop, the next opens with a capital
+    (or, with `figures`, a figure)."""
     units: list[list[str]] = []
     for at, line in enumerate(lines):
-        if not units or (ends_note(lines[at - 1]) and opens_note(line)):
+        opens = opens_note(line) or (figures and line[:1].isdigit())
+        if not units or (ends_note(lines[at - 1]) and opens):
             units.append([line])
         else:
             units[-1].append(line)
@@ -387,8 +393,9 @@ def ends_note(line: str) -> bool:
 
 
 def opens_note(line: str) -> bool:
-    """Whether a line can open a footnote (a continued one opens in lower case or a digit)."""
-    return line[:1].isupper() or line[:1] in "“‘\"(["
+    """Whether a line can open a footnote (a continued one opens in lower case or a digit;
+    a note that is an address opens with it)."""
+    return line[:1].isupper() or line[:1] in "“‘\"([" or line.startswith(("http", "www."))
 
 
 def join_tight(lines: list[str]) -> str:
