@@ -56,7 +56,7 @@ _MAYBE_ADOPTION = re.compile(r"\s*(?:\[?Adopted|\d+(?:st|nd|rd|th)\s)")  # how t
 # first time a text has a head: most texts handed to a diff have none.
 _RESOLUTION_LINE = r"Resolution ([A-Z][A-Za-z]*(?:[-/.][A-Za-z0-9.]+)+)"
 _COUNCIL_NUMBER = r"Resolution (?P<number>\d{1,5} \(\d{4}\))"
-_ADOPTED_BY = (r"Resolution adopted by the (?P<body>[A-Z][A-Za-z ]+?)"
+_ADOPTED_BY = (r"(?:Resolution|Decision) adopted by the (?P<body>[A-Z][A-Za-z ]+?)"
                rf"(?: on(?: (?P<date>{_DATE}))?)?")
 _COMMITTEE = r"\[(?P<line>(?:on the report of|without reference to) [^\]]+)\]"
 _MAIN_COMMITTEE = (r"(?:(?:First|Second|Third|Fourth|Fifth|Sixth) Committee"
@@ -64,10 +64,15 @@ _MAIN_COMMITTEE = (r"(?:(?:First|Second|Third|Fourth|Fifth|Sixth) Committee"
 _DISTRIBUTION = rf"Distr\.?:? ?(?P<value>[A-Z][a-z]+)(?: (?P<date>{_DATE}))?"
 _ORIGINAL = r"Original: ?(?P<value>[A-Z][a-z]+(?:/[A-Z][a-z]+)*)"
 _AGENDA = r"(?:Provisional a|A)genda items? (?P<value>[\d ,()a-z]+(?: and \d+[()a-z]*)?)\*?"
-_SESSION = r"(?P<word>[A-Z][a-z]+(?:-[a-z]+)?) (?:special |emergency special )?session"
+# `Eightieth session`; a special or emergency special session, and the Economic and Social
+# Council's `2024 session`, are numbered apart from the regular ones: read, but not a number
+_SESSION = (r"(?P<word>[A-Z][a-z]+(?:-[a-z]+)?) (?P<special>(?:emergency )?special )?session"
+            r"|\d{4} session")
 _SESSION_DATES = r"\d{1,2}(?: [A-Z][a-z]+)?(?: \d{4})?\s?[–-]\s?\d{1,2} [A-Z][a-z]+ \d{4}"
-_NUMBERED_TITLE = r"(?P<number>\d{1,3}/\d{1,4})\. (?P<title>\S.*)"
-_BARE_NUMBER = r"(?P<number>\d{1,3}/\d{1,4})\."  # `78/317.` with its title on the next line
+_NUMBER = r"(?:(?:ES|S)-\d{1,2}|\d{1,4})/\d{1,4}"  # 72/123, 2024/5, a special session's ES-11/1
+_NUMBERED_TITLE = rf"(?P<number>{_NUMBER})\. (?P<title>\S.*)"
+_DRAFT_NUMBER = r"\d{1,3}/(?:\.\.\.|…) ?(?P<title>\S.*)"  # a Council draft's `58/... Title`
+_BARE_NUMBER = rf"(?P<number>{_NUMBER})\."  # `78/317.` with its title on the next line
 _SYMBOL_SESSION = re.compile(r"(?:ICC-ASP|A(?:/C\.\d)?|A/HRC(?:/RES)?|A/RES)/(\d+)/")
 # What a draft says it is, after its sponsors: `Italy and Turkmenistan:* draft resolution`,
 # `...: revised draft resolution`, `Brazil:* amendment to draft resolution A/80/L.22`, or the
@@ -186,6 +191,9 @@ def _runs_on(before: str, line: str) -> bool:
     """Whether a cover line goes on in the next one."""
     if before.startswith("[") and "]" not in before:
         return True
+    if re.match(r"(?:Revised d|D)raft (?:resolution|decision) submitted by ", before) and (
+            line[:1].islower() or line[:1] == "(" or _NAME_TAIL.search(before)):
+        return True  # `... by the Vice-Chair of the Committee, Ms. X` / `(Chile), on the ...`
     if re.fullmatch(rf"(?:on )?{_DATE}", line) and re.fullmatch(_ADOPTED_BY, before):
         return line.startswith("on ") or before.endswith(" on")
     return bool(re.match(r"Adopted by the .* meeting,? ?(?:on)?$", before)) and bool(
@@ -279,8 +287,11 @@ def cover_line(line: str, meta: dict[str, Any]) -> bool:
             meta.setdefault(key, m.group(1).strip())
             return True
     m = re.fullmatch(_SESSION, line)
+    if m and not m.group("word"):
+        return True
     if m and ENGLISH.parse_ordinal_word(m.group("word")) is not None:
-        meta.setdefault("session", ENGLISH.parse_ordinal_word(m.group("word")))
+        if not m.group("special"):
+            meta.setdefault("session", ENGLISH.parse_ordinal_word(m.group("word")))
         return True
     day = ENGLISH.parse_long_date(line)
     if day:
@@ -291,6 +302,10 @@ def cover_line(line: str, meta: dict[str, Any]) -> bool:
     m = re.fullmatch(_NUMBERED_TITLE, line)
     if m:
         meta.setdefault("number", m.group("number"))
+        meta.setdefault("title", m.group("title"))
+        return True
+    m = re.fullmatch(_DRAFT_NUMBER, line)
+    if m:
         meta.setdefault("title", m.group("title"))
         return True
     m = re.fullmatch(_BARE_NUMBER, line)
