@@ -71,20 +71,30 @@ def official_pages(lines: Lines, notes: dict[str, str], source: str, notify: Not
                    if SYMBOL_LINE.fullmatch(piece)), "")
     reader = _Feet(notes, source, notify)
     out: Lines = []
+    dropped: list[str] = []
     for index, page in enumerate(pages):
         head: Lines = []
         if index:
             out.append((page[0][0] if page else 0, BREAK))
-            page = _without_running_head(page, symbol, cover)
+            kept = _without_running_head(page, symbol, cover)
+            dropped += [t for _, t in page[:len(page) - len(kept)] if t.strip()]
+            page = kept
         else:  # the cover block keeps its layout: its columns and groups are read later
             chapeau = next((at for at, (_, t) in enumerate(page)
                             if _CHAPEAU.fullmatch(t.strip())), -1)
             head, page = page[:chapeau + 1], page[chapeau + 1:]
         rule = next((at for at, (_, t) in enumerate(page) if RULE.fullmatch(t.strip())), None)
-        body = [(n, _squeezed(t)) for n, t in _without_foot(page if rule is None else page[:rule])]
+        above = page if rule is None else page[:rule]
+        kept = _without_foot(above)
+        dropped += [t for _, t in above[len(kept):] if t.strip()]
+        body = [(n, _squeezed(t)) for n, t in kept]
         if rule is not None:
             body = reader.page(body, page[rule + 1:])
         out.extend(head + _paragraph_starts(body))
+    if dropped:
+        shown = ", ".join(repr(" ".join(d.split())) for d in dict.fromkeys(dropped))
+        notify(f"{source}: dropped {len(dropped)} page line(s) as running heads, feet and page "
+               f"numbers: {shown[:160]}")
     if reader.moved:
         notify(f"{source}: read the footnotes under the rule at the foot of "
                f"{reader.pages} page(s): {reader.moved} note(s), each tied to its mark on its "
