@@ -14,6 +14,7 @@ are neither: every reader drops them.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from collections.abc import Callable
@@ -482,16 +483,27 @@ def normalise_meta(raw: dict[str, Any]) -> dict[str, Any]:
     return meta
 
 
+def _literal(text: str) -> Any:
+    """A list or mapping written as JSON or as Python prints it (a reader that turned a YAML
+    list into text), or None; `literal_eval` evaluates literals only, never code."""
+    if not text.startswith(("[", "{")) or len(text) > 20_000:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+
+
 def _listed(value: str) -> list[str]:
     """`A; B; C`, a JSON list, or a list as a cover prints it (`A, B and C`) -> the names."""
     text = value.strip()
-    if text.startswith("["):
-        try:
-            found = json.loads(text)
-        except ValueError:
-            found = None
-        if isinstance(found, list):
-            return [str(item) for item in found]
+    found = _literal(text)
+    if isinstance(found, list):
+        return [str(item) for item in found]
     if ";" in text:
         return [name.strip() for name in text.split(";") if name.strip()]
     return sponsor_names(text)
@@ -499,7 +511,7 @@ def _listed(value: str) -> list[str]:
 
 def _vote_value(value: str) -> dict[str, int] | str:
     """`yes 27, no 5, abstain 15` (or the same as JSON) -> the vote; kept as text otherwise."""
-    found = dict(re.findall(r"\"?(yes|no|abstain)\"?\s*:?\s*(\d+)", value))
+    found = dict(re.findall(r"[\"']?(yes|no|abstain)[\"']?\s*:?\s*(\d+)", value))
     if not found:
         return value
     return {key: int(found.get(key, 0)) for key in ("yes", "no", "abstain")}

@@ -307,6 +307,19 @@ def test_sponsors_and_vote_meta_lines_are_read() -> None:
     assert doc.meta["meeting"] == 52
 
 
+@pytest.mark.parametrize("name", ["hrc_resolution_vote.txt", "ga_draft_rev1.txt"])
+def test_sponsors_and_vote_survive_markdown_and_json(name: str) -> None:
+    from asp_draft.readers.markdown import parse_markdown
+    from asp_draft.writers.json import render_json
+    from asp_draft.writers.markdown import render_markdown
+    doc = _read(name)
+    again = parse_markdown(render_markdown(doc), "copy.md")
+    data = json.loads(render_json(doc))["meta"]
+    for key in ("sponsors", "vote", "distribution", "original", "meeting", "adopted"):
+        assert again.meta.get(key) == doc.meta.get(key) == data.get(key), key
+    assert data.get("sponsors") or data.get("vote")
+
+
 # --- the same made-up texts printed to PDF by LibreOffice ---------------------------------
 
 def _made(name: str, symbol: str, cover: list[tuple[str, str]], title: tuple[str, str],
