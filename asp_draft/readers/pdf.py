@@ -240,11 +240,25 @@ def _is_foot(line: _Line) -> bool:
                 _RECYCLE.fullmatch(text))
 
 
-def _note_start(line: _Line) -> tuple[str, list[_Piece]] | None:
-    """A footnote text's number and the rest of its line, when the line begins one."""
+def _note_start(line: _Line, last: str | None, edge: float | None
+                ) -> tuple[str, list[_Piece]] | None:
+    """A footnote text's number and the rest of its line, when the line begins one.
+
+    A note's second line may open with a figure too (`2013 (S/INF/68).`, `3` of `3–14 June`):
+    where the numbers hang left of the notes' text (`edge`), a line that starts at the text
+    goes on; a number set on the line (as LibreOffice sets them) begins a note only when it is
+    the next one after the note `last`."""
     first = line.pieces[0]
+    if edge is not None and line.x0 > edge - 1.0:
+        return None
     number = first.text.strip()
-    if number.isdigit() and (first.raised or len(line.pieces) > 1):
+    if first.raised and number.isdigit():
+        return number, line.pieces[1:]
+    due = last is None or (last.split("-", 1)[0].isdigit() and
+                           first.text.lstrip().startswith(str(int(last.split("-", 1)[0]) + 1)))
+    if not due:
+        return None
+    if number.isdigit() and len(line.pieces) > 1:
         return number, line.pieces[1:]
     m = re.match(r"(\d{1,3})\s+(?=\S)", first.text)
     if m and not first.raised:
@@ -254,6 +268,19 @@ def _note_start(line: _Line) -> tuple[str, list[_Piece]] | None:
     return None
 
 
+def _note_edge(pages: list[_Page]) -> float | None:
+    """Where the notes' text starts when their raised numbers hang left of it (the
+    Secretariat's layout), or None."""
+    starts = sorted(line.pieces[1].x0 for page in pages for line in page.notes
+                    if len(line.pieces) > 1 and line.pieces[0].raised and
+                    line.pieces[0].text.strip().isdigit())
+    if not starts:
+        return None
+    edge = starts[len(starts) // 2]
+    numbers = [line.x0 for page in pages for line in page.notes if line.pieces[0].raised]
+    return edge if numbers and min(numbers) < edge - 2.0 else None
+
+
 def _notes(pages: list[_Page], notify: Notify) -> tuple[dict[str, str], dict[tuple[int, str], str]]:
     """Footnote texts by key, and (page, printed number) -> key for the marks in the body.
 
@@ -261,9 +288,10 @@ def _notes(pages: list[_Page], notify: Notify) -> tuple[dict[str, str], dict[tup
     notes: dict[str, list[str]] = {}
     marks: dict[tuple[int, str], str] = {}
     last: str | None = None
+    edge = _note_edge(pages)
     for page in pages:
         for line in page.notes:
-            start = _note_start(line)
+            start = _note_start(line, last, edge)
             if start:
                 number, pieces = start
                 last = number if number not in notes else f"{number}-p{page.number}"
