@@ -374,6 +374,35 @@ def test_a_bug_in_the_child_is_an_internal_error_not_a_refusal(
         texts(path)
 
 
+@pytest.mark.parametrize(("answer", "read"), [
+    (b'{"p": [["ok\\ud800\\u001b[2J", 72, 90, 700, 12, false], ["far", NaN, 90, 700, 12, '
+     b'false]], "u": false}\n{"done": true}\n', [["ok[2J"]]),
+    (b'{"p": [["ok", "left", 90, 700, 12, false]], "u": false}\n{"done": true}\n',
+     "sent a malformed answer"),
+    (b'{"p": [["ok", 72]], "u": false}\n{"done": true}\n', "sent a malformed answer"),
+    (b'{"p": [], "u": false}\n', "needed more than 512 MB of memory, or crashed pdfium"),
+    (b'{"error": "\\u001b[2Jbad", "page": "one"}\n', "hostile.pdf: [2Jbad"),
+])
+def test_the_child_s_answer_is_checked_like_the_file(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    answer: bytes,
+                                                    read: list[list[str]] | str) -> None:
+    """pdfium ran on the hostile file in the child: what it sends back is untrusted too."""
+    def child(path: Path, fd: int) -> None:
+        os.write(fd, answer)
+        os._exit(0)
+
+    monkeypatch.setattr(pdf_objects, "_child", child)
+    path = tmp_path / "hostile.pdf"
+    path.write_bytes(one_page(line(b"x")))
+    if isinstance(read, str):
+        with pytest.raises(InputError) as caught:
+            texts(path)
+        assert read in str(caught.value) and "\x1b" not in str(caught.value)
+    else:
+        assert texts(path) == read
+
+
 def test_the_child_leaves_no_process_behind(tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     children: list[int] = []

@@ -48,9 +48,10 @@ SECONDS = 8  # the child's CPU time, and (with one more) the wall time the paren
 MAX_ANSWER = 64 * 1024 * 1024  # bytes of JSON the child may send: the text of 500 full pages
 _ITALIC = re.compile(r"Italic|Oblique|-It\b|-It[A-Z]|,It\b|Slanted|Kursiv", re.I)
 _HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-", "\u00ad": "-"})
-# C0 and C1 controls but tab, and the bidi embeddings, overrides and isolates: a PDF's text
-# must not move the terminal's cursor nor turn the text around on screen
-_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls but tab, the bidi embeddings, overrides and isolates, and lone
+# surrogates: a PDF's text must not move the terminal's cursor, turn the text around on
+# screen, or fail to print
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 # what pdfium gives for a glyph it has no Unicode for: U+FFFD, private use, control codes
 _UNMAPPED = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic, Syriac ...
@@ -142,9 +143,10 @@ def _receive(fd: int, deadline: float, path: Path) -> tuple[bytes, bool]:
     An answer past MAX_ANSWER is refused."""
     chunks: list[bytes] = []
     size = 0
+    poller = select.poll()  # not select(): a descriptor past 1024 is fine
+    poller.register(fd, select.POLLIN)
     while (left := deadline - time.monotonic()) > 0:
-        ready, _, _ = select.select([fd], [], [], left)
-        if not ready:
+        if not poller.poll(left * 1000):
             continue
         chunk = os.read(fd, 1 << 20)
         if not chunk:
@@ -182,18 +184,32 @@ def _pages_from(answer: bytes, complete: bool, status: int | None, path: Path) -
             if "bug" in record:  # ours, not the file's: shown as the internal error it is
                 raise RuntimeError(f"reading {path}, page {len(pages) + 1}: {record['bug']}")
             if "error" in record:
-                raise InputError(str(record["error"]), source=path, line=record.get("page"))
+                page = record.get("page")
+                raise InputError(_CONTROLS.sub("", str(record["error"])), source=path,
+                                 line=page if isinstance(page, int) else None)
             if record.get("done") and complete:
                 return pages
-            pages.append(([Piece(str(t), float(x0), float(x1), float(base), float(size),
-                                 bool(it)) for t, x0, x1, base, size, it in record["p"]],
-                          bool(record["u"])))
+            pages.append(_page_from(record, path))
     if not complete or status in (-signal.SIGXCPU, -signal.SIGKILL):
         cause = f"took more than {SECONDS} s"
     else:
         cause = f"needed more than {MEMORY // 2**20} MB of memory, or crashed pdfium"
     raise InputError(f"reading this page {cause}; the PDF is built to exhaust the reader or "
                      "badly damaged, refusing it", source=path, line=len(pages) + 1)
+
+
+def _page_from(record: dict[str, Any], path: Path) -> Page:
+    """One page of the child's answer, checked: pdfium ran on hostile input in that
+    process, so what comes back is untrusted too."""
+    try:
+        pieces = [Piece(str(t), float(x0), float(x1), float(base), float(size), bool(it))
+                  for t, x0, x1, base, size, it in record["p"]]
+        unmapped = bool(record["u"])
+    except (KeyError, TypeError, ValueError):
+        raise InputError("the PDF reader's child process sent a malformed answer; refusing "
+                         "the PDF", source=path) from None
+    return [p for p in pieces if all(map(math.isfinite, (p.x0, p.x1, p.base, p.size)))], \
+        unmapped
 
 
 def _child(path: Path, fd: int) -> None:
