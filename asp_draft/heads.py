@@ -429,6 +429,8 @@ def closing_meta(text: str, open_note: bool = False,
     the meeting line, a Council's bracketed adoption note with its lists of votes (or a piece
     of it, while `open_note`). (what it says, whether a bracketed note is still open), or None
     when the text is none of them."""
+    if not (open_note or after_meeting or _MAYBE_ADOPTION.match(text)):
+        return None  # most blocks: a paragraph, spared the squeezing
     line = squeeze(text)
     if open_note:
         return {}, not line.endswith("]")

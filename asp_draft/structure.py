@@ -223,6 +223,8 @@ def _head(blocks: list[Block], meta: dict[str, Any], notify: Notify) -> int:
     end = _cover_end(blocks)
     if end:
         _add(meta, head_meta([_lines(b) for b in blocks[:end]], notify))
+        notify(f"no chapeau ('The General Assembly,'): read the {end} block(s) before "
+               f"'{squeeze(blocks[end].text)[:30] if end < len(blocks) else ''}…' as the cover")
     return end
 
 
@@ -265,7 +267,8 @@ def _closing(blocks: list[Block], meta: dict[str, Any], name: str,
             _add(meta, state.found)
             continue
         state = None
-        asterisk = _ASTERISK_NOTE.fullmatch(squeeze(block.text)) if block.role is None else None
+        asterisk = _ASTERISK_NOTE.fullmatch(squeeze(block.text)) if block.role is None and \
+            block.text.lstrip()[:1] in ("*", "\u2217", "_") else None
         if asterisk and _has_cover(meta):
             meta["cover_note"] = " ".join(filter(None, (meta.get("cover_note"),
                                                         asterisk.group(1))))
@@ -294,25 +297,28 @@ class _Closing:
 def _closing_block(block: Block, state: _Closing) -> _Closing | None:
     """The state after a block of closing lines (the meeting line, the date under it, a
     Council's bracketed note, or several of them as one block), or None when it is text."""
-    text = squeeze(block.text)
-    for pieces in ([text], [squeeze(line) for line in block.lines if line.strip()]):
-        out = _Closing(state.after, state.note)
-        for piece in pieces:
-            step = closing_meta(piece, bool(out.note), out.after)
-            if step is None:
-                break
-            found, still_open = step
-            if still_open or out.note:  # a note's figures are read when it closes
-                out.note = f"{out.note} {piece}".strip()
-                found = {} if still_open else adoption_meta(out.note)
-                out.note = out.note if still_open else ""
-            out.after = True
-            out.found = {**found, **out.found}
-        else:
-            return out
-        if len(pieces) == 1 and len(block.lines) < 2:
-            break
-    return None
+    found = _closing_pieces([block.text], state)
+    if found is None and len(block.lines) > 1 and \
+            closing_meta(block.lines[0], bool(state.note), state.after) is not None:
+        found = _closing_pieces([line for line in block.lines if line.strip()], state)
+    return found
+
+
+def _closing_pieces(pieces: list[str], state: _Closing) -> _Closing | None:
+    """The state after closing lines read one after another; None if one of them is text."""
+    out = _Closing(state.after, state.note)
+    for piece in pieces:
+        step = closing_meta(piece, bool(out.note), out.after)
+        if step is None:
+            return None
+        found, still_open = step
+        if still_open or out.note:  # a note's figures are read when it closes
+            out.note = f"{out.note} {squeeze(piece)}".strip()
+            found = {} if still_open else adoption_meta(out.note)
+            out.note = out.note if still_open else ""
+        out.after = True
+        out.found = {**found, **out.found}
+    return out
 
 
 def _has_cover(meta: dict[str, Any]) -> bool:
