@@ -21,6 +21,8 @@ from asp_draft.ooxml.names import NO_BREAK_HYPHEN, w
 from asp_draft.ooxml.numbering import LEVEL_OF_FORMAT, ListState
 from asp_draft.ooxml.package import Package, open_package
 from asp_draft.ooxml.styles import ROLES, STYLE_PREAMBLE, STYLE_SUB, own_style
+from asp_draft.readers.docx_boxes import box_text
+from asp_draft.readers.text import text_source
 from asp_draft.structure import Block, Notify, Run, Source, classify, quiet
 from asp_draft.words import squeeze
 
@@ -134,6 +136,8 @@ class _Walker:
         self.enter = {w("ins"), w("moveTo"), w("del"), w("moveFrom"), w("hyperlink"),
                       w("smartTag"), w("sdt"), w("sdtContent"), w("customXml"),
                       w("fldSimple"), w("dir"), w("bdo")}
+        self.links: dict[Any, str] = {}  # a raised link to a note's paragraph -> the note's key
+        self.back: set[Any] = set()  # the links from a note back to its mark, which are no text
 
     def paragraph(self, p: Any, line: int = 0) -> _Raw:
         """The paragraph's style, numbering, runs and whether this view removes its mark."""
@@ -162,7 +166,9 @@ class _Walker:
             tag = child.tag
             if tag == w("r"):
                 self._run(child, raw, base_italic)
-            elif tag in self.skip:
+            elif child in self.links:
+                raw.runs.append(Run("", base_italic, note=self.links[child]))
+            elif tag in self.skip or child in self.back:
                 continue
             elif tag in self.enter:
                 self._children(child, raw, base_italic)
@@ -232,6 +238,49 @@ def _notes(package: Package, part: str | None, walker: _Walker, kind: str) -> di
     return out
 
 
+def _linked_notes(paragraphs: list[Any], walker: _Walker) -> dict[int, str]:
+    """{index of a note's paragraph: its key}: the notes of a Word file made from HTML.
+
+    HTML has no footnotes: its notes are paragraphs at the end, each marked by a raised link
+    (`1`) to a bookmark opening the note's paragraph, which links back. Such links become the
+    walker's note marks, and the links back are left out of the notes' text.
+    """
+    where: dict[str, int] = {}
+    for at, p in enumerate(paragraphs):
+        for mark in p.iter(w("bookmarkStart")):
+            where.setdefault(mark.get(w("name")) or "", at)
+    targets: dict[int, str] = {}
+    for at, p in enumerate(paragraphs):
+        for link in p.iter(w("hyperlink")):
+            anchor = link.get(w("anchor")) or ""
+            target = where.get(anchor, -1)
+            label = "".join(t.text or "" for t in link.iter(w("t"))).strip()
+            if target <= at or not 0 < len(label) <= 4 or " " in label:
+                continue
+            back = [b for b in paragraphs[target].iter(w("hyperlink"))
+                    if where.get(b.get(w("anchor")) or "", -1) == at]
+            if not back and not _raised(link):
+                continue
+            key = f"h{anchor}"
+            walker.links[link] = key
+            walker.back.update(back)
+            targets[target] = key
+    return targets
+
+
+def _raised(link: Any) -> bool:
+    """Whether a link's text is set as a superscript or raised above the line."""
+    for rpr in link.iter(w("rPr")):
+        align = rpr.find(w("vertAlign"))
+        position = rpr.find(w("position"))
+        if align is not None and align.get(w("val")) == "superscript":
+            return True
+        if position is not None and (position.get(w("val")) or "0").lstrip("-").isdigit() \
+                and int(position.get(w("val")) or "0") > 0:
+            return True
+    return False
+
+
 def _declared_meta(package: Package) -> tuple[dict[str, Any], str | None]:
     """The metadata lines asp-draft keeps in the description property, and the title
     property when the file declares no metadata of its own."""
@@ -288,19 +337,35 @@ def _block(raw: _Raw, counted: tuple[str, str] | None, body_started: bool) -> Bl
     return block
 
 
-def _source(package: Package, *, as_old: bool) -> tuple[Source, str | None]:
+def _source(package: Package, *, as_old: bool,
+            notify: Notify = quiet) -> tuple[Source, str | None]:
     """The Source, and the title property to fall back on."""
     root = package.xml(package.main)
     body = root.find(w("body"))
     if body is None:
         package.fail(f"{package.main} has no body; it is not a Word document")
+    boxed = box_text(body)
+    if boxed is not None:  # converted from a PDF: read as the PDF's lines are
+        text, count = boxed
+        notify(f"{package.source}: the text stands in {count} text boxes and none in the "
+               "document's own paragraphs (a Word file converted from a PDF); read them as the "
+               "PDF's lines")
+        return text_source(text, package.source, notify), None
     styles = _Styles(package.optional_xml(package.related(package.main, "styles")))
     lists = ListState.from_xml(package.optional_xml(package.related(package.main,
                                                                     "numbering")))
     walker = _Walker(styles, as_old=as_old)
     notes = _notes(package, package.related(package.main, "footnotes"), walker, "f")
     notes.update(_notes(package, package.related(package.main, "endnotes"), walker, "e"))
-    raws = _merge([walker.paragraph(p, i) for i, p in enumerate(_block_paragraphs(body), 1)])
+    paragraphs = _block_paragraphs(body)
+    linked = _linked_notes(paragraphs, walker)
+    for at, key in linked.items():
+        notes[key] = squeeze(walker.paragraph(paragraphs[at]).text)
+    if linked:
+        notify(f"{package.source}: read {len(linked)} paragraph(s) that raised links point to "
+               "as footnotes (a Word file made from HTML, which has none of its own)")
+    raws = _merge([walker.paragraph(p, i) for i, p in enumerate(paragraphs, 1)
+                   if i - 1 not in linked])
     meta, title = _declared_meta(package)
     if next(body.iter(w("ins"), w("del"), w("moveFrom"), w("moveTo")), None) is not None:
         meta["tracked_changes"] = "rejected" if as_old else "accepted"
@@ -321,7 +386,7 @@ def _source(package: Package, *, as_old: bool) -> tuple[Source, str | None]:
 
 def read_docx(path: Path, *, as_old: bool = False, notify: Notify = quiet) -> Document:
     """Read a Word file; tracked changes as accepted, or as rejected when `as_old`."""
-    source, title = _source(open_package(Path(path)), as_old=as_old)
+    source, title = _source(open_package(Path(path)), as_old=as_old, notify=notify)
     document = classify(source, notify)
     # the writer falls back to the symbol for the Word title; that is no title of the text
     if title and "title" not in document.meta and title != document.meta.get("symbol"):
