@@ -41,10 +41,14 @@ MAX_DEPTH = 8  # form objects within form objects; printed documents use one or 
 # objects on one page, forms' contents counted: the densest page of 78 official PDFs has 732,
 # and pdfium's time per text object grows with the page's (19,000 take 7 s)
 MAX_OBJECTS = 5_000
-MAX_PIECES = 50_000  # text objects in the whole PDF: a 5-page resolution has 461
+# text objects in the whole PDF: the 78 official PDFs have 88 a page (382 at most), 4,922 in
+# the longest (56 pages); and the layout reader takes about a second for 20,000
+MAX_PIECES = 40_000
 MAX_TEXT = 1 << 20  # UTF-16 units in one text object; a whole resolution is a tenth of it
 MEMORY = 512 << 20  # what the child may map beyond the parent's: ten times a long PDF's need
-SECONDS = 8  # the child's CPU time, and (with one more) the wall time the parent waits
+# the child's CPU time, and (with one more) the wall time the parent waits: with start-up
+# and the layout of MAX_PIECES, a PDF is read or refused within 10 s
+SECONDS = 6
 MAX_ANSWER = 64 * 1024 * 1024  # bytes of JSON the child may send: the text of 500 full pages
 _ITALIC = re.compile(r"Italic|Oblique|-It\b|-It[A-Z]|,It\b|Slanted|Kursiv", re.I)
 _HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-", "\u00ad": "-"})
