@@ -433,14 +433,15 @@ def official() -> dict[str, Document | InputError]:
     return out
 
 
-_DATE_ALONE = re.compile(r"\d{1,2} [A-Z][a-z]+ \d{4}\.?")
+# what the cover and the closing lines print, which a paragraph never is
+_COVER_TEXT = re.compile(r"Distr\.:|Original:|Agenda items? \d|Resolution adopted by|Adopted by the"
+                         r"|\[Adopted|\d+(?:st|nd|rd|th) (?:\(resumed\) )?(?:plenary )?meeting$"
+                         r"|.*draft resolution$|\*|\d{1,2} [A-Z][a-z]+ \d{4}\.?$|United Nations$")
 
 
 def _cover_in_text(doc: Document) -> list[str]:
     """Paragraphs that are cover or closing lines, which belong in the metadata."""
-    return [p.text[:60] for p in doc.paragraphs
-            if head_kind(p.text) or adoption_meta(p.text) or _DATE_ALONE.fullmatch(p.text)
-            or p.text.startswith("*") or "draft resolution" in p.text.lower()[-20:]]
+    return [p.text[:60] for p in doc.paragraphs if _COVER_TEXT.match(p.text)]
 
 
 def test_every_official_pdf_has_its_cover_in_the_metadata(
