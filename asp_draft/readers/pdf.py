@@ -76,6 +76,7 @@ class _Page:
     notes: list[_Line] = field(default_factory=list)
     furniture: list[_Line] = field(default_factory=list)
     aside: list[_Line] = field(default_factory=list)  # small print kept as text, not a note
+    ruled: bool = False  # a footnote rule (`______`) sets the notes apart
 
 
 def read_pdf(path: Path, notify: Notify = quiet) -> Document:
@@ -196,6 +197,7 @@ def _sort_pages(pages: list[list[_Line]], body_size: float) -> tuple[list[_Page]
         rule = next((i for i, x in enumerate(rest) if _RULE.fullmatch(x.text)), None)
         if rule is not None:  # the footnote rule: the notes are below it
             page.furniture.append(rest[rule])
+            page.ruled = True
             page.body, page.notes = rest[:rule], rest[rule + 1:]
         else:  # no rule: the text ends at its last line in the body's size
             end = max((i for i, x in enumerate(rest) if x.size >= 0.92 * body_size),
@@ -289,7 +291,12 @@ def _notes(pages: list[_Page], notify: Notify) -> tuple[dict[str, str], dict[tup
     marks: dict[tuple[int, str], str] = {}
     last: str | None = None
     edge = _note_edge(pages)
+    ruled = any(page.ruled for page in pages)
     for page in pages:
+        if ruled and not page.ruled:
+            # where the notes stand under a rule, small print on a page without one is the
+            # text's (a table), never a note going on from the page before
+            last = None
         for line in page.notes:
             start = _note_start(line, last, edge)
             if start:
@@ -297,7 +304,7 @@ def _notes(pages: list[_Page], notify: Notify) -> tuple[dict[str, str], dict[tup
                 last = number if number not in notes else f"{number}-p{page.number}"
                 notes[last] = []
                 marks[(page.number, number)] = last
-            elif last is None or _STARRED.match(line.text):
+            elif last is None or _STARRED.match(line.text) or (ruled and not page.ruled):
                 # the note on a cover's asterisk (`* On behalf of ...`), or small print of no
                 # kind: the classifier reads it; a later line goes on with it, not a footnote
                 if not page.aside:
