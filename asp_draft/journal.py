@@ -204,10 +204,10 @@ def settled(folder: Path) -> Iterator[None]:
         return
     try:
         _lock(handle, shared=True)
-        while (state / JOURNAL).is_dir():  # a run was killed while renaming: finish it
+        if (state / JOURNAL).is_dir():  # a run was killed while renaming: finish it
             _unlock(handle)
             _lock(handle)
-            recover(folder)
+            recover(folder)  # removes the journal, or says why it cannot
             _unlock(handle)
             _lock(handle, shared=True)
         yield
@@ -333,7 +333,7 @@ def _forward(folder: Path, journal: Path, entries: list[dict[str, Any]]) -> None
     """Put every new file in its place and remove the removed ones; safe to run again."""
     for made in _listing(journal).get("dirs", []):
         (folder / made).mkdir(parents=True, exist_ok=True)
-    for n, entry in enumerate(entries):
+    for entry in entries:
         target = folder / entry["path"]
         if entry["new"] is not None:
             staged = journal / entry["new"]
@@ -341,8 +341,7 @@ def _forward(folder: Path, journal: Path, entries: list[dict[str, Any]]) -> None
                 os.replace(staged, target)
         elif entry["old"] is not None or target.is_file():
             target.unlink(missing_ok=True)
-        if n == 0:
-            on_point("applying")
+        on_point("applying")  # after each file
 
 
 def _backward(folder: Path, journal: Path, entries: list[dict[str, Any]]) -> str:
