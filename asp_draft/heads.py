@@ -31,7 +31,7 @@ _ADOPTION_LINE = re.compile(
     rf" on (?P<date>{_DATE}),? ?(?P<how>by [a-z ]+|without a vote)?\.?")
 # A council's adoption line, printed under its title: `Adopted by the Security Council at its
 # 10046th meeting, on 17 November 2025`.
-_COUNCIL_LINE = re.compile(
+_COUNCIL_LINE = (
     r"Adopted by the (?P<body>[A-Z][A-Za-z ]+?) at its (?P<meeting>\d+)(?:st|nd|rd|th)"
     rf" meeting,? on (?P<date>{_DATE})\.?")
 _MEETING_LINE = re.compile(r"(?P<number>\d+)(?:st|nd|rd|th)(?: \((?:resumed|continued)\))?"
@@ -39,10 +39,10 @@ _MEETING_LINE = re.compile(r"(?P<number>\d+)(?:st|nd|rd|th)(?: \((?:resumed|cont
                            rf"(?: (?P<date>{_DATE}))?\.?")
 # A Council's note of how it adopted: `[Adopted without a vote.]`, `[Adopted by a recorded
 # vote of 27 to 5, with 15 abstentions. The voting was as follows: In favour: ...]`.
-_ADOPTED_NOTE = re.compile(r"\[?Adopted (?P<how>without a vote|by consensus|by (?:a )?"
-                           r"(?:recorded )?vote)(?P<rest>.*?)\]?", re.S)
-_VOTE = re.compile(r"of (?P<yes>\d+|none) to (?P<no>\d+|none)"
-                   r"(?:,? (?:and |with )?(?P<abstain>\d+|no|none|one) abstentions?)?")
+_ADOPTED_NOTE = (r"(?s)\[?Adopted (?P<how>without a vote|by consensus|by (?:a )?"
+                 r"(?:recorded )?vote)(?P<rest>.*?)\]?")
+_VOTE = (r"of (?P<yes>\d+|none) to (?P<no>\d+|none)"
+         r"(?:,? (?:and |with )?(?P<abstain>\d+|no|none|one) abstentions?)?")
 # A page's own numbers, which every reader drops: a page number (`3`, `- 3 -`, `3/10`, `Page 3
 # of 10`) and a UN job number (`17-22015 (E)  181217`, with its barcode digits, or with
 # whatever the foot sets after it on the same line: `17-22015 (E) 181217 *1722015* Please
@@ -74,11 +74,11 @@ _NUMBER = r"(?:(?:ES|S)-\d{1,2}|\d{1,4})/\d{1,4}"  # 72/123, 2024/5, a special s
 _NUMBERED_TITLE = rf"(?P<number>{_NUMBER})\. (?P<title>\S.*)"
 _DRAFT_NUMBER = r"\d{1,3}/(?:\.\.\.|…) ?(?P<title>\S.*)"  # a Council draft's `58/... Title`
 _BARE_NUMBER = rf"(?P<number>{_NUMBER})\."  # `78/317.` with its title on the next line
-_SYMBOL_SESSION = re.compile(r"(?:ICC-ASP|A(?:/C\.\d)?|A/HRC(?:/RES)?|A/RES)/(\d+)/")
+_SYMBOL_SESSION = r"(?:ICC-ASP|A(?:/C\.\d)?|A/HRC(?:/RES)?|A/RES)/(\d+)/"
 # What a draft says it is, after its sponsors: `Italy and Turkmenistan:* draft resolution`,
 # `...: revised draft resolution`, `Brazil:* amendment to draft resolution A/80/L.22`, or the
 # label alone, `Draft resolution submitted by the President of the General Assembly`.
-_LABEL = re.compile(
+_LABEL = (
     r"(?:(?P<who>\S.*?)[\s*\u2217]*:[\s*\u2217,]*)?"
     r"(?P<label>(?:[Rr]evised )?[Dd]raft (?:resolution|decision)|[Aa]mendments? to"
     r" (?:the )?(?:revised )?draft (?:resolution|decision) (?P<amends>[A-Z][\w./()-]+))"
@@ -92,7 +92,7 @@ _NAMES_WITH_AND = ("Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts
                    "Saint Vincent and the Grenadines", "Sao Tome and Principe",
                    "Trinidad and Tobago", "United Kingdom of Great Britain and Northern Ireland",
                    "Group of 77 and China", "Turks and Caicos Islands")
-_NAME_TAIL = re.compile(r"(?:,|\band|\bof|\bthe|\bde|\bdu|\(\w[^)]*)$")  # a list line runs on
+_NAME_TAIL = r"(?:,|\band|\bof|\bthe|\bde|\bdu|\(\w[^)]*)$"  # a list line runs on
 
 Notify = Callable[[str], None]
 
@@ -141,7 +141,7 @@ def head_meta(groups: list[list[str]], notify: Notify = _quiet) -> dict[str, Any
         meta.setdefault("title", rest[-1])
     if meta.get("number") and " (" in str(meta["number"]):  # a Council's `Resolution 2797 (2025)`
         meta.setdefault("title", f"Resolution {meta['number']}")
-    session = _SYMBOL_SESSION.match(str(meta.get("symbol") or ""))
+    session = re.match(_SYMBOL_SESSION, str(meta.get("symbol") or ""))
     if session:
         meta.setdefault("session", int(session.group(1)))
     for key in ("adopted", "date"):  # the year of its adoption, or a draft's of its date
@@ -193,7 +193,7 @@ def _runs_on(before: str, line: str) -> bool:
     if before.startswith("[") and "]" not in before:
         return True
     if re.match(r"(?:Revised d|D)raft (?:resolution|decision) submitted by ", before) and (
-            line[:1].islower() or line[:1] == "(" or _NAME_TAIL.search(before)):
+            line[:1].islower() or line[:1] == "(" or re.search(_NAME_TAIL, before)):
         return True  # `... by the Vice-Chair of the Committee, Ms. X` / `(Chile), on the ...`
     if re.fullmatch(rf"(?:on )?{_DATE}", line) and re.fullmatch(_ADOPTED_BY, before):
         return line.startswith("on ") or before.endswith(" on")
@@ -206,7 +206,7 @@ def _join_sponsors(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     up to its label, as one line; the label may stand on a line of its own under the colon.
     Lines are (block, line) pairs; the joined line is in the label's block."""
     for at, (group, line) in enumerate(lines):
-        label = _LABEL.fullmatch(line)
+        label = re.fullmatch(_LABEL, line)
         if label is None:
             continue
         start = at
@@ -227,7 +227,7 @@ def _in_list(line: str, after: str) -> bool:
     """Whether a line is part of the sponsor list whose next line is `after`: it runs on
     (a comma, `and`, `of the`, an open bracket at its end; `after` in lower case), or it is
     names and commas alone (`Cabo Verde, Chile, United Kingdom of Great`)."""
-    if _NAME_TAIL.search(line) or after[:1].islower():
+    if re.search(_NAME_TAIL, line) or after[:1].islower():
         return True
     chunks = line.split(", ")
     return len(chunks) > 1 and ":" not in line and all(c[:1].isupper() for c in chunks)
@@ -319,7 +319,7 @@ def cover_line(line: str, meta: dict[str, Any]) -> bool:
 def _label_line(line: str, meta: dict[str, Any], notify: Notify) -> bool:
     """A draft's label, with its sponsors before it (`Italy and Turkmenistan:* draft
     resolution`) or who submitted it after it, into `meta`; False when the line is none."""
-    m = _LABEL.fullmatch(line)
+    m = re.fullmatch(_LABEL, line)
     if not m:
         return False
     if m.group("amends"):
@@ -366,7 +366,7 @@ def adoption_meta(line: str) -> dict[str, Any]:
     if not _MAYBE_ADOPTION.match(line):
         return {}  # every paragraph but these lines is spared the patterns
     text = " ".join(line.split())
-    m = _ADOPTION_LINE.fullmatch(text) or _COUNCIL_LINE.fullmatch(text) or \
+    m = _ADOPTION_LINE.fullmatch(text) or re.fullmatch(_COUNCIL_LINE, text) or \
         _MEETING_LINE.fullmatch(text)
     if not m:
         return _adopted_note(text)
@@ -392,12 +392,12 @@ def adoption_meta(line: str) -> dict[str, Any]:
 
 def _adopted_note(text: str) -> dict[str, Any]:
     """A Council's bracketed note of how it adopted the text, with its recorded vote."""
-    m = _ADOPTED_NOTE.fullmatch(text)
+    m = re.fullmatch(_ADOPTED_NOTE, text)
     if not m or not (text.startswith("[") or text.endswith("]")):
         return {}
     how = m.group("how")
     out: dict[str, Any] = {"adoption": "by a recorded vote" if "recorded" in how else how}
-    vote = _VOTE.match(m.group("rest").strip(" ,"))
+    vote = re.match(_VOTE, m.group("rest").strip(" ,"))
     if vote:
         out["vote"] = {key: _count(vote.group(key)) for key in ("yes", "no", "abstain")}
     elif how != "without a vote" and "In favour:" in text:
