@@ -110,17 +110,21 @@ def test_ordinary_templates_still_render(template: str, expected: str) -> None:
 # -- a hostile clause in a shared library ---------------------------------------------------
 
 def bomb_library(root: Path, template: str = "{{ 7**99999999 % 10 }}") -> Path:
-    """A library layer holding one hostile clause, adopted (in 2019) and proposed."""
+    """A library layer holding one hostile clause, adopted (in 2019) and proposed, between
+    two sound clauses adopted in the same resolution (a held resolution shows only the
+    versions that list its symbol)."""
     (root / "preamble").mkdir(parents=True)
     (root / "sessions").mkdir()
-    (root / "preamble" / "bomb.yaml").write_text(
-        "id: bomb\npart: preamble\ntopic: Bomb\nversions:\n"
-        f"  - adopted: [ICC-ASP/18/Res.6]\n    text: \"*Recalling* {template},\"\n",
-        encoding="utf-8")
+    clauses = {"peace": "*Convinced also* that justice and peace mutually reinforce each other,",
+               "bomb": f"*Recalling* {template},",
+               "protect": "*Recalling also* the responsibility to protect,"}
+    for name, text in clauses.items():
+        (root / "preamble" / f"{name}.yaml").write_text(
+            f"id: {name}\npart: preamble\ntopic: {name.title()}\nversions:\n"
+            f"  - adopted: [ICC-ASP/18/Res.6]\n    text: \"{text}\"\n", encoding="utf-8")
     (root / "sessions" / "2019.yaml").write_text(
         "year: 2019\nsymbol: ICC-ASP/18/Res.6\nadopted: 2019-12-06\n"
-        "preamble:\n  - justice-and-peace\n  - bomb\n  - responsibility-to-protect\n",
-        encoding="utf-8")
+        "preamble:\n  - peace\n  - bomb\n  - protect\n", encoding="utf-8")
     return root
 
 
