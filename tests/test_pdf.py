@@ -6,11 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from asp_draft.errors import InputError
 from asp_draft.model import Document, Footnote
-from asp_draft.readers.pdf import _join_texts, read_pdf, read_pdf_source
-from asp_draft.structure import Source
+from asp_draft.readers.pdf import _join_texts, _Line, _line_runs, _tidy, read_pdf, read_pdf_source
+from asp_draft.readers.pdf_objects import Piece
+from asp_draft.structure import Source, flatten
 from tests.pdf_fixtures import (
     _LONG_NOTE,
     MadePdf,
@@ -231,7 +234,7 @@ def test_too_many_pages(monkeypatch: pytest.MonkeyPatch, made: dict[str, MadePdf
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    assert "cannot read the file" in _refused(tmp_path / "absent.pdf")
+    assert _refused(tmp_path / "absent.pdf").endswith(": no such file")
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -314,3 +317,61 @@ def test_a_wrapped_line_that_looks_like_a_chapeau_stays_in_its_paragraph(tmp_pat
     assert [p.text for p in back.paragraphs][-2:] == [
         "Recalling the mandate given by the Bureau to its two working groups, The Hague Working "
         "Group and the New York Working Group,", "Decides to continue the work of the Bureau;"]
+
+
+# --- footnote marks between words, however the gap is set ----------------------------------
+
+# where a line's word space stands around a mark: before it, after it, inside the mark's own
+# text, or nowhere (the mark tight on both sides): each is found in official PDFs
+_MARK_GAPS = {"before": (2.6, 0.4, "5"), "after": (1.2, 3.2, "5"), "inside": (1.2, 0.9, "5 "),
+              "tight": (1.0, 1.0, "5")}
+_WORDS = st.lists(st.tuples(st.from_regex(r"[A-Za-z]{1,8}[,;]?", fullmatch=True),
+                            st.sampled_from([None, "gap", "text", *_MARK_GAPS])),
+                  min_size=1, max_size=8)
+
+
+def _set_line(words: list[tuple[str, str | None]]) -> tuple[_Line, dict[tuple[int, str], str]]:
+    """The pieces a PDF has for these words: a word space as a gap or in the text, and a
+    raised mark after a word where asked, its gaps set as `_MARK_GAPS` says."""
+    pieces: list[Piece] = []
+    marks: dict[tuple[int, str], str] = {}
+    x = 100.0
+    for k, (word, after) in enumerate(words):
+        text = word + " " if after == "text" else word
+        pieces.append(Piece(text, x, x + 5 * len(word), 700.0, 10.0, False))
+        x += 5 * len(word)
+        if after in _MARK_GAPS:
+            before, behind, mark = _MARK_GAPS[after]
+            pieces.append(Piece(mark, x + before, x + before + 3.5, 703.0, 6.5, False, True))
+            marks[(1, mark.strip())] = f"n{k}"
+            x += before + 3.5 + behind
+        else:
+            x += 2.6 if after == "gap" else 0.3 if after == "text" else 2.6
+    return _Line(pieces, 1, 700.0, 10.0), marks
+
+
+@given(_WORDS)
+def test_a_mark_leaves_one_space_and_stands_after_its_word(
+        words: list[tuple[str, str | None]]) -> None:
+    # one mark a line (each line's mark is looked up by its printed number)
+    seen = False
+    kept = []
+    for word, after in words:
+        marked = after in _MARK_GAPS and not seen
+        seen = seen or marked
+        kept.append((word, after if marked or after not in _MARK_GAPS else "gap"))
+    line, marks = _set_line(kept)
+    flat = flatten(_tidy(_line_runs(line, marks, lambda _: None)))
+    assert flat.text == " ".join(word for word, _ in kept)
+    ends = [len(" ".join(w for w, _ in kept[:k + 1])) for k, (_, a) in enumerate(kept)
+            if a in _MARK_GAPS]
+    assert [at for _, at in flat.marks] == ends
+
+
+def test_a_mark_before_a_comma_takes_no_space() -> None:
+    pieces = [Piece("Statute", 100.0, 135.0, 700.0, 10.0, False),
+              Piece("1", 136.0, 139.5, 703.0, 6.5, False, True),
+              Piece(", reaffirms", 140.0, 190.0, 700.0, 10.0, False)]
+    flat = flatten(_tidy(_line_runs(_Line(pieces, 1, 700.0, 10.0), {(1, "1"): "1"},
+                                    lambda _: None)))
+    assert (flat.text, flat.marks) == ("Statute, reaffirms", [("1", 7)])

@@ -13,6 +13,7 @@ of its number.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def _ending(p: Paragraph) -> str:
     return p.text.rstrip().rstrip("\u201d\u2019\"')]")
 
 
-def operative_numbering(paragraphs: list[Paragraph]) -> list[str]:
+def operative_numbering(paragraphs: Sequence[Paragraph]) -> list[str]:
     """What breaks the numbering 1..N of top-level operative paragraphs (empty when none)."""
     expected, restart, bad = 1, False, []
     top = [p for p in paragraphs if p.heading or (p.part == "operative" and not p.level)]
