@@ -443,6 +443,9 @@ def _page_pieces(page: Any, path: Path, number: int) -> Page:
     except _Budget as e:
         raise InputError(f"{e}; refusing the PDF", source=path, line=number) from None
     textpage = raw.FPDFText_LoadPage(page)
+    if not textpage:
+        raise InputError("the PDF is damaged: the text of a page cannot be read", source=path,
+                         line=number)
     b = _Buffers()
     pieces: list[Piece] = []
     get_size, get_matrix, get_bounds = raw.FPDFTextObj_GetFontSize, raw.FPDFPageObj_GetMatrix, \
