@@ -42,7 +42,7 @@ def _same(expected: Any, got: Any) -> bool:
     if isinstance(expected, list):
         return isinstance(got, (list, tuple)) and [str(g) for g in got] == expected
     if isinstance(expected, int):
-        return got == expected
+        return isinstance(got, int) and got == expected
     return got is not None and " ".join(str(got).split()) == " ".join(str(expected).split())
 
 
@@ -101,13 +101,15 @@ def _differences(reading: dict[str, Any], document: Document) -> list[str]:
     if until is not None:  # a table follows: only the paragraphs before it are held
         wanted = wanted[:until]
         if len(got) < until:
-            out.append(f"paragraph count: expected at least {until} before the table, got {len(got)}")
+            out.append(f"paragraph count: expected at least {until} before the table,"
+                       f" got {len(got)}")
         got = got[:until]
     elif len(got) != len(wanted):
         out.append(f"paragraph count: expected {len(wanted)}, got {len(got)}")
     notes = {int(k): " ".join(str(v).split()) for k, v in (reading.get("notes") or {}).items()}
     annexes = _annex_titles(reading)
-    for index, (want, paragraph) in enumerate(zip(wanted, got)):
+    # the counts are compared above; the paragraphs both hold are compared one by one
+    for index, (want, paragraph) in enumerate(zip(wanted, got, strict=False)):
         out += _paragraph_differences(index, want, paragraph, notes, annexes.get(index))
     return out
 
