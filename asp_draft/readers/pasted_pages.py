@@ -48,7 +48,9 @@ UNITS = (r"(?:per|percent|%|years?|months?|weeks?|days?|hours?|times|States|memb
          r"countries|persons|people|cases|million|billion|January|February|March|April|May|"
          r"June|July|August|September|October|November|December)\b")
 _CHAPEAU = re.compile(r"The [A-Z][^.;:]{2,80},")
-_MARK_AFTER = r"(?=\s|$|[,;:.)](?:\s|$))"  # what may follow a mark: a space, a line's end
+# what may follow a mark: a space, a line's end, punctuation, or a word it was glued to
+# (`Treaty 6and`; but `7th` is an ordinal)
+_MARK_AFTER = r"(?=\s|$|[,;:.)](?:\s|$)|(?!(?:st|nd|rd|th)\b)[A-Za-z])"
 
 
 def is_official(lines: Lines) -> bool:
@@ -367,20 +369,26 @@ def find_mark(texts: list[str], number: int, place: tuple[int, int]) -> tuple[in
     # raised after a space (`1949 2 and`, `Court, 3`) or glued to a word (`Statute2`)
     pattern = re.compile(rf"(?:(?<=[^\s/\-–(])(?P<space>\s+)|(?<=[^\s\d/.\-–(])){number}"
                          rf"{_MARK_AFTER}")
-    # a number after a word (not after punctuation) may be the sentence's (`article 3`): such
-    # a place is taken only when the page has no other for the mark (`resolutions 3 and`)
+    # a number after a word (`article 3`) or before one (`7 States`) may be the sentence's:
+    # such a place is taken only when the page has no other for the mark (a note's mark
+    # stands on its own page): `resolutions 3 and`
     for strict in (True, False):
         for i in range(place[0], len(texts)):
             text = texts[i]
             for m in pattern.finditer(text, place[1] if i == place[0] else 0):
-                before = text[:m.start()]
-                word = before.rsplit(None, 1)[-1].lower().strip("(") if before.strip() else ""
-                if re.match(UNITS, text[m.end():].lstrip()):
-                    continue
-                if strict and m.group("space") and word in NUMBER_TAKERS:
-                    continue
-                return i, m.start(), m.end()
+                if not strict or not _may_be_counted(text, m):
+                    return i, m.start(), m.end()
     return None
+
+
+def _may_be_counted(text: str, m: re.Match[str]) -> bool:
+    """Whether the figure a match found may be the sentence's own: `article 3`, `7 States`."""
+    if not m.group("space"):
+        return False  # glued to its word (`Statute2`): a mark
+    before = text[:m.start()]
+    word = before.rsplit(None, 1)[-1].lower().strip("(") if before.strip() else ""
+    counts = text[m.end():m.end() + 1].isspace() and re.match(UNITS, text[m.end():].lstrip())
+    return word in NUMBER_TAKERS or bool(counts)
 
 
 def note_units(lines: list[str], *, figures: bool = False) -> list[list[str]]:
