@@ -75,8 +75,8 @@ def test_an_official_copy_reads_without_furniture_and_with_every_note(name: str,
 
 # --- what a correct reading is, written down by hand from the PDFs ------------------------
 
-# (number, lead, the words before the mark, the note) for every note, in order
-RES_79_6_NOTES = [
+Note = tuple[str | None, str, str, str]  # (number, lead, the words before the mark, the note)
+RES_79_6_NOTES: list[Note] = [  # every note, in order
     (None, "Recalling also", "Rome Statute of the International Criminal Court",
      "United Nations, Treaty Series, vol. 2187, No. 38544."),
     (None, "Expressing", "the United Nations and the International Criminal Court,",
@@ -98,7 +98,7 @@ RES_79_6_NOTES = [
     ("28", "Acknowledges", "the work of the Organization;", "Official Records of the General "
      "Assembly, Seventy-ninth Session, Supplement No. 1 (A/79/1)."),
 ]
-L_10_NOTES = [
+L_10_NOTES: list[Note] = [
     (None, "Recognizing", "the 2005 World Summit Outcome,", "Resolution 60/1."),
     (None, "Recalling", "the United Nations Millennium Declaration", "Resolution 55/2."),
     (None, "Recalling also", "in the 2030 Agenda for Sustainable Development,",
@@ -110,7 +110,7 @@ L_10_NOTES = [
     (None, "Recognizing", "the Convention on the Rights of Persons with Disabilities,",
      "United Nations, Treaty Series, vol. 2515, No. 44910."),
 ]
-BY_HAND = {
+BY_HAND: dict[str, tuple[int, int, list[Note], dict[str, object]]] = {
     # name: (preambular paragraphs, last operative number, notes, metadata)
     "A_RES_79_6": (14, 32, RES_79_6_NOTES, {
         "symbol": "A/RES/79/6", "title": "Report of the International Criminal Court",
