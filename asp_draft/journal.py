@@ -3,23 +3,28 @@
 A library is a record, so several files that change together (a resolution file and its
 clause files) must change together or not at all, whatever happens: a kill, a full disk, a
 folder where a file goes. The files sit in several sub-folders, so no single rename can show
-them at once; instead every change is written beside the library first, then made visible
-through a journal:
+them at once; instead every change goes through a journal, one file holding the old and the
+new contents of every file the change touches:
 
 1. under the folder's *adopt lock* (held by the caller for its plan and its write, so the
-   plan is made on the library it changes), the new contents are written into a staging
-   folder in `.asp-draft/`, with a hard link to each file they replace (the old contents,
-   kept without copying) and `journal.json`, the list of both; all of it synced to disk;
-2. under the *apply lock*, the staging folder is renamed to `.asp-draft/journal`: from that
-   rename on the change is decided. Each new file then takes its place by a rename, and the
-   journal is removed;
-3. a run that finds a journal (the next adopt, or a reader through `settled`) finishes it:
-   forward when it is whole, backward when a write failed (`undo` marked in it). A staging
-   folder without the rename is only removed: the library never saw it.
+   plan is made on the library it changes), the journal is written as
+   `.asp-draft/staging-<token>.json` and synced to disk; a kill here leaves the library as
+   it was, and the next run drops the staging file;
+2. under the *apply lock*, it is renamed `.asp-draft/journal.json`: from that rename on the
+   change is decided. Each file then takes its new contents (a temporary file renamed into
+   place), and the journal is removed once the files are on disk;
+3. a run that finds `journal.json` (the next adopt, or a reader through `settled`) writes
+   every file again from it; a write that fails renames it `undo.json`, and every file is
+   given back its old contents (a run that finds `undo.json` finishes that). Writing a file
+   from the journal twice gives the same file, so a kill during any of this is harmless.
 
 Readers take the apply lock shared while they read the folder, so they see the library as
 it was or as it is after the change, never half of one; they wait only while files are
 being renamed, never while an adopt plans.
+
+On disk, the journal is synced before it is decided and the files before it is removed:
+three syncs per change, whatever its size (a sync per file would cost more than the adopt),
+so that a power cut keeps the same promise.
 """
 
 from __future__ import annotations
@@ -29,7 +34,6 @@ import errno
 import json
 import os
 import secrets
-import shutil
 import signal
 import sys
 from collections.abc import Iterator, Sequence
@@ -38,21 +42,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from asp_draft.errors import LibraryError, OutputError
+from asp_draft.errors import AspDraftError, LibraryError, OutputError
 
 STATE = ".asp-draft"  # the library folder's own machinery: locks, journal, staging
-JOURNAL = "journal"
+JOURNAL = "journal.json"  # a decided change, being made
+UNDO = "undo.json"  # a change whose write failed, being undone
 _ADOPT_LOCK = "adopt.lock"
 _APPLY_LOCK = "apply.lock"
-_LIST = "journal.json"
-_UNDO = "undo"  # present in a journal whose change failed: it is being rolled back
 _STAGING = "staging-"
 STOP_ENV = "ASP_DRAFT_TEST_STOP_AT"  # tests stop a run at named points to kill it there
 POINTS = ("locked", "staged", "committed", "applying", "applied", "undoing")
-# Errors that say the folder cannot take a hard link: the old contents are copied instead.
-_NO_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS,
-                       errno.EMLINK, errno.EXDEV})
-
 _held: dict[Path, tuple[IO[bytes], int]] = {}  # folders whose adopt lock this process holds
 
 
@@ -204,7 +203,7 @@ def settled(folder: Path) -> Iterator[None]:
         return
     try:
         _lock(handle, shared=True)
-        if (state / JOURNAL).is_dir():  # a run was killed while renaming: finish it
+        if (state / JOURNAL).exists() or (state / UNDO).exists():  # a killed run's change
             _unlock(handle)
             _lock(handle)
             recover(folder)  # removes the journal, or says why it cannot
@@ -226,72 +225,84 @@ def commit(folder: Path, changes: Sequence[Change]) -> None:
     if not holds_lock(folder):
         raise RuntimeError("commit() outside locked(folder)")
     state = _state(folder)
-    stage = state / f"{_STAGING}{secrets.token_hex(6)}"
+    entries, dirs = _entries_for(folder, changes)
+    stage = state / f"{_STAGING}{secrets.token_hex(6)}.json"
     try:
-        entries = _stage(folder, stage, changes)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
+        _write_synced(stage, _dump(entries, dirs))
+    except OSError as e:
+        stage.unlink(missing_ok=True)
+        raise OutputError(f"cannot write ({_cause(e)}); nothing was written",
+                          source=folder) from None
     on_point("staged")
     with _applying(state):
         journal = state / JOURNAL
         try:
             os.rename(stage, journal)  # the change is decided here
         except OSError as e:
-            shutil.rmtree(stage, ignore_errors=True)
+            stage.unlink(missing_ok=True)
             raise OutputError(f"cannot write ({_cause(e)}); nothing was written",
-                              source=journal) from None
+                              source=folder) from None
         _sync_dir(state)
         on_point("committed")
         try:
-            _forward(folder, journal, entries)
+            _forward(folder, entries, dirs)
         except OSError as e:
             failed = _failed_path(e, folder, entries)
-            _mark_undo(journal)
-            undone = _backward(folder, journal, entries)
+            undone = _undo(folder, state, entries, dirs)
             raise OutputError(f"cannot write ({_cause(e)}); {undone}", source=failed) from None
         on_point("applied")
-        try:
-            _sync_dirs(folder, entries)
-            _discard(journal)
-        except OSError:
-            pass  # every file is in place; the next run removes what is left of the journal
+        _finish(folder, journal)
 
 
-def _stage(folder: Path, stage: Path, changes: Sequence[Change]) -> list[dict[str, Any]]:
-    """Write the new contents and link the old ones into `stage`, with the list of both."""
-    stage.mkdir()
+def _entries_for(folder: Path, changes: Sequence[Change]
+                 ) -> tuple[list[dict[str, Any]], list[str]]:
+    """Each change as the journal lists it (path, old and new contents), and the folders it
+    makes; a folder where a file goes is refused here, before anything is written."""
     entries: list[dict[str, Any]] = []
-    made_dirs: list[str] = []
-    for i, change in enumerate(changes):
+    dirs: list[str] = []
+    for change in changes:
         rel = _relative(folder, change.path)
         target = folder / rel
-        entry: dict[str, Any] = {"path": rel, "new": None, "old": None}
         try:
             if target.exists() and not target.is_file():
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
-            for parent in reversed(Path(rel).parents[:-1]):
-                if not (folder / parent).is_dir() and str(parent) not in made_dirs:
-                    made_dirs.append(str(parent))
-            if change.data is not None:
-                entry["new"] = f"new-{i}"
-                _write_synced(stage / entry["new"], change.data, like=target)
-            if target.is_file():
-                entry["old"] = f"old-{i}"
-                _keep_old(target, stage / entry["old"])
+            old = target.read_bytes() if target.is_file() else None
         except OSError as e:
-            cause = _cause(e)
-            raise OutputError(f"cannot write ({cause}); nothing was written",
+            raise OutputError(f"cannot write ({_cause(e)}); nothing was written",
                               source=target) from None
-        entries.append(entry)
-    listing = json.dumps({"version": 1, "dirs": made_dirs, "entries": entries}, indent=1)
-    try:
-        _write_synced(stage / _LIST, listing.encode("utf-8"))
-        _sync_dir(stage)
-    except OSError as e:
-        raise OutputError(f"cannot write ({_cause(e)}); nothing was written",
-                          source=folder) from None
-    return entries
+        for parent in reversed(Path(rel).parents[:-1]):
+            if not (folder / parent).is_dir() and parent.as_posix() not in dirs:
+                dirs.append(parent.as_posix())
+        entries.append({"path": rel, "old": old, "new": change.data})
+    return entries, dirs
+
+
+def _dump(entries: list[dict[str, Any]], dirs: list[str]) -> bytes:
+    """The journal's bytes: JSON, contents as text (bytes that are not UTF-8 kept exactly)."""
+    def text(data: bytes | None) -> str | None:
+        return None if data is None else data.decode("utf-8", "surrogateescape")
+
+    listed = [{"path": e["path"], "old": text(e["old"]), "new": text(e["new"])}
+              for e in entries]
+    return json.dumps({"version": 1, "dirs": dirs, "entries": listed}).encode("ascii")
+
+
+def _load(path: Path, folder: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """A journal's entries and folders, each path checked to lie inside `folder`."""
+    data = json.loads(path.read_text(encoding="ascii"))
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise ValueError("not a journal this version writes")
+    entries = []
+    for entry in data["entries"]:
+        _relative(folder, folder / str(entry["path"]))
+        entries.append({"path": str(entry["path"]),
+                        **{k: None if entry[k] is None else
+                           str(entry[k]).encode("utf-8", "surrogateescape")
+                           for k in ("old", "new")}})
+    dirs = [str(d) for d in data.get("dirs", [])]
+    for made in dirs:
+        _relative(folder, folder / made / "x")
+    return entries, dirs
 
 
 def _relative(folder: Path, path: Path) -> str:
@@ -305,144 +316,131 @@ def _relative(folder: Path, path: Path) -> str:
     return rel.as_posix()
 
 
-def _write_synced(path: Path, data: bytes, *, like: Path | None = None) -> None:
-    """A new file with `data`, on disk before the journal names it; a replaced file's
-    permissions kept."""
+def _write_synced(path: Path, data: bytes) -> None:
+    """A new file with `data`, on disk before anything names it."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     with os.fdopen(fd, "wb") as fh:
-        if like is not None and like.is_file():
-            os.fchmod(fh.fileno(), like.stat().st_mode & 0o7777)
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
 
 
-def _keep_old(target: Path, keep: Path) -> None:
-    """The old contents kept in the journal: a hard link (no copy), else a copy."""
+def _place(target: Path, data: bytes) -> None:
+    """`target` with `data`, in one step (a temporary file beside it, renamed); a file that
+    already holds `data` is left alone, so writing from a journal again changes nothing."""
     try:
-        os.link(target, keep)
-    except OSError as e:
-        if e.errno not in _NO_LINKS:
-            raise
-        shutil.copy2(target, keep)
-        with keep.open("rb") as fh:
-            os.fsync(fh.fileno())
+        if target.is_file() and target.stat().st_size == len(data) \
+                and target.read_bytes() == data:
+            return
+    except OSError:
+        pass  # cannot be read: it is written below (or that fails, and says why)
+    tmp = target.parent / f".{target.name[:40]}.{secrets.token_hex(6)}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with os.fdopen(fd, "wb") as fh:
+            if target.is_file():  # a replaced file keeps its permissions
+                os.fchmod(fh.fileno(), target.stat().st_mode & 0o7777)
+            fh.write(data)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
-def _forward(folder: Path, journal: Path, entries: list[dict[str, Any]]) -> None:
-    """Put every new file in its place and remove the removed ones; safe to run again."""
-    for made in _listing(journal).get("dirs", []):
+def _forward(folder: Path, entries: list[dict[str, Any]], dirs: list[str]) -> None:
+    """Give every file its new contents, or remove it; safe to run again."""
+    for made in dirs:
         (folder / made).mkdir(parents=True, exist_ok=True)
     for entry in entries:
         target = folder / entry["path"]
         if entry["new"] is not None:
-            staged = journal / entry["new"]
-            if staged.exists():  # gone: placed before a kill
-                os.replace(staged, target)
-        elif entry["old"] is not None or target.is_file():
-            target.unlink(missing_ok=True)
+            _place(target, entry["new"])
+        elif target.is_file() or target.is_symlink():
+            target.unlink()
         on_point("applying")  # after each file
 
 
-def _backward(folder: Path, journal: Path, entries: list[dict[str, Any]]) -> str:
-    """Put every old file back and remove the new ones; what the folder is left as."""
+def _undo(folder: Path, state: Path, entries: list[dict[str, Any]], dirs: list[str]) -> str:
+    """Mark the journal as undoing, then give every file its old contents back; what the
+    folder is left as."""
+    try:
+        os.replace(state / JOURNAL, state / UNDO)
+        _sync_dir(state)
+    except OSError:
+        pass  # undone below all the same; only a kill during it would then redo forward
     on_point("undoing")
-    failed: list[str] = []
-    for entry in entries:
-        target = folder / entry["path"]
-        try:
-            if entry["old"] is not None:
-                kept = journal / entry["old"]
-                if kept.exists() and not (target.exists() and not target.is_file()):
-                    os.replace(kept, target)
-            elif entry["new"] is not None and not (journal / entry["new"]).exists() \
-                    and target.is_file():
-                target.unlink()  # a file this change made
-        except OSError as e:
-            failed.append(f"{entry['path']}: {_cause(e)}")
-    listing = _listing(journal)
-    for made in reversed(listing.get("dirs", [])):
-        with contextlib.suppress(OSError):  # not empty (a file someone put there), or gone
-            (folder / made).rmdir()
+    failed = _backward(folder, entries, dirs)
     if failed:
-        return (f"undoing it failed too ({failed[0]}); the next asp-draft run on "
-                f"{folder} undoes it")
-    _sync_dirs(folder, entries)
-    _discard(journal)
+        return (f"undoing it failed too ({failed}); the next asp-draft run on {folder} "
+                "undoes it")
+    _finish(folder, state / UNDO)
     return "the library folder is as it was (the change was undone)"
 
 
-def _mark_undo(journal: Path) -> None:
-    """Say in the journal that it is being undone, so a run that finds it undoes it too."""
+def _backward(folder: Path, entries: list[dict[str, Any]], dirs: list[str]) -> str | None:
+    """Every file back as it was (a file the change made removed, unless someone has
+    written other contents in it); the first failure, or None."""
+    failed: str | None = None
+    for entry in entries:
+        target = folder / entry["path"]
+        try:
+            if target.exists() and not target.is_file():
+                continue  # a folder someone put there: nothing of ours to put back
+            if entry["old"] is not None:
+                _place(target, entry["old"])
+            elif target.is_file() and target.read_bytes() == entry["new"]:
+                target.unlink()
+        except OSError as e:
+            failed = failed or f"{entry['path']}: {_cause(e)}"
+    for made in reversed(dirs):
+        with contextlib.suppress(OSError):  # not empty (a file someone put there), or gone
+            (folder / made).rmdir()
+    return failed
+
+
+def _finish(folder: Path, journal: Path) -> None:
+    """The files on disk, then the journal removed: the change is over."""
     try:
-        fd = os.open(journal / _UNDO, os.O_WRONLY | os.O_CREAT, 0o666)
-        os.fsync(fd)
-        os.close(fd)
-        _sync_dir(journal)
+        _sync_files(folder)
+        journal.unlink()  # not synced: a journal found again is written again, to no change
     except OSError:
-        pass  # the undo below runs anyway; only a kill during it would then redo forward
+        pass  # every file is in place; the next run finds the journal and changes nothing
 
 
 def recover(folder: Path) -> str | None:
-    """Finish a change a killed run left: forward if it was whole, back if it was failing.
-    The caller holds the apply lock. Returns 'completed', 'undone' or None (nothing to do)."""
-    journal = folder / STATE / JOURNAL
-    if not journal.is_dir():
+    """Finish a change a killed run left: forward if it was decided, back if it was being
+    undone. The caller holds the apply lock. Returns 'completed', 'undone' or None."""
+    state = folder / STATE
+    forward, backward = state / JOURNAL, state / UNDO
+    found = backward if backward.is_file() else forward if forward.is_file() else None
+    if found is None:
         return None
     try:
-        entries = _entries(folder, journal)
-    except (OSError, ValueError, KeyError, TypeError) as e:
+        entries, dirs = _load(found, folder)
+    except (OSError, ValueError, KeyError, TypeError, AspDraftError) as e:
         raise LibraryError(f"an unfinished adopt left a journal that cannot be read ({e}); "
-                           "remove the folder once the library is checked",
-                           source=journal) from None
-    try:
-        if not (journal / _UNDO).exists():
-            try:
-                _forward(folder, journal, entries)
-                _sync_dirs(folder, entries)
-                _discard(journal)
-                return "completed"
-            except OSError:
-                _mark_undo(journal)
-        said = _backward(folder, journal, entries)
-    except OSError as e:
-        raise LibraryError(f"an unfinished adopt cannot be finished ({_cause(e)})",
-                           source=journal) from None
-    if journal.exists():
-        raise LibraryError(f"an unfinished adopt cannot be undone: {said}", source=journal)
+                           "remove it once the library is checked", source=found) from None
+    if found == forward:
+        try:
+            _forward(folder, entries, dirs)
+            _finish(folder, forward)
+            return "completed"
+        except OSError:
+            pass
+        said = _undo(folder, state, entries, dirs)
+    else:
+        failed = _backward(folder, entries, dirs)
+        said = f"undoing it failed ({failed})" if failed else ""
+        if not failed:
+            _finish(folder, backward)
+    if forward.exists() or backward.exists():
+        raise LibraryError(f"an unfinished adopt cannot be finished: {said}", source=found)
     return "undone"
 
 
-def _listing(journal: Path) -> dict[str, Any]:
-    data = json.loads((journal / _LIST).read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError("not a mapping")
-    return data
-
-
-def _entries(folder: Path, journal: Path) -> list[dict[str, Any]]:
-    """The journal's entries, each checked to name a file inside `folder` and in the journal."""
-    entries = _listing(journal)["entries"]
-    if not isinstance(entries, list):
-        raise ValueError("no list of entries")
-    for entry in entries:
-        _relative(folder, folder / str(entry["path"]))
-        for key in ("new", "old"):
-            if entry[key] is not None and "/" in str(entry[key]):
-                raise ValueError(f"bad name {entry[key]!r}")
-    return entries
-
-
-def _discard(journal: Path) -> None:
-    """The journal of a finished change removed; its removal is on disk before returning."""
-    shutil.rmtree(journal)
-    _sync_dir(journal.parent)
-
-
 def _discard_staging(state: Path) -> None:
-    """Staging folders of runs killed before their change was decided: never seen, dropped."""
+    """Staging files of runs killed before their change was decided: never seen, dropped."""
     for stage in state.glob(f"{_STAGING}*"):
-        shutil.rmtree(stage, ignore_errors=True)
+        stage.unlink(missing_ok=True)
 
 
 def _sync_dir(path: Path) -> None:
@@ -459,9 +457,21 @@ def _sync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _sync_dirs(folder: Path, entries: list[dict[str, Any]]) -> None:
-    for parent in sorted({(folder / e["path"]).parent for e in entries}):
-        _sync_dir(parent)
+def _sync_files(folder: Path) -> None:
+    """Everything written on `folder`'s file system on disk: one syncfs where Linux has it
+    (a sync per file would cost more than the adopt), else a sync of every disk."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            if ctypes.CDLL(None, use_errno=True).syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
+    sync = getattr(os, "sync", None)  # not on Windows, whose renames are not ordered anyway
+    if sync is not None:
+        sync()
 
 
 def _failed_path(error: OSError, folder: Path, entries: list[dict[str, Any]]) -> Path:
