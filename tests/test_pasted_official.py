@@ -236,3 +236,22 @@ def test_a_mark_goes_and_leaves_the_words_as_printed(words: list[str], at: int, 
     assert paragraph.text == f"{before} {after}"
     assert [(n.text, paragraph.text[:n.at]) for n in paragraph.footnotes] == [
         ("The note.", before)]
+
+
+def test_words_printed_apart_from_a_spread_line_go_back() -> None:
+    """pdftotext prints the words of a widely spaced justified line below its paragraph."""
+    copy = _page("A/RES/99/1", "", "The General Assembly,",
+                 "Expressing its deep concern that the negotiations in the Conference on",
+                 "Disarmament for the conclusion of a comprehensive convention on nuclear weapons",
+                 "have not yet commenced,", "Determined", "disarmament,", "", "to", "", "work",
+                 "", "collectively towards the realization", "", "of nuclear", "", "1.",
+                 "Underlines the strong support;", "", "_______________", "", "30-00123 (E)")
+    doc, said = _read(copy, "s")
+    assert [p.text for p in doc.paragraphs] == [
+        "Expressing its deep concern that the negotiations in the Conference on Disarmament "
+        "for the conclusion of a comprehensive convention on nuclear weapons have not yet "
+        "commenced,",
+        "Determined to work collectively towards the realization of nuclear disarmament,",
+        "Underlines the strong support;"]
+    assert "s.txt:7: put back the words 'to', 'work', 'collectively towards the realization', " \
+        "'of nuclear' printed apart from their line (a line whose words stand far apart)" in said

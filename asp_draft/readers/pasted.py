@@ -66,6 +66,8 @@ def repair(lines: Lines, notes: dict[str, str], source: str, notify: Notify) -> 
         marked = _restore_hyphens(marked, source, notify)
     if paged and not ruled:
         marked = _page_feet(marked, source, notify)
+    if official:
+        marked = _spread_words(marked, source, notify)
     body = _drop_furniture(marked, _head_end(marked), source, notify, repeats=not official)
     body = _head_columns(body, _head_end(body))
     lines = _labels_on_their_lines(_first_lines_first(body, source, notify), source, notify)
@@ -144,6 +146,78 @@ def _rehyphenate(line: str, hyphenated: dict[str, str], plain: set[str], where: 
             return hyphenated[word]
         return word
     return re.sub(r"\b[A-Za-z]+\b", put_back, line)
+
+
+_FRAGMENT = r"[a-z\d][^\s]*(?: \S+){0,5}"  # a few words that open in lower case or a figure
+
+
+def _spread_words(lines: Lines, source: str, notify: Notify) -> Lines:
+    """Words pdftotext printed apart, one group each below a paragraph, put back in their line.
+
+    A justified line whose words stand far apart comes out short (`Determined`), its words
+    after the paragraph, each between blank lines (`to`, `work`, `collectively towards`): they
+    go back, in order, at the end of the paragraph's last short line that ends no sentence.
+    """
+    out: Lines = []
+    at = 0
+    while at < len(lines):
+        pieces, end = _fragments(lines, at)
+        block = _block_before(out)
+        target = _spread_line(out, block) if pieces and block else None
+        if target is None:
+            out.append(lines[at])
+            at += 1
+            continue
+        number, text = out[target]
+        out[target] = (number, " ".join([text.rstrip(), *pieces]))
+        notify(f"{source}:{number}: put back the words {', '.join(repr(p) for p in pieces)} "
+               "printed apart from their line (a line whose words stand far apart)")
+        at = end
+    return out
+
+
+def _fragments(lines: Lines, at: int) -> tuple[list[str], int]:
+    """The one-line groups between blank lines from `at` on, up to a paragraph, and the end."""
+    pieces: list[str] = []
+    end = at
+    while end + 1 < len(lines) and not lines[end][1].strip() and lines[end][1] != _BREAK:
+        text = lines[end + 1][1].strip()
+        after = lines[end + 2][1] if end + 2 < len(lines) else ""
+        if not re.fullmatch(_FRAGMENT, text) or re.fullmatch(_LONE_NUMBER, text) or \
+                _is_page_line(text) or after.strip() or text.endswith((";", ".", ":")):
+            break
+        pieces.append(text)
+        end += 2
+    return (pieces, end) if pieces and end < len(lines) and not lines[end][1].strip() and \
+        _next_opens(lines, end) else ([], at)
+
+
+def _next_opens(lines: Lines, at: int) -> bool:
+    """Whether the next line with text opens a paragraph (its lead or its label)."""
+    following = _next_text(lines, at)
+    if following is None:
+        return True
+    text = lines[following][1].strip()
+    return bool(find_lead(text) or re.match(_OPENING_LABEL, text) or _LONE_LABEL.fullmatch(text))
+
+
+def _block_before(out: Lines) -> int:
+    """How many lines with text the last lines of `out` hold in a row."""
+    count = 0
+    while count < len(out) and out[-1 - count][1].strip() and out[-1 - count][1] != _BREAK:
+        count += 1
+    return count
+
+
+def _spread_line(out: Lines, block: int) -> int | None:
+    """The index of the block's last short line before its last that ends no sentence."""
+    lines = out[len(out) - block:]
+    longest = max(len(t.strip()) for _, t in lines)
+    for i in range(len(lines) - 2, -1, -1):
+        text = lines[i][1].strip()
+        if len(text) < longest * 0.7 and not text.endswith((";", ".", ":")):
+            return len(out) - block + i
+    return None
 
 
 _LONE_NUMBER = r"\d{1,3}"
