@@ -136,3 +136,15 @@ def test_a_line_underlined_with_dashes_is_a_heading(heading: str) -> None:
                    "2. *Requests* a report.\n")
     assert [(n, h, t) for n, h, t, _ in got] == [
         ("1", False, "Decides to act;"), (None, True, heading), ("2", False, "Requests a report.")]
+
+
+@pytest.mark.parametrize("raised", ["<sup>7</sup>", "^7^", "⁷"])
+def test_a_raised_figure_is_the_mark_of_its_note(raised: str) -> None:
+    said: list[str] = []
+    doc = parse_markdown(f"The General Assembly,\n\n*Recalling* the Statute,{raised} and the "
+                         "rules of procedure,\n\n[^7]: The Statute.\n", "r.md", said.append)
+    paragraph = doc.paragraphs[0]
+    assert paragraph.text == "Recalling the Statute, and the rules of procedure,"
+    assert [(n.text, paragraph.text[:n.at]) for n in paragraph.footnotes] == [
+        ("The Statute.", "Recalling the Statute,")]
+    assert said == ["r.md:5: read the raised 7 in the text as the mark of footnote [^7]"]

@@ -29,6 +29,7 @@ _RULE = re.compile(r" {0,3}([-*_])(?: *\1){2,} *")
 _PAGE = "\f"  # a page rule's place among the groups
 _NOTE_DEF = re.compile(r"\[\^([^\]\s]+)\]:")
 _MARK = re.compile(r"\[\^([^\]\s]+)\]")
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _TRAILING_MARKS = r"(?:\[\^[^\]\s]+\])+$"
 _LABEL = r"(?:\d{1,3}(?: [a-z]+)?\.|\([a-z]{1,4}\))\s"  # `12.`, `(b)`: a paragraph's opening
 
@@ -151,6 +152,10 @@ def _tied_notes(groups: list[Lines], source: str, notify: Notify) -> list[Lines]
     for at, key in defined:
         if key in marked:
             continue
+        if _raised_mark(groups[:at], key):
+            notify(f"{source}:{groups[at][0][0]}: read the raised {key} in the text as the mark "
+                   f"of footnote [^{key}]")
+            continue
         lines = [(g, i) for g, group in enumerate(groups[:at]) for i in range(len(group))
                  if _is_text(group)]
         texts = [groups[g][i][1] for g, i in lines]
@@ -178,6 +183,22 @@ def _tied_notes(groups: list[Lines], source: str, notify: Notify) -> list[Lines]
         notify(f"{source}:{where}: footnote [^{key}] has no mark in the text; it is put at the "
                f"end of the paragraph at line {groups[above][0][0]}")
     return groups
+
+
+def _raised_mark(groups: list[Lines], key: str) -> bool:
+    """Turn the first raised `key` (`<sup>7</sup>`, `^7^`, `⁷`) in the groups into its mark."""
+    raised = key.translate(_SUPERSCRIPTS) if key.isdecimal() else None
+    pattern = re.compile(rf"<sup>\s*{re.escape(key)}\s*</sup>|\^{re.escape(key)}\^" +
+                         (rf"|(?<![⁰¹²³⁴⁵⁶⁷⁸⁹]){raised}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])" if raised else ""))
+    for group in groups:
+        if not _is_text(group):
+            continue
+        for i, (number, text) in enumerate(group):
+            m = pattern.search(text)
+            if m:
+                group[i] = (number, f"{text[:m.start()]}[^{key}]{text[m.end():]}")
+                return True
+    return False
 
 
 def _is_text(group: Lines) -> bool:
