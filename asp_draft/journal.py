@@ -81,14 +81,12 @@ def on_point(point: str) -> None:
 
 # --- locks ------------------------------------------------------------------------------------
 
-def _open_lock(path: Path, *, create: bool) -> IO[bytes] | None:
-    """The lock file open for flock: read-write, else read-only (a folder shared read-only),
-    else None when it does not exist and may not be made."""
+def _open_lock(path: Path) -> IO[bytes] | None:
+    """The lock file open for flock: made if missing, else read-only (a folder shared
+    read-only), else None when it does not exist and cannot be made."""
     try:
-        return path.open("ab" if create else "rb+")
-    except FileNotFoundError:
-        return None
-    except PermissionError:
+        return path.open("ab")
+    except OSError:  # no right to write it, or a read-only file system
         try:
             return path.open("rb")
         except OSError:
@@ -150,15 +148,17 @@ def locked(folder: Path) -> Iterator[None]:
             _held[key] = (mine, _held[key][1] - 1)
         return
     state = _state(folder)
-    handle = _open_lock(state / _ADOPT_LOCK, create=True)
+    handle = _open_lock(state / _ADOPT_LOCK)
     if handle is None:
         raise OutputError("cannot lock the library folder: its lock file cannot be opened",
                           source=state / _ADOPT_LOCK)
     try:
         _lock(handle)
         _held[key] = (handle, 1)
-        with _applying(state):
-            recover(folder)
+        # only adopts (holding this lock) write journals, so one found now is a killed run's
+        if (state / JOURNAL).exists() or (state / UNDO).exists():
+            with _applying(state):
+                recover(folder)
         _discard_staging(state)
         on_point("locked")
         yield
@@ -175,7 +175,7 @@ def holds_lock(folder: Path) -> bool:
 @contextmanager
 def _applying(state: Path) -> Iterator[None]:
     """Hold the apply lock exclusively: no reader is reading the folder meanwhile."""
-    handle = _open_lock(state / _APPLY_LOCK, create=True)
+    handle = _open_lock(state / _APPLY_LOCK)
     if handle is None:
         raise OutputError("cannot lock the library folder for writing",
                           source=state / _APPLY_LOCK)
@@ -197,8 +197,9 @@ def settled(folder: Path) -> Iterator[None]:
     if not state.is_dir():
         yield
         return
-    handle = _open_lock(state / _APPLY_LOCK, create=False)
-    if handle is None:
+    # made here if missing, as by an adopt: a reader and the first adopt must meet on it
+    handle = _open_lock(state / _APPLY_LOCK)
+    if handle is None:  # cannot be made (a folder shared read-only): nobody writes here
         yield
         return
     try:

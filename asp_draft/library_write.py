@@ -27,6 +27,8 @@ _RESOLUTION_FOLDERS = ("sessions", "resolutions")
 
 def write_adoption(adoption: Adoption, *, inputs: Sequence[str] = ()) -> None:
     """Write the plan's files all together or not at all, under the folder's lock."""
+    if not adoption.files:
+        return
     with locked(adoption.into):
         _write(adoption, inputs)
 
