@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 CACHE_ENV = "ASP_DRAFT_CACHE"
 # No stemming: a lawyer's "reinforce" must not find "reinforcing"; reinforc* asks for both.
-SCHEMA = 6  # bump when the tables change, so old caches are not read
+SCHEMA = 7  # bump when the tables change, so old caches are not read
+KEEP_CACHES = 3  # a library's newest caches kept; older ones are removed
 # Marks FTS5 puts around matched words; control characters never occur in the record.
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
 SQLITE_MAX_INT = 2**63 - 1  # LIMIT takes a 64-bit integer
@@ -98,16 +99,34 @@ def _cache_anchor(folder: Path) -> Path:
 
 
 def library_fingerprint(roots: Sequence[Path]) -> str:
-    """A digest of every library file's name and content, and of this asp-draft's version."""
+    """A digest of every library file's name, size and time of change, and of this
+    asp-draft's version: a body's record is thousands of files, too many to read each time."""
     digest = hashlib.sha256(f"asp-draft {__version__} schema {SCHEMA}\n".encode())
     for root in roots:
         digest.update(f"root {root.resolve()}\n".encode())
-        files = [root / "facts.yaml", *sorted(root.glob("*/*.yaml"))]
-        for path in files:
-            if path.is_file():
-                digest.update(f"{path.relative_to(root)}\n".encode())
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+        folders = sorted(Path(e.path) for e in _entries(root) if e.is_dir())
+        for folder in (root, *folders):
+            for entry in sorted(_entries(folder), key=lambda e: e.name):
+                if entry.name.endswith(".yaml") and entry.is_file() and \
+                        (folder != root or entry.name == "facts.yaml"):
+                    found = entry.stat()
+                    digest.update(f"{folder.name}/{entry.name} {found.st_size} "
+                                  f"{found.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:24]
+
+
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as found:
+            return list(found)
+    except OSError:
+        return []
+
+
+def _library_key(roots: Sequence[Path]) -> str:
+    """Which library a cache is of (its folders), whatever their files hold."""
+    named = "\n".join(str(r.resolve()) for r in roots)
+    return hashlib.sha256(named.encode()).hexdigest()[:12]
 
 
 def open_index(library_roots: Sequence[Path], load_record: Callable[[], Record],
@@ -120,18 +139,19 @@ def open_index(library_roots: Sequence[Path], load_record: Callable[[], Record],
     why once.
     """
     folder = cache_dir()
-    path = folder / f"search-{library_fingerprint(library_roots)}.sqlite" if folder else None
+    key = _library_key(library_roots)
+    path = folder / f"search-{key}-{library_fingerprint(library_roots)}.sqlite" if folder \
+        else None
     if path is not None and _is_file(path):
-        try:
-            db = _open_read_only(path)
-            db.execute("SELECT count(*) FROM printing").fetchone()
+        db = _sound(path)
+        if db is not None:
             return db
-        except sqlite3.DatabaseError:
-            pass  # a damaged or foreign file: build anew below
     record = load_record()
     if path is not None:
         try:
-            return _cached(path, record)
+            db = _cached(path, record)
+            _prune(path.parent, key, keep=path)
+            return db
         except (OSError, sqlite3.Error) as e:
             if warn is not None:
                 cause = getattr(e, "strerror", None) or str(e)
@@ -166,6 +186,41 @@ def _cached(path: Path, record: Record) -> sqlite3.Connection:
     return _open_read_only(path)
 
 
+def _sound(path: Path) -> sqlite3.Connection | None:
+    """The cached index opened, or None when it is damaged, foreign or unfinished: it must
+    carry this schema's mark and its record row, and both full-text indexes must answer."""
+    db: sqlite3.Connection | None = None
+    try:
+        db = _open_read_only(path)
+        mark = db.execute("PRAGMA user_version").fetchone()[0]
+        if mark == SCHEMA and db.execute("SELECT held FROM record").fetchone() is not None:
+            for table in ("wording", "printed"):
+                db.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH 'court' "
+                           "LIMIT 1").fetchall()
+            return db
+    except sqlite3.DatabaseError:
+        pass  # a damaged or foreign file: built anew
+    if db is not None:
+        db.close()
+    with contextlib.suppress(OSError):
+        path.unlink()
+    return None
+
+
+def _prune(folder: Path, key: str, *, keep: Path) -> None:
+    """Remove this library's older caches but the newest few (its files change with every
+    adopt, and each state would otherwise leave its cache behind)."""
+    found = []
+    for path in folder.glob(f"search-{key}-*.sqlite"):
+        with contextlib.suppress(OSError):
+            found.append((path.stat().st_mtime_ns, path))
+    found.sort(reverse=True)
+    for _, path in found[KEEP_CACHES:]:
+        if path != keep:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
 def _is_file(path: Path) -> bool:
     try:
         return path.is_file()
@@ -198,6 +253,7 @@ def _fill(db: sqlite3.Connection, record: Record) -> None:
                    (wording_row[entry.wording], printed_row[entry.text], entry.symbol,
                     entry.year, entry.label, entry.status, entry.clause, entry.proposer))
     db.execute("INSERT INTO record VALUES (?, ?)", (record.held, record.partial))
+    db.execute(f"PRAGMA user_version = {SCHEMA}")  # the mark of a finished index
     db.commit()
 
 
