@@ -162,8 +162,8 @@ def _spread_words(lines: Lines, source: str, notify: Notify) -> Lines:
     at = 0
     while at < len(lines):
         pieces, end = _fragments(lines, at)
-        block = _block_before(out)
-        target = _spread_line(out, block) if pieces and block else None
+        block = _block_before(out) if pieces else 0
+        target = _spread_line(out, block) if block else None
         if target is None:
             out.append(lines[at])
             at += 1

@@ -120,11 +120,11 @@ def split_pages(lines: Lines) -> list[Lines]:
     return pages
 
 
-def _groups(page: Lines) -> list[tuple[int, int]]:
-    """(start, end) of each run of lines with text."""
+def _groups(page: Lines, most: int) -> list[tuple[int, int]]:
+    """(start, end) of the first `most` runs of lines with text."""
     out: list[tuple[int, int]] = []
     at = 0
-    while at < len(page):
+    while at < len(page) and len(out) < most:
         if not page[at][1].strip():
             at += 1
             continue
@@ -138,7 +138,7 @@ def _groups(page: Lines) -> list[tuple[int, int]]:
 
 def _without_running_head(page: Lines, symbol: str, cover: str) -> Lines:
     """The page without the running head at its top (the symbol and the title, either side)."""
-    groups = _groups(page)[:3]
+    groups = _groups(page, 3)
     cut = 0
     for n, (start, end) in enumerate(groups):
         texts = [" ".join(t.split()) for _, t in page[start:end]]
