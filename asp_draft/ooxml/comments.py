@@ -4,6 +4,12 @@ A comment is a `w:comment` (id, author, date, initials) holding its own paragrap
 it spans the commented paragraph's content between `w:commentRangeStart` and
 `w:commentRangeEnd`, followed by a run with `w:commentReference`. Ids come from the file's one
 counter, so they never collide with revision, footnote or move ids.
+
+Comment ids are given last, when the file is written (`Comments.renumber`): each after every
+footnote's id. LibreOffice's Word import (7.x) looks footnotes and comments up through one
+shared "current note" id, and a comment whose id falls among the footnote ids makes it lose
+footnote texts (numbers at the foot of the page, no text). ECMA-376 keeps the two id spaces
+apart (17.11.10 and 17.13.4.2), so ids above every footnote's are as valid for Word.
 """
 
 from __future__ import annotations
@@ -43,6 +49,20 @@ class Comments:
             t.text = line
             t.set(XML_SPACE, "preserve")
         return comment_id
+
+    def renumber(self, body: Any) -> None:
+        """Give every comment a fresh id from `id_source`, in order, here and in `body`'s
+        range and reference marks: called after the last footnote took its id."""
+        fresh: dict[str, str] = {}
+        for comment in self.root.iter(w("comment")):
+            new_id = str(self.id_source())
+            fresh[comment.get(w("id"))] = new_id
+            comment.set(w("id"), new_id)
+        for tag in ("commentRangeStart", "commentRangeEnd", "commentReference"):
+            for mark in body.iter(w(tag)):
+                old = mark.get(w("id"))
+                if old in fresh:
+                    mark.set(w("id"), fresh[old])
 
 
 def attach(p: Any, comment_id: int, wrap: Callable[[Any], Any] | None = None) -> None:

@@ -633,6 +633,7 @@ class Skeleton:
             package.add("word/fontTable.xml", self.reference.font_table,
                         CT + "fontTable+xml", "fontTable")
         if len(self.comments):
+            self.comments.renumber(self.body)  # after every footnote's id: see ooxml/comments
             package.add("word/comments.xml", to_bytes(self.comments.root),
                         CT + "comments+xml", "comments")
         header = None
