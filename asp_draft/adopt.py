@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -55,7 +56,7 @@ OMNIBUS_TITLE = "Strengthening the International Criminal Court and the Assembly
 _WORD = re.compile(r"\w+")
 SHORTLIST = 25  # versions compared word by word with a paragraph that matched none exactly
 # How many (version, run) pairs a shortlist counts at most: the rarest runs come first
-SHORTLIST_POSTINGS = 2000
+SHORTLIST_POSTINGS = 800
 _COPIED_META = ("venue", "plenary", "adoption", "source", "reproduced_in", "completeness",
                 "note")
 
@@ -142,6 +143,15 @@ class _Candidate:
 _Key = tuple[dict[tuple[str, str], list["_Candidate"]], tuple[str, str]]
 
 
+@dataclass(frozen=True)
+class _Indexed:
+    """A clause as the index holds it: its ids in `similar`, its keys in `exact`, `words`."""
+
+    clause: Clause
+    ids: list[int]
+    keys: list[_Key]
+
+
 def _first(*found: list[_Candidate] | None) -> _Candidate | None:
     """The candidate that comes first in the library's order, among the lists found."""
     return min((c for cs in found if cs for c in cs), key=lambda c: c.order, default=None)
@@ -162,8 +172,7 @@ class MatchIndex:
         self.similar: dict[int, tuple[list[str], _Candidate]] = {}
         self.runs: dict[tuple[str, ...], set[int]] = {}
         self.templates: dict[str, list[tuple[Version, int, int, str]]] = {}
-        # clause id -> the clause indexed, its ids in `similar`, its keys in `exact`, `words`
-        self.indexed: dict[str, tuple[Clause, list[int], list[_Key]]] = {}
+        self.indexed: dict[str, _Indexed] = {}
         self._next = 0
 
     @classmethod
@@ -173,20 +182,29 @@ class MatchIndex:
         index.update(library)
         return index
 
-    def update(self, library: Library) -> None:
-        """Follow the library: clauses added, changed (a new object) or gone."""
-        for clause_id in [c for c in self.indexed if c not in library.clauses]:
-            self._remove(clause_id)
-        for clause in library.clauses.values():
+    def update(self, library: Library, ids: Iterable[str] | None = None) -> None:
+        """Follow the library: clauses added, changed (a new object) or gone; only those of
+        `ids` when the caller knows which changed."""
+        look = list(self.indexed) if ids is None else [i for i in ids if i in self.indexed]
+        for clause_id in [c for c in look if c not in library.clauses]:
+            old = self.indexed.pop(clause_id)
+            self._remove(old, old.ids)
+        clauses = library.clauses.values() if ids is None else \
+            [library.clauses[i] for i in ids if i in library.clauses]
+        for clause in clauses:
             held = self.indexed.get(clause.id)
-            if held is None or held[0] is not clause:
-                if held is not None:
-                    self._remove(clause.id)
-                self._add(clause)
+            if held is None or held.clause is not clause:
+                self._add(clause, held)
 
-    def _add(self, clause: Clause) -> None:
+    def _add(self, clause: Clause, old: _Indexed | None) -> None:
+        """Index `clause`, in place of `old` (its wordings' words and runs reused: a clause
+        that gains a version keeps the others)."""
+        known: dict[str, list[int]] = {}
+        for n in old.ids if old else ():
+            known.setdefault(self.similar[n][1].template, []).append(n)
         ids: list[int] = []
         keys: list[_Key] = []
+        self.templates.pop(clause.id, None)
         for vi, version in enumerate(clause.versions):
             if version.status != ADOPTED or not version.adopted:
                 continue
@@ -201,9 +219,17 @@ class MatchIndex:
                                    (self.words, (clause.part, _words(rendered)))):
                     table.setdefault(key, []).append(candidate)
                     keys.append((table, key))
-                if ti == 0:
+                if ti:
+                    continue
+                if known.get(template):
+                    n = known[template].pop()
+                    self.similar[n] = (self.similar[n][0], candidate)
+                    ids.append(n)
+                else:
                     ids.append(self._add_similar(likeness_words(rendered), candidate))
-        self.indexed[clause.id] = (clause, ids, keys)
+        if old is not None:
+            self._remove(old, [n for left in known.values() for n in left])
+        self.indexed[clause.id] = _Indexed(clause, ids, keys)
 
     def _add_similar(self, words: list[str], candidate: _Candidate) -> int:
         n = self._next
@@ -213,15 +239,14 @@ class MatchIndex:
             self.runs.setdefault(run, set()).add(n)
         return n
 
-    def _remove(self, clause_id: str) -> None:
-        clause, ids, keys = self.indexed.pop(clause_id)
-        self.templates.pop(clause_id, None)
-        for n in ids:
+    def _remove(self, old: _Indexed, gone: Iterable[int]) -> None:
+        """Take out `old`'s keys and, of its wordings, those numbered in `gone`."""
+        for n in gone:
             words, _ = self.similar.pop(n)
             for run in _runs(words):
                 self.runs[run].discard(n)
-        for table, key in keys:
-            left = [c for c in table.get(key, ()) if c.clause is not clause]
+        for table, key in old.keys:
+            left = [c for c in table.get(key, ()) if c.clause is not old.clause]
             if left:
                 table[key] = left
             else:
@@ -231,7 +256,7 @@ class MatchIndex:
         """The index as the year being adopted reads it: its templates rendered."""
         extra = _Index()
         for clause_id in sorted(self.templates):
-            clause = self.indexed[clause_id][0]
+            clause = self.indexed[clause_id].clause
             for version, vi, ti, template in self.templates[clause_id]:
                 rendered = render_or_none(template, values, clause.id)
                 if rendered is None:

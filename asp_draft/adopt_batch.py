@@ -143,7 +143,8 @@ class Run:
                              options=not several, **options)
         if plan.library is not None:
             self._library = plan.library
-            index.update(plan.library)
+            index.update(plan.library, [f.path.stem for f in plan.files
+                                        if f.path.parent.name in PARTS])
         return plan
 
     def _current(self) -> tuple[Library, MatchIndex]:
