@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from asp_draft.errors import InputError, LibraryError, UnknownClauseError, UsageError
+from asp_draft.errors import InputError, UnknownClauseError, UsageError
 from asp_draft.labels import letters, roman
 from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
 from asp_draft.language import ENGLISH, Language, language_for
@@ -58,18 +58,20 @@ def select_version(clause: Clause, entry: Entry, symbol: str | None, spec: Spec)
                                      f"(its versions: {years})", source=spec.source,
                                      line=entry.line)
         if symbol and found.status != ADOPTED:
-            raise LibraryError(f"{symbol}: clause {clause.id!r} is pinned to {entry.pin}, a "
-                               "proposal, not an adopted version; the library does not hold "
-                               "the text it adopted", source=spec.source, line=entry.line)
+            raise UnknownClauseError(f"{symbol}: clause {clause.id!r} is pinned to "
+                                     f"{entry.pin}, a proposal, not an adopted version; the "
+                                     "library does not hold the text it adopted",
+                                     source=spec.source, line=entry.line)
         return found
     if not symbol:
         return clause.latest
     adopted_here = clause.version_in(symbol)
     if adopted_here is None:
-        raise LibraryError(f"{symbol}: clause {clause.id!r} has no version adopted in "
-                           f"{symbol} (its versions in {clause.source}: {_versions(clause)}); the "
-                           "library does not hold the text it adopted", source=spec.source,
-                           line=entry.line)
+        # an unknown version, as a pinned one missing: blame leaves it out of the record
+        raise UnknownClauseError(f"{symbol}: clause {clause.id!r} has no version adopted in "
+                                 f"{symbol} (its versions in {clause.source}: "
+                                 f"{_versions(clause)}); the library does not hold the text "
+                                 "it adopted", source=spec.source, line=entry.line)
     return adopted_here
 
 
