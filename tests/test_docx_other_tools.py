@@ -196,3 +196,17 @@ def test_text_boxes_in_lines_and_pages(tmp_path: Path) -> None:
         (None, "Noting the Statute of the Court,", [("See the Statute.", "the Court,")]),
         ("1", "Decides to act on the report of the Court;", [])]
     assert "9 text boxes" in said[0]
+
+
+def test_a_text_box_beside_the_text_is_read_after_its_paragraph(tmp_path: Path) -> None:
+    """A box in a document with text of its own: its paragraphs follow their anchor, once."""
+    box = _box(1000000, 400000, "Noting the report of the Court,")
+    anchored = box.removeprefix("<w:p>").replace(
+        "<w:r><mc:AlternateContent", "<w:r><w:t>Recalling its resolution 1/1,</w:t></w:r>"
+        "<w:r><mc:AlternateContent", 1)
+    body = ("<w:p><w:r><w:t>The General Assembly,</w:t></w:r></w:p><w:p>" + anchored +
+            "<w:p><w:r><w:t>1. Decides to act.</w:t></w:r></w:p>")
+    got, _ = _pieces(make_docx(tmp_path / "mixed.docx", body))
+    assert [(n, t) for n, t, _ in got] == [
+        (None, "Recalling its resolution 1/1,"), (None, "Noting the report of the Court,"),
+        ("1", "Decides to act.")]

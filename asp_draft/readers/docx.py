@@ -21,7 +21,7 @@ from asp_draft.ooxml.names import NO_BREAK_HYPHEN, w
 from asp_draft.ooxml.numbering import LEVEL_OF_FORMAT, ListState
 from asp_draft.ooxml.package import Package, open_package
 from asp_draft.ooxml.styles import ROLES, STYLE_PREAMBLE, STYLE_SUB, own_style
-from asp_draft.readers.docx_boxes import box_text
+from asp_draft.readers.docx_boxes import box_paragraphs, box_text
 from asp_draft.readers.text import text_source
 from asp_draft.structure import Block, Notify, Run, Source, classify, quiet
 from asp_draft.words import squeeze
@@ -294,11 +294,13 @@ def _declared_meta(package: Package) -> tuple[dict[str, Any], str | None]:
 
 
 def _block_paragraphs(body: Any) -> list[Any]:
-    """Body paragraphs in reading order (content controls opened; tables skipped)."""
+    """Body paragraphs in reading order (content controls opened; tables skipped); a text
+    box's paragraphs after the paragraph it is anchored in."""
     out: list[Any] = []
     for child in body:
         if child.tag == w("p"):
             out.append(child)
+            out.extend(box_paragraphs(child))
         elif child.tag in (w("sdt"), w("customXml")):
             out.extend(child.iter(w("p")))
     return out

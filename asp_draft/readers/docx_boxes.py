@@ -51,6 +51,14 @@ def box_text(body: Any) -> tuple[str, int] | None:
     return pages + "\n", len(boxes)
 
 
+def box_paragraphs(paragraph: Any) -> list[Any]:
+    """The paragraphs of the text boxes anchored in a paragraph (each box once: a file may
+    give a box twice, as DrawingML and as its VML fallback)."""
+    return [p for box in paragraph.iter(w("txbxContent"))
+            if not any(a.tag == f"{_MC}Fallback" for a in box.iterancestors())
+            for p in box.iter(w("p"))]
+
+
 def _in_box(node: Any) -> bool:
     """Whether a text node stands inside a text box."""
     return any(a.tag == w("txbxContent") for a in node.iterancestors())
