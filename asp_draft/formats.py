@@ -73,6 +73,9 @@ class Writer:
     # paragraph, `--annotate`) only the writers that can show them take
     options: tuple[str, ...] = ()
     show: bool = False  # offered by `show` (a document read on the terminal or piped)
+    # a function of the module that checks, before any work, that the programs the format
+    # needs are installed (PDF: LibreOffice), raising a usage error naming what to install
+    needs: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -118,6 +121,8 @@ class Writers:
             if e.name != writer.module:
                 raise
             raise UsageError(f"{writer.kind} {self.what} are not available yet") from None
+        if writer.needs is not None:
+            getattr(module, writer.needs)()
         function: Callable[..., Any] = getattr(module, writer.function)
         return function
 
@@ -141,6 +146,8 @@ DOCUMENT_WRITERS = Writers("documents", (
            binary=True, options=("reference_doc", "annotations")),
     Writer("akn", "Akoma Ntoso", (".xml",), "asp_draft.writers.akn", "render_valid_akn",
            aliases=("xml", "akoma-ntoso"), binary=True, show=True),
+    Writer("pdf", "PDF", (".pdf",), "asp_draft.writers.pdf", "render_pdf", binary=True,
+           options=("reference_doc", "annotations"), needs="soffice"),
 ))
 SHOW_WRITERS = Writers("documents", tuple(w for w in DOCUMENT_WRITERS.entries if w.show))
 
@@ -155,4 +162,7 @@ DIFF_WRITERS = Writers("redlines", (
            "render_diff_html"),
     Writer("docx", "Word", (".docx",), "asp_draft.writers.redline", "render_redline",
            binary=True, options=("author", "date", "moves_as_changes", "annotations")),
+    Writer("pdf", "PDF", (".pdf",), "asp_draft.writers.pdf", "render_redline_pdf",
+           binary=True, options=("author", "date", "moves_as_changes", "annotations"),
+           needs="soffice"),
 ))

@@ -4,6 +4,7 @@ footnote's text is on the page, PDF output works, and numbering under tracked ch
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import zipfile
@@ -142,3 +143,106 @@ def test_corpus_annotated_build_renders_its_footnotes(tmp_path: Path, cli) -> No
                                    check=True, capture_output=True, text=True).stdout)
     missing = [n for n in notes if _squeeze(n) not in text]
     assert not missing
+
+
+# --- PDF output ----------------------------------------------------------------------------
+
+def _pdf_text(path: Path) -> str:
+    result = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                            capture_output=True, text=True, timeout=60)
+    return _squeeze(result.stdout)
+
+
+def test_build_pdf_holds_every_paragraph(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """`build 2018 -o r.pdf`: a PDF (through LibreOffice) whose text holds 2018's paragraphs."""
+    need_soffice()
+    import json
+
+    out = tmp_path / "r.pdf"
+    result = cli("build", "2018", "-o", out)
+    assert result.code == 0, result.err
+    assert out.read_bytes().startswith(b"%PDF-")
+    text = _pdf_text(out)
+    paragraphs = json.loads(cli("show", "2018", "--format", "json").out)["paragraphs"]
+    assert len(paragraphs) >= 4
+    for paragraph in paragraphs:
+        assert _squeeze(paragraph["text"]) in text
+    assert "ICC-ASP/17/Res.5" in text
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left
+
+
+def test_diff_pdf_shows_the_changes(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """`diff -o x.pdf` is the redline with its changes shown: old and new words both print."""
+    need_soffice()
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(resolution(range(1, 5)), encoding="utf-8")
+    new.write_text(resolution(range(1, 5)).replace("to report;", "to report annually;"),
+                   encoding="utf-8")
+    out = tmp_path / "x.pdf"
+    result = cli("diff", old, new, "-o", out, "--annotate")
+    assert result.code == 0, result.err
+    text = _pdf_text(out)
+    # the deletion (struck) and the insertion (underlined) both print, side by side
+    assert text.count("and to report;report annually;") == 3
+    assert "Requests the Bureau to act on item 3" in text
+    for k in range(1, 5):
+        assert note_text(k) in text
+
+
+def test_pdf_without_libreoffice_names_the_package(tmp_path: Path, cli,  # type: ignore[no-untyped-def]
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """No soffice on the PATH: one line, exit 2, the package to install, nothing written."""
+    from tests.conftest import one_line_error
+
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    for args in (["build", "2018", "-o", tmp_path / "r.pdf"],
+                 ["diff", "2017", "2018", "-o", tmp_path / "d.pdf"]):
+        message = one_line_error(cli(*args))
+        assert "libreoffice-writer-nogui" in message and "soffice" in message
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_formats_list_pdf(cli) -> None:  # type: ignore[no-untyped-def]
+    """PDF is in the formats table, so help and errors name it."""
+    assert "pdf" in cli("build", "--help").out
+    assert "pdf" in cli("diff", "--help").out
+    refused = cli("build", "2018", "-o", "x.odt")
+    assert refused.code == 2 and ".pdf" in refused.err
+
+
+def _fake_soffice(folder: Path, script: str) -> None:
+    folder.mkdir()
+    fake = folder / "soffice"
+    fake.write_text("#!/bin/sh\n" + script + "\n", encoding="utf-8")
+    fake.chmod(0o755)
+
+
+def test_a_hung_libreoffice_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A conversion that never ends is killed at the time limit: one line, nothing made."""
+    from asp_draft.errors import OutputError
+    from asp_draft.writers.pdf import docx_to_pdf
+
+    _fake_soffice(tmp_path / "bin", "sleep 60")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}/usr/bin{os.pathsep}/bin")
+    with pytest.raises(OutputError, match="did not finish the PDF in 1 s"):
+        docx_to_pdf(b"PK\x05\x06" + bytes(18), timeout=1)
+
+
+def test_a_failed_conversion_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """LibreOffice exits with an error: its last line is in the message."""
+    from asp_draft.errors import OutputError
+    from asp_draft.writers.pdf import docx_to_pdf
+
+    _fake_soffice(tmp_path / "bin", "echo 'Error: source file could not be loaded' >&2; exit 1")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    with pytest.raises(OutputError, match="exit 1: Error: source file could not be loaded"):
+        docx_to_pdf(b"PK\x05\x06" + bytes(18))
+
+
+def test_comments_go_in_the_margin_filter() -> None:
+    """The export asks for comments in the margin only when the file has comments."""
+    from asp_draft.writers.pdf import export_filter
+
+    assert export_filter(comments=False) == "pdf:writer_pdf_Export"
+    assert '"ExportNotesInMargin":{"type":"boolean","value":"true"}' in \
+        export_filter(comments=True)

@@ -92,16 +92,17 @@ def diff(
     exit_code: Annotated[bool, typer.Option(
         "--exit-code", help="Exit with 1 when the documents differ, 0 when they do not.")] = False,
     author: Annotated[str, typer.Option(
-        "--author", metavar="NAME", help="Author of the tracked changes (docx).")] = "asp-draft",
+        "--author", metavar="NAME",
+        help="Author of the tracked changes (docx, pdf).")] = "asp-draft",
     date: Annotated[str | None, typer.Option(
-        "--date", metavar="ISO", help="Date of the tracked changes (docx); default now, UTC.",
+        "--date", metavar="ISO", help="Date of the tracked changes (docx, pdf); default now, UTC.",
         show_default=False)] = None,
     moves_as_changes: Annotated[bool, typer.Option(
         "--moves-as-changes",
         help="Report moved paragraphs as a deletion and an insertion.")] = False,
     annotate: Annotated[bool, typer.Option(
-        "--annotate", help="In a Word redline, a comment on every paragraph of NEW: where its "
-                           "wording was agreed, or that it is new.")] = False,
+        "--annotate", help="In a Word or PDF redline, a comment on every paragraph of NEW: "
+                           "where its wording was agreed, or that it is new.")] = False,
     var: VarOption = None,
     library: LibraryOption = None,
 ) -> None:
@@ -114,7 +115,7 @@ def diff(
     from asp_draft.commands.documents import annotations_for, check_annotate
 
     writer = choose_format(format, out)
-    check_annotate(writer, annotate, "-o OUT.docx (a Word redline)")
+    check_annotate(writer, annotate, "-o OUT.docx (a Word redline) or -o OUT.pdf")
     when = redline_date(date)
     DIFF_WRITERS.load(writer)  # a writer that is not installed says so before any work
     inputs = [old, new]
