@@ -3,9 +3,11 @@
 An adoption is one transaction (asp_draft.journal): under the folder's lock, all of its files
 are written or none, whatever happens meanwhile. The command holds `locked(into)` around
 loading the library, planning and writing, so that the plan is made on the library it
-changes and concurrent adopts take turns. `write_adoption` takes the lock itself when its
-caller did not, and checks under it that the plan still fits the folder: a clause file that
-another adopt changed since the plan was made would otherwise lose that adopt's wording.
+changes and concurrent adopts take turns; a caller holding the lock is taken to have planned
+under it. `write_adoption` takes the lock itself when its caller did not, and then checks
+under it that the plan still fits the folder: a clause file that another adopt changed since
+the plan was made would otherwise lose that adopt's wording. (The check reads every clause
+file the plan replaces, which an adopt planned under the lock need not pay for.)
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asp_draft.journal import Change, commit, locked, settled
+from asp_draft.journal import Change, commit, holds_lock, locked, settled
 
 if TYPE_CHECKING:
     from asp_draft.adopt import Adoption, FileChange
@@ -29,11 +31,12 @@ def write_adoption(adoption: Adoption, *, inputs: Sequence[str] = ()) -> None:
     """Write the plan's files all together or not at all, under the folder's lock."""
     if not adoption.files:
         return
+    planned_under_lock = holds_lock(adoption.into)
     with locked(adoption.into):
-        _write(adoption, inputs)
+        _write(adoption, inputs, check=not planned_under_lock)
 
 
-def _write(adoption: Adoption, inputs: Sequence[str]) -> None:
+def _write(adoption: Adoption, inputs: Sequence[str], *, check: bool) -> None:
     from asp_draft.errors import OutputError
     from asp_draft.refs import input_paths
 
@@ -44,7 +47,7 @@ def _write(adoption: Adoption, inputs: Sequence[str]) -> None:
                               source=change.path)
     for change in adoption.files:
         _check_name(adoption, change)
-        _check_current(adoption, change)
+        _check_current(adoption, change, wordings=check)
     try:
         commit(adoption.into, [Change(c.path, None if c.action == "delete" else
                                       str(c.text).encode("utf-8")) for c in adoption.files])
@@ -73,14 +76,16 @@ def _check_name(adoption: Adoption, change: FileChange) -> None:
                      "was written")
 
 
-def _check_current(adoption: Adoption, change: FileChange) -> None:
-    """Refuse a plan that another adopt overtook: a clause file must give every other
-    resolution the wording it gives now, and a new file must still be new."""
+def _check_current(adoption: Adoption, change: FileChange, *, wordings: bool) -> None:
+    """Refuse a plan that another adopt overtook: a new file must still be new, and (with
+    `wordings`) a clause file must give every other resolution the wording it gives now."""
     from asp_draft.errors import OutputError
 
     path = change.path
     if change.action == "create" and not path.exists():
         return  # still new (a clause copied from a lower folder leaves that folder as it is)
+    if not wordings and change.action != "create":
+        return
     if change.path.parent.name in _CLAUSE_FOLDERS:
         now = _wordings(_read(path), adoption.symbol)
         then = _wordings(_parse(change.text, path), adoption.symbol)
