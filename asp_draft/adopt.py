@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -56,7 +56,7 @@ OMNIBUS_TITLE = "Strengthening the International Criminal Court and the Assembly
 _WORD = re.compile(r"\w+")
 SHORTLIST = 25  # versions compared word by word with a paragraph that matched none exactly
 # How many (version, run) pairs a shortlist counts at most: the rarest runs come first
-SHORTLIST_POSTINGS = 800
+SHORTLIST_POSTINGS = 400
 _COPIED_META = ("venue", "plenary", "adoption", "source", "reproduced_in", "completeness",
                 "note")
 
@@ -464,7 +464,7 @@ def _without_symbol(library: Library, symbol: str) -> dict[str, ClauseDraft]:
         return drafts  # a version may cite only symbols whose year the library knows
     for clause in library.clauses.values():
         if any(symbol in v.adopted for v in clause.versions):
-            draft = draft_of(clause)
+            draft = _draft_of(clause)
             for version in draft.versions:
                 if symbol in version.get("adopted", []):
                     version["adopted"].remove(symbol)
@@ -560,7 +560,7 @@ def _new_version_or_clause(i: int, label: str, p: Paragraph, markup: str,
             best = (score, rank[1], candidate)
     if best is not None:
         score, _, candidate = best
-        draft = drafts.get(candidate.clause.id) or draft_of(candidate.clause)
+        draft = drafts.get(candidate.clause.id) or _draft_of(candidate.clause)
         drafts[draft.id] = draft
         draft.add_version({"adopted": [symbol], "text": escape(markup)})
         return Match(i, label, "version", draft.id, candidate.version.since,
@@ -570,10 +570,21 @@ def _new_version_or_clause(i: int, label: str, p: Paragraph, markup: str,
     return Match(i, label, "clause", draft.id)
 
 
+def _draft_of(clause: Clause) -> ClauseDraft:
+    """draft_of, reading the clause's file again only when it has a clause-level note (the
+    one key the model does not carry): most have none, and parsing each costs."""
+    source = Path(clause.source)
+    try:
+        noted = "note" in source.read_text(encoding="utf-8")  # anywhere: any YAML style
+    except OSError:
+        noted = False
+    return draft_of(clause if noted else replace(clause, source=""))
+
+
 def _adopt_in(drafts: dict[str, ClauseDraft], hit: _Candidate, symbol: str,
               printed: str | None) -> None:
     """Add `symbol` to the version `hit` found (with its own printing when typography differs)."""
-    draft = drafts.get(hit.clause.id) or draft_of(hit.clause)
+    draft = drafts.get(hit.clause.id) or _draft_of(hit.clause)
     drafts[draft.id] = draft
     version = draft.version_for(hit.version)
     if symbol not in version.setdefault("adopted", []):
