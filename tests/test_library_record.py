@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from asp_draft import journal
 from asp_draft.assemble import assemble
 from asp_draft.journal import STATE, Change, commit, locked, recover, settled
-from asp_draft.library import load_layers
+from asp_draft.library import load_layers, symbol_slug
 from asp_draft.refs import Resolver
 from asp_draft.symbol_files import resolution_path, same_symbol, slug, stems, unique_stem
 from tests.conftest import ROOT, Result, one_line_error
@@ -444,6 +444,7 @@ _SYMBOL = st.from_regex(r"[A-Z]{1,4}(/[A-Za-z0-9.()-]{1,6}){1,4}", fullmatch=Tru
 @settings(max_examples=300, deadline=None)
 @given(a=_SYMBOL, b=_SYMBOL)
 def test_names_never_collide(a: str, b: str) -> None:
+    assert slug(a) == symbol_slug(a)  # the plain name is the one libraries were written with
     if same_symbol(a, b):
         assert stems(a) == stems(b)
         return
