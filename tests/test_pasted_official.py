@@ -118,6 +118,7 @@ BY_HAND: dict[str, tuple[int, int, list[Note], dict[str, object]]] = {
         "distribution": "General"}),
     "A_80_L.10": (32, 9, L_10_NOTES, {
         "symbol": "A/80/L.10", "distribution": "Limited", "session": 80, "agenda_item": "11",
+        "sponsors": ["Italy", "Turkmenistan"],  # `Italy and Turkmenistan:* draft resolution`
         "title": "Building a peaceful and better world through sport and the Olympic ideal"}),
 }
 

@@ -27,7 +27,7 @@ from asp_draft.leads import find_lead
 from asp_draft.readers.pasted_pages import NUMBER_TAKERS as _NUMBER_TAKERS
 from asp_draft.readers.pasted_pages import UNITS as _UNITS
 from asp_draft.readers.pasted_pages import ends_note as _ends_note
-from asp_draft.readers.pasted_pages import has_rule, is_official, official_pages
+from asp_draft.readers.pasted_pages import has_rule, is_official, official_pages, own_symbol
 from asp_draft.readers.pasted_pages import join_tight as _join_tight
 from asp_draft.readers.pasted_pages import opens_note as _opens_note
 from asp_draft.structure import ANNEX_LINE, Notify
@@ -68,7 +68,8 @@ def repair(lines: Lines, notes: dict[str, str], source: str, notify: Notify) -> 
         marked = _page_feet(marked, source, notify)
     if official:
         marked = _spread_words(marked, source, notify)
-    body = _drop_furniture(marked, _head_end(marked), source, notify, repeats=not official)
+    body = _drop_furniture(marked, _head_end(marked), source, notify,
+                           own=own_symbol(marked) if official else None)
     body = _head_columns(body, _head_end(body))
     lines = _labels_on_their_lines(_first_lines_first(body, source, notify), source, notify)
     dense = _without_blank_lines(lines)
@@ -476,12 +477,13 @@ def _head_end(lines: Lines) -> int:
 
 
 def _drop_furniture(lines: Lines, head_end: int, source: str, notify: Notify, *,
-                    repeats: bool = True) -> Lines:
+                    own: str | None = None) -> Lines:
     """The lines with running heads, feet and page numbers replaced by page breaks.
 
-    Without `repeats` (the running heads are gone already) a short line that the text repeats
-    or that the head holds stays: it is an annex's title or a heading.
+    Given the document's `own` symbol (the running heads are gone already), a short line that
+    the text repeats or that the head holds stays: it is an annex's title or a heading.
     """
+    repeats = own is None
     # the head before the chapeau is kept, but for a first page's running head above it
     keys = [_page_key(t) for _, t in lines]
     head = {key for key in keys[:head_end] if key} if repeats else set()
@@ -490,7 +492,8 @@ def _drop_furniture(lines: Lines, head_end: int, source: str, notify: Notify, *,
     out: Lines = []
     dropped: list[str] = []
     for at, ((number, line), key) in enumerate(zip(lines, keys, strict=True)):
-        if at < top or (at >= head_end and key and _is_furniture(key, counts[key], key in head)):
+        if at < top or (at >= head_end and key and _is_furniture(key, counts[key], key in head,
+                                                                 own=own)):
             dropped.append(" ".join(line.split()))
             line = _BREAK
         if line == _BREAK and (not out or out[-1][1] == _BREAK):
@@ -670,15 +673,24 @@ def _page_key(line: str) -> str:
     return " ".join(line.split())
 
 
-def _is_furniture(line: str, count: int, in_head: bool) -> bool:
-    """Whether a body line is page furniture: a page or job number, a symbol, a running head."""
+def _is_furniture(line: str, count: int, in_head: bool, *, own: str | None = None) -> bool:
+    """Whether a body line is page furniture: a page or job number, a symbol, a running head.
+
+    Given the document's `own` symbol (its running heads are gone already but where pdftotext
+    printed one amid the text), only a line that is that symbol goes: another symbol, or a
+    line ending in one, is the text's (`Brazil:* amendment to draft resolution A/80/L.22`).
+    """
     if len(line) > _FURNITURE_MAX:
         return False  # a running head is one short line; a paragraph's line is spared the tests
     if _LONE_LABEL.fullmatch(line):
         return False  # `(a)` alone on its line: a label printed apart from its text
-    if PAGE_NUMBER.fullmatch(line) or JOB_NUMBER.fullmatch(line) or SYMBOL_LINE.fullmatch(line):
+    if PAGE_NUMBER.fullmatch(line) or JOB_NUMBER.fullmatch(line):
         return True
-    if _HEAD_WITH_SYMBOL.fullmatch(line) and not line.endswith(_ENDS):
+    if own is not None:
+        if line == own:
+            return True
+    elif SYMBOL_LINE.fullmatch(line) or (
+            _HEAD_WITH_SYMBOL.fullmatch(line) and not line.endswith(_ENDS)):
         return True
     if OPERATIVE.fullmatch(line) or SUB.fullmatch(line) or line.endswith(_ENDS):
         return False

@@ -68,9 +68,7 @@ def official_pages(lines: Lines, notes: dict[str, str], source: str, notify: Not
     """The copy's lines without running heads and page feet, notes in `notes`, marks tied."""
     pages = split_pages(lines)
     cover = " ".join(" ".join(t.split()) for _, t in pages[0])
-    # the symbol heads the first page, alone or (`-layout`) beside `United Nations`
-    symbol = next((piece for _, t in pages[0] for piece in re.split(r"\s{3,}", t.strip())
-                   if SYMBOL_LINE.fullmatch(piece)), "")
+    symbol = own_symbol(pages[0])
     reader = _Feet(notes, source, notify)
     out: Lines = []
     dropped: list[str] = []
@@ -107,6 +105,18 @@ def official_pages(lines: Lines, notes: dict[str, str], source: str, notify: Not
 def _squeezed(line: str) -> str:
     """The line with its words one space apart (`-layout` spreads them), its indent kept."""
     return line[:len(line) - len(line.lstrip())] + " ".join(line.split())
+
+
+def own_symbol(lines: Lines) -> str:
+    """The document's symbol: the first on its first page, alone or (`-layout`) beside
+    `United Nations`."""
+    for _, line in lines:
+        if line == BREAK:
+            break
+        for piece in re.split(r"\s{3,}", line.strip()):
+            if SYMBOL_LINE.fullmatch(piece):
+                return piece
+    return ""
 
 
 def split_pages(lines: Lines) -> list[Lines]:
