@@ -26,25 +26,22 @@ def note_text(k: int) -> str:
 
 
 def resolution(notes: range, *, extra: str | None = None, first: str | None = None) -> str:
-    """A made-up resolution: preambular and operative paragraphs, one footnote each."""
+    """A made-up resolution: preambular then operative paragraphs, one footnote each;
+    `first` is put in as the first operative paragraph, `extra` as the second."""
     lines = ["# symbol: ICC-ASP/99/Res.1", "# title: Test of rendering", "# year: 2030", "",
              "The Assembly of States Parties,", ""]
-    body = []
-    for k in notes:
-        if k < len(notes) // 2:
-            body.append(f"Recalling the report of the Bureau number {k},[^{k}] and its annexes,")
-        else:
-            body.append(f"Requests the Bureau to act on item {k},[^{k}] and to report;")
+    half = len(notes) // 2
+    preamble = [f"Recalling the report of the Bureau number {k},[^{k}] and its annexes,"
+                for k in notes[:half]]
+    operative = [f"Requests the Bureau to act on item {k},[^{k}] and to report;"
+                 for k in notes[half:]]
     if extra is not None:
-        body.insert(len(notes) // 2 + 1, extra)
+        operative.insert(1, extra)
     if first is not None:
-        body.insert(len(notes) // 2, first)
-    number = 0
-    for text in body:
-        if text.startswith("Requests") or text.startswith("Decides"):
-            number += 1
-            text = f"{number}. {text}"
-        lines += [text, ""]
+        operative.insert(0, first)
+    lines += [line for text in preamble for line in (text, "")]
+    for number, text in enumerate(operative, start=1):
+        lines += [f"{number}. {text}", ""]
     for k in notes:
         lines += [f"[^{k}]: {note_text(k)}", ""]
     return "\n".join(lines) + "\n"
@@ -246,3 +243,105 @@ def test_comments_go_in_the_margin_filter() -> None:
     assert export_filter(comments=False) == "pdf:writer_pdf_Export"
     assert '"ExportNotesInMargin":{"type":"boolean","value":"true"}' in \
         export_filter(comments=True)
+
+
+# --- numbering under tracked changes -------------------------------------------------------
+
+_SWAP = {"ins": "del", "del": "ins", "moveFrom": "moveTo", "moveTo": "moveFrom",
+         "moveFromRangeStart": "moveToRangeStart", "moveToRangeStart": "moveFromRangeStart",
+         "moveFromRangeEnd": "moveToRangeEnd", "moveToRangeEnd": "moveFromRangeEnd"}
+
+
+def _swapped(document_xml: bytes) -> bytes:
+    """The body with insertions and deletions exchanged: accepting it is rejecting the
+    original, so LibreOffice's accepted view of it is the original's rejected view."""
+    from lxml import etree
+
+    root = etree.fromstring(document_xml)
+    for node in list(root.iter()):
+        if not isinstance(node.tag, str) or not node.tag.startswith(W):
+            continue
+        name = node.tag[len(W):]
+        if name in _SWAP:
+            node.tag = W + _SWAP[name]
+            if name in ("ins", "del", "moveFrom", "moveTo"):
+                for text in node.iter(W + "t", W + "delText"):
+                    text.tag = W + ("delText" if name in ("ins", "moveTo") else "t")
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+
+
+def _changes_hidden(docx: Path, out: Path, *, reject: bool) -> Path:
+    """A copy of `docx` that opens with its changes hidden (w:revisionView, ECMA-376
+    17.15.1.69): LibreOffice then shows and prints the text with every change accepted."""
+    with zipfile.ZipFile(docx) as source, zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/settings.xml":
+                data = data.replace(b"<w:defaultTabStop",
+                                    b'<w:revisionView w:markup="0" w:insDel="0"/>'
+                                    b"<w:defaultTabStop", 1)
+            elif name == "word/document.xml" and reject:
+                data = _swapped(data)
+            target.writestr(name, data)
+    return out
+
+
+_NUMBERED = re.compile(r"^\s*(?P<shown>(?:\d+\.)?(?:\[\d+\.\])?)\s*(?P<text>(?:Requests|Welcomes|"
+                       r"Recalling|Noting)[^,;]*)", re.M)
+
+
+def _numbers(pdf: Path) -> list[tuple[str, str]]:
+    """(number as printed, opening words) of each paragraph, in order."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                          capture_output=True, text=True, timeout=60).stdout
+    return [(m["shown"], m["text"].strip()) for m in _NUMBERED.finditer(text)]
+
+
+def _libreoffice_version() -> tuple[int, int] | None:
+    """LibreOffice's major and minor version (`LibreOffice 7.4.7.2 ...`)."""
+    found = re.search(r"(\d+)\.(\d+)", subprocess.run(
+        [need_soffice(), "--version"], capture_output=True, text=True, timeout=60).stdout)
+    return (int(found[1]), int(found[2])) if found else None
+
+
+def _expected(text: str) -> list[tuple[str, str]]:
+    """The numbers a plain build of the text file prints (its own numbering, 1..N)."""
+    out = []
+    for line in text.splitlines():
+        m = re.match(r"(?:(\d+)\. )?((?:Requests|Welcomes|Recalling|Noting)[^,;]*)", line)
+        if m:
+            out.append((f"{m[1]}." if m[1] else "", m[2]))
+    return out
+
+
+@pytest.mark.parametrize("case", ["first-inserted", "first-deleted", "next-to-operative"])
+def test_numbers_accepted_and_rejected_in_libreoffice(case: str, tmp_path: Path,
+                                                      cli) -> None:  # type: ignore[no-untyped-def]
+    """A redline that inserts or deletes a paragraph at the head of the operative part:
+    LibreOffice's accepted view numbers the new text 1..N, its rejected view the old as before;
+    while changes are shown it prints what the README's picture shows."""
+    need_soffice()
+    plain = resolution(range(1, 7))
+    welcomed = resolution(range(1, 7), first="Welcomes the progress made;")
+    noted = plain.replace("annexes,\n\n1.", "annexes,\n\nNoting the new report,\n\n1.", 1)
+    old, new = {"first-inserted": (plain, welcomed), "first-deleted": (welcomed, plain),
+                "next-to-operative": (plain, noted)}[case]
+    (tmp_path / "old.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
+    redline = tmp_path / "redline.docx"
+    assert cli("diff", tmp_path / "old.txt", tmp_path / "new.txt", "-o", redline).code == 0
+    files = [redline, _changes_hidden(redline, tmp_path / "accepted.docx", reject=False),
+             _changes_hidden(redline, tmp_path / "rejected.docx", reject=True)]
+    shown, accepted, rejected = (_numbers(p) for p in convert(files, "pdf", tmp_path / "pdf"))
+    assert accepted == _expected(new)
+    assert rejected == _expected(old)
+    operative = [number for number, _ in shown if number]
+    if _libreoffice_version() != (7, 4):
+        return  # what the README's picture shows was seen in 7.4; other versions may differ
+    assert operative == {
+        # LibreOffice counts the paragraph after a tracked paragraph as tracked too: it shows
+        # only its new number (inserted) or only its old one (deleted) ...
+        "first-inserted": ["1.", "2.", "3.[2.]", "4.[3.]"],
+        "first-deleted": ["[1.]", "[2.]", "1.[3.]", "2.[4.]"],
+        # ... and counts it in the old numbers of the paragraphs after it
+        "next-to-operative": ["1.", "2.[1.]", "3.[2.]"]}[case]
