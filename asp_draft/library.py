@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -73,6 +73,8 @@ class Library:
     spec_languages: dict[str, str] = field(default_factory=dict)
     # lower-cased symbol -> the held resolution: finding one must not sort them all
     _symbols: dict[str, Spec] = field(default_factory=dict, repr=False)
+    # a library read only in part (load_held): the year of a symbol it did not read
+    _find_year: Callable[[str], int | None] | None = field(default=None, repr=False)
 
     def copy(self) -> Library:
         """A library whose clauses and held resolutions can change apart from this one's."""
@@ -195,7 +197,10 @@ class Library:
         spec = self._symbols.get(symbol.lower())
         if spec is not None and spec.meta.get("symbol") == symbol:
             return spec.year
-        return self.facts.year_of_symbol(symbol)
+        year = self.facts.year_of_symbol(symbol)
+        if year is None and self._find_year is not None:
+            return self._find_year(symbol)
+        return year
 
 
 def load_library(extra: Sequence[Path] = (), *, strict: bool = True) -> Library:
@@ -243,7 +248,119 @@ def load_layers(dirs: Iterable[Path], *, strict: bool = True) -> Library:
     return lib
 
 
-def _read_sessions(root: Path, language: str, lib: Library) -> None:
+def load_held(extra: Sequence[Path], symbol: str) -> Library | None:
+    """The library as far as one held resolution needs it: the facts, the omnibus files,
+    that resolution and the clauses it cites (a clause file that cannot be read is kept
+    aside, as load_library does when not strict); the year of another symbol a clause cites
+    is read from that symbol's file when asked.
+
+    None when no resolution file is named for `symbol` (an omnibus, or a file named
+    otherwise): the whole library must be read then. Showing one resolution of a body's
+    record must not read its thousands of files.
+    """
+    dirs = library_dirs(extra)
+    found = _held_file(dirs, symbol)
+    if found is None:
+        return None
+    lib = Library(_find_year=_YearFinder(dirs))
+    languages: dict[Path, str] = {}
+    for root in dirs:
+        if not root.is_dir():
+            raise InputError("library folder not found", source=root)
+        lib.roots.append(root)
+        languages[root] = _read_facts(root, lib)
+        _read_sessions(root, languages[root], lib, resolutions=False)
+    root, path = found
+    spec = read_resolution(path)
+    if not _same(str(spec.meta["symbol"]), symbol):
+        return None
+    lib.add_resolution(spec)
+    lib.spec_languages[spec.source] = languages[root]
+    for clause_id in sorted(cited(spec)):
+        layers = [(load_or_error(p), p, part, languages[r]) for r in dirs for part in PARTS
+                  if (p := r / part / f"{clause_id}.yaml").is_file()]
+        if layers:
+            _add_clause(lib, clause_id, layers, strict=False)
+    return lib
+
+
+def cited(spec: Spec) -> set[str]:
+    """The clause ids a spec's entries (sub-paragraphs and annexes included) name."""
+    out: set[str] = set()
+    entries = [*spec.preamble, *spec.operative, *(e for a in spec.annexes for e in a.entries)]
+    while entries:
+        entry = entries.pop()
+        if entry.clause:
+            out.add(entry.clause)
+        entries += entry.sub
+    return out
+
+
+def load_or_error(path: Path) -> Any:
+    """A YAML file's data, or the error reading it (raised where its clause is used)."""
+    try:
+        return load_yaml_file(path)
+    except AspDraftError as e:
+        return e
+
+
+def _same(a: str, b: str) -> bool:
+    return a.strip().lower() == b.strip().lower()
+
+
+def _held_file(dirs: Sequence[Path], symbol: str) -> tuple[Path, Path] | None:
+    """The resolution file named for `symbol` in the last folder holding one."""
+    for root in reversed(dirs):
+        path = root / RESOLUTIONS / f"{symbol_slug(symbol)}.yaml"
+        if path.is_file():
+            return root, path
+    return None
+
+
+_YEAR_LINE = re.compile(r"^year:\s*(\d{4})\s*$", re.M)
+_SYMBOL_LINE = re.compile(r"^symbol:\s*['\"]?(.+?)['\"]?\s*$", re.M)
+
+
+class _YearFinder:
+    """The year of a symbol, from its resolution file's top-level `year:` line (the file read
+    whole when the lines are not there to read)."""
+
+    def __init__(self, dirs: Sequence[Path]) -> None:
+        self.dirs = dirs
+        self.known: dict[str, int | None] = {}
+
+    def __call__(self, symbol: str) -> int | None:
+        if symbol not in self.known:
+            self.known[symbol] = self._find(symbol)
+        return self.known[symbol]
+
+    def _find(self, symbol: str) -> int | None:
+        found = _held_file(self.dirs, symbol)
+        if found is None:
+            return None
+        text = found[1].read_text(encoding="utf-8")
+        year, named = _YEAR_LINE.search(text), _SYMBOL_LINE.search(text)
+        if year and named and named.group(1) == symbol:
+            return int(year.group(1))
+        try:
+            spec = read_resolution(found[1])
+        except AspDraftError:
+            return None
+        return spec.year if spec.meta.get("symbol") == symbol else None
+
+
+def _read_facts(root: Path, lib: Library) -> str:
+    """The folder's facts.yaml merged into `lib`; returns the folder's language."""
+    facts_file = root / "facts.yaml"
+    if not facts_file.is_file():
+        return DEFAULT_LANGUAGE
+    facts = facts_from_data(load_yaml_file(facts_file), facts_file)
+    lib.facts = lib.facts.merge(facts)
+    return facts.language or DEFAULT_LANGUAGE
+
+
+def _read_sessions(root: Path, language: str, lib: Library, *,
+                   resolutions: bool = True) -> None:
     """The folder's session and resolution files into `lib`, each held in the folder's
     language."""
     for path in sorted((root / "sessions").glob("*.yaml")):
@@ -253,6 +370,8 @@ def _read_sessions(root: Path, language: str, lib: Library) -> None:
                                f"{spec.year}.yaml", source=path, line=spec.lines["year"])
         lib.add_session(spec)
         lib.spec_languages[spec.source] = language
+    if not resolutions:
+        return
     for path in sorted((root / RESOLUTIONS).glob("*.yaml")):
         spec = read_resolution(path)
         lib.add_resolution(spec)

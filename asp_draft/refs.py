@@ -52,8 +52,7 @@ class Resolver:
             from asp_draft.library import load_library
 
             self._library = load_library(self.library_dirs, strict=False)
-            for error in self._library.broken.values():
-                self._notify(f"warning: skipped a clause file that cannot be read: {error}")
+            self._warn_broken(self._library)
         return self._library
 
     def resolve(self, ref: str) -> Document:
@@ -64,11 +63,11 @@ class Resolver:
         if _YEAR.fullmatch(ref) and not Path(ref).exists():
             return assemble(self.library.session(int(ref)), self.library, self.variables)
         if _SYMBOL.fullmatch(ref):
-            return assemble(self.library.session_by_symbol(ref), self.library, self.variables)
+            return self._held(ref)
         path = Path(ref)
         if not path.suffix and not path.exists() and re.fullmatch(_ANY_SYMBOL, ref):
             # another body's symbol (A/RES/73/7): a resolution the library holds, if any
-            return assemble(self.library.session_by_symbol(ref), self.library, self.variables)
+            return self._held(ref)
         suffix = path.suffix.lower()
         if path.is_dir():
             raise InputError("is a folder, not a file", source=ref)
@@ -93,6 +92,23 @@ class Resolver:
         reader = getattr(importlib.import_module(found.module), found.function)
         document: Document = reader(path, self._notify)
         return document
+
+    def _held(self, symbol: str) -> Document:
+        """A held resolution; until the whole library is needed, read with only the files
+        it needs (a body's record is thousands of files)."""
+        if self._library is None:
+            from asp_draft.library import load_held
+
+            held = load_held(self.library_dirs, symbol)
+            spec = held.find_symbol(symbol) if held is not None else None
+            if held is not None and spec is not None:
+                self._warn_broken(held)
+                return assemble(spec, held, self.variables)
+        return assemble(self.library.session_by_symbol(symbol), self.library, self.variables)
+
+    def _warn_broken(self, library: Any) -> None:
+        for error in library.broken.values():
+            self._notify(f"warning: skipped a clause file that cannot be read: {error}")
 
     def _use_word_lists(self) -> None:
         """The user's library folders' word lists (leads.txt for the readers, strength.txt for
