@@ -40,17 +40,29 @@ def diff_tokens(old: list[str], new: list[str], key: list[str] | None = None,
         if tag == "equal":
             # Compared without trailing space: where the spacing differs, say so exactly.
             for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
-                if old[i] == new[j]:
-                    _push(ops, "equal", new[j])
-                else:
-                    _push(ops, "delete", old[i])
-                    _push(ops, "insert", new[j])
+                _same_word(ops, old[i], new[j])
             continue
         if tag in ("delete", "replace"):
             _push(ops, "delete", "".join(old[i1:i2]))
         if tag in ("insert", "replace"):
             _push(ops, "insert", "".join(new[j1:j2]))
     return ops
+
+
+def _same_word(ops: list[Op], old: str, new: str) -> None:
+    """Two tokens the comparison matched: equal; or, when only the white space after the
+    word differs, the word equal and the spaces deleted and inserted (`Court,[-  -]{+ +}`),
+    so a change of spacing is shown as one; otherwise (typography) the token replaced."""
+    word = old.rstrip()
+    if old == new:
+        _push(ops, "equal", new)
+    elif word == new.rstrip():
+        _push(ops, "equal", word)
+        _push(ops, "delete", old[len(word):])
+        _push(ops, "insert", new[len(word):])
+    else:
+        _push(ops, "delete", old)
+        _push(ops, "insert", new)
 
 
 def diff_words(old: str, new: str) -> list[Op]:
