@@ -13,19 +13,20 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from asp_draft.assemble import assemble, render_paragraph
 from asp_draft.diff import fold_typography
 from asp_draft.errors import TemplateError, UnknownClauseError
-from asp_draft.library import Library
 from asp_draft.likeness import SAME_CLAUSE_MIN, likeness, likeness_words
 from asp_draft.markup import split_lead
 from asp_draft.model import ADOPTED, Document, Paragraph, Part, labels
-from asp_draft.model.library import Clause, Version
-from asp_draft.model.spec import Entry as SpecEntry
-from asp_draft.model.spec import Spec
 from asp_draft.words import Op, diff_words
+
+if TYPE_CHECKING:  # the record's readers (jinja2, yaml) load only when a record is built
+    from asp_draft.library import Library
+    from asp_draft.model.library import Clause, Version
+    from asp_draft.model.spec import Entry as SpecEntry
+    from asp_draft.model.spec import Spec
 
 # Below "recognisably the same paragraph" an adopted one is not worth naming.
 CLOSEST_MIN = SAME_CLAUSE_MIN
@@ -185,6 +186,8 @@ class _Skipped:
 
 def _assemble_held(spec: Spec, library: Library, skipped: _Skipped) -> Document:
     """A held resolution, its clauses that cannot render standing as placeholders."""
+    from asp_draft.assemble import assemble
+
     try:
         return assemble(spec, library)
     except _BROKEN:
@@ -201,6 +204,8 @@ def _assemble_held(spec: Spec, library: Library, skipped: _Skipped) -> Document:
 def _probe(spec: Spec, library: Library, part: str, entry: SpecEntry, skipped: _Skipped,
            annex: Any = None) -> SpecEntry:
     """`entry` if it renders alone in its part, else a placeholder (its clause skipped)."""
+    from asp_draft.assemble import assemble
+
     if entry.heading is not None:
         return entry
     only = (entry,)
@@ -226,6 +231,8 @@ def _failing_clause(entry: SpecEntry, error: Exception) -> str:
 
 def _render_version(clause: Clause, version: Version, library: Library) -> str:
     """A version's text as it reads in its own year, lead markup removed."""
+    from asp_draft.assemble import render_paragraph
+
     text = render_paragraph(version.text, library.facts.for_year(version.since or 0),
                             where=f"clause {clause.id}, version {version.since}",
                             source=clause.source)
