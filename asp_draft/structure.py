@@ -190,7 +190,13 @@ def classify(source: Source, notify: Notify = quiet) -> Document:
     start = _head(blocks, meta, lambda message: notify(f"{source.name}: {message}"))
     body = _closing(blocks[start:], meta, source.name, notify)
     _refuse_amendment(meta, body, blocks[start - 1] if start else None, source.name)
-    paragraphs = _Body(source, notify, _lead_language(meta, source.name, notify)).read(body)
+    reader = _Body(source, notify, _lead_language(meta, source.name, notify))
+    chapeau = str(meta.get("chapeau") or "")
+    if chapeau and not chapeau.endswith(",") and body and not find_lead(body[0].text, "preamble"):
+        # `The General Assembly` / `Resolves that:`: a chapeau without its comma runs on
+        # into the operative part (a text with a preamble prints the comma)
+        reader.part = "operative"
+    paragraphs = reader.read(body)
     if not paragraphs and not meta:
         raise InputError("no paragraphs found (the file is empty)", source=source.name)
     return Document(meta=Meta.of(meta), paragraphs=tuple(paragraphs))
@@ -495,6 +501,13 @@ def _annex_heading(block: Block) -> tuple[str, str | None] | None:
     if block.role is None and not block.text.lstrip().startswith("Annex"):
         return None  # most blocks: no need to look further
     m = ANNEX_LINE.fullmatch(squeeze(block.text))
+    if not m and len(block.lines) > 1 and not block.lines[0].rstrip().endswith(_ENDS):
+        # a PDF block of the heading's line and the title's under it (`Annex` / `Our ocean`)
+        m = ANNEX_LINE.fullmatch(squeeze(block.lines[0]))
+        title = squeeze(" ".join(block.lines[1:]))
+        if m and not m.group("title") and _title_like(title):
+            return (f"Annex {m.group('n')}" if m.group("n") else ""), title
+        m = None
     if not m:
         if block.role == "annex":
             return "", squeeze(block.text) or None

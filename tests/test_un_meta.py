@@ -285,6 +285,24 @@ def test_an_asterisk_paragraph_stays_text_without_a_cover() -> None:
     assert "cover_note" not in doc.meta and len(doc.paragraphs) == 2
 
 
+def test_a_chapeau_without_its_comma_runs_on_into_the_operative_part() -> None:
+    doc = classify(_source("The General Assembly", "Resolves that:",
+                           "1. The Fund shall be established;", "(a) Credits;"))
+    assert doc.chapeau == "The General Assembly"
+    assert [(p.part, p.number) for p in doc.paragraphs] == [
+        ("operative", None), ("operative", "1"), ("operative", "a")]
+
+
+def test_an_annex_heading_with_its_title_in_one_block() -> None:
+    blocks = _source("The General Assembly,", "1. Endorses the declaration.")
+    blocks.blocks.append(Block([Run("Annex Our ocean, our future")], line=3,
+                               lines=("Annex", "Our ocean, our future")))
+    blocks.blocks.append(Block([Run("1. We reaffirm the declaration.")], line=4))
+    doc = classify(blocks)
+    assert [(p.part, p.number, p.annex) for p in doc.paragraphs] == [
+        ("operative", "1", None), ("annex", "1", "Our ocean, our future")]
+
+
 def test_the_date_under_the_meeting_line_is_the_adoption_date() -> None:
     doc = parse_text("The General Assembly,\n\n1. Decides to act;\n\n2. Requests a report.\n\n"
                      "35th plenary meeting\n\n11 November 2030\n", "m.txt")
