@@ -67,12 +67,17 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
                    encoding="utf-8")
     other.write_text(resolution(range(1, 13), first="Welcomes the progress made;"),
                      encoding="utf-8")
+    urged = folder / "urged.txt"  # a stronger lead: the compilation comments on it
+    urged.write_text(resolution(range(1, 13)).replace("Requests the Bureau to act on item 9",
+                                                      "Urges the Bureau to act on item 9"),
+                     encoding="utf-8")
     reference = folder / "reference.docx"
     runs = {"build": ["build", new],
             "annotate": ["build", new, "--annotate"],
             "redline": ["diff", old, new, "-o"],
             "redline_annotated": ["diff", old, new, "--annotate", "-o"],
-            "compilation": ["compile", old, f"Aland={new}", f"Borduria={other}", "-o"]}
+            "compilation": ["compile", old, f"Aland={new}", f"Borduria={other}",
+                            f"Carpania={urged}", "-o"]}
     files = []
     for name, args in [("reference", ["build", old]), *runs.items()]:
         out = folder / f"{name}.docx"
@@ -87,6 +92,9 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
               str(with_reference)])
     assert done.value.code == 0
     files.append(with_reference)
+    for name in ("annotate", "with_reference", "redline_annotated", "compilation"):
+        with zipfile.ZipFile(folder / f"{name}.docx") as package:  # comments beside the notes
+            assert "word/comments.xml" in package.namelist(), name
     texts = {}
     for pdf in convert(files, "pdf", folder / "pdf"):
         result = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
@@ -180,7 +188,7 @@ def test_diff_pdf_shows_the_changes(tmp_path: Path, cli) -> None:  # type: ignor
     assert result.code == 0, result.err
     text = _pdf_text(out)
     # the deletion (struck) and the insertion (underlined) both print, side by side
-    assert text.count("and to report;report annually;") == 3
+    assert text.count("and to report;report annually;") == 2
     assert "Requests the Bureau to act on item 3" in text
     for k in range(1, 5):
         assert note_text(k) in text
@@ -212,6 +220,21 @@ def _fake_soffice(folder: Path, script: str) -> None:
     fake = folder / "soffice"
     fake.write_text("#!/bin/sh\n" + script + "\n", encoding="utf-8")
     fake.chmod(0o755)
+
+
+def test_compile_pdf(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """`compile -o x.pdf`: the compilation printed, each delegation's text and every note."""
+    need_soffice()
+    base, proposal = tmp_path / "base.txt", tmp_path / "aland.txt"
+    base.write_text(resolution(range(1, 5)), encoding="utf-8")
+    proposal.write_text(resolution(range(1, 5), first="Welcomes the progress made;"),
+                        encoding="utf-8")
+    out = tmp_path / "c.pdf"
+    result = cli("compile", base, f"Aland={proposal}", "-o", out)
+    assert result.code == 0, result.err
+    text = _pdf_text(out)
+    assert "Welcomes the progress made;" in text
+    assert all(note_text(k) in text for k in range(1, 5))
 
 
 def test_a_hung_libreoffice_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -43,7 +43,8 @@ def compile_command(
         metavar="PROPOSAL...", help="FILE or NAME=FILE; NAME defaults to the file's "
                                     "author/proposer, else its file name.")],
     out: Annotated[Path, typer.Option("--output", "-o", metavar="OUT.docx",
-                                      help="The Word compilation to write.")],
+                                      help="The Word compilation to write (or OUT.pdf: "
+                                           "printed by LibreOffice, changes shown).")],
     force: ForceOption = False,
     date: Annotated[str | None, typer.Option(
         "--date", metavar="ISO", help="Date of the tracked changes; default now, UTC.",
@@ -68,8 +69,13 @@ def compile_command(
     from asp_draft.refs import input_paths
     from asp_draft.writers.redline import render_compilation
 
-    if out.suffix.lower() != ".docx":
-        raise UsageError(f"{out}: a compilation is a Word file; give -o NAME.docx")
+    if out.suffix.lower() not in (".docx", ".pdf"):
+        raise UsageError(f"{out}: a compilation is a Word file; give -o NAME.docx "
+                         "(or NAME.pdf)")
+    if out.suffix.lower() == ".pdf":
+        from asp_draft.writers.pdf import soffice
+
+        soffice()  # LibreOffice missing: say so before any work
     when = redline_date(date)
     parsed = [parse_proposal_arg(p) for p in proposals]
     refs = [base, *(ref for _, ref in parsed)]
@@ -89,7 +95,12 @@ def compile_command(
         items.append(Proposal(label, document, ref))
     diffs = [diff_documents(base_doc, p.document) for p in items]
     compilation = compile_proposals(base_doc, items, diffs)
-    write_output(out, render_compilation(compilation, date=when), force=force, inputs=refs)
+    rendered = render_compilation(compilation, date=when)
+    if out.suffix.lower() == ".pdf":
+        from asp_draft.writers.pdf import docx_to_pdf
+
+        rendered = docx_to_pdf(rendered)
+    write_output(out, rendered, force=force, inputs=refs)
     summary = compilation.summary()
     for line in summary_lines(summary):
         typer.echo(line, err=True)
