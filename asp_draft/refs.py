@@ -93,6 +93,18 @@ class Resolver:
         document: Document = reader(path, self._notify)
         return document
 
+    def library_for(self, ref: str | None) -> Any:
+        """The library as far as REF needs it: for a held resolution's symbol, only its files
+        (load_held) until the whole library is loaded; else the whole library."""
+        if ref is not None and self._library is None and not _YEAR.fullmatch(ref):
+            from asp_draft.library import load_held
+
+            held = load_held(self.library_dirs, ref)
+            if held is not None and held.find_symbol(ref) is not None:
+                self._warn_broken(held)
+                return held
+        return self.library
+
     def _held(self, symbol: str) -> Document:
         """A held resolution; until the whole library is needed, read with only the files
         it needs (a body's record is thousands of files)."""

@@ -12,10 +12,12 @@ import yaml
 
 from asp_draft.adopt import MatchIndex
 from asp_draft.adopt_batch import Run, read_all
+from asp_draft.assemble import assemble
 from asp_draft.folders import library_dirs
 from asp_draft.history import build_record
-from asp_draft.library import load_layers, load_library
+from asp_draft.library import load_held, load_layers, load_library
 from asp_draft.readers.text import read_text_file
+from asp_draft.rolling import roll
 from asp_draft.search import KEEP_CACHES, open_index, search
 from tests.conftest import Result, one_line_error
 
@@ -238,3 +240,24 @@ def test_a_truncated_cache_is_rebuilt(tmp_path: Path, damage: bytes) -> None:
     [cached] = (tmp_path / ".cache").glob("search-*.sqlite")
     cached.write_bytes(damage)
     assert _hits("peace") == expected != []
+
+
+# --- one held resolution, read without the rest of the library --------------------------------
+
+def test_a_resolution_read_alone_shows_and_rolls_as_in_the_whole_library(
+        cli, tmp_path: Path) -> None:
+    texts = tmp_path / "texts"
+    for name, text in (("a.txt", FIRST), ("b.txt", SECOND), ("c.txt", THIRD)):
+        write(texts, name, text)
+    lib = tmp_path / "lib"
+    assert adopt(cli, str(texts), "--into", str(lib)).code == 0
+    whole = load_library([lib])
+    for symbol in ("A/RES/90/1", "A/RES/91/1", "a/res/91/2"):
+        alone = load_held([lib], symbol)
+        assert alone is not None and len(alone.resolutions) == 1
+        spec = alone.find_symbol(symbol)
+        assert spec is not None
+        assert assemble(spec, alone) == assemble(whole.session_by_symbol(symbol), whole)
+        # the shared clause's versions know the year of the other symbol citing it
+        assert roll(alone, 2040, ref=symbol).text == roll(whole, 2040, ref=symbol).text
+    assert load_held([lib], "A/RES/99/1") is None  # not held: the whole library says so
