@@ -6,9 +6,9 @@ it spans the commented paragraph's content between `w:commentRangeStart` and
 counter, so they never collide with revision, footnote or move ids.
 
 Comment ids are given last, when the file is written (`Comments.renumber`): each after every
-footnote's id. LibreOffice's Word import (7.x) looks footnotes and comments up through one
-shared "current note" id, and a comment whose id falls among the footnote ids makes it lose
-footnote texts (numbers at the foot of the page, no text). ECMA-376 keeps the two id spaces
+footnote's id: LibreOffice's Word import (7.4) keeps one "current note" id for the notes and
+comments it reads, and comment ids that fall among the footnote ids make it lose footnote
+texts (numbers at the foot of the page, no text). ECMA-376 keeps the two id spaces
 apart (17.11.10 and 17.13.4.2), so ids above every footnote's are as valid for Word.
 """
 
