@@ -516,7 +516,7 @@ def _annex_heading(block: Block) -> tuple[str, str | None] | None:
 
 
 def _title_like(text: str) -> bool:
-    """An annex's title: one short unpunctuated line."""
+    """An annex's title: one unpunctuated line (or a long title wrapped over a few)."""
     text = squeeze(text)
-    return 0 < len(text) <= 200 and not text.endswith(_ENDS) and not (
+    return 0 < len(text) <= 400 and not text.endswith(_ENDS) and not (
         OPERATIVE.fullmatch(text) or SUB.fullmatch(text))

@@ -303,6 +303,17 @@ def test_an_annex_heading_with_its_title_in_one_block() -> None:
         ("operative", "1", None), ("annex", "1", "Our ocean, our future")]
 
 
+def test_a_long_annex_title_is_the_annexs_title() -> None:
+    title = ("Provisional agenda of the 2031 United Nations Conference to Support the "
+             "Implementation of Sustainable Development Goal 14: Conserve and sustainably use "
+             "the oceans, seas and marine resources for sustainable development")
+    doc = classify(_source("The General Assembly,", "1. Decides to convene the Conference.",
+                           "Annex I", title, "1. Opening of the Conference."))
+    assert len(title) > 200
+    assert [(p.part, p.number, p.annex) for p in doc.paragraphs] == [
+        ("operative", "1", None), ("annex", "1", f"Annex I: {title}")]
+
+
 def test_the_date_under_the_meeting_line_is_the_adoption_date() -> None:
     doc = parse_text("The General Assembly,\n\n1. Decides to act;\n\n2. Requests a report.\n\n"
                      "35th plenary meeting\n\n11 November 2030\n", "m.txt")
