@@ -115,7 +115,7 @@ def diff(
     from asp_draft.commands.documents import annotations_for, check_annotate
 
     writer = choose_format(format, out)
-    check_annotate(writer, annotate, "-o OUT.docx (a Word redline) or -o OUT.pdf")
+    check_annotate(writer, annotate, "-o OUT.docx (a Word redline)")
     when = redline_date(date)
     DIFF_WRITERS.load(writer)  # a writer that is not installed says so before any work
     inputs = [old, new]

@@ -113,8 +113,10 @@ def build(
     Example: asp-draft build draft.yaml -o draft-2019.docx --annotate
     """
     writer = build_format(format, out)
+    # the advice names the formats that need no other program (PDF needs LibreOffice)
     check_annotate(writer, annotate, listing(
-        [w.name for w in DOCUMENT_WRITERS.entries if "annotations" in w.options]))
+        [w.name for w in DOCUMENT_WRITERS.entries
+         if "annotations" in w.options and w.needs is None]))
     from asp_draft.output import check_output
     from asp_draft.refs import input_paths
 
