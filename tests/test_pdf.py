@@ -346,7 +346,7 @@ def _set_line(words: list[tuple[str, str | None]]) -> tuple[_Line, dict[tuple[in
             marks[(1, mark.strip())] = f"n{k}"
             x += before + 3.5 + behind
         else:
-            x += 2.6 if after == "gap" else 0.3 if after == "text" else 2.6
+            x += 2.6  # a word space; a piece's box ends before its own trailing space
     return _Line(pieces, 1, 700.0, 10.0), marks
 
 
@@ -375,3 +375,18 @@ def test_a_mark_before_a_comma_takes_no_space() -> None:
     flat = flatten(_tidy(_line_runs(_Line(pieces, 1, 700.0, 10.0), {(1, "1"): "1"},
                                     lambda _: None)))
     assert (flat.text, flat.marks) == ("Statute, reaffirms", [("1", 7)])
+
+
+@pytest.mark.parametrize(("left", "right", "gap", "joined"), [
+    ("the two public ", "ations;", 1.9, "the two publications;"),  # pdfium's made-up space
+    ("the Secretary ", "-General", 1.8, "the Secretary-General"),
+    ("the two public ", "ations;", 2.6, "the two public ations;"),  # a word space's width
+    ("the report of ", "Action", 1.4, "the report of Action"),  # a capital opens a word
+])
+def test_a_space_inside_a_word_is_dropped(left: str, right: str, gap: float,
+                                          joined: str) -> None:
+    end = 100.0 + 5 * len(left)
+    pieces = [Piece(left, 100.0, end, 700.0, 10.0, False),
+              Piece(right, end + gap, end + gap + 5 * len(right), 700.0, 10.0, False)]
+    runs = _tidy(_line_runs(_Line(pieces, 1, 700.0, 10.0), {}, lambda _: None, 0.5))
+    assert flatten(runs).text == joined

@@ -345,6 +345,7 @@ class _Layout:
     pitch: dict[float, float]
     left: float
     right: float
+    word_gap: float = 0.2  # a gap between pieces wider than this (times the size) is a space
 
     @classmethod
     def of(cls, pages: list[_Page]) -> _Layout:
@@ -369,7 +370,7 @@ class _Layout:
         # ends there), not the furthest line, which may be the cover's symbol in the margin
         ends.sort()
         right = ends[int(0.9 * (len(ends) - 1))] if ends else 0.0
-        return cls(pitch, left, right)
+        return cls(pitch, left, right, _word_gap(pages))
 
     def indented(self, line: _Line) -> bool:
         """Whether a line starts right of the text's left edge (a first-line indent)."""
@@ -385,6 +386,23 @@ class _Layout:
         line set against the right margin (the meeting line's date) does not run on."""
         return line.x1 + (len(next_word) + 1) * 0.5 * line.size >= self.right - 1 and \
             line.x0 < self.left + 4 * line.size
+
+
+def _word_gap(pages: list[_Page]) -> float:
+    """How wide a gap between two pieces of a line must be to be a word space.
+
+    A PDF that sets its word spaces as characters (the Secretariat's, LibreOffice's: most
+    pieces hold spaces) cuts words at kerning and justification too, with gaps up to a
+    quarter of the size (`public|ations`, `1|0 December`): there only a wide gap is a space.
+    A PDF that places each word apart has no spaces to go by: a fifth of the size is one."""
+    spaced = total = 0
+    for page in pages:
+        for line in page.body:
+            for piece in line.pieces:
+                if not piece.raised:
+                    total += 1
+                    spaced += " " in piece.text.strip()
+    return 0.5 if total and spaced >= total / 2 else 0.2
 
 
 def _chapeau_line(pages: list[_Page]) -> _Line | None:
@@ -430,7 +448,7 @@ def _page_blocks(pages: list[_Page], marks: dict[tuple[int, str], str],
     asides: list[Block] = []  # small print below a page's text, after that page's blocks
     for page in pages:
         for at, group in enumerate(_groups(page.body, layout, chapeau)):
-            block = _block(group, marks, notify)
+            block = _block(group, marks, notify, layout.word_gap)
             block.inset = all(layout.indented(x) and not layout.centred(x) for x in group)
             if at == 0 and blocks and _runs_on(blocks[-1], block, layout, notify):
                 blocks[-1] = _joined(blocks[-1], block)
@@ -439,7 +457,8 @@ def _page_blocks(pages: list[_Page], marks: dict[tuple[int, str], str],
                 blocks.extend(asides)
                 blocks.append(block)
             asides = []
-        asides.extend(_block(group, marks, notify) for group in _groups(page.aside, layout, None))
+        asides.extend(_block(group, marks, notify, layout.word_gap)
+                      for group in _groups(page.aside, layout, None))
     blocks.extend(asides)
     _list_items(blocks, notify)
     return blocks
@@ -530,12 +549,13 @@ def _joined(prev: Block, block: Block) -> Block:
                      last=block.last, inset=prev.inset and block.inset)
 
 
-def _block(lines: list[_Line], marks: dict[tuple[int, str], str], notify: Notify) -> _PdfBlock:
+def _block(lines: list[_Line], marks: dict[tuple[int, str], str], notify: Notify,
+           word_gap: float) -> _PdfBlock:
     """One paragraph's lines -> a block of runs, footnote marks as note runs."""
     runs: list[Run] = []
     text = ""
     for line in lines:
-        line_runs = _line_runs(line, marks, notify)
+        line_runs = _line_runs(line, marks, notify, word_gap)
         line_text = "".join(r.text for r in line_runs).strip()
         if text and line_text:
             glue = "" if _joins_tight(text.rstrip(), line_text) else " "
@@ -547,7 +567,8 @@ def _block(lines: list[_Line], marks: dict[tuple[int, str], str], notify: Notify
                      first=lines[0], last=lines[-1])
 
 
-def _line_runs(line: _Line, marks: dict[tuple[int, str], str], notify: Notify) -> list[Run]:
+def _line_runs(line: _Line, marks: dict[tuple[int, str], str], notify: Notify,
+               word_gap: float = 0.2) -> list[Run]:
     """A line's pieces as runs: a gap between pieces is a space, a raised number a mark.
 
     A mark stands between two words, and the word space goes after it whether the gap is set
@@ -560,7 +581,7 @@ def _line_runs(line: _Line, marks: dict[tuple[int, str], str], notify: Notify) -
     for piece in line.pieces:
         # a word space is a quarter of the size; an italic letter's box can end short of
         # its advance, so the gap before the next letter is not quite zero
-        if prev is not None and piece.x0 - prev.x1 > 0.2 * min(piece.size, prev.size):
+        if prev is not None and piece.x0 - prev.x1 > word_gap * min(piece.size, prev.size):
             gap = True
         if piece.raised:
             number = piece.text.strip()
@@ -582,9 +603,24 @@ def _line_runs(line: _Line, marks: dict[tuple[int, str], str], notify: Notify) -
             gap = False
         if gap and runs and not text[:1].isspace():
             text = " " + text
+        elif prev is not None and not prev.raised and _inside_word(prev, piece):
+            runs[-1] = Run(runs[-1].text[:-1], runs[-1].italic)
         runs.append(Run(text, italic=piece.italic))
         prev, gap = piece, False
     return runs
+
+
+def _inside_word(before: _Piece, after: _Piece) -> bool:
+    """Whether the space that ends `before` is one pdfium made up between two pieces of one
+    word (`public |ations`, `Secretary |-General`): the pieces stand closer than a word space
+    (a fifth of the size; upright letters, whose boxes are their advances) and the word goes
+    on in lower case or a hyphen."""
+    text, nxt = before.text, after.text
+    if len(text) < 2 or text[-1] != " " or not (text[-2].isalpha() or text[-2] == "-"):
+        return False
+    if not (nxt[:1].islower() or nxt[:1] == "-") or before.italic or after.italic:
+        return False
+    return after.x0 - before.x1 < 0.195 * min(before.size, after.size)
 
 
 def _tidy(runs: list[Run]) -> list[Run]:
