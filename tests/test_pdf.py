@@ -390,3 +390,14 @@ def test_a_space_inside_a_word_is_dropped(left: str, right: str, gap: float,
               Piece(right, end + gap, end + gap + 5 * len(right), 700.0, 10.0, False)]
     runs = _tidy(_line_runs(_Line(pieces, 1, 700.0, 10.0), {}, lambda _: None, 0.5))
     assert flatten(runs).text == joined
+
+
+def test_a_comma_between_two_marks_is_theirs() -> None:
+    pieces = [Piece("in a single conflict,", 100.0, 200.0, 700.0, 10.0, False),
+              Piece("10", 200.5, 205.0, 703.0, 6.5, False, True),
+              Piece(",", 205.2, 206.5, 700.0, 10.0, False),
+              Piece("11", 206.8, 211.0, 703.0, 6.5, False, True)]
+    runs = _line_runs(_Line(pieces, 1, 700.0, 10.0), {(1, "10"): "10", (1, "11"): "11"},
+                      lambda _: None)
+    flat = flatten(_tidy(runs))
+    assert (flat.text, flat.marks) == ("in a single conflict,", [("10", 21), ("11", 21)])

@@ -578,7 +578,10 @@ def _line_runs(line: _Line, marks: dict[tuple[int, str], str], notify: Notify,
     runs: list[Run] = []
     prev: _Piece | None = None
     gap = False  # a word space seen since the last word (beside a mark, say)
-    for piece in line.pieces:
+    for at, piece in enumerate(line.pieces):
+        if runs and runs[-1].note is not None and piece.text.strip() == "," and \
+                at + 1 < len(line.pieces) and line.pieces[at + 1].raised:
+            continue  # the comma between two marks (`conflict,10,11`) is the marks'
         # a word space is a quarter of the size; an italic letter's box can end short of
         # its advance, so the gap before the next letter is not quite zero
         if prev is not None and piece.x0 - prev.x1 > word_gap * min(piece.size, prev.size):
