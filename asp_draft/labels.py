@@ -9,6 +9,8 @@ LATIN_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "oct
 OPERATIVE = re.compile(
     rf"(?P<num>\d{{1,3}}(?:\s+(?:{'|'.join(LATIN_SUFFIXES)}))?)\.\s+(?P<rest>\S.*)", re.S)
 SUB = re.compile(r"\((?P<num>[a-z]{1,4})\)\s+(?P<rest>\S.*)", re.S)
+# a bulleted item (`• Increase labour productivity ...`): a sub-paragraph without a number
+BULLET = re.compile(r"[•●▪■◦]\s*(?P<rest>\S.*)", re.S)
 
 _ROMAN_VALUES = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
                  (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))

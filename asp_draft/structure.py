@@ -16,7 +16,7 @@ from typing import Any, Literal, NamedTuple
 
 from asp_draft.errors import InputError
 from asp_draft.heads import adoption_meta, closing_meta, cover_lines, head_kind, head_meta
-from asp_draft.labels import OPERATIVE, SUB, sub_level
+from asp_draft.labels import BULLET, OPERATIVE, SUB, sub_level
 from asp_draft.language import LANGUAGES, Language, document_language
 from asp_draft.leads import find_lead
 from asp_draft.model import Document, Footnote, Meta, Paragraph, Part
@@ -429,6 +429,9 @@ class _Body:
         elif self.out and (m := SUB.fullmatch(flat.text)):
             number = m.group("num")
             level = sub_level(number, self.last_letter, self.last_roman)
+            flat = flat.cut(m.start("rest"))
+        elif self.out and (m := BULLET.fullmatch(flat.text)):
+            level = 1  # the bullet is the item's label, as `(a)` is
             flat = flat.cut(m.start("rest"))
         elif self._is_heading(block, flat, following):
             self.add(flat, block, heading=True)

@@ -314,6 +314,15 @@ def test_a_long_annex_title_is_the_annexs_title() -> None:
         ("operative", "1", None), ("annex", "1", f"Annex I: {title}")]
 
 
+def test_a_bulleted_item_is_a_sub_paragraph_without_a_number() -> None:
+    doc = classify(_source("The General Assembly,", "1. Sets the following targets:",
+                           "• Double the output of services;", "\u25aa Halve the losses.",
+                           "2. Decides to review them."))
+    assert [(p.number, p.level, p.text) for p in doc.paragraphs] == [
+        ("1", 0, "Sets the following targets:"), (None, 1, "Double the output of services;"),
+        (None, 1, "Halve the losses."), ("2", 0, "Decides to review them.")]
+
+
 def test_the_date_under_the_meeting_line_is_the_adoption_date() -> None:
     doc = parse_text("The General Assembly,\n\n1. Decides to act;\n\n2. Requests a report.\n\n"
                      "35th plenary meeting\n\n11 November 2030\n", "m.txt")
