@@ -252,10 +252,12 @@ def _cover_end(blocks: list[Block]) -> int:
         elif squeeze(block.text).endswith((*_ENDS, "]")) or OPERATIVE.fullmatch(block.text) \
                 or find_lead(block.text):
             break
-    while end and end < len(blocks) and _title_like(blocks[end].text) and \
-            blocks[end].role is None and not find_lead(blocks[end].text) and \
-            not _AMENDING.fullmatch(squeeze(blocks[end].text)):
-        end += 1  # the title under the cover
+    for _ in range(2):  # the title under the cover (a copy may part a long one in two)
+        if not (end and end < len(blocks) and _title_like(blocks[end].text) and
+                blocks[end].role is None and not find_lead(blocks[end].text) and
+                not _AMENDING.fullmatch(squeeze(blocks[end].text))):
+            break
+        end += 1
     return end
 
 
