@@ -11,9 +11,18 @@ from hypothesis import strategies as st
 
 from asp_draft.errors import InputError
 from asp_draft.model import Document, Footnote
-from asp_draft.readers.pdf import _join_texts, _Line, _line_runs, _tidy, read_pdf, read_pdf_source
+from asp_draft.readers.pdf import (
+    _join_texts,
+    _Line,
+    _line_runs,
+    _list_items,
+    _PdfBlock,
+    _tidy,
+    read_pdf,
+    read_pdf_source,
+)
 from asp_draft.readers.pdf_objects import Piece
-from asp_draft.structure import Source, flatten
+from asp_draft.structure import Run, Source, flatten
 from tests.pdf_fixtures import (
     _LONG_NOTE,
     MadePdf,
@@ -401,3 +410,25 @@ def test_a_comma_between_two_marks_is_theirs() -> None:
                       lambda _: None)
     flat = flatten(_tidy(runs))
     assert (flat.text, flat.marks) == ("in a single conflict,", [("10", 21), ("11", 21)])
+
+
+def test_lines_set_in_under_a_colon_are_its_items() -> None:
+    def block(text: str, *, inset: bool = False) -> _PdfBlock:
+        return _PdfBlock([Run(text)], line=3, inset=inset)
+
+    blocks = [block("10. Decides that the meetings will be held as follows:"),
+              block("\u2022 Monday, 9 June: from 9 a.m. to 1 p.m.", inset=True),
+              block("(b) The panels will address the following themes:", inset=True),
+              block("Panel 1: Addressing the risk;", inset=True),
+              block("(c) Each panel will be co-chaired;", inset=True),
+              block("Recalling its resolution 78/6,", inset=True)]
+    said: list[str] = []
+    _list_items(blocks, said.append)
+    assert [(b.level, b.text) for b in blocks] == [
+        (None, "10. Decides that the meetings will be held as follows:"),
+        (1, "Monday, 9 June: from 9 a.m. to 1 p.m."),  # the bullet is the item's label
+        (None, "(b) The panels will address the following themes:"),
+        (2, "Panel 1: Addressing the risk;"),  # under a sub-paragraph: a level below it
+        (None, "(c) Each panel will be co-chaired;"),
+        (None, "Recalling its resolution 78/6,")]  # no list open: a one-line paragraph
+    assert len(said) == 2 and all("read as the items of its list" in x for x in said)

@@ -33,6 +33,7 @@ _ENDS = (".", ";", ":")
 _SPACE = re.compile(r"\s+")
 _RULE = re.compile(r"_{5,}(?:\s*_+)*")  # the rule that sets the footnotes apart from the text
 _NAMED_LABEL = re.compile(r"[A-Z][a-z]+ \d{1,3}[.:] ")  # `Action 6. We will ...`, `Rule 5:`
+_BULLET = re.compile(r"[\u2022\u25aa\u25cf\u2013-]\s+")  # an unnumbered item's bullet or dash
 _STARRED = re.compile(r"\*+(?:,\s?\*+)*\s")  # the note on an asterisk: `* On behalf of ...`
 _CLOSING = re.compile(r"[,.;:)\]\u201d\u2019!?]")  # what runs on after a mark, no space between
 _RECYCLE = re.compile(r"Please\s+recycle\W*", re.I)  # the recycling mark on a first page's foot
@@ -377,8 +378,10 @@ class _Layout:
         return line.x0 > self.left + 0.5 * line.size
 
     def centred(self, line: _Line) -> bool:
-        """Whether a line stands in the middle of the measure (a heading)."""
-        return abs((line.x0 - self.left) - (self.right - line.x1)) < 2 * line.size
+        """Whether a line stands in the middle of the measure (a heading), clear of both
+        edges: a full line set in a little is not centred."""
+        before, after = line.x0 - self.left, self.right - line.x1
+        return min(before, after) > 2 * line.size and abs(before - after) < 2 * line.size
 
     def full(self, line: _Line, next_word: str) -> bool:
         """Whether the line was broken because the next word did not fit (so it runs on): it
@@ -485,6 +488,11 @@ def _list_items(blocks: list[Block], notify: Notify) -> None:
         text = block.text.strip()
         if level and block.inset and not _LABEL.match(text):
             block.level = level
+            first = block.runs[0] if block.runs else None
+            bullet = _BULLET.match(first.text) if first is not None else None
+            if first is not None and bullet and first.note is None:
+                # the bullet is the item's label, as `(a)` is: not its words
+                block.runs[0] = Run(first.text[bullet.end():], first.italic)
             continue
         level = 0
         if text.endswith(":"):
