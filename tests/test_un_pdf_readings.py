@@ -9,6 +9,8 @@ at once which file, which paragraph and what was expected.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,7 @@ import pytest
 import yaml
 
 from asp_draft.errors import AspDraftError
-from asp_draft.model import Document, Paragraph
+from asp_draft.model import Document, Footnote, Meta, Paragraph
 from asp_draft.readers.pdf import read_pdf
 
 READINGS = Path(__file__).with_name("un_pdf_readings.yaml")
@@ -24,9 +26,11 @@ PDFS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "un-pdfs"
 SHOWN = 25  # differences listed per file; the count of the rest is given
 
 
+@cache
 def _readings() -> dict[str, dict[str, Any]]:
-    """The hand-made readings, by file name."""
-    data = yaml.safe_load(READINGS.read_text(encoding="utf-8"))
+    """The hand-made readings, by file name (read once: the file is large)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
+    data = yaml.load(READINGS.read_text(encoding="utf-8"), Loader=loader)
     assert isinstance(data, dict)
     return data
 
@@ -155,3 +159,40 @@ def test_readings_are_well_formed() -> None:
         for paragraph in reading.get("paragraphs") or []:
             assert paragraph["part"] in ("preamble", "operative", "annex"), (name, paragraph)
             assert paragraph["first"] and paragraph["last"], (name, paragraph)
+
+
+def _document_of(reading: dict[str, Any]) -> Document:
+    """A document that reads exactly as a reading says: its first and last words joined."""
+    notes = {int(k): str(v) for k, v in (reading.get("notes") or {}).items()}
+    annexes = _annex_titles(reading)
+    paragraphs = []
+    for index, want in enumerate(reading.get("paragraphs") or []):
+        first, last = want["first"], want["last"]
+        text = first if first == last or len(first.split()) < 6 else f"{first} {last}"
+        paragraphs.append(Paragraph(
+            part=want["part"], text=text, lead=want.get("lead"), number=want.get("number"),
+            level=want.get("level", 0), heading=bool(want.get("heading", False)),
+            footnotes=tuple(Footnote(notes[n], len(text)) for n in want.get("notes", [])),
+            annex=annexes.get(index)))
+    return Document(meta=Meta.of(reading["meta"]), paragraphs=tuple(paragraphs))
+
+
+def test_a_difference_is_named_with_its_paragraph() -> None:
+    """The comparison finds nothing in a faithful document, and names the one thing changed."""
+    reading = _readings()["A_RES_79_6.pdf"]
+    faithful = _document_of(reading)
+    assert _differences(reading, faithful) == []
+    paragraphs = list(faithful.paragraphs)
+    paragraphs[1] = replace(paragraphs[1], lead="Recalling", footnotes=())
+    changed = Document(meta=Meta.of(dict(faithful.meta, adopted="2024-10-30")),
+                       paragraphs=tuple(paragraphs))
+    assert _differences(reading, changed) == [
+        "meta['adopted']: expected '2024-10-29', got '2024-10-30'",
+        "paragraph 1: lead expected 'Recalling also', got 'Recalling'"
+        " (text 'Recalling also that the Rome Statute the Charter')",
+        "paragraph 1: footnotes expected ['United Nations, Treaty Series, vol.'] (numbers [1]),"
+        " got []",
+    ]
+    shorter = Document(meta=faithful.meta, paragraphs=faithful.paragraphs[:-1])
+    assert _differences(reading, shorter) == [
+        f"paragraph count: expected {len(faithful.paragraphs)}, got {len(faithful.paragraphs) - 1}"]
