@@ -203,7 +203,7 @@ def test_a_clause_that_cannot_render_is_left_out_of_the_record(tmp_path: Path) -
         "  - proposed: 2020\n    text: \"*Recalling* {{ 2**100000 }},\"\n", encoding="utf-8")
     (lib / "sessions" / "2019.yaml").write_text(
         "year: 2019\nsymbol: ICC-ASP/18/Res.6\nadopted: 2019-12-06\n"
-        "preamble:\n  - justice-and-peace\n  - bomb\n  - responsibility-to-protect\n",
+        "preamble:\n  - justice-and-peace@2015\n  - bomb\n  - responsibility-to-protect@2017\n",
         encoding="utf-8")
     warnings: list[str] = []
     record = build_record(load_library([lib]), warnings.append)
