@@ -1,0 +1,68 @@
+"""uptake: what each proposed wording became in the adopted texts, year by year."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from asp_draft.cli import LibraryOption, app, note, resolver, stdout_console
+from asp_draft.errors import UsageError
+
+FORMATS = ("text", "markdown")
+
+
+@app.command()
+def uptake(
+    names: Annotated[list[str] | None, typer.Argument(
+        metavar="[CLAUSE|PROPOSER]...",
+        help="A proposed clause's id, or part of a proposer's name (any case); "
+             "none: every proposal in the library.", show_default=False)] = None,
+    since: Annotated[int | None, typer.Option(metavar="YEAR",
+                                              help="Only the years from YEAR on.",
+                                              show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", metavar="FORMAT",
+                                     help="text (a table per proposal) or markdown.")] = "text",
+    as_json: Annotated[bool, typer.Option("--json", help="JSON list on stdout, one object "
+                                                         "per proposed version.")] = False,
+    library: LibraryOption = None,
+) -> None:
+    """What each proposed wording became, year by year: the adopted paragraph that answers it
+    and which of its words entered.
+
+    For each year from the proposal's on: the paragraph of the clause sharing its topic (or
+    the clause its `amends:` names, else the most alike, at least 40% alike), the proposal's
+    words as adopted before, entered that year, or never adopted, and a verdict: taken-up,
+    in-part, not-taken-up, or cannot-tell where the year's record is partial and does not
+    hold that paragraph.
+
+    Example: asp-draft uptake coalition --since 2017
+    """
+    from asp_draft.history import build_record
+    from asp_draft.uptake import summary
+    from asp_draft.uptake import uptake as run_uptake
+
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    found = resolver(library)
+    found.library.require_record()
+    # Name errors first: a wrong argument should not wait for the whole record to render.
+    from asp_draft.uptake import proposals
+
+    proposals(found.library, names or ())
+    uptakes = run_uptake(found.library, build_record(found.library, note), names or (), since)
+    if as_json:
+        sys.stdout.write(json.dumps([u.as_json() for u in uptakes], ensure_ascii=False,
+                                    indent=2) + "\n")
+    elif fmt == "markdown":
+        from asp_draft.uptake import to_markdown
+
+        sys.stdout.write(to_markdown(uptakes) + "\n")
+    else:
+        from asp_draft.console_uptake import LEGEND, print_uptake
+
+        print_uptake(stdout_console(), uptakes)
+        note(LEGEND)
+    note(summary(uptakes))
