@@ -127,23 +127,34 @@ def uptake(library: Library, record: Record, names: Sequence[str] = (),
     """What became of each proposal the arguments name, in each held year from its year
     (or `since`, if later) on."""
     years = _Years(library, record)
+    proposed = {(e.clause, e.version): e for e in record.entries if e.status == PROPOSED}
     out = []
     for clause, version in proposals(library, names):
-        proposal = _proposal_entry(record, clause, version)
+        proposal = proposed.get((clause.id, version.since))
         if proposal is None:  # left out of the record: it cannot render (already warned)
             continue
+        answering = _Answering(candidates=answering_clauses(clause, version, library),
+                               amends=amends_of(version))
         start = max(version.since or 0, since or 0)
         out.append(Uptake(
             clause=clause.id, proposer=version.proposer, proposed=version.since or 0,
             text=proposal.text,
-            years=tuple(_one_year(year, proposal, clause, version, library, years)
+            years=tuple(_one_year(year, proposal, answering, years)
                         for year in years.from_year(start))))
     return out
 
 
-def _proposal_entry(record: Record, clause: Clause, version: Version) -> Entry | None:
-    return next((e for e in record.entries if e.status == PROPOSED and e.clause == clause.id
-                 and e.version == version.since), None)
+@dataclass(frozen=True)
+class _Answering:
+    """The clauses whose paragraph answers a proposal, and the one its `amends` names."""
+
+    candidates: list[str]
+    amends: str | None
+
+    @property
+    def found_by(self) -> str:
+        """How they were found: the topic, or (no clause sharing it) `amends`."""
+        return BY_AMENDS if self.amends and self.candidates == [self.amends] else BY_TOPIC
 
 
 class _Years:
@@ -158,11 +169,14 @@ class _Years:
             self.partial[spec.year] = self.partial.get(spec.year, False) or meta.partial
         held = {s for symbols in self.symbols.values() for s in symbols}
         self.entries: dict[int, list[Entry]] = {}
+        self._printed: dict[tuple[int, str], Entry] = {}
         for entry in record.entries:
             # only paragraphs of held resolutions: agreed texts such as the Rome Statute are
             # not a year's answer
             if entry.status == ADOPTED and entry.year is not None and entry.symbol in held:
                 self.entries.setdefault(entry.year, []).append(entry)
+                if entry.clause:
+                    self._printed.setdefault((entry.year, entry.clause), entry)
 
     def from_year(self, start: int) -> list[int]:
         """The held years from `start` on."""
@@ -170,12 +184,14 @@ class _Years:
 
     def printing(self, clause_id: str, year: int) -> Entry | None:
         """The clause's paragraph in that year's record."""
-        return next((e for e in self.entries.get(year, ()) if e.clause == clause_id), None)
+        return self._printed.get((year, clause_id))
 
-    def before(self, clause_id: str, year: int) -> Entry | None:
-        """The clause's wording in the latest year before `year` whose record holds it."""
+    def before(self, clause_ids: Iterable[str], year: int) -> Entry | None:
+        """The first of the clauses' wordings in the latest year before `year` whose record
+        holds one."""
+        ids = list(clause_ids)
         for earlier in sorted((y for y in self.entries if y < year), reverse=True):
-            found = self.printing(clause_id, earlier)
+            found = next((e for e in (self.printing(c, earlier) for c in ids) if e), None)
             if found is not None:
                 return found
         return None
@@ -208,13 +224,12 @@ def _topic(topic: str) -> str:
     return " ".join(topic.lower().split())
 
 
-def _one_year(year: int, proposal: Entry, clause: Clause, version: Version, library: Library,
+def _one_year(year: int, proposal: Entry, answering: _Answering,
               years: _Years) -> YearUptake:
     """The verdict of one year on one proposal."""
-    candidates = answering_clauses(clause, version, library)
-    found_by = BY_AMENDS if candidates == [amends_of(version)] else BY_TOPIC
-    printed = [e for e in (years.printing(c, year) for c in candidates) if e is not None]
+    printed = [e for e in (years.printing(c, year) for c in answering.candidates) if e]
     answer = max(printed, key=lambda e: likeness(proposal.text, e.text), default=None)
+    found_by = answering.found_by
     if answer is None:
         answer, found_by = _closest_in_year(proposal, years.entries.get(year, ())), BY_LIKENESS
     if answer is None:
@@ -222,25 +237,31 @@ def _one_year(year: int, proposal: Entry, clause: Clause, version: Version, libr
             return YearUptake(year=year, verdict=CANNOT_TELL, answer=None, symbol=None,
                               similarity=None, share=None, words=(), found_by=None,
                               baseline=None)
-        return _nothing_answers(year, proposal, years)
-    baseline = years.before(answer.clause, proposal.year or year) if answer.clause else None
-    words = split_words(proposal.text, baseline.text if baseline else "", answer.text)
-    share = entered_share(words)
+        # the whole text is held and nothing in it answers: the clause was dropped, or
+        # never there; the words the Assembly had before still count as before
+        return _judged(year, proposal, None,
+                       years.before(answering.candidates, proposal.year or year),
+                       None, years.symbols[year][0])
+    own = [answer.clause] if answer.clause else []
+    return _judged(year, proposal, answer, years.before(own, proposal.year or year),
+                   found_by, answer.symbol or str(year))
+
+
+def _judged(year: int, proposal: Entry, answer: Entry | None, baseline: Entry | None,
+            found_by: str | None, symbol: str) -> YearUptake:
+    """A year that can tell: the proposal's words split against the baseline and the answer
+    (none: nothing entered)."""
+    words = split_words(proposal.text, baseline.text if baseline else "",
+                        answer.text if answer else "")
+    share = 0.0 if answer is None else entered_share(words)
     return YearUptake(
-        year=year, verdict=verdict_of(share), share=None if share is None else round(share, 2),
-        answer=Answer(symbol=answer.symbol or str(year), label=answer.label,
-                      clause=answer.clause, text=answer.text),
-        symbol=answer.symbol or str(year),
-        similarity=round(likeness(proposal.text, answer.text), 2), words=words,
-        found_by=found_by, baseline=baseline)
-
-
-def _nothing_answers(year: int, proposal: Entry, years: _Years) -> YearUptake:
-    """A whole record with no paragraph answering: none of the new words entered."""
-    words = split_words(proposal.text, "", "")
-    return YearUptake(year=year, verdict=NOT_TAKEN_UP, answer=None,
-                      symbol=years.symbols[year][0], similarity=None, share=0.0, words=words,
-                      found_by=None, baseline=None)
+        year=year, verdict=NOT_TAKEN_UP if answer is None else verdict_of(share),
+        share=None if share is None else round(share, 2),
+        answer=None if answer is None else Answer(
+            symbol=symbol, label=answer.label, clause=answer.clause, text=answer.text),
+        symbol=symbol,
+        similarity=None if answer is None else round(likeness(proposal.text, answer.text), 2),
+        words=words, found_by=found_by, baseline=baseline)
 
 
 def _closest_in_year(proposal: Entry, entries: Iterable[Entry]) -> Entry | None:

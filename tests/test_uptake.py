@@ -230,6 +230,23 @@ def test_not_taken_up_when_the_paragraph_stood(made_up: Library) -> None:
         (BEFORE, "Recalling the Statute "), (NEVER, "and its amendments,")]
 
 
+def test_a_whole_record_without_the_paragraph_did_not_take_it(tmp_path: Path) -> None:
+    root = write_library(tmp_path / "lib")
+    # 2023 is held whole and no longer has gamma's paragraph
+    (root / "sessions" / "2023.yaml").write_text(
+        "year: 2023\nsymbol: X/4\ntitle: Test\nadopted: 2023-12-01\npreamble: [alpha]\n",
+        encoding="utf-8")
+    alpha = root / "preamble" / "alpha.yaml"
+    alpha.write_text(alpha.read_text(encoding="utf-8").replace("X/2, X/3", "X/2, X/3, X/4"),
+                     encoding="utf-8")
+    y = run(load_layers([root]), "p-gamma")["p-gamma"].years[-1]
+    assert (y.year, y.verdict, y.symbol, y.answer, y.share, y.similarity) == (
+        2023, NOT_TAKEN_UP, "X/4", None, 0.0, None)
+    assert [(w.op, w.text) for w in y.words] == [
+        (BEFORE, "Recalling the Statute "), (NEVER, "and its amendments,")]
+    assert y.as_json()["label"] is None
+
+
 def test_without_a_shared_topic_the_closest_paragraph_answers(made_up: Library) -> None:
     y = run(made_up, "p-alike")["p-alike"].years[0]
     assert (y.found_by, y.answer and y.answer.clause, y.verdict) == ("likeness", "beta", IN_PART)
