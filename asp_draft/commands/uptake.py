@@ -17,7 +17,7 @@ FORMATS = ("text", "markdown")
 @app.command()
 def uptake(
     names: Annotated[list[str] | None, typer.Argument(
-        metavar="[CLAUSE|PROPOSER]...",
+        metavar="CLAUSE|PROPOSER",
         help="A proposed clause's id, or part of a proposer's name (any case); "
              "none: every proposal in the library.", show_default=False)] = None,
     since: Annotated[int | None, typer.Option(metavar="YEAR",
@@ -29,14 +29,13 @@ def uptake(
                                                          "per proposed version.")] = False,
     library: LibraryOption = None,
 ) -> None:
-    """What each proposed wording became, year by year: the adopted paragraph that answers it
-    and which of its words entered.
+    """What each proposed wording became, year by year, in the texts the Assembly adopted.
 
-    For each year from the proposal's on: the paragraph of the clause sharing its topic (or
-    the clause its `amends:` names, else the most alike, at least 40% alike), the proposal's
-    words as adopted before, entered that year, or never adopted, and a verdict: taken-up,
-    in-part, not-taken-up, or cannot-tell where the year's record is partial and does not
-    hold that paragraph.
+    The answer: the clause sharing its topic, else its `amends:`, else the most alike (40% at least).
+
+    Words: as adopted before the proposal, entered that year, or never adopted.
+
+    Verdicts: taken-up, in-part (with the share), not-taken-up, cannot-tell (a partial record).
 
     Example: asp-draft uptake coalition --since 2017
     """
