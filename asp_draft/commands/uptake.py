@@ -31,7 +31,7 @@ def uptake(
 ) -> None:
     """What each proposed wording became, year by year, in the texts the Assembly adopted.
 
-    The answer: the clause sharing its topic, else its `amends:`, else the most alike (40% at least).
+    The answer: the clause sharing its topic, else its `amends:`, else the most alike (40%+).
 
     Words: as adopted before the proposal, entered that year, or never adopted.
 
