@@ -162,6 +162,10 @@ def _without_running_head(page: Lines, symbol: str, cover: str) -> Lines:
                 and all(len(t) <= 100 for t in texts):
             cut = end
             continue
+        # no blank line below the head (a Word file's boxes): its first lines only
+        head = _symbol_line(page[start:start + 3], symbol) if n == 0 else None
+        if head is not None:
+            cut = start + head + 1
         break
     return page[cut:]
 
@@ -179,11 +183,17 @@ def _holds_symbol(lines: Lines, symbol: str) -> bool:
     """Whether one of the lines is the symbol alone or beside the title (`-layout`)."""
     if not symbol:
         return False
-    for _, line in lines:
+    return _symbol_line(lines, symbol) is not None
+
+
+def _symbol_line(lines: Lines, symbol: str) -> int | None:
+    """The index of the last line that is the symbol alone or set apart beside the title."""
+    found = None
+    for at, (_, line) in enumerate(lines):
         pieces = re.split(r"\s{3,}", line.strip())
-        if symbol in (pieces[0], pieces[-1]):
-            return True
-    return False
+        if symbol and symbol in (pieces[0], pieces[-1]):
+            found = at
+    return found
 
 
 def _paragraph_starts(body: Lines) -> Lines:
