@@ -73,6 +73,10 @@ def operative_numbering(paragraphs: Sequence[Paragraph]) -> list[str]:
     numbered = [p for p in top if not p.heading]
     if len(numbered) == 1 and numbered[0].number is None:
         return []  # a single operative paragraph is printed without a number
+    if numbered and numbered[0].number is None and numbered[0].text.endswith(":"):
+        # one unnumbered paragraph may open what follows (`Resolves that:`, `Adopts the
+        # following Pact for the Future and its annexes:`): the paragraphs after it are numbered
+        top = top[top.index(numbered[0]) + 1:]
     for p in top:
         if p.heading:
             restart = True  # after a heading, numbering goes on or starts again at 1
@@ -151,13 +155,17 @@ def _op(number: str | None, text: str = "Decides;", *, heading: bool = False,
     (["1", "2", "H", "1", "2"], False),  # afresh after a heading
     (["1", "2", "H", "3", "4"], False),  # or going on
     ([None], False),  # a single operative paragraph has no number
+    (["Opens:", "1", "2"], False),  # `Resolves that:` opens the numbered paragraphs
+    (["1", "Opens:", "2"], True),
+    ([None, "1"], True),  # an unnumbered paragraph that opens nothing
     (["1", None, "2"], True),
     (["2", "3"], True),
     (["1", "3"], True),
     (["1", "1"], True),
 ])
 def test_numbering_rule(numbers: list[str | None], broken: bool) -> None:
-    paragraphs = [_op(None, "Title", heading=True) if n == "H" else _op(n) for n in numbers]
+    paragraphs = [_op(None, "Title", heading=True) if n == "H" else
+                  _op(None, "Resolves that:") if n == "Opens:" else _op(n) for n in numbers]
     assert bool(operative_numbering(paragraphs)) is broken
 
 
