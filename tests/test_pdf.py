@@ -391,6 +391,7 @@ def test_a_mark_before_a_comma_takes_no_space() -> None:
     ("the Secretary ", "-General", 1.8, "the Secretary-General"),
     ("the two public ", "ations;", 2.6, "the two public ations;"),  # a word space's width
     ("the report of ", "Action", 1.4, "the report of Action"),  # a capital opens a word
+    ("taking note of ", "the report", 1.7, "taking note of the report"),  # a short word
 ])
 def test_a_space_inside_a_word_is_dropped(left: str, right: str, gap: float,
                                           joined: str) -> None:

@@ -629,6 +629,8 @@ def _inside_word(before: _Piece, after: _Piece) -> bool:
     text, nxt = before.text, after.text
     if len(text) < 2 or text[-1] != " " or not (text[-2].isalpha() or text[-2] == "-"):
         return False
+    if nxt[:1] != "-" and len(text.split()[-1]) < 3:
+        return False  # `of |the`: a word of one or two letters stands whole more often
     if not (nxt[:1].islower() or nxt[:1] == "-") or before.italic or after.italic:
         return False
     return after.x0 - before.x1 < 0.195 * min(before.size, after.size)
