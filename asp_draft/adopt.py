@@ -32,10 +32,8 @@ from asp_draft.adopt_files import (
 from asp_draft.assemble import assemble, render_paragraph, variables_for
 from asp_draft.errors import AspDraftError, InputError, UsageError
 from asp_draft.library import (
-    RESOLUTIONS,
     Library,
     clause_from_data,
-    symbol_slug,
 )
 from asp_draft.likeness import SAME_CLAUSE_MIN, likeness, likeness_words
 from asp_draft.markup import with_marks
@@ -50,6 +48,7 @@ from asp_draft.model import (
 from asp_draft.model.library import Clause, Version
 from asp_draft.model.spec import Spec
 from asp_draft.readers.spec import parse_spec
+from asp_draft.symbol_files import resolution_path
 from asp_draft.yamlio import load_yaml
 
 OMNIBUS_TITLE = "Strengthening the International Criminal Court and the Assembly of States Parties"
@@ -356,6 +355,13 @@ def resolution_meta(document: Document, library: Library, *, symbol: str | None,
     symbol = symbol or meta.symbol
     adopted = adopted or meta.adopted
     title = title or meta.title
+    day = None
+    if adopted:  # a malformed option is said before what the file lacks
+        try:
+            day = date.fromisoformat(adopted)
+        except ValueError:
+            raise UsageError(f"--adopted {adopted!r}: write the date as YYYY-MM-DD",
+                             source=source) from None
     lacking = [(what, option) for what, option, given in (
         ("its symbol", "--symbol (e.g. --symbol ICC-ASP/18/Res.6)", symbol),
         ("when it was adopted", "--adopted YYYY-MM-DD", adopted),
@@ -366,12 +372,7 @@ def resolution_meta(document: Document, library: Library, *, symbol: str | None,
             "add it to the file, or adopt the file alone with " + \
             _joined([o.split()[0] for _, o in lacking], "and")
         raise UsageError(f"the file does not say {whats}; {how}", source=source)
-    assert symbol is not None and adopted is not None and title is not None
-    try:
-        day = date.fromisoformat(adopted)
-    except ValueError:
-        raise UsageError(f"--adopted {adopted!r}: write the date as YYYY-MM-DD",
-                         source=source) from None
+    assert symbol is not None and day is not None and title is not None
     found = year or meta.year or library.year_of_symbol(symbol) or day.year
     out: dict[str, Any] = {"year": found, "symbol": symbol, "title": title}
     session = meta.session
@@ -441,7 +442,7 @@ def plan_adoption(document: Document, library: Library, into: Path, *, source: s
 def _resolution_path(into: Path, meta: dict[str, Any], kind: str) -> Path:
     if kind == "omnibus":
         return into / "sessions" / f"{meta['year']}.yaml"
-    return into / RESOLUTIONS / f"{symbol_slug(str(meta['symbol']))}.yaml"
+    return resolution_path(into, str(meta["symbol"]))
 
 
 def _check_slot(library: Library, meta: dict[str, Any], kind: str, path: Path,

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from asp_draft.model import ADOPTED, PARTS, PROPOSED, Part
 from asp_draft.model.library import Clause, Version
 from asp_draft.model.spec import Spec
 from asp_draft.readers.spec import read_spec
+from asp_draft.symbol_files import slug, stems
 from asp_draft.yamlcheck import check_keys, line_of
 from asp_draft.yamlio import load_yaml_file
 
@@ -54,8 +56,8 @@ def _held_order(spec: Spec) -> tuple[int, str]:
 
 
 def symbol_slug(symbol: str) -> str:
-    """'ICC-ASP/17/Res.3' -> 'icc-asp-17-res-3': the file name of a resolution."""
-    return re.sub(r"[^a-z0-9]+", "-", symbol.lower()).strip("-")
+    """'ICC-ASP/17/Res.3' -> 'icc-asp-17-res-3': the plain file name of a resolution."""
+    return slug(symbol)
 
 
 @dataclass
@@ -220,6 +222,24 @@ _Raw = tuple[Any, Path, Part, str]
 
 def load_layers(dirs: Iterable[Path], *, strict: bool = True) -> Library:
     """Load library folders in rising priority (see load_library for `strict`)."""
+    dirs = list(dirs)
+    with _settled(dirs):
+        return _load_layers(dirs, strict=strict)
+
+
+@contextmanager
+def _settled(dirs: Sequence[Path]) -> Iterator[None]:
+    """Every folder read as it was or as an adopt left it, never half-written (a change a
+    killed adopt left is finished first): see journal.settled."""
+    from asp_draft.journal import settled
+
+    with ExitStack() as stack:
+        for root in dirs:
+            stack.enter_context(settled(root))
+        yield
+
+
+def _load_layers(dirs: Sequence[Path], *, strict: bool) -> Library:
     lib = Library()
     raw: dict[str, list[_Raw]] = {}
     for root in dirs:
@@ -259,6 +279,11 @@ def load_held(extra: Sequence[Path], symbol: str) -> Library | None:
     record must not read its thousands of files.
     """
     dirs = library_dirs(extra)
+    with _settled(dirs):
+        return _load_held(dirs, symbol)
+
+
+def _load_held(dirs: Sequence[Path], symbol: str) -> Library | None:
     found = _held_file(dirs, symbol)
     if found is None:
         return None
@@ -309,11 +334,13 @@ def _same(a: str, b: str) -> bool:
 
 
 def _held_file(dirs: Sequence[Path], symbol: str) -> tuple[Path, Path] | None:
-    """The resolution file named for `symbol` in the last folder holding one."""
+    """The resolution file named for `symbol` in the last folder holding one: its own
+    digest name first (a slug another symbol held first), then the plain slug."""
     for root in reversed(dirs):
-        path = root / RESOLUTIONS / f"{symbol_slug(symbol)}.yaml"
-        if path.is_file():
-            return root, path
+        for stem in reversed(stems(symbol)):
+            path = root / RESOLUTIONS / f"{stem}.yaml"
+            if path.is_file():
+                return root, path
     return None
 
 
@@ -417,7 +444,7 @@ def read_resolution(path: Path) -> Spec:
     symbol = spec.meta.get("symbol")
     if not isinstance(symbol, str) or not symbol.strip():
         raise LibraryError("a resolution file needs its 'symbol'", source=path, line=1)
-    if path.stem != symbol_slug(symbol):
+    if path.stem not in stems(symbol):
         raise LibraryError(f"the file of {symbol} must be named {symbol_slug(symbol)}.yaml",
                            source=path, line=spec.lines.get("symbol"))
     return spec

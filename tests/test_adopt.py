@@ -285,8 +285,9 @@ def test_bad_input_is_one_line(cli, tmp_path: Path) -> None:
                     encoding="utf-8")
     lib = str(tmp_path / "lib")
     assert error_line(cli("adopt", str(text), "--into", lib)).endswith(
-        "the file does not give its symbol; give --symbol (e.g. --symbol ICC-ASP/18/Res.6)")
-    assert "does not say when it was adopted" in error_line(
+        "the file does not say its symbol, when it was adopted or its title; give --symbol "
+        "(e.g. --symbol ICC-ASP/18/Res.6), --adopted YYYY-MM-DD and --title")
+    assert "does not say when it was adopted or its title" in error_line(
         cli("adopt", str(text), "--into", lib, "--symbol", "ICC-ASP/18/Res.9"))
     assert "write the date as YYYY-MM-DD" in error_line(
         cli("adopt", str(text), "--into", lib, "--symbol", "X/1", "--adopted", "6 Dec"))
