@@ -21,7 +21,7 @@ from asp_draft.model import Document
 _YEAR = re.compile(r"\d{4}")
 _SYMBOL = re.compile(r"ICC-ASP/\d+/Res\.\d+", re.I)
 # another body's symbol, and a spec on standard input: compiled by `re` when first used
-_ANY_SYMBOL = r"[A-Z][A-Za-z-]*(?:/[A-Za-z0-9.()-]+)+"
+_ANY_SYMBOL = r"[A-Z][A-Za-z-]*(?:/[A-Za-z0-9.()-]+)+(?: \(\d{4}\))?"
 _SPEC_TEXT = r"(?m)^year:\s*\d{4}\s*$"
 
 
@@ -65,8 +65,10 @@ class Resolver:
         if _SYMBOL.fullmatch(ref):
             return self._held(ref)
         path = Path(ref)
-        if not path.suffix and not path.exists() and re.fullmatch(_ANY_SYMBOL, ref):
-            # another body's symbol (A/RES/73/7): a resolution the library holds, if any
+        if path.suffix.lower() not in SUFFIXES and not path.exists() and \
+                re.fullmatch(_ANY_SYMBOL, ref):
+            # another body's symbol (A/RES/73/7, A/C.3/80/L.8, S/RES/2803 (2025)): a resolution
+            # the library holds, if any; its last part's dot is no file's extension
             return self._held(ref)
         suffix = path.suffix.lower()
         if path.is_dir():
