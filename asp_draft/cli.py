@@ -177,7 +177,6 @@ def _fail(message: str) -> NoReturn:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app; every error the user can cause ends in one line and exit 2."""
     from asp_draft import commands  # noqa: F401 - registers the commands on `app`
-    from asp_draft.commands import uptake  # noqa: F401 - registered here: __init__ is not ours
     from asp_draft.errors import AspDraftError
 
     State.library = []

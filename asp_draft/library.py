@@ -37,8 +37,8 @@ from asp_draft.yamlcheck import check_keys, line_of
 from asp_draft.yamlio import load_yaml_file
 
 CLAUSE_KEYS = frozenset(("id", "part", "topic", "tags", "versions", "note"))
-VERSION_KEYS = frozenset(("text", "adopted", "proposed", "proposer", "printed", "note",
-                          "rolls", "language"))
+VERSION_KEYS = frozenset(("text", "adopted", "proposed", "proposer", "amends", "printed",
+                          "note", "rolls", "language"))
 # How a version rolls forward into next year's draft: a template that counts on, a statement
 # about a past event kept word for word, or wording a person must look at.
 ROLLS = ("advance", "keep", "review")
@@ -510,9 +510,16 @@ def _version(data: Any, path: Path, line: int, lib: Library, language: str) -> V
         if not isinstance(year, int):
             raise LibraryError("'proposed' must be the year of the proposal", source=path,
                                line=_line(data, "proposed"))
+        amends = data.get("amends")
+        if amends is not None and not (isinstance(amends, str) and amends.strip()):
+            raise LibraryError("'amends' names the id of the clause a proposal amends",
+                               source=path, line=_line(data, "amends"))
         return Version(text=text, since=year, status=PROPOSED,
                        proposer=str(data.get("proposer") or "") or None, note=data.get("note"),
-                       rolls=rolls, language=language)
+                       rolls=rolls, language=language, amends=amends and amends.strip())
+    if "amends" in data:
+        raise LibraryError("only a proposed version names the clause it 'amends'",
+                           source=path, line=_line(data, "amends"))
     if not adopted:
         raise LibraryError("a version needs 'adopted' (symbols) or 'proposed' (year)",
                            source=path, line=line)

@@ -214,10 +214,7 @@ def answering_clauses(clause: Clause, version: Version, library: Library) -> lis
 
 def amends_of(version: Version) -> str | None:
     """The clause id a proposed version's `amends:` names, where the library records one."""
-    # The clause version format does not carry `amends` yet (library.py refuses unknown keys);
-    # read it where a Version has it, so it counts as soon as the format holds it.
-    value = getattr(version, "amends", None)
-    return str(value) if value else None
+    return version.amends
 
 
 def _topic(topic: str) -> str:

@@ -156,6 +156,10 @@ def test_a_year_without_an_omnibus_names_what_is_held(tmp_path: Path) -> None:
     ("resolutions/x.yaml", "year: 2019\n", "a resolution file needs its 'symbol'", 1),
     ("preamble/x.yaml", "id: x\nversions:\n  - proposed: 2019\n    rolls: later\n    text: a,\n",
      "'rolls' must be one of advance, keep, review, not 'later'", 4),
+    ("preamble/x.yaml", "id: x\nversions:\n  - adopted: [ICC-ASP/16/Res.6]\n    amends: y\n"
+     "    text: a,\n", "only a proposed version names the clause it 'amends'", 4),
+    ("preamble/x.yaml", "id: x\nversions:\n  - proposed: 2019\n    amends: [y]\n    text: a,\n",
+     "'amends' names the id of the clause a proposal amends", 4),
 ])
 def test_malformed_resolution_and_rolls(tmp_path: Path, name: str, text: str, message: str,
                                         line: int) -> None:

@@ -8,5 +8,6 @@ from asp_draft.commands import (  # noqa: F401
     history,
     library,
     lint,
+    uptake,
     word,
 )

@@ -25,6 +25,7 @@ class Version:
     # `keep` (a past event, word for word) or `review` (a person looks); None: as it renders.
     rolls: str | None = None
     language: str = "eng"  # ISO 639-3: a clause may hold its wordings in several languages
+    amends: str | None = None  # a proposal: the id of the clause whose wording it amends
 
     def text_for(self, symbol: str | None) -> str:
         """The template as the document `symbol` printed it (typography of that copy included)."""
