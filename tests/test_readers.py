@@ -133,6 +133,16 @@ def test_markdown_front_matter_headings_and_leads() -> None:
         ("operative", False, "Urges", "Urges States to ratify;")]
 
 
+def test_markdown_front_matter_keeps_sponsors_and_a_vote() -> None:
+    # a list and a mapping stay one (unquoted yes/no keys are YAML 1.1 booleans); a date is text
+    doc = parse_markdown("---\nsymbol: A/80/L.9\nsponsors: [Andorra, 'Trinidad and Tobago']\n"
+                         "vote: {yes: 120, no: 5, abstain: 10}\nwhen: 2025-10-01\n---\n\n"
+                         "The General Assembly,\n\n1. *Decides* to act.\n", "x.md")
+    assert doc.meta["sponsors"] == ["Andorra", "Trinidad and Tobago"]
+    assert doc.meta["vote"] == {"yes": 120, "no": 5, "abstain": 10}
+    assert doc.meta["when"] == "2025-10-01"
+
+
 def test_unclosed_front_matter() -> None:
     from asp_draft.errors import InputError
 

@@ -58,8 +58,7 @@ def markdown_source(text: str, source: str, notify: Notify = quiet) -> Source:
         data = load_yaml("\n".join(lines[1:end]), source)
         if data is not None and not isinstance(data, dict):
             raise InputError("front matter must be a YAML mapping", source=source, line=2)
-        meta = {str(k): (v if isinstance(v, int | str | float | bool) or v is None else str(v))
-                for k, v in (data or {}).items()}
+        meta = {str(k): _front_value(v) for k, v in (data or {}).items()}
         start = end + 1
     groups = _tied_notes(_across_rules(_groups(lines, start), source, notify), source, notify)
     roles: list[Role | None] = []
@@ -218,3 +217,20 @@ def _with_roles(found: Source, groups: list[Lines], roles: list[Role | None]) ->
         first = block.runs[0]
         block.runs[0] = Run(first.text.lstrip("#").lstrip(), first.italic, first.note)
     return found
+
+
+_BOOLEAN_KEYS = {"True": "yes", "False": "no"}
+
+
+def _front_value(value: Any) -> Any:
+    """A front-matter value as metadata: a scalar as it is, a list (sponsors) or mapping (a
+    vote) of scalars kept as one, anything else (a date, a nested list) as its text."""
+    if isinstance(value, int | str | float | bool) or value is None:
+        return value
+    if isinstance(value, list) and all(isinstance(v, int | str | float) for v in value):
+        return [v if isinstance(v, int) else str(v) for v in value]
+    if isinstance(value, dict) and all(isinstance(v, int | str) for v in value.values()):
+        # YAML 1.1 reads an unquoted `yes:`/`no:` key (a vote's) as a boolean, which the
+        # YAML reader gives as its text
+        return {_BOOLEAN_KEYS.get(str(k), str(k)): v for k, v in value.items()}
+    return str(value)
