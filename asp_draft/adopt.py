@@ -371,7 +371,12 @@ def resolution_meta(document: Document, library: Library, *, symbol: str | None,
         how = f"give {_joined([o for _, o in lacking], 'and')}" if options else \
             "add it to the file, or adopt the file alone with " + \
             _joined([o.split()[0] for _, o in lacking], "and")
-        raise UsageError(f"the file does not say {whats}; {how}", source=source)
+        said = f"the file does not say {whats}; {how}"
+        if not adopted and meta.get("status") == "draft":
+            said = (f"the file is a draft ({meta.name('no symbol')}), not a text the body "
+                    f"adopted; adopt the resolution as adopted, or, if this draft was adopted as "
+                    f"it stands, say so: {said}")
+        raise UsageError(said, source=source)
     assert symbol is not None and day is not None and title is not None
     found = year or meta.year or library.year_of_symbol(symbol) or day.year
     out: dict[str, Any] = {"year": found, "symbol": symbol, "title": title}

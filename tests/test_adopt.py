@@ -279,6 +279,16 @@ def test_adopting_twice_changes_nothing_and_a_dry_run_writes_nothing(cli, text: 
 
 # --- bad input: one line, exit 2 ------------------------------------------------------------
 
+def test_a_draft_is_named_as_one(cli, tmp_path: Path) -> None:
+    text = tmp_path / "draft.txt"
+    text.write_text("# symbol: A/80/L.9\n# title: Sport\n# status: draft\n\n"
+                    "The General Assembly,\n\nRecalling the Charter,\n", encoding="utf-8")
+    assert error_line(cli("adopt", str(text), "--into", str(tmp_path / "lib"))).endswith(
+        "the file is a draft (A/80/L.9), not a text the body adopted; adopt the resolution as "
+        "adopted, or, if this draft was adopted as it stands, say so: the file does not say "
+        "when it was adopted; give --adopted YYYY-MM-DD")
+
+
 def test_bad_input_is_one_line(cli, tmp_path: Path) -> None:
     text = tmp_path / "res.txt"
     text.write_text("The Assembly of States Parties,\n\nRecalling the Statute,\n",
