@@ -344,8 +344,8 @@ def test_build_takes_a_format_by_name_or_alias(cli, tmp_path: Path) -> None:
     assert cli("build", "2018", "-o", str(by_alias), "--format", "md").code == 0
     assert by_name.read_text(encoding="utf-8") == by_alias.read_text(encoding="utf-8")
     assert by_name.read_text(encoding="utf-8").startswith("---\n")
-    line = one_line_error(cli("build", "2018", "-o", str(tmp_path / "c.txt"), "-f", "pdf"))
-    assert line == f"asp-draft: error: --format 'pdf': choose one of " \
+    line = one_line_error(cli("build", "2018", "-o", str(tmp_path / "c.txt"), "-f", "odt"))
+    assert line == f"asp-draft: error: --format 'odt': choose one of " \
                    f"{', '.join(DOCUMENT_WRITERS.names())}"
     assert one_line_error(cli("show", "2018", "-f", "docx")) == (
         "asp-draft: error: --format 'docx': choose one of text, markdown, json, akn")

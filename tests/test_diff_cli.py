@@ -218,8 +218,8 @@ def test_output_is_not_overwritten_without_force(run, tmp_path: Path) -> None:  
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["2017", "2018", "--format", "pdf"],
-     "--format 'pdf': choose one of rich, text, markdown, json, html, docx"),
+    (["2017", "2018", "--format", "odt"],
+     "--format 'odt': choose one of rich, text, markdown, json, html, docx, pdf"),
     (["2017", "2018", "--date", "12/12/2018"],
      "--date '12/12/2018' is not an ISO date; give e.g. 2018-12-12 or 2018-12-12T10:30:00Z"),
     (["2017", "2018", "--format", "docx"], "--format docx writes a Word file; give -o OUT.docx"),
@@ -309,7 +309,7 @@ def test_a_new_diff_format_is_one_entry_and_one_module(run, tmp_path: Path,  # t
     out = tmp_path / "d.shout"
     assert run("diff", "2017", "2018", "-o", str(out)).code == 0  # picked by its suffix
     assert out.read_text(encoding="utf-8") == shouted
-    assert error_line(run("diff", "2017", "2018", "-f", "pdf")).endswith("html, docx, shout")
+    assert error_line(run("diff", "2017", "2018", "-f", "odt")).endswith("html, docx, pdf, shout")
 
 
 def test_formats_answer_to_their_aliases(run) -> None:  # type: ignore[no-untyped-def]

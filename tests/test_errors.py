@@ -35,8 +35,8 @@ BAD_SPEC = "year: 2019\npreamble:\n  - bad\n"
                                    "ICC-ASP/16/Res.6, ICC-ASP/17/Res.5)"),
     (["show", "nothing"], "'nothing' is not a year, a document symbol (ICC-ASP/16/Res.6) or "
                           "a file"),
-    (["show", "2017", "--format", "pdf"],
-     "--format 'pdf': choose one of text, markdown, json, akn"),
+    (["show", "2017", "--format", "odt"],
+     "--format 'odt': choose one of text, markdown, json, akn"),
     (["show", "2017", "--var", "novalue"], "--var 'novalue': write it as NAME=VALUE, e.g. "
                                            "--var venue='The Hague'"),
     (["clause", "justice-and-piece"], "unknown clause 'justice-and-piece'; did you mean "
@@ -119,9 +119,9 @@ def test_output_folder_missing(cli, tmp_path: Path) -> None:
 
 
 def test_unknown_output_format(cli, tmp_path: Path) -> None:
-    line = one_line_error(cli("build", "2018", "-o", str(tmp_path / "x.pdf")))
-    assert "cannot tell the format from '.pdf'" in line
-    assert not (tmp_path / "x.pdf").exists()
+    line = one_line_error(cli("build", "2018", "-o", str(tmp_path / "x.odt")))
+    assert "cannot tell the format from '.odt'" in line
+    assert not (tmp_path / "x.odt").exists()
 
 
 def test_library_option_folder_missing(cli, tmp_path: Path) -> None:
