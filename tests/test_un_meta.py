@@ -570,3 +570,16 @@ def test_a_pasted_copy_has_the_cover_of_the_pdf(official: dict[str, Document | I
         for key in ("symbol", "distribution", "date", "session", "agenda_item", "title",
                     "sponsors", "number", "committee"):
             assert copy.get(key) == doc.meta.get(key), (name, layout, key)
+
+
+@pytest.mark.parametrize("name", ["hrc_resolution_vote.txt", "ga_draft_rev1.txt",
+                                  "sc_resolution.txt"])
+def test_the_text_writer_prints_sponsors_and_a_vote_and_reads_them_back(name: str) -> None:
+    from asp_draft.writers.text import render_text
+    doc = _read(name)
+    printed = render_text(doc)
+    again = parse_text(printed, "copy.txt")
+    assert again.meta == doc.meta, name
+    if doc.meta.get("sponsors"):
+        assert f"# sponsors: {'; '.join(doc.meta['sponsors'])}" in printed.splitlines()
+

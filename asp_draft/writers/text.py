@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from asp_draft.heads import meta_text
 from asp_draft.markup import with_marks
 from asp_draft.model import Document, Paragraph
-from asp_draft.words import squeeze
 
 # Metadata written first, in this order; other keys follow as they come.
 META_ORDER = ("symbol", "title", "year", "session", "venue", "adopted", "plenary", "adoption",
@@ -20,9 +20,9 @@ def meta_lines(meta: dict[str, Any] | Any) -> list[str]:
     out = []
     for key in keys:
         value = meta[key]
-        if key in _SKIP or value is None or value == "" or isinstance(value, dict | list):
+        if key in _SKIP or value is None or value in ("", [], {}):
             continue
-        out.append(f"# {key}: {squeeze(str(value))}")
+        out.append(f"# {key}: {meta_text(value)}")
     return out
 
 
