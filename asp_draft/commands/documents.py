@@ -164,7 +164,7 @@ def new(
     res = resolver(library)
     if not 1998 <= year <= 2200:  # the Rome Statute's year to far beyond any draft
         raise UsageError(f"YEAR {year} is not the year of a draft (1998 to 2200)")
-    rolled = roll(res.library, year, ref=from_ref, symbol=symbol, source=out)
+    rolled = roll(res.library_for(from_ref), year, ref=from_ref, symbol=symbol, source=out)
     base = rolled.base
     note(f"rolled forward from {base.meta.get('symbol')} ({base.year})")
     if not symbol:
