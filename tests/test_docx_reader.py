@@ -210,6 +210,14 @@ def test_word_numbering_as_word_counts_it(tmp_path: Path) -> None:
     assert doc.paragraphs[-1].text == "Decides to meet;"
 
 
+def test_c1_control_characters_in_a_word_file_never_reach_the_text(tmp_path: Path) -> None:
+    # XML 1.0 allows U+0080-U+009F; U+009B is a terminal's CSI, U+0085 a line break
+    body = para("The General Assembly,") + para(" its\u0085 resolution \u009b31m,",
+                                                    italic_lead="Recalling")
+    doc = read_docx(make_docx(tmp_path / "c1.docx", body))
+    assert [p.text for p in doc.paragraphs] == ["Recalling its resolution 31m,"]
+
+
 def test_plain_file_typed_numbers_and_known_lead_words(tmp_path: Path) -> None:
     notes = ('<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
              '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>'

@@ -24,6 +24,7 @@ from asp_draft.ooxml.styles import ROLES, STYLE_PREAMBLE, STYLE_SUB, own_style
 from asp_draft.readers.docx_boxes import box_paragraphs, box_text
 from asp_draft.readers.text import text_source
 from asp_draft.structure import Block, Notify, Run, Source, classify, quiet
+from asp_draft.textfile import CONTROL
 from asp_draft.words import squeeze
 
 _FALSE = {"0", "false", "off", "none"}
@@ -54,6 +55,8 @@ class _Raw:
 
     def add(self, text: str, italic: bool) -> None:
         """Append text, joining it to the last run when the formatting is the same."""
+        if CONTROL.search(text):  # C1 controls are legal XML; none reaches the screen
+            text = CONTROL.sub("", text)
         last = self.runs[-1] if self.runs else None
         if last is not None and last.note is None and last.italic == italic:
             self.runs[-1] = Run(last.text + text, italic)
