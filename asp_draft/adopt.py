@@ -29,7 +29,7 @@ from asp_draft.adopt_files import (
     escape,
     session_text,
 )
-from asp_draft.assemble import assemble, render_paragraph, variables_for
+from asp_draft.assemble import assemble, render_paragraph, spec_language, variables_for
 from asp_draft.errors import AspDraftError, InputError, UsageError
 from asp_draft.library import (
     Library,
@@ -533,7 +533,7 @@ def _match_all(document: Document, library: Library, matcher: MatchIndex,
         clause_of[i] = str(match.clause)
         used.add(str(match.clause))
     ordered = [matches[i] for i in range(len(document.paragraphs))]
-    return ordered, entries_for(document, clause_of)
+    return ordered, entries_for(document, clause_of, spec_language(probe, library))
 
 
 def _by_likeness(pending: list[tuple[int, str, Paragraph, str]], index: _YearIndex,

@@ -18,6 +18,8 @@ import yaml
 
 from asp_draft.importing import annexes_opened
 from asp_draft.labels import letters, roman
+from asp_draft.language import ENGLISH, Language
+from asp_draft.leads import find_lead
 from asp_draft.markup import with_marks
 from asp_draft.model import ADOPTED, Document, Paragraph, Part
 from asp_draft.model.library import Clause, Version
@@ -207,12 +209,15 @@ def _dump(data: Any) -> str:
                      default_flow_style=False)
 
 
-def entries_for(document: Document, clause_of: dict[int, str]) -> dict[str, list[Any]]:
+def entries_for(document: Document, clause_of: dict[int, str],
+                language: Language = ENGLISH) -> dict[str, list[Any]]:
     """The session file's entries, by part, and its `annexes`.
 
     Each paragraph is its clause id (with its number when not the next one, and its
     footnotes); sub-paragraphs and headings are written in the entry, and each annex's
-    paragraphs inline.
+    paragraphs inline. What the printed paragraph lacks is said, so that the library prints
+    it as read: no number (`numbered: false`), no lead where its words would give one
+    (`lead: false`), and a sub-paragraph no paragraph holds (after a heading) its `level`.
     """
     parts: dict[str, list[dict[str, Any]]] = {"preamble": [], "operative": []}
     annexes: list[_AnnexEntries] = []
@@ -223,22 +228,30 @@ def entries_for(document: Document, clause_of: dict[int, str]) -> dict[str, list
             annexes.append(_AnnexEntries(p.annex, opened[i]))
         items = annexes[-1].items if p.part == "annex" else \
             parts["operative" if p.heading else p.part]
-        if p.heading:
-            items.append({"heading": p.text})
+        if p.heading:  # its footnotes, if any, marked where they stand
+            items.append({"heading": with_marks(p), "footnotes": list(p.note_texts)}
+                         if p.footnotes else {"heading": p.text})
             continue
-        if p.level and items and "heading" not in items[-1]:
-            _add_sub(items[-1], p)
+        if p.level and items and _add_sub(items[-1], p):
             continue
         entry: dict[str, Any] = {"clause": clause_of[i]} if i in clause_of else \
             {"text": escape(with_marks(p, markup=True))}
-        if p.part == "operative":
+        if p.level:
+            _label(entry, p.number, None)
+            entry["level"] = p.level
+        elif p.part == "operative":
             auto = number + 1
-            digits = re.match(r"\d+", p.number or "")
-            number = int(digits.group()) if digits else auto
-            if p.number != str(auto):
-                entry["number"] = p.number
+            if p.number is None:  # printed without one: the count goes on after it
+                entry["numbered"] = False
+            else:
+                digits = re.match(r"\d+", p.number)
+                number = int(digits.group()) if digits else auto
+                _label(entry, p.number, str(auto))
         elif p.part == "annex":
             annexes[-1].number_entry(entry, p.number)
+        elif p.number is not None:
+            entry["number"] = p.number
+        _lead(entry, p, language)
         if p.footnotes:
             entry["footnotes"] = [escape(n) for n in p.note_texts]
         items.append(entry)
@@ -247,6 +260,23 @@ def entries_for(document: Document, clause_of: dict[int, str]) -> dict[str, list
     if annexes:
         out["annexes"] = [a.data() for a in annexes]
     return out
+
+
+def _label(entry: dict[str, Any], number: str | None, auto: str | None) -> None:
+    """The entry's `number:` or `numbered: false` where the printed label is not `auto`."""
+    if number is None:
+        if auto is not None:
+            entry["numbered"] = False
+    elif number != auto:
+        entry["number"] = number
+
+
+def _lead(entry: dict[str, Any], p: Paragraph, language: Language) -> None:
+    """`lead: false` for a paragraph printed without a lead whose words would give one."""
+    markup = with_marks(p, markup=True)  # the words the library renders and reads a lead in
+    if p.lead is None and (p.level == 0 or markup.startswith("*")) and \
+            find_lead(markup, None if p.part == "annex" else p.part, language):
+        entry["lead"] = False
 
 
 @dataclass
@@ -259,16 +289,18 @@ class _AnnexEntries:
     count: int = 0
 
     def number_entry(self, entry: dict[str, Any], number: str | None) -> None:
-        """Give the entry its `number:` when the count (or, unnumbered, nothing) would not."""
+        """Give the entry its `number:` when the count (or, unnumbered, nothing) would not,
+        and `numbered: false` when it is printed without one in a numbered annex."""
         if not self.numbered:
-            if number:
-                entry["number"] = number
+            _label(entry, number, None)
+            return
+        if number is None:
+            entry["numbered"] = False
             return
         auto = self.count + 1
-        digits = re.match(r"\d+", number or "")
+        digits = re.match(r"\d+", number)
         self.count = int(digits.group()) if digits else auto
-        if number != str(auto):
-            entry["number"] = number
+        _label(entry, number, str(auto))
 
     def data(self) -> dict[str, Any]:
         """The annex as YAML data (the spec's `annexes:` item)."""
@@ -279,19 +311,27 @@ class _AnnexEntries:
         return out
 
 
-def _add_sub(parent: dict[str, Any], p: Paragraph) -> None:
+def _add_sub(parent: dict[str, Any], p: Paragraph) -> bool:
+    """Put a sub-paragraph under the entry before it, (i) under its last (a); False where it
+    does not stand one or two levels below that entry (after a heading, say)."""
+    if "heading" in parent:
+        return False
     holder = parent
-    subs = parent.setdefault("sub", [])
-    if p.level >= 2 and subs:
+    depth = p.level - parent.get("level", 0)
+    subs = parent.get("sub", [])
+    if depth == 2 and subs:
         holder = subs[-1]
-        subs = holder.setdefault("sub", [])
-    auto = letters(len(subs) + 1) if holder is parent else roman(len(subs) + 1)
+        subs = holder.get("sub", [])
+    elif depth != 1:
+        return False
+    auto = letters(len(subs) + 1) if holder.get("level", 0) == 0 and holder is parent \
+        else roman(len(subs) + 1)
     entry: dict[str, Any] = {"text": escape(with_marks(p, markup=True))}
-    if p.number != auto:
-        entry["number"] = p.number
+    _label(entry, p.number, auto)
     if p.footnotes:
         entry["footnotes"] = [escape(n) for n in p.note_texts]
-    subs.append(entry)
+    holder.setdefault("sub", []).append(entry)
+    return True
 
 
 def _compact(entry: dict[str, Any], depth: int) -> Any:

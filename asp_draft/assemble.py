@@ -159,11 +159,16 @@ class _Emitter:
         number = 0
         for entry in entries:
             if entry.heading is not None:
-                self.out.append(Paragraph(part=heading_part, text=entry.heading, heading=True,
-                                          annex=annex))
+                # a heading is printed as written, its footnotes placed at their marks
+                text, notes = place_notes(entry.heading, [unfold(f) for f in entry.footnotes])
+                self.out.append(Paragraph(part=heading_part, text=text, heading=True,
+                                          annex=annex, footnotes=notes))
+                continue
+            if entry.level:  # a sub-paragraph printed apart from its paragraph: no count
+                self.emit(entry, part, entry.number, entry.level)
                 continue
             label = entry.number
-            if numbered:
+            if numbered and entry.numbered:
                 number = _next_number(number, entry.number)
                 label = entry.number or str(number)
             self.emit(entry, part, label, 0)
@@ -185,7 +190,9 @@ class _Emitter:
                      for f in entry.footnotes]
         # an annex has no lead words of its own: the readers look for them with no part
         lead_part = None if part == "annex" else part
-        if level and not rendered.startswith("*"):
+        if not entry.lead:  # printed upright: no lead, whatever its words
+            lead, text = None, split_lead(rendered, lead_part, self.language)[1]
+        elif level and not rendered.startswith("*"):
             lead, text = None, rendered
         else:
             lead, text = split_lead(rendered, lead_part, self.language)
@@ -194,7 +201,8 @@ class _Emitter:
                                   footnotes=footnotes, clause=clause_id, version=since,
                                   annex=self.annex if part == "annex" else None))
         for i, sub in enumerate(entry.sub):
-            label = sub.number or (letters(i + 1) if level == 0 else roman(i + 1))
+            label = None if not sub.numbered else \
+                sub.number or (letters(i + 1) if level == 0 else roman(i + 1))
             self.emit(sub, part, label, level + 1)
 
     def _template(self, entry: Entry, part: Part, level: int

@@ -216,14 +216,14 @@ def test_a_corrected_copy_replaces_the_one_held(cli, tmp_path: Path) -> None:
 
 
 def test_nothing_is_written_when_the_library_would_print_otherwise(tmp_path: Path) -> None:
-    # No lead given, but the library reads "Requests" as one: it would print a lead.
+    # A lead that does not open the text: no file or markup can say that, so it is refused.
     document = Document(meta={"symbol": "ICC-ASP/18/Res.9", "title": "T", "year": 2019,
                               "adopted": "2019-12-06"},
-                        paragraphs=(Paragraph(part="operative", text="Requests the Bureau;",
-                                              number="1"),))
+                        paragraphs=(Paragraph(part="operative", text="The Bureau is asked;",
+                                              lead="Requests", number="1"),))
     lib = tmp_path / "lib"
     with pytest.raises(InputError, match=r"OP1: the library would not print it as the file "
-                                         r"does \(lead: 'Requests' instead of None\)"):
+                                         r"does \(lead: None instead of 'Requests'\)"):
         plan_adoption(document, load_library(), lib, source="x.txt")
     assert not lib.exists()
 

@@ -19,6 +19,12 @@ class Entry:
     number: str | None = None
     footnotes: tuple[str, ...] = ()
     sub: tuple[Entry, ...] = ()
+    # what a printed paragraph may lack: its number or letter (`numbered: false`), its lead
+    # (`lead: false`: set upright, none found from its words); and the level it stands at
+    # when it is no entry's sub-paragraph (`level: 1`: an (a) under a heading)
+    numbered: bool = True
+    lead: bool = True
+    level: int = 0
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ META_KEYS = ("year", "symbol", "title", "session", "venue", "chapeau", "adopted"
              "completeness", "note", "typography", "language")
 SPEC_KEYS = frozenset((*META_KEYS, "variables", "preamble", "operative", "annexes"))
 ENTRY_KEYS = frozenset(("clause", "version", "text", "template", "sub", "footnotes", "number",
-                        "heading"))
+                        "heading", "numbered", "lead", "level"))
 ANNEX_KEYS = frozenset(("title", "numbered", "paragraphs"))
 CLAUSE_REF = re.compile(r"(?P<id>[a-z0-9][a-z0-9-]*)(?:@(?P<year>\d{4}))?")
 
@@ -139,16 +139,53 @@ def _entry(item: Any, line: int, source: str, depth: int) -> Entry:
     if "heading" in item:
         if not isinstance(item["heading"], str):
             raise InputError("'heading' must be text", source=source, line=line)
-        return Entry(line=line, heading=item["heading"], number=label)
+        return Entry(line=line, heading=item["heading"], number=label,
+                     footnotes=tuple(footnotes))
+    printed = _printed(item, line, source, depth, label)
     for key in ("text", "template"):
         if key in item:
             if not isinstance(item[key], str) or not item[key].strip():
                 raise InputError(f"'{key}' must be non-empty text", source=source, line=line)
             return Entry(line=line, text=item[key], template=key == "template", number=label,
-                         footnotes=tuple(footnotes), sub=sub)
+                         footnotes=tuple(footnotes), sub=sub, **printed)
     base = _clause_entry(str(item["clause"]), item.get("version"), line, source)
     return Entry(line=line, clause=base.clause, pin=base.pin, number=label,
-                 footnotes=tuple(footnotes), sub=sub)
+                 footnotes=tuple(footnotes), sub=sub, **printed)
+
+
+def _printed(item: dict[str, Any], line: int, source: str, depth: int,
+             label: str | None) -> dict[str, Any]:
+    """An entry's `numbered`, `lead` and `level`: how its paragraph is printed, checked."""
+    out: dict[str, Any] = {}
+    for key in ("numbered", "lead"):
+        if key in item:
+            if not isinstance(item[key], bool):
+                raise InputError(f"'{key}' must be true or false, not {item[key]!r}",
+                                 source=source, line=_line(item, key) or line)
+            out[key] = item[key]
+    if out.get("numbered") is False and label is not None:
+        raise InputError("an entry with 'numbered: false' cannot give a 'number'",
+                         source=source, line=_line(item, "numbered") or line)
+    if "level" in item:
+        level = item["level"]
+        where = _line(item, "level") or line
+        if depth:
+            raise InputError("'level' stands on a part's entry, not on a sub-paragraph (its "
+                             "level is its depth)", source=source, line=where)
+        if isinstance(level, bool) or level not in (0, 1, 2):
+            raise InputError(f"'level' must be 0, 1 for (a) or 2 for (i), not {level!r}",
+                             source=source, line=where)
+        if level + _depth(item) > 2:
+            raise InputError("sub-paragraphs go two levels deep at most: (a), then (i)",
+                             source=source, line=_line(item, "sub") or where)
+        out["level"] = level
+    return out
+
+
+def _depth(item: dict[str, Any]) -> int:
+    """How many levels of `sub` an entry holds."""
+    subs = item.get("sub") or []
+    return 1 + max((_depth(s) for s in subs if isinstance(s, dict)), default=0) if subs else 0
 
 
 def _clause_entry(ref: str, version: Any, line: int, source: str) -> Entry:

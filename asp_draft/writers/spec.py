@@ -13,21 +13,36 @@ from asp_draft.model.spec import Annex, Entry, Spec
 def entry_data(entry: Entry, *, keep_pins: bool = False) -> Any:
     """One spec entry as YAML data: a bare clause id where possible, else a mapping."""
     if entry.heading is not None:
-        return {"heading": entry.heading}
+        return {"heading": entry.heading, "footnotes": list(entry.footnotes)} \
+            if entry.footnotes else {"heading": entry.heading}
     data: dict[str, Any] = {}
     if entry.clause is not None:
         ref = entry.clause + (f"@{entry.pin}" if keep_pins and entry.pin else "")
-        if not (entry.sub or entry.footnotes or entry.number):
+        if not (entry.sub or entry.footnotes or entry.number or _printed(entry)):
             return ref
         data["clause"] = ref
     else:
         data["template" if entry.template else "text"] = entry.text
     if entry.number:
         data["number"] = entry.number
+    data.update(_printed(entry))
     if entry.footnotes:
         data["footnotes"] = list(entry.footnotes)
     if entry.sub:
         data["sub"] = [entry_data(s, keep_pins=keep_pins) for s in entry.sub]
+    return data
+
+
+def _printed(entry: Entry) -> dict[str, Any]:
+    """The keys saying what the printed paragraph lacks or where it stands, when not the
+    default."""
+    data: dict[str, Any] = {}
+    if not entry.numbered:
+        data["numbered"] = False
+    if not entry.lead:
+        data["lead"] = False
+    if entry.level:
+        data["level"] = entry.level
     return data
 
 
