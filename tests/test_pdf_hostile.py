@@ -375,9 +375,12 @@ def test_a_bug_in_the_child_is_an_internal_error_not_a_refusal(
 
 
 @pytest.mark.parametrize(("answer", "read"), [
-    (b'{"p": [["ok\\ud800\\u001b[2J", 72, 90, 700, 12, false], ["far", NaN, 90, 700, 12, '
-     b'false]], "u": false}\n{"done": true}\n', [["ok[2J"]]),
-    (b'{"p": [["ok", "left", 90, 700, 12, false]], "u": false}\n{"done": true}\n',
+    (b'{"p": [["ok\\ud800\\u001b[2J", 72, 90, 700, 12, false, false, null], ["far", NaN, 90, '
+     b'700, 12, false, false, null], ["gap", 72, 90, 680, 12, false, false, Infinity]], '
+     b'"u": false}\n{"done": true}\n', [["ok[2J"]]),
+    (b'{"p": [["ok", "left", 90, 700, 12, false, false, null]], "u": false}\n'
+     b'{"done": true}\n', "sent a malformed answer"),
+    (b'{"p": [["ok", 72, 90, 700, 12, false, false, "x"]], "u": false}\n{"done": true}\n',
      "sent a malformed answer"),
     (b'{"p": [["ok", 72]], "u": false}\n{"done": true}\n', "sent a malformed answer"),
     (b'{"p": [], "u": false}\n', "needed more than 512 MB of memory, or crashed pdfium"),

@@ -87,7 +87,7 @@ def read_pdf(path: Path, notify: Notify = quiet) -> Document:
 
 def read_pdf_source(path: Path, notify: Notify = quiet) -> Source:
     """A PDF's blocks, footnote texts and what its layout declares, for the classifier."""
-    pages = [_lines(n, pieces) for n, pieces in enumerate(_extract(path), 1)]
+    pages = [_lines(n, pieces) for n, pieces in enumerate(_extract(path, notify), 1)]
     if not any(pages):
         raise InputError("the PDF has no text layer (it is probably a scan); "
                          "run it through OCR or use the Word file", source=path)
@@ -614,11 +614,22 @@ def _line_runs(line: _Line, marks: dict[tuple[int, str], str], notify: Notify,
             gap = False
         if gap and runs and not text[:1].isspace():
             text = " " + text
-        elif prev is not None and not prev.raised and _inside_word(prev, piece):
+        elif prev is not None and not prev.raised and _space_taken_back(prev, piece):
             runs[-1] = Run(runs[-1].text[:-1], runs[-1].italic)
         runs.append(Run(text, italic=piece.italic))
         prev, gap = piece, False
     return runs
+
+
+def _space_taken_back(before: _Piece, after: _Piece) -> bool:
+    """Whether the space that ends `before` is no word space: the next piece starts inside
+    it (`self- |determination`: the typesetter set a space, then moved back over it) or,
+    where pdfium did not say where the space stands, the space looks made up (below)."""
+    if before.space is None:
+        return _inside_word(before, after)
+    # an italic letter's box reaches back over the space before it (`Recognizing |further`)
+    return before.text.endswith(" ") and not (before.italic or after.italic) and \
+        after.x0 < before.space + 0.1 * before.size
 
 
 def _inside_word(before: _Piece, after: _Piece) -> bool:
