@@ -462,8 +462,8 @@ class _Body:
 
     def _is_heading(self, block: Block, flat: _Flat, following: Block | None) -> bool:
         """A heading: unpunctuated, in the operative part or just before its first paragraph."""
-        if block.role is not None or flat.text.endswith(_ENDS) or not flat.text:
-            return False
+        if block.role is not None or flat.text.endswith(_ENDS) or not flat.text or block.level:
+            return False  # an item of a list (its level given by the format) is no heading
         if self.part in ("operative", "annex"):
             return True
         return following is not None and bool(

@@ -453,6 +453,8 @@ def _page_blocks(pages: list[_Page], marks: dict[tuple[int, str], str],
         for at, group in enumerate(_groups(page.body, layout, chapeau)):
             block = _block(group, marks, notify, layout.word_gap)
             block.inset = all(layout.indented(x) and not layout.centred(x) for x in group)
+            block.lefts = tuple(x.x0 for x in group) if all(map(layout.indented, group)) \
+                else ()
             if at == 0 and blocks and _runs_on(blocks[-1], block, layout, notify):
                 blocks[-1] = _joined(blocks[-1], block)
                 blocks.extend(asides)  # the page's small print after its last paragraph
@@ -483,10 +485,13 @@ def _list_items(blocks: list[Block], notify: Notify) -> None:
     """Unlabelled items of a list that a paragraph opens with a colon (`as follows:`), set
     in from the left edge on every line, are one level below the paragraph that opens it."""
     level = 0  # the level of the list's items, while a list goes on
+    columns = _item_columns(blocks)
     for block in blocks:
         assert isinstance(block, _PdfBlock)
         text = block.text.strip()
-        if level and block.inset and not _LABEL.match(text):
+        inset = block.inset or (bool(block.lefts) and all(round(x) in columns
+                                                          for x in block.lefts))
+        if level and inset and not _LABEL.match(text):
             block.level = level
             first = block.runs[0] if block.runs else None
             bullet = _BULLET.match(first.text) if first is not None else None
@@ -503,6 +508,14 @@ def _list_items(blocks: list[Block], notify: Notify) -> None:
                    f"\u2026{prev.text.strip()[-25:]} read as the items of its list")
 
 
+def _item_columns(blocks: list[Block]) -> set[int]:
+    """Where the lines of list items start: a short item set in at that column may stand
+    as far from both edges as a centred title (`Tuesday, 10 June: panel 3 ...`), and is an
+    item all the same. Each column is given with its neighbours, for a point's wobble."""
+    return {round(x) + d for b in blocks if isinstance(b, _PdfBlock) and b.inset
+            for x in b.lefts for d in (-1, 0, 1)}
+
+
 @dataclass
 class _PdfBlock(Block):
     """A block that remembers its first and last line, to judge a page break."""
@@ -510,6 +523,7 @@ class _PdfBlock(Block):
     first: _Line | None = None
     last: _Line | None = None
     inset: bool = False  # every line set in from the left edge (an item of a list)
+    lefts: tuple[float, ...] = ()  # where each line starts, when every one is set in
 
 
 def _runs_on(prev: Block, block: Block, layout: _Layout, notify: Notify) -> bool:
