@@ -52,7 +52,9 @@ class Block:
     numbering: "3", "a", "ii" at level 0, 1, 2); typed labels ("12.", "(a)") stay in the text
     and are found by the classifier. `role` is what the format says the block is (asp-draft's
     own Word styles); None leaves it to the classifier. `lines` are the source lines, for head
-    lines that a block joins (a title broken over two lines).
+    lines that a block joins (a title broken over two lines). `bold` says the whole block is
+    set in bold, as a heading is (`Action 1. We will ...`, `Targets:`): a hint, given by the
+    formats that know it.
     """
 
     runs: list[Run]
@@ -61,6 +63,7 @@ class Block:
     level: int | None = None
     role: Role | None = None
     lines: tuple[str, ...] = ()
+    bold: bool = False
 
     @property
     def text(self) -> str:
@@ -435,7 +438,7 @@ class _Body:
         elif self.out and (m := BULLET.fullmatch(flat.text)):
             level = 1  # the bullet is the item's label, as `(a)` is
             flat = flat.cut(m.start("rest"))
-        elif self._is_heading(block, flat, following):
+        elif self._is_heading(block, flat, following) or self._bold_heading(block, level):
             self.add(flat, block, heading=True)
             return
         if level == 0:
@@ -469,6 +472,12 @@ class _Body:
         return following is not None and bool(
             (following.number is not None and (following.level or 0) == 0)
             or OPERATIVE.fullmatch(following.text.strip()))
+
+    def _bold_heading(self, block: Block, level: int) -> bool:
+        """A block set in bold throughout, without a label and not an item of a list, is a
+        heading however it ends (`Action 1. We will ...`, `Targets:`), once the body's
+        paragraphs have begun: the cover's bold lines are no headings."""
+        return block.bold and block.role is None and not level and bool(self.out)
 
     def add(self, flat: _Flat, block: Block, *, heading: bool = False,
             number: str | None = None, level: int = 0) -> None:

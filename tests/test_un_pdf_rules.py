@@ -26,9 +26,9 @@ from asp_draft.readers.pdf import read_pdf, read_pdf_source
 PDFS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "un-pdfs"
 NAMES = sorted(p.name for p in PDFS.glob("*.pdf")) if PDFS.is_dir() else []
 FURNITURE = re.compile(r"\b\d{2}-\d{5}\s*\(E\)|\*\d{7}\*|_{5,}|\bPlease recycle\b")
-# the Pact for the Future sets its "Action 1. We will ..." lines in bold, which the reader does
-# not see: the classifier takes them for unnumbered operative paragraphs
-KNOWN = {"A_RES_79_1.pdf": "bold 'Action N.' lines read as unnumbered operative paragraphs"}
+# files whose operative numbering is known to break, with the cause (none now: the Pact for
+# the Future's bold "Action 1. We will ..." lines are headings since the reader sees bold)
+KNOWN: dict[str, str] = {}
 
 
 @cache

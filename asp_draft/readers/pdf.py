@@ -568,6 +568,7 @@ def _joined(prev: Block, block: Block) -> Block:
     glue = "" if _joins_tight(prev.text.rstrip(), block.text.lstrip()) else " "
     runs = _tidy([*prev.runs, Run(glue), *block.runs])
     return _PdfBlock(runs, line=prev.line, lines=prev.lines + block.lines, first=prev.first,
+                     bold=prev.bold and block.bold,
                      last=block.last, inset=prev.inset and block.inset)
 
 
@@ -585,7 +586,10 @@ def _block(lines: list[_Line], marks: dict[tuple[int, str], str], notify: Notify
             text = text.rstrip() + glue
         runs.extend(line_runs)
         text += line_text
+    # bold throughout: every piece with letters (a mark's number may be set upright)
+    bold = all(p.bold for x in lines for p in x.pieces if not p.raised and p.text.strip())
     return _PdfBlock(_tidy(runs), line=lines[0].page, lines=tuple(x.text for x in lines),
+                     bold=bold,
                      first=lines[0], last=lines[-1])
 
 
