@@ -11,25 +11,21 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from asp_draft.diff import fold_typography
 from asp_draft.errors import TemplateError, UnknownClauseError
-from asp_draft.likeness import SAME_CLAUSE_MIN, likeness, likeness_words
-from asp_draft.markup import split_lead
 from asp_draft.model import ADOPTED, Document, Paragraph, Part, labels
-from asp_draft.words import Op, diff_words
 
-if TYPE_CHECKING:  # the record's readers (jinja2, yaml) load only when a record is built
+if TYPE_CHECKING:  # the record's readers (jinja2, yaml) and the word diff (rapidfuzz) load
+    # only when a record is built or blamed: a cached search prints hits without them
     from asp_draft.library import Library
     from asp_draft.model.library import Clause, Version
     from asp_draft.model.spec import Entry as SpecEntry
     from asp_draft.model.spec import Spec
+    from asp_draft.words import Op
 
-# Below "recognisably the same paragraph" an adopted one is not worth naming.
-CLOSEST_MIN = SAME_CLAUSE_MIN
 # The closest paragraph is looked for among the wordings sharing most runs of SHINGLE words
 # with the text (SHORTLIST of them, compared word by word); a run in more than COMMON_SHINGLE
 # wordings ("of the international") does not count.
@@ -49,6 +45,8 @@ Warn = Callable[[str], None]
 
 def wording_key(text: str) -> str:
     """What two printings of one wording share: typography folded, spaces collapsed."""
+    from asp_draft.diff import fold_typography
+
     return fold_typography(text)
 
 
@@ -232,6 +230,7 @@ def _failing_clause(entry: SpecEntry, error: Exception) -> str:
 def _render_version(clause: Clause, version: Version, library: Library) -> str:
     """A version's text as it reads in its own year, lead markup removed."""
     from asp_draft.assemble import render_paragraph
+    from asp_draft.markup import split_lead
 
     text = render_paragraph(version.text, library.facts.for_year(version.since or 0),
                             where=f"clause {clause.id}, version {version.since}",
@@ -322,7 +321,8 @@ def _blame_one(index: int, label: str, paragraph: Paragraph, library: Library,
         symbols = tuple(dict.fromkeys(e.symbol for e in _by_year(matches) if e.symbol))
     exact = bool(matches)
     since = years[0] if years else None
-    history = _history(clause, present, library, record) if clause and present else ()
+    history = _history(clause, present, lambda c, v: _printed(c, v, library, record)) \
+        if clause and present else ()
     closest = None
     if since is None and not paragraph.heading:
         closest = _closest(paragraph.text, record)
@@ -331,18 +331,120 @@ def _blame_one(index: int, label: str, paragraph: Paragraph, library: Library,
                  exact=exact, heading=paragraph.heading)
 
 
+def blame_held(document: Document, library: Library) -> list[Blame] | None:
+    """`blame` of a held resolution as the library prints it, without the record.
+
+    Every paragraph of an adopted resolution was adopted, so its years, symbols and history
+    come from its clause's versions and the first printing of each (found among the held
+    resolutions naming that clause, by year then symbol, as the record finds it): nothing
+    is closest, and nothing else is rendered. `document` must be that printing (the caller
+    checks, with printed_as_held). None when a paragraph is not an adopted clause version
+    (inline words, a version whose adopting texts are unknown): the record is needed then.
+    """
+    first = _FirstPrintings(library)
+    out: list[Blame] = []
+    for index, (paragraph, label) in enumerate(zip(document.paragraphs,
+                                                   labels(document.paragraphs), strict=True)):
+        if paragraph.heading:
+            out.append(Blame(index=index, label=label, text=paragraph.text, clause=None,
+                             since=None, years=(), symbols=(), history=(), closest=None,
+                             exact=False, heading=True))
+            continue
+        clause = library.clauses.get(paragraph.clause) if paragraph.clause else None
+        present = clause.version_since(paragraph.version) \
+            if clause and paragraph.version else None
+        if clause is None or present is None or not (present.status == ADOPTED and
+                                                      present.years):
+            return None
+        out.append(Blame(index=index, label=label, text=paragraph.text, clause=clause.id,
+                         since=present.years[0], years=present.years, symbols=present.adopted,
+                         history=_history(clause, present, first.text), closest=None,
+                         exact=True))
+    return out
+
+
+def printed_as_held(document: Document, spec: Spec, library: Library) -> bool:
+    """Whether `document` is `spec` as the record prints it: the same paragraphs, each of
+    the same clause version (blame_held may stand for the record then)."""
+    from asp_draft.assemble import assemble
+
+    try:
+        held = assemble(spec, library)
+    except _BROKEN:
+        return False
+    return _shape(held) == _shape(document)
+
+
+def _shape(document: Document) -> list[tuple[Any, ...]]:
+    return [(p.text, p.part, p.clause, p.version, p.heading) for p in document.paragraphs]
+
+
+class _FirstPrintings:
+    """Each clause version's text as the first held resolution printing it prints it (the
+    record's first_printing), reading only the resolutions that name that clause and
+    rendering only their entries of it (a paragraph's text does not depend on the others)."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.found: dict[tuple[str, int | None], str] = {}
+        # a clause -> the held texts naming it not yet looked at, in the record's order
+        self.unread: dict[str, Iterator[Spec]] = {}
+
+    def text(self, clause: Clause, version: Version) -> str | None:
+        """The version as first adopted; rendered in its own year where no held text
+        prints it (None when it cannot render). The texts naming the clause are rendered in
+        order only until one prints the version."""
+        key = (clause.id, version.since)
+        if clause.id not in self.unread:
+            self.unread[clause.id] = iter(self.library.citing(clause.id))
+        unread = self.unread[clause.id]
+        while key not in self.found:
+            spec = next(unread, None)
+            if spec is None:
+                return _rendered(clause, version, self.library)
+            for paragraph in self._printing(spec, clause.id).paragraphs:
+                if paragraph.clause == clause.id and not paragraph.heading and \
+                        paragraph.text != _LEFT_OUT:
+                    self.found.setdefault((clause.id, paragraph.version), paragraph.text)
+        return self.found[key]
+
+    def _printing(self, spec: Spec, clause_id: str) -> Document:
+        """`spec`'s entries that print `clause_id` (themselves or in a sub-paragraph), as the
+        record assembles them."""
+        from asp_draft.library import cited
+
+        def keep(entries: tuple[SpecEntry, ...]) -> tuple[SpecEntry, ...]:
+            return tuple(e for e in entries if _names(e, clause_id))
+
+        only = dataclasses.replace(
+            spec, preamble=keep(spec.preamble), operative=keep(spec.operative),
+            annexes=tuple(dataclasses.replace(a, entries=keep(a.entries))
+                          for a in spec.annexes))
+        self.library.add_clauses(cited(only))
+        return _assemble_held(only, self.library, _Skipped(None))
+
+
+def _names(entry: SpecEntry, clause_id: str) -> bool:
+    """Whether an entry or one of its sub-paragraphs is of `clause_id`."""
+    return entry.clause == clause_id or any(_names(e, clause_id) for e in entry.sub)
+
+
 def _by_year(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.year or 0))
 
 
-def _history(clause: Clause, present: Version, library: Library,
-             record: Record) -> tuple[Earlier, ...]:
+def _history(clause: Clause, present: Version,
+             printed: Callable[[Clause, Version], str | None]) -> tuple[Earlier, ...]:
     """The clause's adopted wordings before `present`, oldest first, each with its changes
-    (a wording that cannot render, already warned about by the record, is passed over)."""
+    (a wording that cannot render, already warned about by the record, is passed over);
+    `printed` gives a version's text as first adopted."""
+    from asp_draft.diff import fold_typography
+    from asp_draft.words import diff_words
+
     wordings = [v for v in clause.versions
                 if v.status == ADOPTED and v.years and (v.since or 0) < (present.since or 0)]
-    printed = [(v, _printed(clause, v, library, record)) for v in [*wordings, present]]
-    shown = [(v, text) for v, text in printed if text is not None]
+    texts = [(v, printed(clause, v)) for v in [*wordings, present]]
+    shown = [(v, text) for v, text in texts if text is not None]
     return tuple(
         Earlier(since=v.since or 0, symbols=v.adopted, years=v.years, text=text,
                 changes=tuple(diff_words(fold_typography(text),
@@ -357,6 +459,12 @@ def _printed(clause: Clause, version: Version, library: Library,
     entry = record.first_printing.get((clause.id, version.since))
     if entry:
         return entry.text
+    return _rendered(clause, version, library)
+
+
+def _rendered(clause: Clause, version: Version, library: Library) -> str | None:
+    """A version no held resolution prints, as its own year reads it; None when it cannot
+    render."""
     try:
         return _render_version(clause, version, library)
     except _BROKEN:
@@ -376,7 +484,11 @@ def _closest(text: str, record: Record) -> Closest | None:
     Similarity is over words, as the diff measures it (characters would find half of any two
     English sentences alike). Candidates are the wordings sharing most three-word runs with
     the text, found through an index, so the time does not grow with the record's size.
+    Below "recognisably the same paragraph" (SAME_CLAUSE_MIN) an adopted one is not worth
+    naming.
     """
+    from asp_draft.likeness import SAME_CLAUSE_MIN, likeness, likeness_words
+
     adopted, index = record.shingle_index()
     words = likeness_words(text)
     shared: Counter[int] = Counter()
@@ -388,7 +500,7 @@ def _closest(text: str, record: Record) -> Closest | None:
     found: Entry | None = None
     for i, _ in shared.most_common(SHORTLIST):
         entry = adopted[i]
-        score = likeness(words, likeness_words(entry.key), CLOSEST_MIN)
+        score = likeness(words, likeness_words(entry.key), SAME_CLAUSE_MIN)
         rank = (score, entry.year or 0)
         if score and (best is None or rank > best):
             best, found = rank, entry

@@ -10,10 +10,13 @@ year by year. `--no-bundled` (ASP_DRAFT_NO_BUNDLED=1) leaves the bundled folder 
 from __future__ import annotations
 
 import difflib
+import os
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +80,8 @@ class Library:
     _symbols: dict[str, Spec] = field(default_factory=dict, repr=False)
     # a library read only in part (load_held): the year of a symbol it did not read
     _find_year: Callable[[str], int | None] | None = field(default=None, repr=False)
+    # ... and its resolution files, read when a clause's other printings are asked for
+    _files: _HeldFiles | None = field(default=None, repr=False)
 
     def copy(self) -> Library:
         """A library whose clauses and held resolutions can change apart from this one's."""
@@ -194,6 +199,28 @@ class Library:
         """The symbols of every held resolution, as their files write them."""
         return {str(s.meta.get("symbol")) for s in self._symbols.values()}
 
+    def citing(self, clause_id: str) -> list[Spec]:
+        """Every held resolution that may print `clause_id` (it names it), by year then
+        symbol (a library read in part reads only these files; add_clauses reads the
+        clauses a spec needs)."""
+        if self._files is not None:
+            return self._files.citing(self, clause_id)
+        return [s for s in self.held() if clause_id in cited(s)]
+
+    def add_clauses(self, clause_ids: Iterable[str]) -> None:
+        """Make sure these clauses are held (a library read in part reads their files)."""
+        if self._files is not None:
+            self._files.add_clauses(self, clause_ids)
+
+    def may_hold_partial(self) -> bool:
+        """False when no held resolution's record is partial (a library read in part tells
+        from its files' text, reading only those that may say so)."""
+        from asp_draft.model import Meta
+
+        if any(Meta.of(s.meta).partial for s in self.held()):
+            return True
+        return self._files is not None and self._files.may_hold_partial()
+
     def year_of_symbol(self, symbol: str) -> int | None:
         """The year of a document symbol, from session and resolution files or facts."""
         spec = self._symbols.get(symbol.lower())
@@ -287,8 +314,8 @@ def _load_held(dirs: Sequence[Path], symbol: str) -> Library | None:
     found = _held_file(dirs, symbol)
     if found is None:
         return None
-    lib = Library(_find_year=_YearFinder(dirs))
     languages: dict[Path, str] = {}
+    lib = Library(_find_year=_YearFinder(dirs), _files=_HeldFiles(dirs, languages))
     for root in dirs:
         if not root.is_dir():
             raise InputError("library folder not found", source=root)
@@ -301,12 +328,136 @@ def _load_held(dirs: Sequence[Path], symbol: str) -> Library | None:
         return None
     lib.add_resolution(spec)
     lib.spec_languages[spec.source] = languages[root]
-    for clause_id in sorted(cited(spec)):
+    _add_cited(lib, dirs, languages, spec)
+    return lib
+
+
+def _add_cited(lib: Library, dirs: Sequence[Path], languages: dict[Path, str],
+               spec: Spec) -> None:
+    """The clauses `spec` cites that `lib` does not hold yet, from every folder."""
+    _add_clauses(lib, dirs, languages, cited(spec))
+
+
+def _add_clauses(lib: Library, dirs: Sequence[Path], languages: dict[Path, str],
+                 clause_ids: Iterable[str]) -> None:
+    """The clauses of these ids that `lib` does not hold yet, from every folder."""
+    for clause_id in sorted(clause_ids):
+        if clause_id in lib.clauses or clause_id in lib.broken:
+            continue
         layers = [(load_or_error(p), p, part, languages[r]) for r in dirs for part in PARTS
                   if (p := r / part / f"{clause_id}.yaml").is_file()]
         if layers:
             _add_clause(lib, clause_id, layers, strict=False)
-    return lib
+
+
+class _HeldFiles:
+    """The resolution files of a library read in part, each read once as bytes and parsed
+    only when it may name what is asked for: blame of one resolution of a body's record
+    needs the few that print its clauses, not the thousands it holds."""
+
+    def __init__(self, dirs: Sequence[Path], languages: dict[Path, str]) -> None:
+        self.dirs, self.languages = dirs, languages
+        self._files: list[tuple[Path, str]] | None = None  # (root, name), in reading order
+        # the plain files' bytes one after another (see _plain), where each starts, and the
+        # files that are not plain
+        self._blob, self._starts, self._odd = b"", [0], [0] * 0
+        self._partial = False  # a file may say its record is partial
+        self._specs: dict[Path, Spec | None] = {}  # a file -> its spec, None if not held
+
+    def files(self) -> list[tuple[Path, str]]:
+        """Every resolution file of every folder, as (folder, name) (read once: an
+        unreadable one is not plain, and parsing it says why when it may matter)."""
+        if self._files is None:
+            self._files = [(root, name) for root in self.dirs
+                           for name in _yaml_names(root / RESOLUTIONS)]
+            chunks = []
+            for i, (root, name) in enumerate(self._files):
+                data = _bytes_of(os.path.join(root, RESOLUTIONS, name))
+                chunks.append(data if _plain(data) else b"")
+                if not _plain(data):
+                    self._odd.append(i)
+                self._partial = self._partial or b"partial" in data.lower()
+            self._starts = list(accumulate((len(c) + 1 for c in chunks), initial=0))
+            self._blob = b"\n".join(chunks)
+        return self._files
+
+    def citing(self, lib: Library, clause_id: str) -> list[Spec]:
+        """The held specs naming `clause_id`, by year then symbol (their clauses are not
+        read: see add_clauses). A file names a clause it cites as a word of its text (an id
+        is letters, digits and '-', the same bytes in UTF-8), unless its text is not plain
+        (see _plain): such a file is parsed whatever it holds."""
+        files = self.files()
+        named = {bisect_right(self._starts, at) - 1
+                 for at in _words_at(self._blob, clause_id.encode())}
+        found = [s for s in lib.sessions.values() if clause_id in cited(s)]
+        for i in sorted(named | set(self._odd)):
+            root, name = files[i]
+            spec = self._held(root, root / RESOLUTIONS / name)
+            if spec is not None and clause_id in cited(spec):
+                found.append(spec)
+                lib.spec_languages[spec.source] = self.languages[root]
+        return sorted(found, key=_held_order)
+
+    def add_clauses(self, lib: Library, clause_ids: Iterable[str]) -> None:
+        """These clauses into `lib`, from every folder, where it does not hold them yet."""
+        _add_clauses(lib, self.dirs, self.languages, clause_ids)
+
+    def _held(self, root: Path, path: Path) -> Spec | None:
+        """The file's spec, or None when a later file holds its symbol (as load_library
+        reads the folders: the last file of a symbol replaces the earlier)."""
+        if path not in self._specs:
+            spec = read_resolution(path)
+            symbol = str(spec.meta["symbol"])
+            later = [p for r in self.dirs[self.dirs.index(root):] for stem in stems(symbol)
+                     if (p := r / RESOLUTIONS / f"{stem}.yaml") != path and p.is_file()
+                     and (r != root or p.name > path.name)]
+            replaced = any(read_resolution(p).meta.get("symbol") == symbol for p in later)
+            self._specs[path] = None if replaced else spec
+        return self._specs[path]
+
+    def may_hold_partial(self) -> bool:
+        """Whether a resolution file may say its record is partial (`completeness:`)."""
+        self.files()
+        return self._partial or bool(self._odd)
+
+
+def _yaml_names(folder: Path) -> list[str]:
+    """The names of a folder's YAML files in the order load_library reads them (its sorted
+    glob), listed without making a path of each (a body's record is thousands)."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(e.name for e in entries if e.name.endswith(".yaml"))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
+_ID_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+def _words_at(blob: bytes, word: bytes) -> Iterator[int]:
+    """Where `word` stands in `blob` as a whole clause id (no id character on either side):
+    bytes.find, far faster over a body's record than a pattern with look-arounds."""
+    at = blob.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or blob[at - 1] not in _ID_BYTES) and \
+                (end == len(blob) or blob[end] not in _ID_BYTES):
+            yield at
+        at = blob.find(word, at + 1)
+
+
+def _bytes_of(path: str) -> bytes:
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError:
+        return b"\\"  # not plain: parsed where it may matter, and read_spec says why not
+
+
+def _plain(data: bytes) -> bool:
+    """Whether a word of a file's text is found as its bytes: no YAML escape (a backslash
+    spells any character), no UTF-16 or UTF-32 (NUL bytes)."""
+    return b"\\" not in data and b"\0" not in data
 
 
 def cited(spec: Spec) -> set[str]:

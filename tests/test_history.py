@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from asp_draft.assemble import assemble
 from asp_draft.history import Record, blame, build_record, wording_key
@@ -260,3 +263,193 @@ def test_blame_says_the_record_is_partial_only_when_it_is(cli, tmp_path: Path) -
     full = cli("--no-bundled", "--library", tmp_path, "blame", "2030")
     assert full.code == 0, full.err
     assert full.err.strip().endswith("1 in adopted wording, 0 never adopted")
+
+
+# --- blame of a held resolution without the record (blame_held) ------------------------------
+
+BENCHMARKS = Path(__file__).parents[1] / "benchmarks"
+
+
+def _generate(folder: Path, count: int) -> list[str]:
+    """bench_library's made-up record: `count` resolutions over ten sessions, as text files."""
+    sys.path.insert(0, str(BENCHMARKS))  # bench_library imports its neighbour timing.py
+    try:
+        found = importlib.util.spec_from_file_location("bench_library",
+                                                       BENCHMARKS / "bench_library.py")
+        assert found is not None and found.loader is not None
+        module = importlib.util.module_from_spec(found)
+        found.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    return module.generate(folder, count)  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """A library of 30 made-up resolutions (ten sessions of three, each following its
+    predecessor: clauses with several versions) adopted in one command."""
+    from asp_draft.cli import main
+
+    tmp = tmp_path_factory.mktemp("generated")
+    symbols = _generate(tmp / "texts", 30)
+    with pytest.raises(SystemExit) as done:
+        main(["--no-bundled", "adopt", str(tmp / "texts"), "--into", str(tmp / "lib")])
+    assert done.value.code in (0, None)
+    return tmp / "lib", symbols
+
+
+def _same_blame(library: Library, extra: list[Path]) -> int:
+    """Every held resolution blamed both ways: the record's (blame) and blame_held over the
+    library load_held reads (the whole one for an omnibus); the Blames, so their JSON and
+    text, must be equal, paragraph by paragraph. Returns how many took the fast path."""
+    from asp_draft.console_history import print_blame
+    from asp_draft.history import blame_held, printed_as_held
+    from asp_draft.library import load_held
+
+    record = build_record(library)
+    fast = 0
+    for spec in library.held():
+        symbol = str(spec.meta["symbol"])
+        document = assemble(spec, library)
+        slow = blame(document, library, record)
+        part = load_held(extra, symbol) or library
+        held = part.find_symbol(symbol)
+        assert held is not None
+        shown = assemble(held, part)
+        assert printed_as_held(shown, held, part), symbol
+        quick = blame_held(shown, part)
+        if quick is None:
+            continue
+        fast += 1
+        assert [b.as_json() for b in quick] == [b.as_json() for b in slow], symbol
+        assert quick == slow, symbol  # exact, heading, the word changes of each history
+        texts = []
+        for blames in (quick, slow):
+            console = Console(record=True, width=120, no_color=True)
+            print_blame(console, symbol, blames, history=True)
+            texts.append(console.export_text())
+        assert texts[0] == texts[1], symbol
+    return fast
+
+
+def test_blame_of_a_held_resolution_is_the_records_on_the_bundled_library(
+        library: Library) -> None:
+    """Every bundled omnibus resolution, blamed without the record, reads as with it."""
+    assert _same_blame(library, []) == len(library.held()) == 7
+
+
+def test_blame_of_a_held_resolution_is_the_records_on_a_generated_record(
+        generated: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 30 made-up resolutions, alone and layered over the bundled library: each
+    clause's versions first printed by an earlier resolution, found by the file scan."""
+    folder, symbols = generated
+    monkeypatch.setenv("ASP_DRAFT_NO_BUNDLED", "1")
+    alone = load_library([folder])
+    assert _same_blame(alone, [folder]) == len(symbols) == 30
+    histories = sum(len(b.history) for s in alone.held()
+                    for b in blame(assemble(s, alone), alone))
+    assert histories > 10  # the comparison covers earlier wordings, not only present ones
+    monkeypatch.delenv("ASP_DRAFT_NO_BUNDLED")
+    layered = load_library([folder])
+    assert _same_blame(layered, [folder]) == 30 + 7
+
+
+def test_blame_held_sees_a_later_folders_copy_of_a_resolution(
+        generated: tuple[Path, list[str]], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A later folder's file of a symbol replaces the earlier one's (it dropped the first
+    printing of some wordings, which the next resolution then prints first)."""
+    folder, symbols = generated
+    monkeypatch.setenv("ASP_DRAFT_NO_BUNDLED", "1")
+    source = next(p for p in (folder / "resolutions").glob("*.yaml")
+                  if f"symbol: {symbols[0]}\n" in p.read_text(encoding="utf-8"))
+    text = source.read_text(encoding="utf-8")
+    operative = text.index("operative:\n")
+    lines = text[operative:].splitlines(keepends=True)
+    shortened = text[:operative] + "".join(lines[:2]) + \
+        "".join(line for line in lines[2:] if not line.startswith("- "))
+    (tmp_path / "resolutions").mkdir()
+    (tmp_path / "resolutions" / source.name).write_text(shortened, encoding="utf-8")
+    layered, alone = load_library([folder, tmp_path]), load_library([folder])
+    later, earlier = layered.find_symbol(symbols[0]), alone.find_symbol(symbols[0])
+    assert later is not None and earlier is not None
+    assert len(assemble(later, layered).paragraphs) < len(assemble(earlier, alone).paragraphs)
+    assert _same_blame(layered, [folder, tmp_path]) == 30
+
+
+def test_blame_cli_of_a_held_symbol_prints_what_the_record_would(
+        cli, generated: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The command's output, table with --history and JSON, stdout and stderr, with the
+    fast path and with it turned off."""
+    import asp_draft.history
+
+    folder, symbols = generated
+    runs = [("blame", s, *extra) for s in (symbols[-1], symbols[14])
+            for extra in (("--history",), ("--json",))]
+    fast = [cli("--no-bundled", "--library", folder, *args) for args in runs]
+    monkeypatch.setattr(asp_draft.history, "blame_held", lambda *_: None)
+    slow = [cli("--no-bundled", "--library", folder, *args) for args in runs]
+    assert fast == slow
+    assert all(r.code == 0 for r in fast)
+    blames = json.loads(fast[1].out)
+    assert any(b["history"] for b in blames)  # earlier wordings, first printed elsewhere
+    assert any(b["since"] < 2039 for b in blames) and "earlier wording" in fast[0].out
+
+
+def test_blame_of_a_draft_still_names_the_closest(generated: tuple[Path, list[str]],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paragraph not of an adopted clause version leaves blame_held to the record."""
+    from asp_draft.history import blame_held
+
+    folder, _ = generated
+    monkeypatch.setenv("ASP_DRAFT_NO_BUNDLED", "1")
+    held = load_library([folder])
+    assert blame_held(one("Recalling its earlier resolutions on wetlands,"), held) is None
+
+
+def _held_file(folder: Path, year: int, symbol: str, *operative: str) -> None:
+    slug = symbol.lower().replace("/", "-")
+    (folder / "resolutions").mkdir(parents=True, exist_ok=True)
+    (folder / "resolutions" / f"{slug}.yaml").write_text(
+        f"year: {year}\nsymbol: {symbol}\nadopted: {year}-12-01\noperative:\n" +
+        "".join(f"- {entry}\n" for entry in operative), encoding="utf-8")
+
+
+@pytest.mark.parametrize("pinned", [False, True])
+def test_an_earlier_wording_reads_as_its_first_printing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pinned: bool) -> None:
+    """The history shows a wording as the first held text printing it printed it: with the
+    typography of that copy (`printed`), or, when an older resolution pins the version, as
+    that one printed it; not as the version renders alone. Both libraries, whole and read in
+    part, find the same first printing."""
+    from asp_draft.history import blame_held
+    from asp_draft.library import load_held
+
+    monkeypatch.setenv("ASP_DRAFT_NO_BUNDLED", "1")
+    (tmp_path / "operative").mkdir()
+    (tmp_path / "operative" / "urges-wetlands.yaml").write_text(
+        "id: urges-wetlands\npart: operative\ntopic: wetlands\nversions:\n"
+        "- text: '*Urges* States to protect the \"Nandor\" wetlands by {{ year + 5 }};'\n"
+        "  adopted: [A/RES/85/1, A/RES/86/1]\n"
+        "  printed: {A/RES/85/1: '*Urges* States to protect the “Nandor” wetlands by "
+        "{{ year + 5 }};'}\n"
+        "- text: '*Urges* States to protect and restore the Nandor wetlands;'\n"
+        "  adopted: [A/RES/87/1]\n", encoding="utf-8")
+    _held_file(tmp_path, 2030, "A/RES/85/1", "urges-wetlands")
+    _held_file(tmp_path, 2031, "A/RES/86/1", "urges-wetlands")
+    _held_file(tmp_path, 2032, "A/RES/87/1", "urges-wetlands")
+    first = "Urges States to protect the “Nandor” wetlands by 2035;"
+    if pinned:  # a resolution of 2029 (its file read last) pins the 2030 wording: it
+        # printed it first, plainly and in its own year
+        _held_file(tmp_path, 2029, "A/RES/99/9", "urges-wetlands@2030")
+        first = 'Urges States to protect the "Nandor" wetlands by 2034;'
+    whole = load_library([tmp_path])
+    part = load_held([tmp_path], "A/RES/87/1")
+    assert part is not None and len(part.resolutions) == 1
+    for library in (whole, part):
+        spec = library.find_symbol("A/RES/87/1")
+        assert spec is not None
+        blames = blame_held(assemble(spec, library), library)
+        assert blames is not None
+        assert [h.text for h in blames[0].history] == [first]
+        assert blames == blame(assemble(spec, whole), whole)

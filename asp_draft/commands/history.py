@@ -13,6 +13,8 @@ from asp_draft.formats import ref_help
 
 if TYPE_CHECKING:
     from asp_draft.history import Record
+    from asp_draft.library import Library
+    from asp_draft.model import Document
 
 RECORD_NOTE = "the record holds only the opening of each year's preamble"
 
@@ -52,10 +54,15 @@ def blame(
     Example: asp-draft blame draft.yaml --history
     """
     from asp_draft.history import blame as blame_document
+    from asp_draft.history import blame_held
 
     found = resolver(library, var)
     document = found.resolve(ref)
-    blames = blame_document(document, found.library, warn=note)
+    held = _as_held(found, document)
+    blames = blame_held(document, held) if held is not None else None
+    if blames is None:  # a draft or a file: its new wording needs the whole record
+        held = None
+        blames = blame_document(document, found.library, warn=note)
     if as_json:
         sys.stdout.write(json.dumps([b.as_json() for b in blames], ensure_ascii=False,
                                     indent=2) + "\n")
@@ -66,8 +73,26 @@ def blame(
         print_blame(stdout_console(), title, blames, history=history)
     adopted = sum(1 for b in blames if b.since is not None)
     fresh = sum(1 for b in blames if b.since is None and not b.heading)
+    partial = "" if held is not None and not held.may_hold_partial() else \
+        record_note(found.library)
     note(f"{len(blames)} paragraph(s): {adopted} in adopted wording, {fresh} never adopted"
-         f"{record_note(found.library)}")
+         f"{partial}")
+
+
+def _as_held(found: Any, document: Document) -> Library | None:
+    """The library as far as blame of a held resolution needs it, when `document` is that
+    resolution as the library prints it (a symbol or year REF, or a file that is the same
+    text); else None. A symbol's library holds only its own files (load_held)."""
+    from asp_draft.history import printed_as_held
+
+    symbol = document.meta.symbol
+    if not symbol:
+        return None
+    library = found.library_for(symbol)
+    spec = library.find_symbol(symbol)
+    if spec is None or not printed_as_held(document, spec, library):
+        return None
+    return library  # type: ignore[no-any-return]
 
 
 @app.command()
