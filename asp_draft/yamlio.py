@@ -71,10 +71,72 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 
 
+_STR = "tag:yaml.org,2002:str"
+_MAP = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+_SEQ = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+
+
+def _parse(text: str) -> Any:
+    """`yaml.load(text, Loader=_Loader)`, faster: libyaml composes the nodes, and plain
+    mappings, sequences and strings (nearly all of a library) are built here without the
+    constructor's per-node bookkeeping; every other node goes to the constructor."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _build(loader, node, {}, set())
+    finally:
+        loader.dispose()
+
+
+def _build(loader: _Loader, node: yaml.Node, built: dict[yaml.Node, Any],
+           building: set[yaml.Node]) -> Any:
+    """What `node` stands for, as _Loader constructs it; an alias is the same object."""
+    if node in built:
+        return built[node]
+    if node in building:
+        raise yaml.constructor.ConstructorError(None, None, "found unconstructable recursive "
+                                                "node", node.start_mark)
+    if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+        return node.value
+    if node.tag == _MAP and isinstance(node, yaml.MappingNode):
+        building.add(node)
+        out: Any = _mapping_of(loader, node, built, building)
+    elif node.tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        building.add(node)
+        out = LineList(_build(loader, child, built, building) for child in node.value)
+        out.lines = [child.start_mark.line + 1 for child in node.value]
+        out.line = node.start_mark.line + 1
+    else:
+        out = loader.construct_object(node, deep=True)
+    building.discard(node)
+    built[node] = out
+    return out
+
+
+def _mapping_of(loader: _Loader, node: yaml.MappingNode, built: dict[yaml.Node, Any],
+                building: set[yaml.Node]) -> LineDict:
+    """A mapping node as _mapping constructs it (plain keys, no duplicates)."""
+    out = LineDict()
+    out.lines = {}
+    out.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = _build(loader, key_node, built, building)
+        if not isinstance(key, str | int):
+            raise yaml.constructor.ConstructorError(
+                None, None, "keys must be plain words", key_node.start_mark)
+        skey = str(key)
+        if skey in out:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {skey!r}", key_node.start_mark)
+        out[skey] = _build(loader, value_node, built, building)
+        out.lines[skey] = key_node.start_mark.line + 1
+    return out
+
+
 def load_yaml(text: str, source: str | Path) -> Any:
     """Parse YAML text safely; syntax errors become InputError with file and line."""
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = _parse(text)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
