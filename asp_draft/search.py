@@ -14,22 +14,20 @@ import hashlib
 import os
 import re
 import sqlite3
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from asp_draft import __version__
 from asp_draft.errors import UsageError
-from asp_draft.model import ADOPTED
 
 if TYPE_CHECKING:
     from asp_draft.history import Entry, Record
 
 CACHE_ENV = "ASP_DRAFT_CACHE"
 # No stemming: a lawyer's "reinforce" must not find "reinforcing"; reinforc* asks for both.
-SCHEMA = 7  # bump when the tables change, so old caches are not read
+SCHEMA = 8  # bump when the tables change, so old caches are not read
 KEEP_CACHES = 3  # a library's newest caches kept; older ones are removed
 # Marks FTS5 puts around matched words; control characters never occur in the record.
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
@@ -45,7 +43,8 @@ CREATE VIRTUAL TABLE wording USING fts5(
 CREATE VIRTUAL TABLE printed USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
 CREATE TABLE printing (
     wording INTEGER NOT NULL, printed INTEGER NOT NULL, symbol TEXT, year INTEGER, label TEXT,
-    status TEXT NOT NULL, clause TEXT, proposer TEXT
+    status TEXT NOT NULL, clause TEXT, proposer TEXT,
+    adopted INTEGER NOT NULL  -- 1 for adopted text: a search need not load the model to ask
 );
 CREATE INDEX printing_wording ON printing (wording);
 CREATE TABLE record (held INTEGER NOT NULL, partial INTEGER NOT NULL);
@@ -99,20 +98,35 @@ def _cache_anchor(folder: Path) -> Path:
 
 
 def library_fingerprint(roots: Sequence[Path]) -> str:
-    """A digest of every library file's name, size and time of change, and of this
-    asp-draft's version: a body's record is thousands of files, too many to read each time."""
-    digest = hashlib.sha256(f"asp-draft {__version__} schema {SCHEMA}\n".encode())
+    """A digest of every library file's name, size, times of change and inode, and of this
+    asp-draft's version: a body's record is thousands of files, too many to read each time.
+
+    Each file is stat-ed (one call each, from the folder listing): a file edited in place
+    changes no folder's time, so no folder-level signal can stand for its files. The change
+    time (which no one can set back) and the inode (a file renamed into place) count too,
+    so an edit that keeps the size and puts the modification time back is still seen.
+    """
+    lines = [f"asp-draft {__version__} schema {SCHEMA}"]
     for root in roots:
-        digest.update(f"root {root.resolve()}\n".encode())
-        folders = sorted(Path(e.path) for e in _entries(root) if e.is_dir())
-        for folder in (root, *folders):
-            for entry in sorted(_entries(folder), key=lambda e: e.name):
-                if entry.name.endswith(".yaml") and entry.is_file() and \
-                        (folder != root or entry.name == "facts.yaml"):
-                    found = entry.stat()
-                    digest.update(f"{folder.name}/{entry.name} {found.st_size} "
-                                  f"{found.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:24]
+        lines.append(f"root {root.resolve()}")
+        entries = _entries(root)
+        lines += _stamps(e for e in entries if e.name == "facts.yaml")
+        for folder in sorted(e.path for e in entries if e.is_dir()):
+            lines.append(f"folder {os.path.basename(folder)}")
+            lines += _stamps(_entries(Path(folder)))
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:24]
+
+
+def _stamps(entries: Iterable[os.DirEntry[str]]) -> list[str]:
+    """'name size mtime ctime inode' of each YAML file among `entries`, by name."""
+    out = []
+    for entry in entries:
+        if entry.name.endswith(".yaml") and entry.is_file():
+            found = entry.stat()
+            out.append(f"{entry.name}\0{found.st_size} {found.st_mtime_ns} {found.st_ctime_ns} "
+                       f"{found.st_ino}")
+    out.sort()
+    return out
 
 
 def _entries(folder: Path) -> list[os.DirEntry[str]]:
@@ -171,6 +185,8 @@ def _cached(path: Path, record: Record) -> sqlite3.Connection:
         if not anchor.is_dir():  # never make a home, or a folder the user misspelled
             raise FileNotFoundError(errno.ENOENT, f"{anchor} does not exist", str(anchor))
         path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only a build writes: a cached search does without it
+
     fd, tmp = tempfile.mkstemp(prefix=".search-", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
@@ -235,6 +251,8 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
 
 def _fill(db: sqlite3.Connection, record: Record) -> None:
     """Write the record: one row per wording (its latest printing), per printing, per text."""
+    from asp_draft.model import ADOPTED
+
     db.executescript(_SCHEMA_SQL)
     latest: dict[str, Entry] = {}
     for entry in record.entries:  # in year order: the last printing of a wording stays
@@ -249,9 +267,10 @@ def _fill(db: sqlite3.Connection, record: Record) -> None:
         if entry.text not in printed_row:
             cur = db.execute("INSERT INTO printed (text) VALUES (?)", (entry.text,))
             printed_row[entry.text] = int(cur.lastrowid or 0)
-        db.execute("INSERT INTO printing VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        db.execute("INSERT INTO printing VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    (wording_row[entry.wording], printed_row[entry.text], entry.symbol,
-                    entry.year, entry.label, entry.status, entry.clause, entry.proposer))
+                    entry.year, entry.label, entry.status, entry.clause, entry.proposer,
+                    entry.status == ADOPTED))
     db.execute("INSERT INTO record VALUES (?, ?)", (record.held, record.partial))
     db.execute(f"PRAGMA user_version = {SCHEMA}")  # the mark of a finished index
     db.commit()
@@ -331,8 +350,8 @@ def search(db: sqlite3.Connection, query: str, *, since: int | None = None,
                                (printed,)).fetchone()
         text, highlighted = shown
         everywhere = db.execute(
-            "SELECT DISTINCT symbol, year FROM printing WHERE wording = ? AND status = ? "
-            "AND symbol IS NOT NULL ORDER BY year, symbol", (rowid, ADOPTED)).fetchall()
+            "SELECT DISTINCT symbol, year FROM printing WHERE wording = ? AND adopted "
+            "AND symbol IS NOT NULL ORDER BY year, symbol", (rowid,)).fetchall()
         hits.append(Hit(symbol=symbol, year=year, label=label, text=text,
                         highlighted=highlighted, score=round(float(score), 4),
                         symbols=tuple(s for s, _ in everywhere),

@@ -276,3 +276,45 @@ def test_a_cache_that_cannot_be_written_is_said_once(tmp_path: Path,
         connection.close()
     assert len(said) == 1
     assert said[0].startswith(f"{blocker}/search-") and "searching from memory" in said[0]
+
+
+@pytest.mark.parametrize("mtime", ["bumped", "put back"])
+@pytest.mark.parametrize("edited", ["operative/urges-wetlands.yaml",
+                                    "resolutions/a-res-85-1.yaml"])
+def test_a_file_edited_in_place_is_never_answered_from_the_stale_cache(
+        cli, tmp_path: Path, edited: str, mtime: str) -> None:  # type: ignore[no-untyped-def]
+    """A clause or resolution file rewritten in place, same size (no folder's time moves),
+    its modification time bumped or even put back: the second search reads the new text."""
+    import os
+
+    lib = tmp_path / "lib"
+    (lib / "operative").mkdir(parents=True)
+    (lib / "resolutions").mkdir()
+    (lib / "operative" / "urges-wetlands.yaml").write_text(
+        "id: urges-wetlands\npart: operative\ntopic: wetlands\nversions:\n"
+        "- text: '*Urges* States to protect the Nandor wetlands;'\n"
+        "  adopted: [A/RES/85/1]\n", encoding="utf-8")
+    (lib / "resolutions" / "a-res-85-1.yaml").write_text(
+        "year: 2030\nsymbol: A/RES/85/1\nadopted: 2030-12-01\noperative:\n"
+        "- urges-wetlands\n- text: '*Invites* the Okavango commission to report;'\n",
+        encoding="utf-8")
+    run = ("--no-bundled", "--library", lib, "search", "--json")
+    assert [h["symbol"] for h in json.loads(cli(*run, "Nandor").out)] == ["A/RES/85/1"]
+    assert [h["symbol"] for h in json.loads(cli(*run, "Okavango").out)] == ["A/RES/85/1"]
+    path = lib / edited
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    changed = text.replace("Nandor", "Zambia").replace("Okavango", "Limpopo!")
+    assert len(changed) == len(text) and changed != text
+    with path.open("r+", encoding="utf-8") as file:  # in place: the same inode
+        file.write(changed)
+    if mtime == "bumped":
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+    else:
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_ino == before.st_ino and path.stat().st_size == before.st_size
+    word = "Zambia" if edited.startswith("operative") else "Limpopo"
+    gone = "Nandor" if edited.startswith("operative") else "Okavango"
+    found = json.loads(cli(*run, word).out)
+    assert [h["symbol"] for h in found] == ["A/RES/85/1"] and word in found[0]["text"]
+    assert json.loads(cli(*run, gone).out) == []
