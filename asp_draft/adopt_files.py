@@ -235,7 +235,7 @@ def entries_for(document: Document, clause_of: dict[int, str],
         if p.level and items and _add_sub(items[-1], p):
             continue
         entry: dict[str, Any] = {"clause": clause_of[i]} if i in clause_of else \
-            {"text": escape(with_marks(p, markup=True))}
+            {"text": with_marks(p, markup=True)}  # inline text is printed as it stands
         if p.level:
             _label(entry, p.number, None)
             entry["level"] = p.level
@@ -253,7 +253,8 @@ def entries_for(document: Document, clause_of: dict[int, str],
             entry["number"] = p.number
         _lead(entry, p, language)
         if p.footnotes:
-            entry["footnotes"] = [escape(n) for n in p.note_texts]
+            # a clause's footnotes are templates as its text is; inline ones are not
+            entry["footnotes"] = [escape(n) if "clause" in entry else n for n in p.note_texts]
         items.append(entry)
     out: dict[str, list[Any]] = {part: [_compact(e, 0) for e in items]
                                  for part, items in parts.items()}
@@ -326,10 +327,10 @@ def _add_sub(parent: dict[str, Any], p: Paragraph) -> bool:
         return False
     auto = letters(len(subs) + 1) if holder.get("level", 0) == 0 and holder is parent \
         else roman(len(subs) + 1)
-    entry: dict[str, Any] = {"text": escape(with_marks(p, markup=True))}
+    entry: dict[str, Any] = {"text": with_marks(p, markup=True)}  # inline: never a template
     _label(entry, p.number, auto)
     if p.footnotes:
-        entry["footnotes"] = [escape(n) for n in p.note_texts]
+        entry["footnotes"] = list(p.note_texts)
     holder.setdefault("sub", []).append(entry)
     return True
 

@@ -186,6 +186,18 @@ def test_a_heading_keeps_its_footnote_where_its_mark_stands(tmp_path: Path) -> N
         [("Rules of procedure", note)]
 
 
+def test_words_that_look_like_a_template_are_printed_as_they_stand(tmp_path: Path) -> None:
+    note = (Footnote("See {% the report %}.", 9),)
+    document = resolution(
+        pp("Noting the {{ odd }} text,", "Noting"),
+        op("Decides that:", "1", "Decides"),
+        op("the {{ odd }} item stays;", "a", level=1, footnotes=note),
+        annex("An {# odd #} annex paragraph;", "1"))
+    shown = adopt_and_show(document, tmp_path / "lib")
+    assert printed(shown) == printed(document)
+    assert shown.paragraphs[2].text == "the {{ odd }} item stays;"
+
+
 # --- the spec format: read, checked, written back -----------------------------------------
 
 SPEC = """year: 2044
