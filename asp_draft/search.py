@@ -254,23 +254,23 @@ def _fill(db: sqlite3.Connection, record: Record) -> None:
     from asp_draft.model import ADOPTED
 
     db.executescript(_SCHEMA_SQL)
+    wordings = [entry.wording for entry in record.entries]  # a regex each: found once
     latest: dict[str, Entry] = {}
-    for entry in record.entries:  # in year order: the last printing of a wording stays
-        latest[entry.wording] = entry
-    wording_row: dict[str, int] = {}
-    for ident, entry in latest.items():
-        cur = db.execute("INSERT INTO wording (text, ident, part) VALUES (?, ?, ?)",
-                         (entry.text, ident, entry.part))
-        wording_row[ident] = int(cur.lastrowid or 0)
+    for entry, ident in zip(record.entries, wordings, strict=True):
+        latest[ident] = entry  # in year order: the last printing of a wording stays
+    # rows numbered here (as SQLite would number them) so each table is written in one call
+    wording_row = {ident: row for row, ident in enumerate(latest, 1)}
+    db.executemany("INSERT INTO wording (rowid, text, ident, part) VALUES (?, ?, ?, ?)",
+                   ((wording_row[i], e.text, i, e.part) for i, e in latest.items()))
     printed_row: dict[str, int] = {}
     for entry in record.entries:
-        if entry.text not in printed_row:
-            cur = db.execute("INSERT INTO printed (text) VALUES (?)", (entry.text,))
-            printed_row[entry.text] = int(cur.lastrowid or 0)
-        db.execute("INSERT INTO printing VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (wording_row[entry.wording], printed_row[entry.text], entry.symbol,
-                    entry.year, entry.label, entry.status, entry.clause, entry.proposer,
-                    entry.status == ADOPTED))
+        printed_row.setdefault(entry.text, len(printed_row) + 1)
+    db.executemany("INSERT INTO printed (rowid, text) VALUES (?, ?)",
+                   ((row, text) for text, row in printed_row.items()))
+    db.executemany("INSERT INTO printing VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   ((wording_row[ident], printed_row[e.text], e.symbol, e.year, e.label,
+                     e.status, e.clause, e.proposer, e.status == ADOPTED)
+                    for e, ident in zip(record.entries, wordings, strict=True)))
     db.execute("INSERT INTO record VALUES (?, ?)", (record.held, record.partial))
     db.execute(f"PRAGMA user_version = {SCHEMA}")  # the mark of a finished index
     db.commit()

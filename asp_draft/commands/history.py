@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from asp_draft.cli import LibraryOption, VarOption, app, note, resolver, stdout_console
+from asp_draft.cli import LibraryOption, State, VarOption, app, note, resolver, stdout_console
 from asp_draft.formats import ref_help
 
 if TYPE_CHECKING:
@@ -125,15 +125,17 @@ def search(
     from asp_draft.search import search as run_search
 
     query = " ".join(words)
-    found = resolver(library)
+    # the folders as resolver() merges them; the resolver (and the model it imports) is made
+    # only when the index is built: a cached search reads the folders' listings and the index
+    folders = [*State.library, *(library or [])]
 
     def record() -> Record:
         # Called only when the index is not cached: a cached search never loads the library.
         from asp_draft.history import build_record
 
-        return build_record(found.library, note)
+        return build_record(resolver(library).library, note)
 
-    db = open_index(library_dirs(found.library_dirs), record, note)
+    db = open_index(library_dirs(folders), record, note)
     try:
         hits = run_search(db, query, since=since, until=until, part=part, limit=limit)
         counts = record_counts(db)
