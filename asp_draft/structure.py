@@ -501,8 +501,15 @@ class _Body:
         if opening:
             lead = flat.text[:opening].rstrip(" ,;:")
             return lead or None
-        if self.source.italics or level:
+        if level:
             return None
+        if self.source.italics:
+            # the leads are set in italics, but a typesetting slip may set one upright: a
+            # known lead word opening a preambular paragraph is its lead all the same (as in
+            # a pasted copy); an operative paragraph's words are left alone
+            if part != "preamble" or self.language is None:
+                return None
+            return find_lead(flat.text, part, self.language)
         if self.language is None:
             return None
         return find_lead(flat.text, None if part == "annex" else part, self.language)
