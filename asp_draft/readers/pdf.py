@@ -610,7 +610,7 @@ def _line_runs(line: _Line, marks: dict[tuple[int, str], str], notify: Notify,
             continue  # the comma between two marks (`conflict,10,11`) is the marks'
         # a word space is a quarter of the size; an italic letter's box can end short of
         # its advance, so the gap before the next letter is not quite zero
-        if prev is not None and piece.x0 - prev.x1 > word_gap * min(piece.size, prev.size):
+        if prev is not None and piece.x0 - prev.x1 > _gap_needed(prev, piece, word_gap):
             gap = True
         if piece.raised:
             number = piece.text.strip()
@@ -637,6 +637,18 @@ def _line_runs(line: _Line, marks: dict[tuple[int, str], str], notify: Notify,
         runs.append(Run(text, italic=piece.italic))
         prev, gap = piece, False
     return runs
+
+
+def _gap_needed(before: _Piece, after: _Piece, word_gap: float) -> float:
+    """How wide the gap between two pieces of a line must be to be a word space. A word
+    of letters and a number set a visible gap apart (`December|1960`, a word space set as a
+    gap in a PDF that otherwise sets spaces as characters) are two words: a kerning cut
+    falls inside a word, between letters or between digits."""
+    size = min(before.size, after.size)
+    if before.text[-1:].isalpha() and after.text[:1].isdigit() and not before.raised and \
+            not after.raised:
+        return min(word_gap, 0.15) * size
+    return word_gap * size
 
 
 def _space_taken_back(before: _Piece, after: _Piece) -> bool:
