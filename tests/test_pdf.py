@@ -22,7 +22,7 @@ from asp_draft.readers.pdf import (
     read_pdf_source,
 )
 from asp_draft.readers.pdf_objects import Piece
-from asp_draft.structure import Run, Source, flatten
+from asp_draft.structure import Block, Run, Source, classify, flatten
 from tests.pdf_fixtures import (
     _LONG_NOTE,
     MadePdf,
@@ -433,3 +433,79 @@ def test_lines_set_in_under_a_colon_are_its_items() -> None:
         (None, "(c) Each panel will be co-chaired;"),
         (None, "Recalling its resolution 78/6,")]  # no list open: a one-line paragraph
     assert len(said) == 2 and all("read as the items of its list" in x for x in said)
+
+
+@pytest.mark.parametrize(("left", "right", "space", "joined"), [
+    # pdfium said where the space that ends the piece stands: the next piece starting inside
+    # it means the typesetter moved back over it (`self- |determination`)
+    ("self- ", "determination", 142.0, "self-determination"),
+    ("self- ", "determination", 138.0, "self- determination"),  # the space stands clear
+    ("Recognizing ", "further", 142.0, "Recognizing further"),  # italic: boxes overhang
+])
+def test_a_space_the_next_piece_starts_inside_is_no_word_space(
+        left: str, right: str, space: float, joined: str) -> None:
+    italic = left.startswith("Recognizing")
+    pieces = [Piece(left, 100.0, 144.0, 700.0, 10.0, italic, space=space),
+              Piece(right, 142.5, 200.0, 700.0, 10.0, False)]
+    runs = _tidy(_line_runs(_Line(pieces, 1, 700.0, 10.0), {}, lambda _: None, 0.5))
+    assert flatten(runs).text == joined
+
+
+@pytest.mark.parametrize(("left", "right", "gap", "joined"), [
+    ("of 14 December", "1960,", 2.0, "of 14 December 1960,"),  # a word, a number: two
+    ("of 14 December", "1960,", 1.0, "of 14 December1960,"),  # too close to be a space
+    ("the rights of", "peoples", 2.0, "the rights ofpeoples"),  # letters: a kerning cut
+    ("resolution 1", "0", 2.0, "resolution 10"),  # digits: a kerning cut too
+])
+def test_a_word_and_a_number_a_gap_apart_are_two_words(left: str, right: str, gap: float,
+                                                       joined: str) -> None:
+    end = 100.0 + 5 * len(left)
+    pieces = [Piece(left, 100.0, end, 700.0, 10.0, False),
+              Piece(right, end + gap, end + gap + 5 * len(right), 700.0, 10.0, False)]
+    runs = _tidy(_line_runs(_Line(pieces, 1, 700.0, 10.0), {}, lambda _: None, 0.5))
+    assert flatten(runs).text == joined
+
+
+@given(st.floats(0.0, 4.0), st.sampled_from(["word", "Two", "14"]),
+       st.sampled_from(["word", "1960", "-State"]))
+def test_a_gap_past_the_word_gap_is_always_a_space(gap: float, left: str, right: str) -> None:
+    """Whatever the two pieces hold, a gap wider than the document's word gap is a space,
+    and no gap at all never is."""
+    pieces = [Piece(left, 100.0, 130.0, 700.0, 10.0, False),
+              Piece(right, 130.0 + gap, 160.0, 700.0, 10.0, False)]
+    text = flatten(_tidy(_line_runs(_Line(pieces, 1, 700.0, 10.0), {}, lambda _: None,
+                                    0.3))).text
+    if gap > 3.0:
+        assert text == f"{left} {right}"
+    if gap == 0.0:
+        assert text == left + right
+
+
+def _classified(*blocks: Block, italics: bool = True) -> list[tuple[bool, str | None, str]]:
+    """(heading, lead, text) of each paragraph the blocks classify as."""
+    document = classify(Source(name="t.pdf", blocks=list(blocks), italics=italics))
+    return [(p.heading, p.lead, p.text) for p in document.paragraphs]
+
+
+def test_a_block_set_in_bold_is_a_heading_however_it_ends() -> None:
+    action = "Action 1. We will take bold, ambitious, accelerated action."
+    read = _classified(Block([Run("Recalling", italic=True), Run(" its resolution 78/1,")]),
+                       Block([Run("1. Adopts the Pact;")]),
+                       Block([Run(action)], bold=True),
+                       Block([Run("Targets:")], bold=True),
+                       Block([Run("2. We decide to act.")]),
+                       Block([Run("Action 2. We will act.")]))
+    assert read == [(False, "Recalling", "Recalling its resolution 78/1,"),
+                    (False, None, "Adopts the Pact;"),
+                    (True, None, action),
+                    (True, None, "Targets:"),
+                    (False, None, "We decide to act."),
+                    (False, None, "Action 2. We will act.")]  # upright: a paragraph
+
+
+def test_an_upright_lead_among_italic_ones_is_found_by_its_words() -> None:
+    read = _classified(Block([Run("Recalling the report of the Committee,")]),
+                       Block([Run("Noting", italic=True), Run(" its decision,")]),
+                       Block([Run("1. Decides to convene a conference;")]),
+                       Block([Run("2. Requests the Secretary-General to report.")]))
+    assert [lead for _, lead, _ in read] == ["Recalling", "Noting", None, None]
