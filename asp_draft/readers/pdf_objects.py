@@ -1,6 +1,8 @@
 """A PDF's pages as text objects, through pdfium (pypdfium2): each object's text, box,
-baseline, size and whether its font is italic. The layout reader (`readers/pdf.py`) makes
-lines and paragraphs of them; this module is the only one that talks to pdfium.
+baseline, size, whether its font is italic or bold, and where a space that ends it stands
+(pdfium's text page says which spaces it made up itself; those inside a word are left out).
+The layout reader (`readers/pdf.py`) makes lines and paragraphs of them; this module is the
+only one that talks to pdfium.
 
 A PDF is untrusted, and pdfium does its heaviest work (inflating and parsing a page's content
 streams, form objects within form objects) inside one call, where no budget of ours can
