@@ -97,6 +97,9 @@ _BREAK = re.compile("[ ]*[\t\n\r\f\v][ \t\n\r\f\v]*")  # U+00A0 is text, not a b
 CHAPEAU = re.compile(r"The [A-Z][^.;:,]{2,80}(?P<comma>,?)")
 ANNEX_LINE = re.compile(r"Annex(?:es)?(?: (?P<n>[IVXLC]+|\d{1,2}|[A-Z]))?\.?(?:: (?P<title>.+))?",
                     re.S)
+# italic leads a document must have before an upright lead word is taken for a slip of the
+# typesetter rather than no lead at all
+SLIP_AMONG = 4
 HEAD_WINDOW = 12  # the chapeau stands among the first blocks, after the head and cover
 
 
@@ -389,9 +392,14 @@ class _Body:
         self.last_letter = ""
         self.last_roman = ""
         self.out: list[Paragraph] = []
+        self.italic_leads = 0  # blocks of the body that open in italics
+
 
     def read(self, blocks: list[Block]) -> list[Paragraph]:
         """The paragraphs of the body."""
+        if self.source.italics:
+            self.italic_leads = sum(1 for b in blocks if b.runs and b.runs[0].italic
+                                    and b.runs[0].text.strip())
         at = 0
         while at < len(blocks):
             block = blocks[at]
@@ -506,8 +514,10 @@ class _Body:
         if self.source.italics:
             # the leads are set in italics, but a typesetting slip may set one upright: a
             # known lead word opening a preambular paragraph is its lead all the same (as in
-            # a pasted copy); an operative paragraph's words are left alone
-            if part != "preamble" or self.language is None:
+            # a pasted copy), where the document sets its leads in italics throughout (a
+            # tool that marked a few in italics marked only those); an operative
+            # paragraph's words are left alone
+            if part != "preamble" or self.language is None or self.italic_leads < SLIP_AMONG:
                 return None
             return find_lead(flat.text, part, self.language)
         if self.language is None:

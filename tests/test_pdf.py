@@ -504,8 +504,15 @@ def test_a_block_set_in_bold_is_a_heading_however_it_ends() -> None:
 
 
 def test_an_upright_lead_among_italic_ones_is_found_by_its_words() -> None:
+    italic = [Block([Run(lead, italic=True), Run(" its decision,")])
+              for lead in ("Noting", "Welcoming", "Bearing in mind", "Recognizing")]
+    operative = [Block([Run("1. Decides to convene a conference;")]),
+                 Block([Run("2. Requests the Secretary-General to report.")])]
+    read = _classified(Block([Run("Recalling the report of the Committee,")]), *italic,
+                       *operative)
+    assert [lead for _, lead, _ in read] == [
+        "Recalling", "Noting", "Welcoming", "Bearing in mind", "Recognizing", None, None]
+    # a few italic leads only: a tool marked those, and the upright paragraph has none
     read = _classified(Block([Run("Recalling the report of the Committee,")]),
-                       Block([Run("Noting", italic=True), Run(" its decision,")]),
-                       Block([Run("1. Decides to convene a conference;")]),
-                       Block([Run("2. Requests the Secretary-General to report.")]))
-    assert [lead for _, lead, _ in read] == ["Recalling", "Noting", None, None]
+                       *italic[:2], *operative)
+    assert [lead for _, lead, _ in read] == [None, "Noting", "Welcoming", None, None]
