@@ -447,9 +447,17 @@ def _words_at(blob: bytes, word: bytes) -> Iterator[int]:
 
 
 def _bytes_of(path: str) -> bytes:
+    """A file's bytes, read with the bare system calls (half the time of a file object,
+    which counts over a thousand files)."""
     try:
-        with open(path, "rb") as file:
-            return file.read()
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            chunks = []
+            while chunk := os.read(fd, 1 << 16):
+                chunks.append(chunk)
+            return b"".join(chunks)
+        finally:
+            os.close(fd)
     except OSError:
         return b"\\"  # not plain: parsed where it may matter, and read_spec says why not
 
