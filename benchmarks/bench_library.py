@@ -2,6 +2,7 @@
 
 Run: python benchmarks/bench_library.py            (100, 1,000 and 2,000 resolutions)
      python benchmarks/bench_library.py --quick    (20 and 100: a check that it runs)
+     python benchmarks/bench_library.py --sizes 100 1000
 
 The generator writes the plain-text copies of SESSIONS sessions of a General Assembly-like
 body, each of N/SESSIONS resolutions (A/RES/<session>/<n>), from a fixed seed. A resolution
@@ -194,7 +195,11 @@ def measure(count: int, runs: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         texts, lib = Path(tmp) / "texts", Path(tmp) / "lib"
         symbols = generate(texts, count)
-        env = {**os.environ, "ASP_DRAFT_NO_BUNDLED": "1", "ASP_DRAFT_CACHE": str(Path(tmp) / "c")}
+        env = {**os.environ, "ASP_DRAFT_NO_BUNDLED": "1", "ASP_DRAFT_CACHE": str(Path(tmp) / "c"),
+               # compiled once and kept, as an installed asp-draft is (pip compiles it), and
+               # outside the checkout: otherwise every run compiles every module it imports
+               "PYTHONPYCACHEPREFIX": str(Path(tmp) / "pycache")}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         took, done = _run(["adopt", str(texts), "--into", str(lib)], env)
         if done.returncode != 0:
             sys.exit(f"adopt failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -232,8 +237,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="20 and 100 resolutions")
     parser.add_argument("--runs", type=int, default=5, help="fresh processes per figure")
+    parser.add_argument("--sizes", type=int, nargs="+", metavar="N",
+                        help="these numbers of resolutions instead (the first is the base)")
     options = parser.parse_args()
-    sizes = (20, 100) if options.quick else (100, 1000, 2000)
+    sizes = tuple(options.sizes or ((20, 100) if options.quick else (100, 1000, 2000)))
     found = {n: measure(n, options.runs) for n in sizes}
     small, *rest = sizes
     for n in rest:
