@@ -143,19 +143,6 @@ def _next_number(previous: int, given: str | None) -> int:
 
 
 # `*Welcoming*[^1] the ...`: a lead in asterisks with a footnote's mark right after it
-_LEAD_MARKED = re.compile(r"\*(?P<lead>[^*\n]+?)\*(?=\[\^[^\]\s]+\])")
-
-
-def _split_lead(markup: str, part: Part | None, language: Language) -> tuple[str | None, str]:
-    """The lead and text as markup.split_lead gives them, a footnote mark just after the lead
-    included (split_lead looks for a space or punctuation there)."""
-    m = _LEAD_MARKED.match(markup)
-    if m:
-        lead = m.group("lead").strip()
-        return lead, lead + markup[m.end():]
-    return split_lead(markup, part, language)
-
-
 class _Emitter:
     """Renders a spec's entries into paragraphs, part by part."""
 
@@ -205,11 +192,11 @@ class _Emitter:
         # an annex has no lead words of its own: the readers look for them with no part
         lead_part = None if part == "annex" else part
         if not entry.lead:  # printed upright: no lead, whatever its words
-            lead, text = None, _split_lead(rendered, lead_part, self.language)[1]
+            lead, text = None, split_lead(rendered, lead_part, self.language)[1]
         elif level and not rendered.startswith("*"):
             lead, text = None, rendered
         else:
-            lead, text = _split_lead(rendered, lead_part, self.language)
+            lead, text = split_lead(rendered, lead_part, self.language)
         text, footnotes = place_notes(text, notes)
         self.out.append(Paragraph(part=part, text=text, lead=lead, number=number, level=level,
                                   footnotes=footnotes, clause=clause_id, version=since,

@@ -9,7 +9,8 @@ from asp_draft.language import ENGLISH, Language
 from asp_draft.leads import find_lead
 from asp_draft.model import Footnote, Paragraph, Part
 
-_LEAD = re.compile(r"\*(?P<lead>[^*\n]+?)\*(?=[\s,:;]|$)")
+# a lead's closing asterisk stands before a space, punctuation, the end, or a footnote mark
+_LEAD = re.compile(r"\*(?P<lead>[^*\n]+?)\*(?=[\s,:;]|\[\^|$)")
 
 
 def split_lead(markup: str, part: Part | None,

@@ -277,3 +277,16 @@ def test_only_decimal_figures_make_a_number(line: str, key: str, value: object) 
     they ended in an internal error; decimal figures in any script are a number."""
     doc = parse_text(f"{line}\n\nThe Assembly of States Parties,\n\nRecalling it,\n", "m.txt")
     assert doc.meta[key] == value
+
+
+@pytest.mark.parametrize(("markup", "lead", "text"), [
+    ("*Welcoming*[^1] the report,", "Welcoming", "Welcoming[^1] the report,"),
+    ("*Convinced also* that peace,", "Convinced also", "Convinced also that peace,"),
+    ("*Decides*: to act;", "Decides", "Decides: to act;"),
+    ("*x*y the report,", None, "*x*y the report,"),  # an asterisk inside a word is no lead
+])
+def test_a_lead_in_markup_may_be_followed_by_a_footnote_mark(markup: str, lead: str | None,
+                                                             text: str) -> None:
+    from asp_draft.markup import split_lead
+    assert split_lead(markup, "preamble") == (lead, text)
+
