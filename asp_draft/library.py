@@ -199,6 +199,11 @@ class Library:
         """The symbols of every held resolution, as their files write them."""
         return {str(s.meta.get("symbol")) for s in self._symbols.values()}
 
+    @property
+    def read_in_part(self) -> bool:
+        """Whether this library holds only what one resolution needs (load_held)."""
+        return self._files is not None
+
     def citing(self, clause_id: str) -> list[Spec]:
         """Every held resolution that may print `clause_id` (it names it), by year then
         symbol (a library read in part reads only these files; add_clauses reads the

@@ -80,15 +80,18 @@ def blame(
 
 
 def _as_held(found: Any, document: Document) -> Library | None:
-    """The library as far as blame of a held resolution needs it, when `document` is that
-    resolution as the library prints it (a symbol or year REF, or a file that is the same
-    text); else None. A symbol's library holds only its own files (load_held)."""
+    """The library as far as blame of a held resolution needs it (its own files:
+    load_held), when `document` is that resolution as the library prints it (a symbol REF,
+    or a file that is the same text); else None. Where the whole library is read anyway (an
+    omnibus year), the record is built as before, and says which clauses it left out."""
     from asp_draft.history import printed_as_held
 
     symbol = document.meta.symbol
     if not symbol:
         return None
     library = found.library_for(symbol)
+    if not library.read_in_part:
+        return None
     spec = library.find_symbol(symbol)
     if spec is None or not printed_as_held(document, spec, library):
         return None
