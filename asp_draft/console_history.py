@@ -7,14 +7,17 @@ Without colour (a pipe, NO_COLOR) matched words are spelled **word** and word ch
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from asp_draft.console import styled_ops
-from asp_draft.history import Blame
 from asp_draft.search import HIT_CLOSE, HIT_OPEN, Hit
+
+# rich is imported where a table or colour is drawn: hits printed to a pipe (a cached search
+# scripted or copied from) are plain text, and need none of its ~45 ms of imports
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from asp_draft.history import Blame
 
 
 def _plain(console: Console) -> bool:
@@ -62,6 +65,11 @@ def blame_note(b: Blame) -> str:
 def print_blame(console: Console, title: str, blames: Sequence[Blame], *,
                 history: bool) -> None:
     """A table: label, since, years, clause and a note; with `history`, earlier wordings."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from asp_draft.console import styled_ops
+
     table = Table(title=title, title_justify="left", show_lines=False)
     for name in ("Para", "Since", "Years", "Clause", "Note"):
         table.add_column(name, no_wrap=name != "Note")
@@ -86,6 +94,8 @@ def print_blame(console: Console, title: str, blames: Sequence[Blame], *,
 
 def highlighted(hit: Hit, plain: bool) -> Text:
     """The paragraph with the matched words bold (or in ** ** without colour)."""
+    from rich.text import Text
+
     text = Text()
     for i, chunk in enumerate(hit.highlighted.replace(HIT_CLOSE, HIT_OPEN).split(HIT_OPEN)):
         matched = i % 2 == 1
@@ -109,8 +119,22 @@ def citation(hit: Hit) -> str:
     return where
 
 
+def _marked(hit: Hit) -> str:
+    """The paragraph with the matched words spelled **word**, as it is printed without colour."""
+    chunks = hit.highlighted.replace(HIT_CLOSE, HIT_OPEN).split(HIT_OPEN)
+    return "".join(f"**{c}**" if i % 2 else c for i, c in enumerate(chunks))
+
+
+def hits_text(hits: Sequence[Hit]) -> str:
+    """The hits as print_hits prints them to a pipe: plain text, paragraphs unwrapped."""
+    return "\n".join(f"{i}. {citation(hit)}\n   {_marked(hit)}\n"
+                     for i, hit in enumerate(hits, 1))
+
+
 def print_hits(console: Console, hits: Sequence[Hit]) -> None:
     """Numbered hits, each its citation then the paragraph with the match highlighted."""
+    from rich.text import Text
+
     plain, whole = _plain(console), _whole(console)
     for i, hit in enumerate(hits, 1):
         if i > 1:

@@ -318,3 +318,37 @@ def test_a_file_edited_in_place_is_never_answered_from_the_stale_cache(
     found = json.loads(cli(*run, word).out)
     assert [h["symbol"] for h in found] == ["A/RES/85/1"] and word in found[0]["text"]
     assert json.loads(cli(*run, gone).out) == []
+
+
+@pytest.mark.parametrize("query", ["peace justice", "essential means", "impunity", "the"])
+def test_hits_printed_to_a_pipe_are_what_rich_prints_there(db: sqlite3.Connection,
+                                                            query: str) -> None:
+    import io
+
+    from rich.console import Console
+
+    from asp_draft.console_history import hits_text, print_hits
+
+    hits = search(db, query)
+    assert hits
+    piped = io.StringIO()
+    print_hits(Console(file=piped, highlight=False, width=60, no_color=True), hits)
+    assert hits_text(hits) == piped.getvalue()
+    assert "**" in hits_text(hits)
+
+
+def test_a_cached_search_to_a_pipe_loads_no_rich(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom asp_draft.cli import main\ntry:\n    main(sys.argv[1:])\n"
+             "except SystemExit:\n    pass\nsys.stderr.write('rich' in sys.modules and 'RICH' "
+             "or 'NO RICH')\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASP_DRAFT")}
+    env["XDG_CACHE_HOME"] = str(tmp_path)
+    runs = [subprocess.run([sys.executable, "-c", probe, "search", "peace"], env=env,
+                           capture_output=True, text=True, check=True) for _ in range(2)]
+    assert runs[0].stdout == runs[1].stdout and runs[1].stdout.startswith("1. ")
+    assert runs[1].stderr.endswith("NO RICH")
+

@@ -147,6 +147,10 @@ def search(
     if as_json:
         sys.stdout.write(json.dumps([h.as_json() for h in hits], ensure_ascii=False,
                                     indent=2) + "\n")
+    elif not sys.stdout.isatty():  # a pipe: plain text, without loading rich
+        from asp_draft.console_history import hits_text
+
+        sys.stdout.write(hits_text(hits))
     else:
         from asp_draft.console_history import print_hits
 
