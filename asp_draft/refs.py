@@ -44,6 +44,8 @@ class Resolver:
     as_old: bool = False  # read Word tracked changes as rejected rather than accepted
     notify: Callable[[str], None] | None = None  # where notes for the user go (the CLI's)
     _library: Any = None
+    # a held symbol -> the library as far as it needs it, read once for show, blame, new --from
+    _held_libraries: dict[str, Any] = field(default_factory=dict)
 
     @property
     def library(self) -> Any:
@@ -99,24 +101,29 @@ class Resolver:
         """The library as far as REF needs it: for a held resolution's symbol, only its files
         (load_held) until the whole library is loaded; else the whole library."""
         if ref is not None and self._library is None and not _YEAR.fullmatch(ref):
-            from asp_draft.library import load_held
-
-            held = load_held(self.library_dirs, ref)
+            held = self._load_held(ref)
             if held is not None and held.find_symbol(ref) is not None:
-                self._warn_broken(held)
                 return held
         return self.library
+
+    def _load_held(self, symbol: str) -> Any:
+        """load_held, once for each symbol (its broken clause files said once)."""
+        if symbol not in self._held_libraries:
+            from asp_draft.library import load_held
+
+            held = load_held(self.library_dirs, symbol)
+            if held is not None:
+                self._warn_broken(held)
+            self._held_libraries[symbol] = held
+        return self._held_libraries[symbol]
 
     def _held(self, symbol: str) -> Document:
         """A held resolution; until the whole library is needed, read with only the files
         it needs (a body's record is thousands of files)."""
         if self._library is None:
-            from asp_draft.library import load_held
-
-            held = load_held(self.library_dirs, symbol)
+            held = self._load_held(symbol)
             spec = held.find_symbol(symbol) if held is not None else None
             if held is not None and spec is not None:
-                self._warn_broken(held)
                 return assemble(spec, held, self.variables)
         return assemble(self.library.session_by_symbol(symbol), self.library, self.variables)
 

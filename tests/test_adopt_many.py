@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -261,3 +262,28 @@ def test_a_resolution_read_alone_shows_and_rolls_as_in_the_whole_library(
         # the shared clause's versions know the year of the other symbol citing it
         assert roll(alone, 2040, ref=symbol).text == roll(whole, 2040, ref=symbol).text
     assert load_held([lib], "A/RES/99/1") is None  # not held: the whole library says so
+
+
+def test_blame_of_a_held_symbol_reads_its_files_once(cli, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """show, then blame's check that the document is the held printing, share one reading."""
+    import asp_draft.library as library_module
+
+    texts = tmp_path / "texts"
+    for name, text in (("a.txt", FIRST), ("b.txt", SECOND)):
+        write(texts, name, text)
+    lib = tmp_path / "lib"
+    assert adopt(cli, str(texts), "--into", str(lib)).code == 0
+    calls: list[str] = []
+    real = library_module.load_held
+
+    def counted(extra: Any, symbol: str) -> Any:
+        calls.append(symbol)
+        return real(extra, symbol)
+
+    monkeypatch.setattr(library_module, "load_held", counted)
+    result = cli("--no-bundled", "--library", str(lib), "blame", "A/RES/91/1", "--json")
+    assert result.code == 0, result.err
+    assert [b["since"] for b in json.loads(result.out)] != []
+    assert calls == ["A/RES/91/1"]
+
