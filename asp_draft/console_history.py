@@ -30,17 +30,6 @@ def _whole(console: Console) -> bool:
     return not console.is_terminal
 
 
-def year_runs(years: Sequence[int]) -> str:
-    """(2011, 2012, 2014, 2015, 2016) -> '2011–2012, 2014–2016'."""
-    runs: list[list[int]] = []
-    for year in sorted(set(years)):
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
-
-
 def _where(symbol: str | None, label: str | None) -> str:
     return ", ".join(x for x in (symbol, label) if x)
 
@@ -69,6 +58,7 @@ def print_blame(console: Console, title: str, blames: Sequence[Blame], *,
     from rich.text import Text
 
     from asp_draft.console import styled_ops
+    from asp_draft.history import year_runs
 
     table = Table(title=title, title_justify="left", show_lines=False)
     for name in ("Para", "Since", "Years", "Clause", "Note"):

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from asp_draft.console import styled_ops
+from asp_draft.history import year_runs
 from asp_draft.uptake import (
     BEFORE,
     ENTERED,
@@ -22,7 +23,6 @@ from asp_draft.uptake import (
     heading,
     same_words_runs,
     where,
-    year_runs,
 )
 
 _AS_OPS = {BEFORE: "equal", ENTERED: "insert"}  # never adopted: shown as a deletion

@@ -508,3 +508,14 @@ def _closest(text: str, record: Record) -> Closest | None:
         return None
     return Closest(symbol=found.symbol or "", year=found.year or 0, label=found.label,
                    similarity=round(best[0], 3), text=found.text)
+
+
+def year_runs(years: Sequence[int]) -> str:
+    """(2011, 2012, 2014, 2015, 2016) -> '2011–2012, 2014–2016'."""
+    runs: list[list[int]] = []
+    for year in sorted(set(years)):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from asp_draft.diff import fold_typography
 from asp_draft.errors import UsageError
-from asp_draft.history import Entry, Record
+from asp_draft.history import Entry, Record, year_runs
 from asp_draft.likeness import SAME_CLAUSE_MIN, likeness
 from asp_draft.model import ADOPTED, PROPOSED, Meta
 from asp_draft.words import diff_tokens, tokenize
@@ -367,17 +367,6 @@ def summary(uptakes: Sequence[Uptake]) -> str:
                      if v in counts)
     return f"{len(uptakes)} proposal(s); verdicts over {sum(counts.values())} year(s): " \
            f"{said or 'none (no held year from the proposal on)'}"
-
-
-def year_runs(years: Sequence[int]) -> str:
-    """[2017, 2018, 2020] -> '2017–2018, 2020' (console_history's is in a rich module)."""
-    runs: list[list[int]] = []
-    for year in sorted(set(years)):
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
 def _markdown_words(words: Iterable[Word]) -> str:
