@@ -632,7 +632,7 @@ def _split_paragraphs(lines: Lines, *, loose: bool, paged: bool) -> Lines:
             out.append((number, ""))
         out.append((number, line))
         # a blank line already parts two paragraphs; a mark after a paragraph's end is no word
-        previous = re.sub(_TRAILING_REFS, "", text)
+        previous = re.sub(_TRAILING_REFS, "", text) if text.endswith("]") else text
     return out
 
 
