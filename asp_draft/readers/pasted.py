@@ -24,16 +24,23 @@ from asp_draft.heads import JOB_NUMBER, PAGE_NUMBER, SYMBOL_LINE, adoption_meta
 from asp_draft.labels import OPERATIVE, SUB
 from asp_draft.language import ENGLISH
 from asp_draft.leads import find_lead
+from asp_draft.readers.pasted_pages import (
+    BREAK,
+    has_rule,
+    is_official,
+    official_pages,
+    own_symbol,
+    split_pages,
+)
 from asp_draft.readers.pasted_pages import NUMBER_TAKERS as _NUMBER_TAKERS
 from asp_draft.readers.pasted_pages import UNITS as _UNITS
 from asp_draft.readers.pasted_pages import ends_note as _ends_note
-from asp_draft.readers.pasted_pages import has_rule, is_official, official_pages, own_symbol
 from asp_draft.readers.pasted_pages import join_tight as _join_tight
 from asp_draft.readers.pasted_pages import opens_note as _opens_note
 from asp_draft.structure import ANNEX_LINE, Notify
 
 Lines = list[tuple[int, str]]  # (line number in the file, the line)
-_BREAK = "\f"
+_BREAK = BREAK  # a page break in pdftotext's output
 _ENDS = (",", ";", ".", ":")
 _CHAPEAU = re.compile(r"The [A-Z][^.;:]{2,80},?")
 # A running head: the symbol and the short title (or the title and the symbol) on one line.
@@ -98,17 +105,6 @@ def _pages(lines: Lines) -> Lines:
             if piece.strip() or not i:
                 out.append((number, piece))
     return out
-
-
-def _split_pages(lines: Lines) -> list[Lines]:
-    """The lines of each page (the page breaks left out)."""
-    pages: list[Lines] = [[]]
-    for number, line in lines:
-        if line == _BREAK:
-            pages.append([])
-        else:
-            pages[-1].append((number, line))
-    return pages
 
 
 _HYPHENATED = r"\b([A-Za-z]+)-([A-Za-z]+)\b"
@@ -240,7 +236,7 @@ def _page_feet(lines: Lines, source: str, notify: Notify) -> Lines:
     # texts), or each number on a line above its text, or `N text`; it may print a body line
     # among the notes, and a note may run over to the next page's foot.
     feet = _Feet(source, notify)
-    pages = [_page_foot(page, feet) for page in _split_pages(lines)]  # may touch earlier pages
+    pages = [_page_foot(page, feet) for page in split_pages(lines)]  # may touch earlier pages
     out: Lines = []
     for at, page in enumerate(pages):
         if at:
@@ -509,7 +505,7 @@ def _drop_furniture(lines: Lines, head_end: int, source: str, notify: Notify, *,
 def _first_page_head(lines: Lines, head_end: int) -> int:
     """How many top lines are the running head that every later page opens with too."""
     tops = [[" ".join(t.split()) for t in itertools.islice((t for _, t in page if t.strip()), 3)]
-            for page in _split_pages(lines)[1:]]
+            for page in split_pages(lines)[1:]]
     first: list[str] = tops[0] if tops and head_end else []
     for top in tops[1:]:  # what every later page opens with
         first = _common_prefix(first, top)
