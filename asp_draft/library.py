@@ -10,6 +10,7 @@ year by year. `--no-bundled` (ASP_DRAFT_NO_BUNDLED=1) leaves the bundled folder 
 from __future__ import annotations
 
 import difflib
+import heapq
 import os
 import re
 from bisect import bisect_right
@@ -204,10 +205,10 @@ class Library:
         """Whether this library holds only what one resolution needs (load_held)."""
         return self._files is not None
 
-    def citing(self, clause_id: str) -> list[Spec]:
+    def citing(self, clause_id: str) -> Iterable[Spec]:
         """Every held resolution that may print `clause_id` (it names it), by year then
-        symbol (a library read in part reads only these files; add_clauses reads the
-        clauses a spec needs)."""
+        symbol (a library read in part reads only these files, each as it is reached;
+        add_clauses reads the clauses a spec needs)."""
         if self._files is not None:
             return self._files.citing(self, clause_id)
         return [s for s in self.held() if clause_id in cited(s)]
@@ -386,22 +387,44 @@ class _HeldFiles:
             self._blob = b"\n".join(chunks)
         return self._files
 
-    def citing(self, lib: Library, clause_id: str) -> list[Spec]:
+    def citing(self, lib: Library, clause_id: str) -> Iterable[Spec]:
         """The held specs naming `clause_id`, by year then symbol (their clauses are not
         read: see add_clauses). A file names a clause it cites as a word of its text (an id
         is letters, digits and '-', the same bytes in UTF-8), unless its text is not plain
         (see _plain): such a file is parsed whatever it holds."""
-        files = self.files()
+        self.files()
         named = {bisect_right(self._starts, at) - 1
                  for at in _words_at(self._blob, clause_id.encode())}
-        found = [s for s in lib.sessions.values() if clause_id in cited(s)]
-        for i in sorted(named | set(self._odd)):
+        candidates = sorted(named | set(self._odd))
+        keys = [self._order(i) for i in candidates]
+        if any(key is None for key in keys):  # a file whose order its lines do not tell
+            return list(self._citing(lib, clause_id, candidates))
+        ordered = sorted(zip(keys, candidates, strict=True))
+        return _Merged(sorted((s for s in lib.sessions.values() if clause_id in cited(s)),
+                              key=_held_order),
+                       self._citing(lib, clause_id, [i for _, i in ordered]))
+
+    def _citing(self, lib: Library, clause_id: str, indexes: list[int]) -> Iterator[Spec]:
+        """The specs of these files that name `clause_id`, read one by one as asked for."""
+        files = self.files()
+        for i in indexes:
             root, name = files[i]
             spec = self._held(root, root / RESOLUTIONS / name)
             if spec is not None and clause_id in cited(spec):
-                found.append(spec)
                 lib.spec_languages[spec.source] = self.languages[root]
-        return sorted(found, key=_held_order)
+                yield spec
+
+    def _order(self, i: int) -> tuple[int, str] | None:
+        """A plain file's place in the record's order (its year, its symbol) from its own
+        top-level `year:` and `symbol:` lines, without parsing it; None when they are not
+        plain enough to be sure what YAML reads of them."""
+        if i in self._odd:
+            return None
+        text = self._blob[self._starts[i]:self._starts[i + 1] - 1].decode("utf-8", "replace")
+        year, symbol = _YEAR_LINE.search(text), _PLAIN_SYMBOL_LINE.search(text)
+        if not year or not symbol:
+            return None
+        return int(year.group(1)), symbol.group(1)
 
     def add_clauses(self, lib: Library, clause_ids: Iterable[str]) -> None:
         """These clauses into `lib`, from every folder, where it does not hold them yet."""
@@ -509,6 +532,9 @@ def _held_file(dirs: Sequence[Path], symbol: str) -> tuple[Path, Path] | None:
 
 
 _YEAR_LINE = re.compile(r"^year:\s*(\d{4})\s*$", re.M)
+# a symbol YAML reads as written: no quotes, escapes or comment to interpret
+_PLAIN_SYMBOL_LINE = re.compile(r"^symbol: ([A-Za-z][A-Za-z0-9./()-]*(?: \(\d{4}\))?)[ \t]*$",
+                                re.M)
 _SYMBOL_LINE = re.compile(r"^symbol:\s*['\"]?(.+?)['\"]?\s*$", re.M)
 
 
@@ -707,3 +733,14 @@ def _version(data: Any, path: Path, line: int, lib: Library, language: str) -> V
 
 
 _line = line_of  # the line of a key or item, as every YAML reader finds it
+
+
+class _Merged:
+    """Two runs of specs, each in the record's order, as one in that order: the second
+    read only as far as it is asked for (an iterator, as citing's list is iterated)."""
+
+    def __init__(self, first: list[Spec], rest: Iterator[Spec]) -> None:
+        self._first, self._rest = first, rest
+
+    def __iter__(self) -> Iterator[Spec]:
+        return iter(heapq.merge(self._first, self._rest, key=_held_order))

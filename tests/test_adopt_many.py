@@ -287,3 +287,27 @@ def test_blame_of_a_held_symbol_reads_its_files_once(cli, tmp_path: Path,
     assert [b["since"] for b in json.loads(result.out)] != []
     assert calls == ["A/RES/91/1"]
 
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_library_read_in_part_finds_a_clause_s_printings_in_the_record_s_order(
+        cli, tmp_path: Path, quoted: bool) -> None:
+    """citing, read lazily in the order the files' year and symbol lines tell (or parsed
+    first where a line is not plain), gives what the whole library gives, in its order."""
+    texts = tmp_path / "texts"
+    for name, text in (("a.txt", FIRST), ("b.txt", SECOND), ("c.txt", THIRD)):
+        write(texts, name, text)
+    lib = tmp_path / "lib"
+    assert adopt(cli, str(texts), "--into", str(lib)).code == 0
+    if quoted:  # a symbol line YAML must interpret: its order is read from the parsed file
+        path = sorted((lib / "resolutions").glob("*.yaml"))[0]
+        text = path.read_text(encoding="utf-8")
+        symbol = next(line for line in text.splitlines() if line.startswith("symbol: "))
+        path.write_text(text.replace(symbol, f"symbol: '{symbol[8:]}'"), encoding="utf-8")
+    whole = load_library([lib])
+    for symbol in ("A/RES/90/1", "A/RES/91/1", "A/RES/91/2"):
+        part = load_held([lib], symbol)
+        assert part is not None
+        for clause_id in sorted(whole.clauses):
+            got = [s.meta["symbol"] for s in part.citing(clause_id)]
+            assert got == [s.meta["symbol"] for s in whole.citing(clause_id)], clause_id
+
