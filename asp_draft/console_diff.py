@@ -2,7 +2,9 @@
 
 Unchanged paragraphs are folded into one dim line with their count; moved paragraphs say
 where they came from; a changed lead says on the paragraph's line whether it is weaker or
-stronger. Without colour (a pipe, NO_COLOR) changes are spelled [-...-] {+...+}.
+stronger. The metadata that changed comes first, the printed head (chapeau, title) in the
+colour of a modified paragraph, the rest dim. Without colour (a pipe, NO_COLOR) changes are
+spelled [-...-] {+...+}.
 """
 
 from __future__ import annotations
@@ -10,7 +12,16 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from asp_draft.diff_view import Row, describe, rows, strength_text, text_mark, wrap_ops
+from asp_draft.diff_view import (
+    Row,
+    describe,
+    meta_change_text,
+    rows,
+    shown_meta,
+    strength_text,
+    text_mark,
+    wrap_ops,
+)
 from asp_draft.model import Diff
 
 STYLES = {"delete": "red strike", "insert": "green underline"}
@@ -40,6 +51,11 @@ def print_diff(console: Console, diff: Diff) -> None:
     plain = console.no_color or not console.is_terminal
     console.print(Text(f"{describe(diff.old, 'old')} → {describe(diff.new, 'new')}",
                        style="bold"))
+    meta = shown_meta(diff)
+    if meta:
+        console.print()
+    for m in meta:
+        console.print(Text(meta_change_text(m), style="bold yellow" if m.counts else "dim"))
     run: list[Row] = []
     for r in rows(diff):
         if r.change.op == "equal":

@@ -20,6 +20,10 @@ paragraph prints is: the lead is part of `Paragraph.text`, and words diff that t
 `words` of a change rebuild the old and new `text` exactly. A paragraph whose text is equal
 but whose part, level or footnotes changed is `modified` with all its words equal.
 
+The metadata is compared too (`meta_changes`): the chapeau and the title are printed text, so
+a change in them makes the documents differ; the symbol, the body, the session, the dates and
+the other keys that identify a text are listed when both sides have a value and it differs.
+
 Two readings follow the alignment. A modified or moved paragraph whose lead changed carries
 the change and its direction on the strength scale (strength.py). And when a text's record is
 partial (`completeness: partial ...`), a paragraph of the other text past the last one both
@@ -30,11 +34,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict, deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from rapidfuzz.distance import Indel
 
-from asp_draft.model import Change, Diff, Document, Paragraph
+from asp_draft.model import Change, Diff, Document, MetaChange, Paragraph
 from asp_draft.words import diff_tokens, tokenize
 
 # Word similarity (Indel on word sequences: 2 * common words / all words) at which two
@@ -48,6 +53,17 @@ FULL_TABLE = 40_000
 # Leftovers compared all against all up to this many pairs; beyond, through rare shared words.
 ALL_PAIRS = 4_096
 RARE = 8  # a word in at most this many leftover paragraphs is rare enough to index
+
+# The metadata a diff compares, in the order it lists it. The head lines every format prints:
+PRINTED_META = ("chapeau", "title")
+# and what identifies a text and its adoption. Bookkeeping is left out: where a record was
+# copied from (`source`, `reproduced_in`), how much of it is held (`completeness`, `note`),
+# the file it was read from and how its tracked changes were read. Two printings of one
+# text differ in those and nowhere else.
+LISTED_META = ("symbol", "body", "status", "number", "session", "year", "adopted", "plenary",
+               "meeting", "adoption", "vote", "venue", "date", "distribution", "original",
+               "agenda_item", "committee", "sponsors", "submitted_by", "amends", "author",
+               "proposer", "delegation", "language", "cover_note")
 
 _FOLD = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
@@ -286,7 +302,49 @@ def diff_documents(old: Document, new: Document, *, ignore_typography: bool = Fa
 
     changes = _in_reading_order(pa, pb, in_place, equal_new, moved, moved_old, sims,
                                 ignore_typography)
-    return Diff(old, new, tuple(_not_held(changes, old.meta.partial, new.meta.partial)))
+    return Diff(old, new, tuple(_not_held(changes, old.meta.partial, new.meta.partial)),
+                meta_changes(old.meta, new.meta, ignore_typography=ignore_typography))
+
+
+def meta_changes(old: Mapping[str, Any], new: Mapping[str, Any], *,
+                 ignore_typography: bool = False) -> tuple[MetaChange, ...]:
+    """The compared metadata (PRINTED_META, LISTED_META) whose values differ, in that order.
+
+    A value only one side has is listed for the head lines alone, where its absence is
+    printed too; for the other keys it says what the other copy could carry (a delegation's
+    Word file has no distribution date), not that the text changed. Of the head lines, a
+    chapeau always counts as a difference (every reader sees the opening line of the text),
+    a title only when both sides have one (a body copied without its title is no retitling).
+    """
+    out = []
+    for key in (*PRINTED_META, *LISTED_META):
+        a, b = _meta_value(old.get(key)), _meta_value(new.get(key))
+        one_sided = a is None or b is None
+        if (a is None and b is None) or (one_sided and key not in PRINTED_META) \
+                or _same_value(a, b, ignore_typography):
+            continue
+        counts = key == "chapeau" or (key in PRINTED_META and not one_sided)
+        out.append(MetaChange(key, a, b, counts))
+    return tuple(out)
+
+
+def _meta_value(value: Any) -> Any:
+    """A metadata value, None for an empty one (None, blank text, an empty list)."""
+    if value is None or (isinstance(value, str | list | tuple | dict) and not (
+            value.strip() if isinstance(value, str) else value)):
+        return None
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _same_value(a: Any, b: Any, ignore_typography: bool) -> bool:
+    """Equal values; text and numbers compared as printed (`2017` and 2017 are one year)."""
+    def printed(value: Any) -> Any:
+        if isinstance(value, list):
+            return [printed(v) for v in value]
+        if isinstance(value, dict):
+            return {str(k): printed(v) for k, v in value.items()}
+        return fold_typography(str(value)) if ignore_typography else str(value)
+    return bool(printed(a) == printed(b))
 
 
 def _not_held(changes: list[Change], old_partial: bool, new_partial: bool) -> list[Change]:

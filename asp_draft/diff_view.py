@@ -3,15 +3,17 @@
 Each row is one change with its label (PP3, OP12 bis, OP3(a)) in the new document (in the old
 one for a deleted paragraph), the label it had before, its word operations, and a note for a
 change the words do not show (part, level, heading, footnotes), or for a paragraph the other
-side's partial record does not hold.
+side's partial record does not hold. The metadata that changed (`meta_change_text`) comes before
+the rows in every view.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from asp_draft.model import Change, Diff, Document, LeadChange, Paragraph, labels
+from asp_draft.model import Change, Diff, Document, LeadChange, MetaChange, Paragraph, labels
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,38 @@ def strength_text(change: Change) -> str | None:
 def lead_change_text(s: LeadChange) -> str:
     """`weaker: Urges → Encourages`."""
     return f"{s.direction}: {s.old or '(no lead)'} → {s.new or '(no lead)'}"
+
+
+def shown_meta(diff: Diff) -> list[MetaChange]:
+    """The metadata changes a view lists under its heading: all but the symbol and the year,
+    which the heading (`ICC-ASP/16/Res.6 (2017)`, from `describe`) already prints each side."""
+    return [m for m in diff.meta if m.key not in ("symbol", "year")]
+
+
+def meta_value_text(value: Any, *, quote: bool = True) -> str:
+    """A metadata value as the views print it: text quoted (unless `quote` is off, where the
+    markup shows where it starts and ends), numbers as they are, a list's names joined, a
+    vote's counts, `(none)`."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, list):
+        return ", ".join(meta_value_text(v, quote=quote) for v in value) or "(none)"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items())
+    return repr(value) if isinstance(value, str) and quote else str(value)
+
+
+def meta_change_text(change: MetaChange) -> str:
+    """`chapeau: 'The Assembly of States Parties,' → 'The General Assembly,'`; a list (the
+    sponsors) by the names it gained and lost, which a hundred names either side would hide."""
+    old, new = change.old, change.new
+    if isinstance(old, list) and isinstance(new, list):
+        added = [v for v in new if v not in old]
+        removed = [v for v in old if v not in new]
+        parts = ([f"added {meta_value_text(added)}"] if added else []) + (
+            [f"removed {meta_value_text(removed)}"] if removed else [])
+        return f"{change.key}: {'; '.join(parts) or 'the same, in another order'}"
+    return f"{change.key}: {meta_value_text(old)} → {meta_value_text(new)}"
 
 
 def partial_notes(diff: Diff) -> list[str]:

@@ -94,14 +94,18 @@ def test_text_is_the_default_in_a_pipe(run) -> None:  # type: ignore[no-untyped-
     assert result.code == 0
     lines = result.out.split("\n")
     assert lines[:3] == ["--- ICC-ASP/16/Res.6 (2017)", "+++ ICC-ASP/17/Res.5 (2018)", ""]
-    assert lines[3].startswith("PP1   Mindful that each individual State")
-    assert lines[7] == f"PP3   {PP3_2017}"
+    # the metadata that changed beyond the heading's symbol and year, one line a key
+    assert lines[3:7] == ["session: 16 → 17", "adopted: '2017-12-14' → '2018-12-12'",
+                          "venue: 'New York' → 'The Hague'", ""]
+    lines = lines[7:]
+    assert lines[0].startswith("PP1   Mindful that each individual State")
+    assert lines[4] == f"PP3   {PP3_2017}"
     # both copies are partial: each PP4 may stand in the other beyond its end (issue 15)
-    assert lines[9] == (f"PP4 ? {PP4_2017} (not in the held record of ICC-ASP/17/Res.5 "
+    assert lines[6] == (f"PP4 ? {PP4_2017} (not in the held record of ICC-ASP/17/Res.5 "
                         "(2018); not compared)")
-    assert lines[11] == (f"PP4 ? {PP4_2018} (not in the held record of ICC-ASP/16/Res.6 "
-                         "(2017); not compared)")
-    assert lines[12:] == [""]
+    assert lines[8] == (f"PP4 ? {PP4_2018} (not in the held record of ICC-ASP/16/Res.6 "
+                        "(2017); not compared)")
+    assert lines[9:] == [""]
     assert result.err == SUMMARY_2017_2018
 
 
@@ -109,12 +113,14 @@ def test_markdown(run) -> None:  # type: ignore[no-untyped-def]
     result = run("diff", "2012", "2014", "--format", "markdown")
     blocks = result.out.rstrip("\n").split("\n\n")
     assert blocks[0] == "Changes from ICC-ASP/11/Res.8 (2012) to ICC-ASP/13/Res.5 (2014)"
-    assert "from **the crime of** genocide" in blocks[1]
-    assert blocks[1].startswith("`PP1` Mindful that")
-    assert blocks[4].startswith("`PP4` Convinced further that")
-    assert blocks[4].endswith("is essential, *(not in the held record of ICC-ASP/11/Res.8 "
+    assert blocks[1] == ("- session: 11 → 13\n- adopted: '2012-11-21' → '2014-12-17'\n"
+                         "- plenary: 8 → 13\n- venue: 'The Hague' → 'New York'")
+    assert "from **the crime of** genocide" in blocks[2]
+    assert blocks[2].startswith("`PP1` Mindful that")
+    assert blocks[5].startswith("`PP4` Convinced further that")
+    assert blocks[5].endswith("is essential, *(not in the held record of ICC-ASP/11/Res.8 "
                               "(2012); not compared)*")
-    assert len(blocks) == 5
+    assert len(blocks) == 6
 
 
 def test_json_shape(run) -> None:  # type: ignore[no-untyped-def]
@@ -187,8 +193,10 @@ def test_rich_without_colour_spells_the_marks(run) -> None:  # type: ignore[no-u
     result = run("diff", "2012", "2014", "--format", "rich")
     lines = result.out.split("\n")
     assert lines[0] == "ICC-ASP/11/Res.8 (2012) → ICC-ASP/13/Res.5 (2014)"
-    assert lines[2] == "PP1 modified (98% alike)"
-    assert "from {+the crime of+} genocide" in lines[3]
+    assert lines[2:6] == ["session: 11 → 13", "adopted: '2012-11-21' → '2014-12-17'",
+                          "plenary: 8 → 13", "venue: 'The Hague' → 'New York'"]
+    assert lines[7] == "PP1 modified (98% alike)"
+    assert "from {+the crime of+} genocide" in lines[8]
     assert "… 2 unchanged paragraphs (PP2–PP3)" in result.out
     assert "PP4 not held; not in the held record of ICC-ASP/11/Res.8 (2012)" in result.out
 

@@ -298,13 +298,30 @@ class Change:
 
 
 @dataclass(frozen=True)
+class MetaChange:
+    """One metadata key whose value differs between the two documents (None where one has none).
+
+    `counts` when the difference is printed text (the chapeau, the title): it makes the two
+    documents differ as a changed paragraph does. Other keys (symbol, session, dates ...) are
+    listed only.
+    """
+
+    key: str
+    old: Any
+    new: Any
+    counts: bool = False
+
+
+@dataclass(frozen=True)
 class Diff:
     """The alignment of two documents: every paragraph of both exactly once, in the reading
-    order of the new document, deleted paragraphs where they stood."""
+    order of the new document, deleted paragraphs where they stood; and the metadata whose
+    values differ (`meta`, the chapeau first)."""
 
     old: Document
     new: Document
     changes: tuple[Change, ...]
+    meta: tuple[MetaChange, ...] = ()
 
     def summary(self) -> dict[str, int]:
         """Counts per operation, in the order DESIGN.md gives them."""
@@ -321,10 +338,18 @@ class Diff:
                 counts[change.strength.direction] += 1
         return counts
 
+    @property
+    def printed_changes(self) -> tuple[MetaChange, ...]:
+        """The metadata changes that count: printed text (chapeau, title) that changed."""
+        return tuple(m for m in self.meta if m.counts)
+
     def summary_line(self) -> str:
-        """`3 equal, 1 modified, 1 inserted, 1 deleted, 0 moved` (and `, 2 not held` if any)."""
-        return ", ".join(f"{n} {op.replace('-', ' ')}" for op, n in self.summary().items()
+        """`3 equal, 1 modified, 1 inserted, 1 deleted, 0 moved` (and `, 2 not held` if any;
+        `; chapeau changed` when a printed head line changed)."""
+        line = ", ".join(f"{n} {op.replace('-', ' ')}" for op, n in self.summary().items()
                          if n or op != "not-held")
+        printed = [m.key for m in self.printed_changes]
+        return f"{line}; {' and '.join(printed)} changed" if printed else line
 
     def leads_line(self) -> str | None:
         """`2 weaker, 1 stronger` (and `, 1 lead changed`), or None when no lead changed."""
@@ -338,5 +363,5 @@ class Diff:
 
     @property
     def differs(self) -> bool:
-        """True when anything but `equal` was found."""
-        return any(c.op != "equal" for c in self.changes)
+        """True when a paragraph is not `equal` or the printed chapeau or title changed."""
+        return any(c.op != "equal" for c in self.changes) or bool(self.printed_changes)

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from html import escape
 
-from asp_draft.diff_view import Row, describe, rows, strength_text
-from asp_draft.model import Diff
+from asp_draft.diff_view import (
+    Row,
+    describe,
+    meta_change_text,
+    meta_value_text,
+    rows,
+    shown_meta,
+    strength_text,
+)
+from asp_draft.model import Diff, MetaChange
 
 CSS = """
 body { font-family: "Times New Roman", Times, serif; margin: 2em auto; max-width: 72em;
@@ -30,6 +38,12 @@ table.side td { vertical-align: top; border-top: 1px solid #ddd; padding: 0.4em 
                 text-align: justify; }
 table.side td.label { width: 6em; font-family: monospace; color: #555; }
 table.side th { text-align: left; padding: 0.4em 0.6em; }
+table.meta { border-collapse: collapse; margin: 0.6em 0; }
+table.meta th, table.meta td { text-align: left; vertical-align: top; padding: 0.2em 0.6em; }
+table.meta th { font-family: monospace; font-weight: normal; color: #555; }
+table.meta .how { font-size: 0.8em; color: #777; }
+table.meta tr.counts th { font-weight: bold; color: #000; }
+table.meta .old { color: #a40000; } table.meta .new { color: #006100; }
 """
 
 
@@ -86,6 +100,29 @@ def _side(r: Row) -> str:
             f'<td class="label">{new_label}</td><td>{new}</td></tr>')
 
 
+def _meta_row(change: MetaChange) -> str:
+    """One changed key: the old value and the new (a list by the names it gained and lost),
+    and whether it counts as a difference. Only printed text is marked deleted and inserted,
+    as the paragraphs' words are; a changed session or date is no deletion from the text."""
+    if isinstance(change.old, list) and isinstance(change.new, list):
+        values = escape(meta_change_text(change).split(": ", 1)[1])
+    else:
+        old, new = (escape(meta_value_text(v, quote=False)) for v in (change.old, change.new))
+        values = (f"<del>{old}</del> → <ins>{new}</ins>" if change.counts else
+                  f'<span class="old">{old}</span> → <span class="new">{new}</span>')
+    how = "printed text: a difference" if change.counts else "listed"
+    return (f'<tr class="{"counts" if change.counts else "listed"}"><th>{escape(change.key)}'
+            f'</th><td>{values}</td><td class="how">{how}</td></tr>')
+
+
+def _meta_table(diff: Diff) -> list[str]:
+    """The metadata that changed, before the paragraphs; nothing when none did."""
+    meta = shown_meta(diff)
+    if not meta:
+        return []
+    return ['<table class="meta">', *(_meta_row(m) for m in meta), "</table>"]
+
+
 def render_diff_html(diff: Diff) -> str:
     """The diff as an HTML page: an inline redline, then the two texts side by side."""
     old_name, new_name = escape(describe(diff.old, "old")), escape(describe(diff.new, "new"))
@@ -98,6 +135,7 @@ def render_diff_html(diff: Diff) -> str:
            f"<h1>Changes from {old_name} to {new_name}</h1>",
            f'<p class="summary">{escape(summary)}</p>',
            *([f'<p class="summary">Leads: {escape(leads)}</p>'] if leads else []),
+           *_meta_table(diff),
            '<nav><a href="#inline">Inline</a><a href="#side">Side by side</a></nav>',
            '<section id="inline"><h2>Inline</h2>']
     out += [_inline(r) for r in all_rows]

@@ -1,12 +1,13 @@
 """Diff -> the JSON shape of DESIGN.md (`diff --format json`), with 0.2's `strength` and
-`not-held`."""
+`not-held`, and 0.3's `meta`: the metadata that changed, present only when some did (as
+`strength` is), so a diff of two texts whose metadata agree keeps the shape scripts know."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from asp_draft.model import Change, Diff, Document
+from asp_draft.model import Change, Diff, Document, MetaChange
 
 
 def _side(document: Document) -> dict[str, Any]:
@@ -26,12 +27,20 @@ def change_data(change: Change) -> dict[str, Any]:
     return data
 
 
+def meta_data(change: MetaChange) -> dict[str, Any]:
+    """One changed key: its old and new values (null where a text has none), and whether it
+    `counts` as a difference (printed text: the chapeau, the title)."""
+    return {"key": change.key, "old": change.old, "new": change.new, "counts": change.counts}
+
+
 def diff_data(diff: Diff) -> dict[str, Any]:
     """The diff as plain data."""
     leads = diff.lead_counts()
     summary = {**diff.summary(), "weaker": leads["weaker"], "stronger": leads["stronger"]}
-    return {"old": _side(diff.old), "new": _side(diff.new), "summary": summary,
-            "changes": [change_data(c) for c in diff.changes]}
+    data: dict[str, Any] = {"old": _side(diff.old), "new": _side(diff.new)}
+    if diff.meta:
+        data["meta"] = [meta_data(m) for m in diff.meta]
+    return {**data, "summary": summary, "changes": [change_data(c) for c in diff.changes]}
 
 
 def render_diff_json(diff: Diff) -> str:

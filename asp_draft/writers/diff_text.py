@@ -4,14 +4,23 @@ Both show every paragraph of the new document, deleted ones where they stood, so
 reads as a complete redline (the rows and their labels come from diff_view). The text margin
 holds the label (PP3, OP12 bis, OP3(a)) and a sign: blank for equal, `~` modified, `+`
 inserted, `-` deleted, `>` moved, `?` not in the other side's held record. A changed lead
-opens its paragraph's line: `(weaker: Urges → Encourages)`.
+opens its paragraph's line: `(weaker: Urges → Encourages)`. The metadata that changed comes
+first, one line a key: `chapeau: 'The Assembly of States Parties,' → 'The General Assembly,'`.
 """
 
 from __future__ import annotations
 
 import re
 
-from asp_draft.diff_view import describe, rows, strength_text, text_mark, wrap_ops
+from asp_draft.diff_view import (
+    describe,
+    meta_change_text,
+    rows,
+    shown_meta,
+    strength_text,
+    text_mark,
+    wrap_ops,
+)
 from asp_draft.model import Diff
 
 SIGNS = {"equal": " ", "modified": "~", "inserted": "+", "deleted": "-", "moved": ">",
@@ -23,6 +32,9 @@ def render_diff_text(diff: Diff) -> str:
     all_rows = list(rows(diff))
     width = max((len(r.label) for r in all_rows), default=3) + 1
     out = [f"--- {describe(diff.old, 'old')}", f"+++ {describe(diff.new, 'new')}", ""]
+    meta = shown_meta(diff)
+    if meta:
+        out += [*(meta_change_text(m) for m in meta), ""]
     for r in all_rows:
         body = wrap_ops(r.ops, text_mark)
         if r.change.op == "moved":
@@ -54,6 +66,9 @@ def render_diff_markdown(diff: Diff) -> str:
     """The diff in Markdown: `~~deleted~~`, `**inserted**`, one paragraph per block."""
     out = [f"Changes from {_md_escape(describe(diff.old, 'old'))} to "
            f"{_md_escape(describe(diff.new, 'new'))}", ""]
+    meta = shown_meta(diff)
+    if meta:
+        out += [*(f"- {_md_escape(meta_change_text(m))}" for m in meta), ""]
     for r in rows(diff):
         escaped = tuple((op, _md_escape(t)) for op, t in r.ops)
         body = wrap_ops(escaped, _md_mark)
