@@ -12,6 +12,11 @@ with the differences as revisions Word and LibreOffice understand:
   whole, so accept-all gives the new text and reject-all the old, exactly;
 - footnote marks where each side's text has them: a mark both sides share is plain, the
   others are deleted or inserted with the words around them;
+- the head's lines are aligned by their kind: a changed chapeau or title is its words tracked,
+  a line one text has alone (a chapeau, an adoption line) is deleted or inserted whole, and
+  the metadata the head does not print (the session, the body) is a comment on its first
+  line; in a compilation, a delegation's chapeau or title is tracked under its name (in place,
+  or as alternatives when several delegations change it);
 - an annex that opens in one text only has its `Annex` lines deleted or inserted;
 - every revision has an author and a date, and every `w:id` in the file comes from one
   counter (footnotes and comments included), so no two ids collide;
@@ -36,6 +41,7 @@ from asp_draft.compilation import Compilation, Item, Touch
 from asp_draft.model import Change, Diff, Document, Paragraph, WordOp
 from asp_draft.ooxml.comments import attach, mark_kind
 from asp_draft.ooxml.names import el, w
+from asp_draft.ooxml.styles import STYLE_CHAPEAU
 from asp_draft.writers import docx as layout
 
 
@@ -238,26 +244,72 @@ class _Writer:
 
 
 def _head(writer: _Writer, old: Document, new: Document) -> None:
-    """The head of NEW, with the differences from OLD's head as revisions."""
-    from asp_draft.words import diff_words
+    """The head of NEW, with the differences from OLD's head as revisions.
+
+    The lines are aligned by their style: a line both heads have (the title, the chapeau) is
+    one paragraph with its changed words tracked, a line one head has alone (an adoption line,
+    a chapeau the other text lacks) is deleted or inserted whole.
+    """
+    from difflib import SequenceMatcher
 
     old_heads, new_heads = layout.head_lines(old), layout.head_lines(new)
-    if [s for s, _ in old_heads] != [s for s, _ in new_heads]:
-        for style, text in old_heads:
+    blocks = SequenceMatcher(None, [s for s, _ in old_heads], [s for s, _ in new_heads],
+                             autojunk=False).get_opcodes()
+    for op, a0, a1, b0, b1 in blocks:
+        if op == "equal":
+            for (style, before), (_, after) in zip(old_heads[a0:a1], new_heads[b0:b1],
+                                                   strict=True):
+                writer.add(head_line(writer.rev, style, before, after), False)
+            continue
+        for style, text in old_heads[a0:a1]:
             writer.add(writer.rev.whole(layout.head_paragraph(text, style), "del"), True)
-        for style, text in new_heads:
+        for style, text in new_heads[b0:b1]:
             writer.add(writer.rev.whole(layout.head_paragraph(text, style), "ins"), True)
+
+
+def head_line(rev: Revisions, style: str, before: str, after: str,
+              author: str | None = None) -> Any:
+    """A head line in its style, the words that changed from `before` tracked."""
+    from asp_draft.words import diff_words
+
+    p = layout.head_paragraph(after, style)
+    if before != after:
+        for run in [r for r in p if r.tag == w("r")]:
+            p.remove(run)
+        plain_old = Paragraph(part="preamble", text=before)
+        plain_new = Paragraph(part="preamble", text=after)
+        for run in word_runs(diff_words(before, after), plain_old, plain_new, rev,
+                             author=author):
+            p.append(run)
+    return p
+
+
+def _prints(head: str, value: Any) -> bool:
+    """Whether the head prints `value` as it stands (a symbol, a year), not inside another
+    name (`79` in `A/RES/79/6` is no session line)."""
+    import re
+
+    return bool(re.search(rf"(?<![\w/.-]){re.escape(str(value))}(?![\w/.-])", head))
+
+
+def _meta_comment(writer: _Writer, diff: Diff, head: Any) -> None:
+    """A comment on the first head line naming the metadata that changed and that the head
+    does not print (the session, a date written otherwise, the body): the head's own
+    changes are tracked in its lines already."""
+    from asp_draft.diff import PRINTED_META
+    from asp_draft.diff_view import meta_change_text
+
+    printed = [" ".join(t for _, t in layout.head_lines(d)) for d in (diff.old, diff.new)]
+    unseen = [m for m in diff.meta if m.key not in PRINTED_META and not (
+        _prints(printed[0], m.old) and _prints(printed[1], m.new))]
+    if head is None or not unseen:
         return
-    for (style, before), (_, after) in zip(old_heads, new_heads, strict=True):
-        p = layout.head_paragraph(after, style)
-        if before != after:
-            for run in [r for r in p if r.tag == w("r")]:
-                p.remove(run)
-            plain_old = Paragraph(part="preamble", text=before)
-            plain_new = Paragraph(part="preamble", text=after)
-            for run in word_runs(diff_words(before, after), plain_old, plain_new, writer.rev):
-                p.append(run)
-        writer.add(p, False)
+    rev = writer.rev
+    comment = writer.skeleton.comments.add(
+        ["Metadata changed (listed, not printed in the head):",
+         *(meta_change_text(m) for m in unseen)], rev.author, rev.date)
+    kind = mark_kind(head)
+    attach(head, comment, None if kind is None else lambda run: rev.wrap(kind, [run]))
 
 
 def _reading_order(diff: Diff) -> list[tuple[str, Change]]:
@@ -287,6 +339,7 @@ def render_redline(diff: Diff, *, author: str = "asp-draft", date: str,
     writer = _Writer(author, date, reference_doc)
     writer.skeleton.first_page_note = partial_notes(diff)
     _head(writer, diff.old, diff.new)
+    _meta_comment(writer, diff, writer.skeleton.body[0] if len(writer.skeleton.body) else None)
     stops = _reading_order(diff)
     names: dict[int, str] = {}
     for kind, change in stops:  # one name per move, shared by its source and destination
@@ -417,7 +470,7 @@ def render_compilation(compilation: Compilation, *, date: str,
     writer = _Writer("asp-draft", date, reference_doc)
     rev = writer.rev
     base = compilation.base
-    _head(writer, base, base)
+    _compiled_head(writer, compilation)
     for item in compilation.items:
         writer.annexes(item.paragraph if item.base_index is not None else None, item.paragraph)
         if item.base_index is None:
@@ -438,6 +491,74 @@ def render_compilation(compilation: Compilation, *, date: str,
                                         touch.paragraph), True)
                 _lead_comment(writer, touch)
     return writer.finish(base)
+
+
+def _compiled_head(writer: _Writer, compilation: Compilation) -> None:
+    """The base's head, with each delegation's change of a printed head line (the chapeau,
+    the title: what counts as a difference in a diff) tracked under its name, in place when
+    one delegation changes that line, as alternatives after it when several do."""
+    from asp_draft.diff import meta_changes
+
+    base = compilation.base
+    proposed: dict[str, list[tuple[str, Any]]] = {}  # key -> (delegation, its value)
+    for proposal in compilation.proposals:
+        for change in meta_changes(base.meta, proposal.document.meta):
+            if change.counts:
+                proposed.setdefault(change.key, []).append((proposal.name, change.new))
+    lines = layout.head_lines(base)
+    where = _head_keys(lines, base, proposed)
+    for at, (style, text) in enumerate(lines):
+        key = where.get(at)
+        values = proposed.get(key, []) if key else []
+        old = str(base.meta.get(key)) if key else ""
+        _compiled_line(writer, style, text, [
+            (name, None if value is None else text.replace(old, str(value), 1))
+            for name, value in values])
+    added = [(name, value) for name, value in proposed.get("chapeau", [])
+             if base.chapeau is None]
+    for name, value in added:  # a chapeau the base lacks: after the head, under its name
+        label = f"[{name}] " if len(added) > 1 else ""
+        p = layout.head_paragraph(f"{label}{value}", STYLE_CHAPEAU)
+        writer.add(writer.rev.whole(p, "ins", name), True)
+
+
+def _head_keys(lines: list[tuple[str, str]], base: Document,
+               proposed: dict[str, list[tuple[str, Any]]]) -> dict[int, str]:
+    """Which head line prints each proposed key: the last line holding the base's value (the
+    chapeau and the title close the head, after any cover block that may repeat a name)."""
+    out: dict[int, str] = {}
+    for key in ("chapeau", "title"):
+        value = base.meta.get(key)
+        if key not in proposed or not value:
+            continue
+        at = next((i for i in range(len(lines) - 1, -1, -1)
+                   if i not in out and str(value) in lines[i][1]), None)
+        if at is not None:
+            out[at] = key
+    return out
+
+
+def _compiled_line(writer: _Writer, style: str, text: str,
+                   touches: list[tuple[str, str | None]]) -> None:
+    """One base head line and the delegations' versions of it (None: it is deleted)."""
+    rev = writer.rev
+    if len(touches) == 1:
+        name, after = touches[0]
+        if after is None:
+            writer.add(rev.whole(layout.head_paragraph(text, style), "del", name), True)
+        else:
+            writer.add(head_line(rev, style, text, after, name), False)
+        return
+    writer.add(layout.head_paragraph(text, style), False)
+    for name, after in touches:
+        p = el("p")
+        el("pStyle", {"val": style}, parent=el("pPr", parent=p))
+        runs = [layout.text_run(f"[{name}] ", bold=True),
+                layout.text_run("delete this line", italic=True) if after is None
+                else layout.text_run(after)]
+        p.append(rev.wrap("ins", runs, name))
+        rev.mark_paragraph(p, "ins", name)
+        writer.add(p, True)
 
 
 def _lead_comment(writer: _Writer, touch: Touch) -> None:
