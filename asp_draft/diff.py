@@ -39,7 +39,7 @@ from typing import Any
 
 from rapidfuzz.distance import Indel
 
-from asp_draft.model import Change, Diff, Document, MetaChange, Paragraph
+from asp_draft.model import Change, Diff, Document, Meta, MetaChange, Paragraph
 from asp_draft.words import diff_tokens, tokenize
 
 # Word similarity (Indel on word sequences: 2 * common words / all words) at which two
@@ -316,6 +316,7 @@ def meta_changes(old: Mapping[str, Any], new: Mapping[str, Any], *,
     chapeau always counts as a difference (every reader sees the opening line of the text),
     a title only when both sides have one (a body copied without its title is no retitling).
     """
+    old, new = Meta.of(old), Meta.of(new)  # typed: a session is a number either side
     out = []
     for key in (*PRINTED_META, *LISTED_META):
         a, b = _meta_value(old.get(key)), _meta_value(new.get(key))

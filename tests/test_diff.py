@@ -7,8 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from asp_draft.diff import diff_documents, fold_typography, word_ops
-from asp_draft.model import Diff, Document, Footnote, Paragraph
+from asp_draft.diff import diff_documents, fold_typography, meta_changes, word_ops
+from asp_draft.diff_view import meta_change_text
+from asp_draft.model import Diff, Document, Footnote, MetaChange, Paragraph
 from asp_draft.refs import Resolver
 from asp_draft.words import new_text, old_text
 
@@ -298,3 +299,72 @@ def test_nothing_shared_with_a_partial_record() -> None:
     newer = held("papa quebec romeo", partial=True)
     summary = diff_documents(WHOLE, newer).summary()
     assert (summary["not-held"], summary["deleted"], summary["inserted"]) == (5, 0, 1)
+
+
+ASP, GA = "The Assembly of States Parties,", "The General Assembly,"
+
+# (old meta, new meta) -> the changes listed, as (key, old, new, counts)
+META_CASES = {
+    "chapeau changed": ({"chapeau": ASP}, {"chapeau": GA}, [("chapeau", ASP, GA, True)]),
+    "chapeau on one side": ({}, {"chapeau": GA}, [("chapeau", None, GA, True)]),
+    "chapeau set to None": ({"chapeau": ASP}, {"chapeau": None}, [("chapeau", ASP, None, True)]),
+    "chapeau blank and missing": ({"chapeau": " "}, {}, []),
+    "title changed": ({"title": "Report"}, {"title": "Report of the Court"},
+                      [("title", "Report", "Report of the Court", True)]),
+    # a copy of the body without its title: listed, but no retitling
+    "title on one side": ({"title": "Report"}, {}, [("title", "Report", None, False)]),
+    "session and symbol": ({"symbol": "A/RES/79/6", "session": 79},
+                           {"symbol": "A/RES/80/6", "session": "80"},
+                           [("symbol", "A/RES/79/6", "A/RES/80/6", False),
+                            ("session", 79, 80, False)]),
+    # what one reader cannot know is not a change: a Word file has no distribution date
+    "one-sided metadata": ({"distribution": "General", "date": "2024-10-30", "plenary": 29,
+                            "body": "General Assembly"}, {"body": "General Assembly"}, []),
+    # bookkeeping is never compared
+    "bookkeeping": ({"source": "a.pdf", "file": "a.pdf", "completeness": "whole",
+                     "tracked_changes": "accepted", "reproduced_in": "X"},
+                    {"source": "b.pdf", "file": "b.docx", "completeness": "partial",
+                     "tracked_changes": "rejected", "reproduced_in": "Y"}, []),
+    "year as text and as a number": ({"year": 2017}, {"year": "2017"}, []),
+    "sponsors": ({"sponsors": ["Chile", "Peru"]}, {"sponsors": ("Chile", "Sierra Leone")},
+                 [("sponsors", ["Chile", "Peru"], ["Chile", "Sierra Leone"], False)]),
+    "vote": ({"vote": {"yes": 27, "no": 5}}, {"vote": {"yes": 27, "no": 5}}, []),
+    "the order of the list": (
+        {"chapeau": ASP, "title": "T", "symbol": "S", "adopted": "2017-12-14", "body": "asp"},
+        {"chapeau": GA, "title": "U", "symbol": "R", "adopted": "2018-12-12", "body": "ga"},
+        [("chapeau", ASP, GA, True), ("title", "T", "U", True), ("symbol", "S", "R", False),
+         ("body", "asp", "ga", False), ("adopted", "2017-12-14", "2018-12-12", False)]),
+}
+
+
+@pytest.mark.parametrize("case", list(META_CASES))
+def test_meta_changes(case: str) -> None:
+    old, new, expected = META_CASES[case]
+    assert [(m.key, m.old, m.new, m.counts) for m in meta_changes(old, new)] == expected
+    diff = diff_documents(Document(old, ()), Document(new, ()))
+    assert diff.differs == any(counts for *_, counts in expected)
+
+
+def test_ignore_typography_folds_the_chapeau_too() -> None:
+    old, new = {"chapeau": "The States’ Assembly,"}, {"chapeau": "The States'  Assembly,"}
+    assert [m.key for m in meta_changes(old, new)] == ["chapeau"]
+    assert meta_changes(old, new, ignore_typography=True) == ()
+
+
+@pytest.mark.parametrize(("change", "text"), [
+    (MetaChange("chapeau", ASP, GA, True),
+     "chapeau: 'The Assembly of States Parties,' → 'The General Assembly,'"),
+    (MetaChange("chapeau", None, GA, True), "chapeau: (none) → 'The General Assembly,'"),
+    (MetaChange("title", "The States' report", "Report"),
+     'title: "The States\' report" → \'Report\''),
+    (MetaChange("session", 79, 80), "session: 79 → 80"),
+    (MetaChange("sponsors", ["Chile", "Peru"], ["Peru", "Chile", "Sierra Leone"]),
+     "sponsors: added 'Sierra Leone'"),
+    (MetaChange("sponsors", ["Chile", "Peru"], ["Peru"]), "sponsors: removed 'Chile'"),
+    (MetaChange("sponsors", ["Chile", "Peru"], ["Peru", "Chile"]),
+     "sponsors: the same, in another order"),
+    (MetaChange("vote", {"yes": 27, "no": 5}, {"yes": 28, "no": 4}),
+     "vote: yes 27, no 5 → yes 28, no 4"),
+])
+def test_meta_change_text(change: MetaChange, text: str) -> None:
+    assert meta_change_text(change) == text

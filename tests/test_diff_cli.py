@@ -467,3 +467,84 @@ def test_not_held_in_every_format(run, tmp_path: Path) -> None:  # type: ignore[
     html = page.read_text(encoding="utf-8")
     assert html.count('<div class="row not-held">') == 2
     assert "<del>" not in html and "<ins>" not in html
+
+
+HEADED = """# symbol: A/RES/79/6
+# title: Report of the International Criminal Court
+# session: 79
+
+The General Assembly,
+
+Recalling its resolution 78/6,
+
+1. Welcomes the report of the Court;
+"""
+
+
+def _pair(folder: Path, new: str) -> tuple[str, str]:
+    (folder / "old.txt").write_text(HEADED, encoding="utf-8")
+    (folder / "new.txt").write_text(new, encoding="utf-8")
+    return str(folder / "old.txt"), str(folder / "new.txt")
+
+
+def test_a_changed_chapeau_in_every_format(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Two texts that differ only in their chapeau (and session) differ: exit 1, the chapeau
+    first in every view, the session listed, the summary line saying so."""
+    old, new = _pair(tmp_path, HEADED.replace("The General Assembly,",
+                                              "The Assembly of States Parties,")
+                     .replace("# session: 79", "# session: 24"))
+    text = run("diff", old, new, "--format", "text", "--exit-code")
+    assert text.code == 1
+    assert text.out.split("\n")[:6] == [
+        "--- A/RES/79/6", "+++ A/RES/79/6", "",
+        "chapeau: 'The General Assembly,' → 'The Assembly of States Parties,'",
+        "session: 79 → 24", ""]
+    assert text.err == ("2 equal, 0 modified, 0 inserted, 0 deleted, 0 moved; "
+                        "chapeau changed\n")
+    data = json.loads(run("diff", old, new, "--format", "json").out)
+    assert list(data) == ["old", "new", "meta", "summary", "changes"]
+    assert data["meta"] == [
+        {"key": "chapeau", "old": "The General Assembly,",
+         "new": "The Assembly of States Parties,", "counts": True},
+        {"key": "session", "old": 79, "new": 24, "counts": False}]
+    assert data["summary"]["equal"] == 2
+    markdown = run("diff", old, new, "--format", "markdown").out
+    assert markdown.split("\n\n")[1] == ("- chapeau: 'The General Assembly,' → "
+                                         "'The Assembly of States Parties,'\n- session: 79 → 24")
+    rich = run("diff", old, new, "--format", "rich").out
+    assert rich.split("\n")[2:4] == [
+        "chapeau: 'The General Assembly,' → 'The Assembly of States Parties,'",
+        "session: 79 → 24"]
+    page = tmp_path / "d.html"
+    run("diff", old, new, "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert ('<tr class="counts"><th>chapeau</th><td><del>The General Assembly,</del> → '
+            '<ins>The Assembly of States Parties,</ins></td>') in html
+    assert ('<tr class="listed"><th>session</th><td><span class="old">79</span> → '
+            '<span class="new">24</span></td>') in html
+    assert "; chapeau changed</p>" in html
+
+
+def test_listed_metadata_does_not_count(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A changed session, and a title only one text carries, are listed: exit 0."""
+    old, new = _pair(tmp_path, HEADED.replace("# session: 79", "# session: 80").replace(
+        "# title: Report of the International Criminal Court\n", ""))
+    result = run("diff", old, new, "--format", "text", "--exit-code")
+    assert result.code == 0, result
+    assert result.out.split("\n")[3:6] == [
+        "title: 'Report of the International Criminal Court' → (none)", "session: 79 → 80", ""]
+    assert result.err == "2 equal, 0 modified, 0 inserted, 0 deleted, 0 moved\n"
+
+
+def test_equal_metadata_keeps_the_json_shape(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    old, new = _pair(tmp_path, HEADED)
+    data = json.loads(run("diff", old, new, "--format", "json").out)
+    assert list(data) == ["old", "new", "summary", "changes"]
+    assert run("diff", old, new, "--exit-code").code == 0
+
+
+def test_a_title_both_texts_carry_counts(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    old, new = _pair(tmp_path, HEADED.replace("Report of the", "Report of the President of the"))
+    result = run("diff", old, new, "--exit-code", "--format", "text")
+    assert result.code == 1
+    assert result.err.endswith("0 moved; title changed\n")

@@ -176,3 +176,66 @@ def test_typography_alone_is_equal_when_ignored(document: Document) -> None:
         assert c.old_index is not None and c.new_index is not None
         assert fold_typography(document.paragraphs[c.old_index].text) == fold_typography(
             curly.paragraphs[c.new_index].text)
+
+
+# Metadata as readers give it: a chapeau or none, a title, and keys that identify a text.
+CHAPEAUX = ["The Assembly of States Parties,", "The General Assembly,", "The Security Council,",
+            "The Human Rights Council,", "The  General Assembly,"]
+metas = st.fixed_dictionaries({}, optional={
+    "chapeau": st.sampled_from(CHAPEAUX),
+    "title": st.sampled_from(["Report", "Report of the Court"]),
+    "symbol": st.sampled_from(["A/RES/79/6", "ICC-ASP/16/Res.6"]), "session": st.integers(1, 90),
+    "adopted": st.sampled_from(["2024-10-29", "2017-12-14"]), "source": st.text(max_size=5),
+    "sponsors": st.lists(st.sampled_from(["Chile", "Peru", "Sierra Leone"]), max_size=3)})
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents, metas, st.sampled_from(CHAPEAUX), st.sampled_from(CHAPEAUX))
+def test_a_chapeau_alone_makes_two_texts_differ(document: Document, meta: dict[str, object],
+                                                old: str, new: str) -> None:
+    """Equal paragraphs and metadata but the chapeau: they differ exactly when the chapeaux
+    do, the chapeau is the one counted change, and the JSON and summary line say so."""
+    before = Document({**meta, "chapeau": old}, document.paragraphs)
+    after = Document({**meta, "chapeau": new}, document.paragraphs)
+    diff = diff_documents(before, after)
+    assert diff.differs == (old != new)
+    assert [(m.key, m.old, m.new, m.counts) for m in diff.meta] == (
+        [("chapeau", old, new, True)] if old != new else [])
+    assert all(c.op == "equal" for c in diff.changes)
+    data = json.loads(render_diff_json(diff))
+    assert data.get("meta", []) == [{"key": m.key, "old": m.old, "new": m.new, "counts": True}
+                                    for m in diff.meta]
+    assert diff.summary_line().endswith("; chapeau changed") == (old != new)
+    # with --ignore-typography, a chapeau that differs only in its spaces is the same
+    folded = diff_documents(before, after, ignore_typography=True)
+    assert folded.differs == (fold_typography(old) != fold_typography(new))
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents, metas)
+def test_a_document_against_itself_has_no_metadata_changes(document: Document,
+                                                           meta: dict[str, object]) -> None:
+    same = Document(meta, document.paragraphs)
+    diff = diff_documents(same, Document(dict(meta), document.paragraphs))
+    assert diff.meta == () and not diff.differs
+    assert "meta" not in json.loads(render_diff_json(diff))
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents, metas, metas)
+def test_only_the_printed_head_counts(document: Document, a: dict[str, object],
+                                      b: dict[str, object]) -> None:
+    """Whatever else changed (symbol, session, dates, sponsors, bookkeeping), two texts with
+    equal paragraphs differ only when the chapeau, or a title both have, changed; a key only
+    one side has a value for is listed only for the head lines."""
+    diff = diff_documents(Document(a, document.paragraphs), Document(b, document.paragraphs))
+    title_changed = "title" in a and "title" in b and a["title"] != b["title"]
+    assert diff.differs == (a.get("chapeau") != b.get("chapeau") or title_changed)
+    for m in diff.meta:
+        assert m.key != "source"  # bookkeeping is never compared
+        assert m.old != m.new
+        if m.old is None or m.new is None:
+            assert m.key in ("chapeau", "title")
+    assert {m.key for m in diff.meta if m.counts} == (
+        {"chapeau"} if a.get("chapeau") != b.get("chapeau") else set()) | (
+        {"title"} if title_changed else set())
