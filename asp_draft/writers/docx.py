@@ -1,4 +1,4 @@
-"""Document -> Word (.docx) in the ASP's layout, with real numbering and real footnotes.
+"""Document -> Word (.docx) in its body's layout, with real numbering and real footnotes.
 
 The package is written part by part with lxml (python-docx has no footnotes API, and writing
 the parts directly keeps the file small and the build fast); the plumbing every Word part
@@ -12,6 +12,11 @@ spacing, 12 pt after each paragraph; first-line indent 1.25 cm for preambular pa
 the chapeau; operative numbers "1." at 1.25 cm with the text from 2.5 cm, wrapping to the
 margin; (a) at 1.25 cm hanging to 2.5 cm; (i) at 2.5 cm hanging to 3.75 cm; footnotes 10 pt;
 the title 14 pt bold; each annex on a new page under a centred "Annex" and its title.
+
+A document of another body of the table (a General Assembly resolution, a Security Council
+resolution, a draft with its sponsors) is laid out as the United Nations prints it: the cover
+block and closing lines that writers/cover.py gives, each line in a style of its own, the
+text set against a line (the symbol, `Distr.: General`, the date) in a column at a tab stop.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asp_draft import facts
 from asp_draft.language import language_tag
@@ -30,13 +35,26 @@ from asp_draft.ooxml.names import CT, NO_BREAK_HYPHEN, R_NS, XML_SPACE, el, to_b
 from asp_draft.ooxml.numbering import Level, ListState, number_value
 from asp_draft.ooxml.package import PackageWriter, open_package
 from asp_draft.ooxml.styles import (
+    NO_ROLE_NAMES,
     STYLE_ADOPTION,
     STYLE_ANNEX,
     STYLE_ANNEX_TEXT,
     STYLE_ANNEX_TITLE,
     STYLE_CHAPEAU,
+    STYLE_COVER_ADOPTED,
+    STYLE_COVER_AGENDA,
+    STYLE_COVER_ASIDE,
+    STYLE_COVER_COLUMN,
+    STYLE_COVER_ISSUER,
+    STYLE_COVER_LABEL,
+    STYLE_COVER_ORGAN,
+    STYLE_COVER_REFERENCE,
+    STYLE_COVER_RULE,
+    STYLE_COVER_SESSION,
+    STYLE_COVER_TITLE,
     STYLE_DRAFT,
     STYLE_HEADING,
+    STYLE_MEETING,
     STYLE_NAMES,
     STYLE_NOTE_REF,
     STYLE_NOTE_TEXT,
@@ -46,7 +64,12 @@ from asp_draft.ooxml.styles import (
     STYLE_SUB,
     STYLE_SYMBOL,
     STYLE_TITLE,
+    STYLE_VOTE_NOTE,
 )
+from asp_draft.writers import cover as un
+
+if TYPE_CHECKING:
+    from asp_draft.bodies import Table
 
 # Layout values, in twentieths of a point (twips) unless said otherwise.
 FONT = "Times New Roman"
@@ -58,6 +81,10 @@ MARGIN = 1418  # 2.5 cm
 INDENT = 709  # 1.25 cm
 AFTER = 240  # 12 pt after each paragraph
 ANNEX_LINE = "Annex"
+TEXT_WIDTH = A4_TWIPS[0] - 2 * MARGIN
+COVER_COLUMN = 6237  # 11 cm: where a UN cover sets the distribution and the date
+COVER_HALF_POINTS = 20  # 10 pt: the cover block's small print
+ORGAN_HALF_POINTS = 36  # 18 pt: `General Assembly` on the cover
 # Where the number of each level sits: (left indent, first line (+) or hanging (-)).
 LEVEL_INDENTS = ((0, INDENT), (2 * INDENT, -INDENT), (3 * INDENT, -INDENT))
 LEVEL_TEXT_STOP = (2 * INDENT, 2 * INDENT, 3 * INDENT)
@@ -175,8 +202,8 @@ def _style(styles: Any, style_id: str, name: str | None = None, *, kind: str = "
            jc: str | None = None, after: int | None = None, before: int | None = None,
            indent: tuple[int, int] | None = None, keep_next: bool = False,
            bold: bool = False, italic: bool = False, size: int | None = None,
-           vertical: str | None = None, tab: int | None = None,
-           page_break: bool = False) -> Any:
+           vertical: str | None = None, tab: int | None = None, tab_align: str = "left",
+           page_break: bool = False, rule: bool = False) -> Any:
     style = el("style", {"type": kind, "styleId": style_id}, parent=styles)
     el("name", {"val": name or STYLE_NAMES[style_id]}, parent=style)
     if based_on:
@@ -190,9 +217,13 @@ def _style(styles: Any, style_id: str, name: str | None = None, *, kind: str = "
             el("keepNext", parent=ppr)
         if page_break:
             el("pageBreakBefore", parent=ppr)
+        if rule:
+            borders = el("pBdr", parent=ppr)
+            el("bottom", {"val": "single", "sz": 12, "space": 1, "color": "auto"},
+               parent=borders)
         if tab is not None:
             tabs = el("tabs", parent=ppr)
-            el("tab", {"val": "left", "pos": tab}, parent=tabs)
+            el("tab", {"val": tab_align, "pos": tab}, parent=tabs)
         if after is not None or before is not None:
             el("spacing", {"before": before or 0, "after": after or 0}, parent=ppr)
         if indent is not None:
@@ -272,6 +303,48 @@ def own_styles() -> list[Any]:
     return list(holder)
 
 
+def add_cover_styles(styles: Any) -> Any:
+    """styles.xml with the styles of a UN layout's cover block and closing lines added where
+    it lacks them (a reference doc's own win); the ASP's layout has no use for them."""
+    have = {s.get(w("styleId")) for s in styles.iter(w("style"))}
+    holder = el("styles")
+    _cover_styles(holder)
+    for style in list(holder):
+        if style.get(w("styleId")) not in have:
+            styles.append(style)
+    return styles
+
+
+def _cover_styles(holder: Any) -> None:
+    """The styles of a UN document's cover block and closing lines (writers/cover.py)."""
+    small = COVER_HALF_POINTS
+    _style(holder, STYLE_COVER_ISSUER, jc="left", keep_next=True, tab=TEXT_WIDTH,
+           tab_align="right")
+    _style(holder, STYLE_COVER_ORGAN, jc="left", bold=True, size=ORGAN_HALF_POINTS,
+           keep_next=True, tab=COVER_COLUMN)
+    _style(holder, STYLE_COVER_ASIDE, jc="left", size=small, keep_next=True, tab=COVER_COLUMN)
+    _style(holder, STYLE_COVER_RULE, jc="left", size=small, keep_next=True, after=AFTER,
+           rule=True)
+    _style(holder, STYLE_COVER_SESSION, jc="left", bold=True, size=small, keep_next=True)
+    _style(holder, STYLE_COVER_AGENDA, jc="left", size=small, keep_next=True)
+    indented = (2 * INDENT, 0)
+    _style(holder, STYLE_COVER_ADOPTED, jc="left", bold=True, size=TITLE_HALF_POINTS - 2,
+           indent=indented, before=AFTER * 2, after=AFTER, keep_next=True)
+    _style(holder, STYLE_COVER_REFERENCE, jc="left", italic=True, indent=indented,
+           after=AFTER, keep_next=True)
+    _style(holder, STYLE_COVER_LABEL, jc="left", bold=True, indent=indented, before=AFTER * 2,
+           after=AFTER, keep_next=True)
+    # `79/6.` at the margin, the title from 2.5 cm (a draft's title: there alone)
+    _style(holder, STYLE_COVER_TITLE, jc="left", bold=True, size=TITLE_HALF_POINTS - 2,
+           indent=(2 * INDENT, -2 * INDENT), tab=2 * INDENT, after=AFTER, keep_next=True)
+    _style(holder, STYLE_MEETING, NO_ROLE_NAMES[STYLE_MEETING], jc="right", italic=True)
+    _style(holder, STYLE_VOTE_NOTE, NO_ROLE_NAMES[STYLE_VOTE_NOTE], before=AFTER)
+    column = _style(holder, STYLE_COVER_COLUMN, NO_ROLE_NAMES[STYLE_COVER_COLUMN],
+                    kind="character", based_on="DefaultParagraphFont", size=small)
+    # the column's small print is not bold, also on the bold `General Assembly` line
+    column.find(w("rPr")).insert(0, el("b", {"val": 0}))
+
+
 def merge_styles(styles: Any) -> Any:
     """A reference doc's styles.xml with the asp-draft styles it lacks added (its own win)."""
     have = {s.get(w("styleId")) for s in styles.iter(w("style"))}
@@ -339,15 +412,18 @@ def text_run(text: str, *, italic: bool = False, bold: bool = False) -> Any:
             el("b", parent=rpr)
         if italic:
             el("i", parent=rpr)
-    for i, piece in enumerate(text.split(NO_BREAK_HYPHEN)):
-        if i:
-            # Word writes U+2011 as w:noBreakHyphen; a U+2011 inside w:t shows as a box in
-            # fonts without the glyph
-            el("noBreakHyphen", parent=run)
-        if piece or not text:
-            t = el("t", parent=run)
-            t.text = piece
-            t.set(XML_SPACE, "preserve")
+    for k, part in enumerate(text.split("\t")):
+        if k:
+            el("tab", parent=run)  # a cover line's column (a tab inside w:t is no tab)
+        for i, piece in enumerate(part.split(NO_BREAK_HYPHEN)):
+            if i:
+                # Word writes U+2011 as w:noBreakHyphen; a U+2011 inside w:t shows as a box
+                # in fonts without the glyph
+                el("noBreakHyphen", parent=run)
+            if piece or not text:
+                t = el("t", parent=run)
+                t.text = piece
+                t.set(XML_SPACE, "preserve")
     return run
 
 
@@ -448,12 +524,28 @@ def paragraph_element(paragraph: Paragraph, skeleton: Skeleton, *,
 
 
 def head_paragraph(text: str, style: str) -> Any:
-    """A head line (resolution line, adoption line, symbol, title, chapeau) in its style."""
+    """A head line (resolution line, adoption line, symbol, title, chapeau; a cover line) in
+    its style. A cover line's text after a tab is set in its column: the symbol bold, the
+    distribution and the date in the column's small print."""
     p = el("p")
     ppr = el("pPr", parent=p)
     el("pStyle", {"val": style}, parent=ppr)
-    p.append(text_run(text))
+    line, tab, column = text.partition("\t")
+    if not tab or style not in _COLUMN_STYLES:
+        p.append(text_run(text))
+        return p
+    if line:
+        p.append(text_run(line))
+    run = text_run("\t" + column, bold=style == STYLE_COVER_ISSUER)
+    if style != STYLE_COVER_ISSUER:
+        rpr = el("rPr")
+        el("rStyle", {"val": STYLE_COVER_COLUMN}, parent=rpr)
+        run.insert(0, rpr)
+    p.append(run)
     return p
+
+
+_COLUMN_STYLES = frozenset({STYLE_COVER_ISSUER, STYLE_COVER_ORGAN, STYLE_COVER_ASIDE})
 
 
 def annex_lines(paragraph: Paragraph) -> list[tuple[str, str]]:
@@ -490,8 +582,29 @@ def adoption_line(meta: Mapping[str, Any]) -> str | None:
     return line
 
 
-def head_lines(document: Document) -> list[tuple[str, str]]:
-    """(style, text) of the resolution head as the ASP prints it, or a draft head."""
+# The style of each kind of line of a UN layout (writers/cover.py).
+COVER_LINE_STYLES = {
+    un.ISSUER: STYLE_COVER_ISSUER, un.ORGAN: STYLE_COVER_ORGAN, un.ASIDE: STYLE_COVER_ASIDE,
+    un.RULE: STYLE_COVER_RULE, un.SESSION: STYLE_COVER_SESSION, un.AGENDA: STYLE_COVER_AGENDA,
+    un.ADOPTED_BY: STYLE_COVER_ADOPTED, un.REFERENCE: STYLE_COVER_REFERENCE,
+    un.TITLE: STYLE_COVER_TITLE, un.COUNCIL_NUMBER: STYLE_RESOLUTION,
+    un.COUNCIL_ADOPTED: STYLE_ADOPTION, un.LABEL: STYLE_COVER_LABEL, un.CHAPEAU: STYLE_CHAPEAU,
+    un.MEETING: STYLE_MEETING, un.VOTE_NOTE: STYLE_VOTE_NOTE}
+
+
+def cover_lines(lines: Sequence[un.Line]) -> list[tuple[str, str]]:
+    """(style, text) of UN layout lines; a column's text after a tab."""
+    return [(COVER_LINE_STYLES[line.kind],
+             line.text if line.aside is None else f"{line.text}\t{line.aside}")
+            for line in lines]
+
+
+def head_lines(document: Document, table: Table | None = None) -> list[tuple[str, str]]:
+    """(style, text) of the head: a UN body's cover block (writers/cover.py), or the
+    resolution head as the ASP prints it, or the ASP's draft head."""
+    layout = un.cover(document, table)
+    if layout is not None:
+        return cover_lines(layout.head)
     meta = document.meta
     symbol, title = meta.symbol, meta.title
     adoption = adoption_line(meta)
@@ -512,9 +625,16 @@ def head_lines(document: Document) -> list[tuple[str, str]]:
     return out
 
 
-def head_elements(document: Document) -> list[Any]:
+def head_elements(document: Document, table: Table | None = None) -> list[Any]:
     """The head lines as paragraphs."""
-    return [head_paragraph(text, style) for style, text in head_lines(document)]
+    return [head_paragraph(text, style) for style, text in head_lines(document, table)]
+
+
+def tail_lines(document: Document, table: Table | None = None) -> list[tuple[str, str]]:
+    """(style, text) of the lines under the text: a UN resolution's meeting line and date
+    (and a Council's note of its vote); none for the ASP's layout or a draft."""
+    layout = un.cover(document, table)
+    return cover_lines(layout.tail) if layout is not None else []
 
 
 # --- the package -------------------------------------------------------------------------
@@ -656,18 +776,25 @@ class Skeleton:
         return settings
 
 
-def document_properties(document: Document) -> dict[str, str]:
+def document_properties(document: Document, table: Table | None = None) -> dict[str, str]:
     """Core properties for a document: title, subject, keywords, and the metadata as comments."""
     from asp_draft.writers.text import meta_lines
 
     meta = document.meta
     symbol = meta.symbol or ""
     year = str(meta.year or "")
-    adopted = meta.adopted is not None
-    subject = "Resolution of the Assembly of States Parties to the Rome Statute" if adopted \
-        else "Draft resolution of the Assembly of States Parties to the Rome Statute"
-    keywords = "; ".join(k for k in ("ICC", "Assembly of States Parties", "Rome Statute",
-                                     "omnibus resolution", symbol, year) if k)
+    layout = un.cover(document, table)
+    if layout is None:
+        adopted = meta.adopted is not None
+        subject = "Resolution of the Assembly of States Parties to the Rome Statute" if adopted \
+            else "Draft resolution of the Assembly of States Parties to the Rome Statute"
+        keywords = "; ".join(k for k in ("ICC", "Assembly of States Parties", "Rome Statute",
+                                         "omnibus resolution", symbol, year) if k)
+    else:
+        adopted = not layout.draft
+        name = layout.body.name
+        subject = f"{'Resolution' if adopted else 'Draft resolution'} of the {name}"
+        keywords = "; ".join(k for k in ("United Nations", name, symbol, year) if k)
     return {"title": meta.title or symbol or "Resolution",
             "subject": f"{symbol}: {subject}" if symbol else subject,
             "keywords": keywords,
@@ -700,17 +827,26 @@ def comment_date(value: str | None = None) -> str:
 
 def render_docx(document: Document, *, reference_doc: Path | None = None,
                 annotations: Sequence[str | None] | None = None, author: str = "asp-draft",
-                date: str | None = None) -> bytes:
-    """The document as a .docx in the ASP's layout (styles from `reference_doc` if given);
-    `annotations`, one per paragraph, become Word comments on their paragraphs."""
+                date: str | None = None, bodies: Table | None = None) -> bytes:
+    """The document as a .docx in its body's layout (styles from `reference_doc` if given);
+    `annotations`, one per paragraph, become Word comments on their paragraphs. `bodies`
+    is the table the body is looked up in (default: the bundled one)."""
     skeleton = Skeleton(read_reference(reference_doc) if reference_doc else None)
     mark_language(skeleton.styles, document.meta)
     when = comment_date(date)
-    for element in head_elements(document):
+    layout = un.cover(document, bodies)
+    if layout is not None:
+        add_cover_styles(skeleton.styles)
+    for element in head_elements(document, bodies):
         skeleton.append(element)
+    # a UN resolution's meeting line closes its text, before any annex
+    tail = [head_paragraph(text, style) for style, text in tail_lines(document, bodies)]
     previous: Paragraph | None = None
     for index, paragraph in enumerate(document.paragraphs):
         if opens_annex(paragraph, previous):
+            for element in tail:
+                skeleton.append(element)
+            tail = []
             skeleton.numbering.restart()
             for style, text in annex_lines(paragraph):
                 skeleton.append(head_paragraph(text, style))
@@ -719,4 +855,6 @@ def render_docx(document: Document, *, reference_doc: Path | None = None,
         if annotations and annotations[index]:
             attach(element, skeleton.comments.add([str(annotations[index])], author, when))
         previous = paragraph
-    return skeleton.to_bytes(document_properties(document))
+    for element in tail:
+        skeleton.append(element)
+    return skeleton.to_bytes(document_properties(document, bodies))

@@ -1,0 +1,258 @@
+"""The lines a body prints around a resolution's text: its cover block and its closing lines.
+
+The Assembly of States Parties prints a head of its own (`Resolution ICC-ASP/16/Res.6`, the
+adoption line, the symbol, the title): the Word writer keeps that layout itself. Every other
+body of the table (clauses/bodies.yaml) prints as the United Nations does:
+
+- the cover block: the issuer's lines with the symbol and the distribution set against
+  them (`United Nations … A/RES/79/6`, `General Assembly … Distr.: General`), the date, a
+  draft's `Original:` language, a rule; the issuer's further lines (`Human Rights Council`),
+  the session (`Seventy-ninth session`), a Main Committee's name on its drafts, the agenda item;
+- a resolution of a body with sessions: `Resolution adopted by the General Assembly on …`,
+  the Main Committee line (`[on the report of the Sixth Committee (A/79/…)]`) and the
+  numbered title (`79/6. Title`); at its end the meeting line and the date;
+- a Council without sessions: `Resolution 2797 (2025)` and `Adopted by the Security Council
+  at its 10046th meeting, on …`;
+- a draft: its sponsors and label (`Italy and Turkmenistan: draft resolution`), then its title.
+
+Only what the metadata holds (or the symbol says: a resolution's number, a committee) is
+printed; a line whose facts are missing is left out, never filled in. The writers of Word,
+HTML and Akoma Ntoso all lay out from these lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from asp_draft.language import ENGLISH
+
+if TYPE_CHECKING:
+    from asp_draft.bodies import Body, Table
+    from asp_draft.model import Document
+    from asp_draft.symbols import Symbol
+
+# What a line is; the writers give each its style.
+ISSUER = "issuer"  # the issuer's first line, the symbol set against it
+ORGAN = "organ"  # the issuer's second line (the organ), the distribution against it
+ASIDE = "aside"  # a line of the cover's right-hand column alone: the date, `Original:`
+RULE = "rule"  # the rule under the cover block (no text)
+SESSION = "session"  # the session, the issuer's further lines, a Main Committee's name
+AGENDA = "agenda"
+ADOPTED_BY = "adopted-by"  # `Resolution adopted by the General Assembly on …`
+REFERENCE = "reference"  # `[without reference to a Main Committee (A/79/L.8)]`
+TITLE = "title"  # the title, with the resolution's number before it (`79/6.`) when known
+COUNCIL_NUMBER = "council-number"  # `Resolution 2797 (2025)`
+COUNCIL_ADOPTED = "council-adopted"  # `Adopted by the Security Council at its …`
+LABEL = "label"  # a draft's sponsors and `draft resolution`
+CHAPEAU = "chapeau"
+MEETING = "meeting"  # closing lines: `35th plenary meeting`, the date under it
+VOTE_NOTE = "vote-note"  # a Council's `[Adopted by a recorded vote of 27 to 5, …]`
+
+_COMMITTEE_LINE = re.compile(r"(?:on the report of|without reference to)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line: what it is, its text, and the text set against it (`aside`)."""
+
+    kind: str
+    text: str
+    aside: str | None = None
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A UN document's layout: the lines before its first paragraph and after its last."""
+
+    body: Body
+    draft: bool
+    head: tuple[Line, ...]
+    tail: tuple[Line, ...]
+
+
+def body_of(meta: Mapping[str, Any], table: Table) -> Body | None:
+    """The document's body: its `body` (a key, or a name as a cover prints it), else its
+    symbol's, else its chapeau's; None when nothing says."""
+    named = str(meta.get("body") or "").strip()
+    found = table.get(named) if named else None
+    if found is not None:
+        return found
+    found = table.of_meta({k: v for k, v in meta.items() if k != "body"})
+    if found is not None or not named:
+        return found
+    plain = named.casefold()
+    return next((b for b in table if b.name.casefold() == plain), None)
+
+
+def cover(document: Document, table: Table | None = None) -> Cover | None:
+    """The UN layout of `document`, or None for the ASP's own (and a text of no known body)."""
+    if table is None:
+        from asp_draft.bodies import table as bundled
+
+        table = bundled()
+    meta = document.meta
+    body = body_of(meta, table)
+    if body is None or body.key == "asp":
+        return None
+    symbol = table.parse_symbol(meta.symbol or "") if meta.symbol else None
+    draft = is_draft(meta, symbol)
+    head = [*_cover_block(meta, body, symbol, draft), *_opening(meta, body, table, symbol,
+                                                                  draft)]
+    if document.chapeau:  # None: the text has none, and none is invented
+        head.append(Line(CHAPEAU, document.chapeau))
+    tail = () if draft or not body.sessions.held else _closing(meta)
+    return Cover(body, draft, tuple(head), tuple(tail))
+
+
+def is_draft(meta: Mapping[str, Any], symbol: Symbol | None) -> bool:
+    """A draft: said so, sponsored, a draft's symbol, or neither adopted nor a resolution's."""
+    status = str(meta.get("status") or "").lower()
+    if status in ("draft", "amendment") or meta.get("sponsors") or meta.get("submitted_by"):
+        return True
+    if symbol is not None:
+        return symbol.draft
+    return not meta.get("adopted")
+
+
+def long_date(value: Any) -> str | None:
+    """`2025-11-03` -> `3 November 2025`; None for anything that is not a date."""
+    try:
+        return ENGLISH.long_date(dt.date.fromisoformat(str(value)))
+    except ValueError:
+        return None
+
+
+def names(people: Sequence[str]) -> str:
+    """`Italy`, `Italy and Turkmenistan`, `A, B and C`: a sponsors' list as printed."""
+    listed = [str(p) for p in people]
+    if len(listed) < 2:
+        return "".join(listed)
+    return f"{', '.join(listed[:-1])} and {listed[-1]}"
+
+
+def _cover_block(meta: Any, body: Body, symbol: Symbol | None, draft: bool) -> list[Line]:
+    """The issuer's lines with the symbol, distribution, date and language against them, the
+    rule, then the issuer's further lines, the session, a committee and the agenda item."""
+    issuer = list(body.issuer) or [body.name]
+    out = [Line(ISSUER, issuer[0], meta.symbol)]
+    distribution = f"Distr.: {meta['distribution']}" if meta.get("distribution") else None
+    if len(issuer) > 1:
+        out.append(Line(ORGAN, issuer[1], distribution))
+    elif distribution:
+        out.append(Line(ASIDE, "", distribution))
+    day = long_date(meta.get("date"))
+    if day:
+        out.append(Line(ASIDE, "", day))
+    if meta.get("original"):
+        out.append(Line(ASIDE, "", f"Original: {meta['original']}"))
+    out.append(Line(RULE, ""))
+    out += [Line(SESSION, name) for name in issuer[2:]]
+    if body.sessions.held and meta.session is not None:
+        out.append(Line(SESSION, _capital(body.sessions.name(meta.session))))
+    committee = _committee_name(meta, body)
+    if committee and draft:
+        out.append(Line(SESSION, committee))
+    if meta.get("agenda_item"):
+        item = str(meta["agenda_item"])
+        several = bool(re.search(r",| and ", item))
+        out.append(Line(AGENDA, f"Agenda item{'s' if several else ''} {item}"))
+    return out
+
+
+def _committee_name(meta: Any, body: Body) -> str | None:
+    """A Main Committee's name, on its drafts: the metadata's, else its symbol's body's."""
+    said = str(meta.get("committee") or "")
+    if said and not _COMMITTEE_LINE.match(said):
+        return said
+    return body.name if body.adopts_as else None
+
+
+def _opening(meta: Any, body: Body, table: Table, symbol: Symbol | None,
+             draft: bool) -> list[Line]:
+    """What stands between the cover block and the chapeau: the adoption and the numbered
+    title, a Council's number and adoption line, or a draft's label and title."""
+    title = meta.title
+    if draft:
+        out = [Line(LABEL, _label(meta, symbol))]
+        return out + ([Line(TITLE, "", title)] if title else [])
+    if not body.sessions.held:
+        return _council(meta, body, symbol)
+    adopting = table.adopting(body)
+    day = long_date(meta.get("adopted"))
+    out = [Line(ADOPTED_BY, f"Resolution adopted by the {adopting.name}"
+                            + (f" on {day}" if day else ""))]
+    said = str(meta.get("committee") or "")
+    if _COMMITTEE_LINE.match(said):
+        out.append(Line(REFERENCE, f"[{said.strip('[]')}]"))
+    number = meta.get("number") or (f"{symbol.session}/{symbol.number}" if symbol and
+                                    symbol.session and symbol.number else None)
+    if number or title:
+        out.append(Line(TITLE, f"{number}." if number else "", title))
+    return out
+
+
+def _council(meta: Any, body: Body, symbol: Symbol | None) -> list[Line]:
+    """`Resolution 2797 (2025)` and `Adopted by the Security Council at its …, on …`."""
+    number = meta.get("number") or (f"{symbol.number} ({symbol.year})" if symbol and
+                                    symbol.number and symbol.year else None)
+    out = [Line(COUNCIL_NUMBER, f"Resolution {number}" if number else "Resolution")]
+    meeting = meta.get("meeting")
+    day = long_date(meta.get("adopted"))
+    if isinstance(meeting, int) or day:
+        line = f"Adopted by the {body.name}"
+        if isinstance(meeting, int):
+            line += f" at its {ENGLISH.ordinal(meeting)} meeting"
+            line += f", on {day}" if day else ""
+        else:
+            line += f" on {day}"
+        out.append(Line(COUNCIL_ADOPTED, line))
+    return out
+
+
+def _label(meta: Any, symbol: Symbol | None) -> str:
+    """`Italy and Turkmenistan: draft resolution`, `…: revised draft resolution`,
+    `Brazil: amendment to draft resolution A/80/L.22`, `Draft resolution submitted by …`."""
+    sponsors = meta.get("sponsors") or []
+    sponsors = [sponsors] if isinstance(sponsors, str) else list(sponsors)
+    if str(meta.get("status") or "") == "amendment":
+        what = "amendment to draft resolution" + (f" {meta['amends']}" if meta.get("amends")
+                                                  else "")
+    else:
+        what = "revised draft resolution" if symbol and symbol.revision else "draft resolution"
+    if sponsors:
+        return f"{names(sponsors)}: {what}"
+    label = _capital(what)
+    if meta.get("submitted_by"):
+        label += f" submitted by {meta['submitted_by']}"
+    return label
+
+
+def _closing(meta: Any) -> tuple[Line, ...]:
+    """The meeting line and the date under it, and a Council's note of its vote."""
+    out: list[Line] = []
+    plenary, meeting = meta.get("plenary"), meta.get("meeting")
+    if isinstance(plenary, int):
+        out.append(Line(MEETING, f"{ENGLISH.ordinal(plenary)} plenary meeting"))
+    elif isinstance(meeting, int):
+        out.append(Line(MEETING, f"{ENGLISH.ordinal(meeting)} meeting"))
+    day = long_date(meta.get("adopted"))
+    if out and day:  # a date alone under the text would read as a paragraph
+        out.append(Line(MEETING, day))
+    vote = meta.get("vote")
+    if isinstance(vote, Mapping) and {"yes", "no"} <= set(vote):
+        note = f"[Adopted by a recorded vote of {vote['yes']} to {vote['no']}"
+        abstain = vote.get("abstain")
+        if abstain:
+            note += f", with {abstain} abstention{'s' if abstain != 1 else ''}"
+        out.append(Line(VOTE_NOTE, note + ".]"))
+    elif str(meta.get("adoption") or "") == "without a vote" and out:
+        out.append(Line(VOTE_NOTE, "[Adopted without a vote.]"))
+    return tuple(out)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,310 @@
+"""The layout follows the document's body: a General Assembly resolution with its cover block
+and meeting line, a draft with its sponsors, a Security Council resolution with its number and
+adoption line, the ASP's head as before; only what the metadata holds is printed."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from asp_draft.model import Document, Meta, Paragraph
+from asp_draft.ooxml.styles import COVER_STYLES, STYLE_MEETING
+from asp_draft.writers import cover as un
+from asp_draft.writers.docx import head_lines, render_docx, tail_lines
+from tests.conftest import SHARED
+from tests.docx_helpers import convert, need_soffice
+
+UN_PDFS = SHARED / "corpus" / "un-pdfs"
+PARAGRAPHS = (Paragraph("preamble", "Recalling its resolution 79/6 of 29 October 2024,",
+                        lead="Recalling"),
+              Paragraph("operative", "Welcomes the report of the Court;", number="1",
+                        lead="Welcomes"))
+GA = {"symbol": "A/RES/80/6", "title": "Report of the International Criminal Court",
+      "distribution": "General", "date": "2025-11-05", "session": 80, "agenda_item": "74",
+      "adopted": "2025-11-03", "plenary": 35, "chapeau": "The General Assembly,",
+      "committee": "on the report of the Sixth Committee (A/80/512)"}
+DRAFT = {"symbol": "A/80/L.10", "distribution": "Limited", "date": "2025-11-05",
+         "original": "English", "session": 80, "agenda_item": "11", "status": "draft",
+         "sponsors": ["Italy", "Turkmenistan"], "chapeau": "The General Assembly,",
+         "title": "Building a peaceful and better world through sport and the Olympic ideal"}
+SC = {"symbol": "S/RES/2797 (2025)", "distribution": "General", "date": "2025-10-31",
+      "adopted": "2025-10-31", "meeting": 10030, "chapeau": "The Security Council,"}
+
+
+def _document(meta: dict[str, Any]) -> Document:
+    return Document(meta=Meta.of(meta), paragraphs=PARAGRAPHS)
+
+
+def _texts(lines: list[tuple[str, str]]) -> list[str]:
+    return [" ".join(text.split()) for _, text in lines]
+
+
+# --- the lines --------------------------------------------------------------------------
+
+def test_a_general_assembly_resolution_as_the_assembly_prints_it() -> None:
+    document = _document(GA)
+    assert _texts(head_lines(document)) == [
+        "United Nations A/RES/80/6", "General Assembly Distr.: General", "5 November 2025", "",
+        "Eightieth session", "Agenda item 74",
+        "Resolution adopted by the General Assembly on 3 November 2025",
+        "[on the report of the Sixth Committee (A/80/512)]",
+        "80/6. Report of the International Criminal Court", "The General Assembly,"]
+    assert _texts(tail_lines(document)) == ["35th plenary meeting", "3 November 2025"]
+
+
+def test_a_plenary_draft_with_its_sponsors() -> None:
+    document = _document(DRAFT)
+    assert _texts(head_lines(document)) == [
+        "United Nations A/80/L.10", "General Assembly Distr.: Limited", "5 November 2025",
+        "Original: English", "", "Eightieth session", "Agenda item 11",
+        "Italy and Turkmenistan: draft resolution",
+        "Building a peaceful and better world through sport and the Olympic ideal",
+        "The General Assembly,"]
+    assert tail_lines(document) == []  # a draft has no meeting yet
+
+
+def test_a_main_committee_revised_draft_names_its_committee() -> None:
+    meta = {"symbol": "A/C.6/80/L.24/Rev.1", "session": 80,
+            "sponsors": ["Andorra", "Trinidad and Tobago", "Chile"], "title": "Crimes"}
+    texts = _texts(head_lines(_document(meta)))
+    assert texts[texts.index("Eightieth session") + 1] == "Sixth Committee"
+    assert "Andorra, Trinidad and Tobago and Chile: revised draft resolution" in texts
+
+
+def test_a_security_council_resolution() -> None:
+    document = _document(SC)
+    assert _texts(head_lines(document)) == [
+        "United Nations S/RES/2797 (2025)", "Security Council Distr.: General",
+        "31 October 2025", "", "Resolution 2797 (2025)",
+        "Adopted by the Security Council at its 10030th meeting, on 31 October 2025",
+        "The Security Council,"]
+    assert tail_lines(document) == []  # the Council prints its meeting above the text
+
+
+def test_a_council_with_sessions_prints_its_meeting_and_vote() -> None:
+    meta = {"symbol": "A/HRC/RES/64/7", "session": 64, "adopted": "2031-04-03", "meeting": 52,
+            "vote": {"yes": 27, "no": 5, "abstain": 15}, "title": "Eastmarch"}
+    texts = _texts(head_lines(_document(meta)))
+    assert texts[:5] == ["United Nations A/HRC/RES/64/7", "General Assembly", "",
+                         "Human Rights Council", "Sixty-fourth session"]
+    assert "Resolution adopted by the Human Rights Council on 3 April 2031" in texts
+    assert "64/7. Eastmarch" in texts
+    assert _texts(tail_lines(_document(meta))) == [
+        "52nd meeting", "3 April 2031", "[Adopted by a recorded vote of 27 to 5, with 15 "
+                                        "abstentions.]"]
+
+
+def test_what_is_not_known_is_not_printed() -> None:
+    """A bare symbol: no date, session, agenda, meeting or committee is made up."""
+    document = _document({"symbol": "A/RES/80/6"})
+    assert _texts(head_lines(document)) == [
+        "United Nations A/RES/80/6", "General Assembly", "",
+        "Resolution adopted by the General Assembly", "80/6."]
+    assert tail_lines(document) == []
+    council = _texts(head_lines(_document({"symbol": "S/RES/2797 (2025)"})))
+    assert council == ["United Nations S/RES/2797 (2025)", "Security Council", "",
+                       "Resolution 2797 (2025)"]
+
+
+def test_the_asp_keeps_its_own_head() -> None:
+    meta = {"symbol": "ICC-ASP/16/Res.6", "title": "Strengthening", "adopted": "2017-12-14",
+            "plenary": 13, "adoption": "by consensus", "chapeau": "The Assembly of States Parties,"}
+    assert _texts(head_lines(_document(meta))) == [
+        "Resolution ICC-ASP/16/Res.6",
+        "Adopted at the 13th plenary meeting, on 14 December 2017, by consensus",
+        "ICC-ASP/16/Res.6", "Strengthening", "The Assembly of States Parties,"]
+    assert un.cover(_document(meta)) is None
+    assert un.cover(_document({"title": "No body named"})) is None
+
+
+_LINE_KEYS = st.fixed_dictionaries({}, optional={
+    "symbol": st.sampled_from(["A/RES/80/6", "A/80/L.10", "A/C.3/80/L.8/Rev.1",
+                               "S/RES/2797 (2025)", "A/HRC/RES/58/1", "E/RES/2024/5"]),
+    "date": st.dates().map(lambda d: d.isoformat()),
+    "adopted": st.dates().map(lambda d: d.isoformat()),
+    "session": st.integers(1, 120), "plenary": st.integers(1, 120),
+    "meeting": st.integers(1, 12000), "agenda_item": st.sampled_from(["74", "99 (dd)"]),
+    "distribution": st.sampled_from(["General", "Limited"]),
+    "sponsors": st.lists(st.sampled_from(["Chile", "Italy", "Peru"]), min_size=1, max_size=3),
+    "title": st.sampled_from(["Oceans", "Sport for peace"])})
+
+
+@given(_LINE_KEYS)
+@settings(max_examples=150, deadline=None)
+def test_every_figure_printed_comes_from_the_metadata(meta: dict[str, Any]) -> None:
+    """Never invent: each number in the cover and closing lines is one the metadata (its
+    symbol, dates, numbers) holds; each date printed is one of its dates."""
+    document = _document(meta)
+    lines = head_lines(document) + tail_lines(document)
+    said = " ".join(str(v) for v in meta.values()) + " " + " ".join(
+        un.long_date(meta[k]) or "" for k in ("date", "adopted") if k in meta)
+    figures = set(re.findall(r"\d+", said))
+    for _, text in lines:
+        assert set(re.findall(r"\d+", text)) <= figures, (text, meta)
+    known_days = {un.long_date(meta[k]) for k in ("date", "adopted") if k in meta}
+    for _, text in lines:
+        for day in re.findall(r"\d{1,2} [A-Z][a-z]+ \d{4}", text):
+            assert day in known_days, (text, meta)
+
+
+# --- Word ---------------------------------------------------------------------------------
+
+def _styles(data: bytes) -> tuple[list[str], bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        body = z.read("word/document.xml")
+        styles = z.read("word/styles.xml")
+    return [s.decode() for s in re.findall(rb'<w:pStyle w:val="(\w+)"', body)], styles
+
+
+def test_word_styles_the_cover_lines_and_keeps_asp_files_free_of_them() -> None:
+    used, styles = _styles(render_docx(_document(GA)))
+    assert used[0] == "AspCoverIssuer" and used[-1] == STYLE_MEETING
+    assert set(COVER_STYLES) - {"AspCoverLabel"} <= set(used)
+    assert all(f'w:styleId="{s}"'.encode() in styles for s in set(used))
+    asp = {"symbol": "ICC-ASP/16/Res.6", "chapeau": "The Assembly of States Parties,"}
+    used, styles = _styles(render_docx(_document(asp)))
+    assert not any(s.startswith("AspCover") for s in used) and b"AspCover" not in styles
+
+
+def test_the_meeting_line_closes_the_text_before_an_annex() -> None:
+    annexed = (*PARAGRAPHS, Paragraph("annex", "Text of the annex.", annex="Rules"))
+    data = render_docx(Document(meta=Meta.of(GA), paragraphs=annexed))
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        body = z.read("word/document.xml").decode()
+    text = re.sub(r"<[^>]+>", "", body)
+    assert text.index("Welcomes") < text.index("35th plenary meeting") < \
+        text.index("3 November 2025Annex") < text.index("Text of the annex")
+
+
+_MADE = {
+    "ga": "\n".join(f"# {k}: {v}" for k, v in GA.items() if k != "chapeau"),
+    "draft": "\n".join(f"# {k}: {'; '.join(v) if isinstance(v, list) else v}"
+                       for k, v in DRAFT.items() if k != "chapeau"),
+    "sc": "\n".join(f"# {k}: {v}" for k, v in SC.items() if k != "chapeau"),
+}
+
+
+def _made_text(name: str) -> str:
+    chapeau = "The Security Council," if name == "sc" else "The General Assembly,"
+    return (f"{_MADE[name]}\n\n{chapeau}\n\nRecalling its earlier resolutions,\n\n"
+            "1. Decides to remain seized of the matter.\n")
+
+
+# What each converted file must show, in this order.
+_ORDER = {
+    "ga": ["United Nations", "A/RES/80/6", "General Assembly", "Distr.: General",
+           "5 November 2025", "Eightieth session", "Agenda item 74",
+           "Resolution adopted by the General Assembly on 3 November 2025",
+           "[on the report of the Sixth Committee (A/80/512)]", "80/6.",
+           "Report of the International Criminal Court", "The General Assembly,",
+           "Recalling its earlier", "1.", "Decides to remain seized", "35th plenary meeting",
+           "3 November 2025"],
+    "draft": ["United Nations", "A/80/L.10", "General Assembly", "Distr.: Limited",
+              "5 November 2025", "Original: English", "Eightieth session", "Agenda item 11",
+              "Italy and Turkmenistan: draft resolution", "Building a peaceful",
+              "The General Assembly,", "Recalling its earlier", "Decides to remain seized"],
+    "sc": ["United Nations", "S/RES/2797 (2025)", "Security Council", "Distr.: General",
+           "31 October 2025", "Resolution 2797 (2025)",
+           "Adopted by the Security Council at its 10030th meeting, on 31 October 2025",
+           "The Security Council,", "Recalling its earlier", "Decides to remain seized"],
+    # the official PDFs, built again
+    "A_RES_79_6": ["United Nations", "A/RES/79/6", "General Assembly", "Distr.: General",
+                   "30 October 2024", "Seventy-ninth session", "Agenda item 74",
+                   "Resolution adopted by the General Assembly on 29 October 2024",
+                   "[without reference to a Main Committee (A/79/L.8)]", "79/6.",
+                   "Report of the International Criminal Court", "The General Assembly,",
+                   "Recalling its resolution 78/6", "32.", "at its eightieth session.",
+                   "29th plenary meeting", "29 October 2024"],
+    "A_80_L.10": ["United Nations", "A/80/L.10", "General Assembly", "Distr.: Limited",
+                  "5 November 2025", "Original: English", "Eightieth session",
+                  "Agenda item 11", "Italy and Turkmenistan: draft resolution",
+                  "Building a peaceful and better world through sport and the Olympic ideal",
+                  "The General Assembly,", "Recalling its resolution 78/10"],
+    "A_C.1_80_L.17": ["A/C.1/80/L.17", "Distr.: Limited", "10 October 2025",
+                      "Eightieth session", "First Committee", "Agenda item 99 (dd)",
+                      "Algeria, Austria, Brazil", "Viet Nam and Zimbabwe: draft resolution",
+                      "Humanitarian consequences of nuclear weapons", "The General Assembly,"],
+}
+_OFFICIAL = ("A_RES_79_6", "A_80_L.10", "A_C.1_80_L.17")
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Each made-up text (and each official PDF that is here) built to Word, all converted
+    to PDF in one LibreOffice run: name -> the page text."""
+    need_soffice()
+    from asp_draft.cli import main
+
+    folder = tmp_path_factory.mktemp("layouts")
+    sources = []
+    for name in _MADE:
+        source = folder / f"{name}.txt"
+        source.write_text(_made_text(name), encoding="utf-8")
+        sources.append(source)
+    sources += [UN_PDFS / f"{name}.pdf" for name in _OFFICIAL
+                if (UN_PDFS / f"{name}.pdf").is_file()]
+    built = []
+    for source in sources:
+        out = folder / f"{source.stem}.docx"
+        with pytest.raises(SystemExit) as done:
+            main(["build", str(source), "-o", str(out)])
+        assert done.value.code == 0, source
+        built.append(out)
+    texts = {}
+    for pdf in convert(built, "pdf", folder / "pdf"):
+        # -layout: line by line, as the page shows it (the cover sets text side by side)
+        result = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                                capture_output=True, text=True, timeout=60)
+        texts[pdf.stem] = _squeeze(result.stdout)
+    return texts
+
+
+def _in_order(text: str, expected: list[str]) -> None:
+    at = 0
+    for piece in expected:
+        found = text.find(piece, at)
+        assert found >= 0, f"{piece!r} missing after {text[max(0, at - 60):at]!r}"
+        at = found + len(piece)
+
+
+@pytest.mark.parametrize("name", ["ga", "draft", "sc"])
+def test_libreoffice_shows_the_made_up_layouts_in_order(name: str,
+                                                        converted: dict[str, str]) -> None:
+    _in_order(converted[name], _ORDER[name])
+
+
+@pytest.mark.parametrize("name", _OFFICIAL)
+def test_libreoffice_shows_the_official_documents_as_printed(
+        name: str, converted: dict[str, str]) -> None:
+    if name not in converted:
+        pytest.skip("../shared/corpus/un-pdfs is not beside this checkout")
+    _in_order(converted[name], _ORDER[name])
+    assert "Adopted at the" not in converted[name]  # the ASP's head is not put on it
+
+
+@pytest.mark.parametrize("name", ["ga", "draft", "sc"])
+def test_a_built_file_reads_back_as_its_source(name: str, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """The cover and closing lines are metadata to the reader, never paragraphs."""
+    import json
+
+    source = tmp_path / f"{name}.txt"
+    source.write_text(_made_text(name), encoding="utf-8")
+    out = tmp_path / f"{name}.docx"
+    assert cli("build", source, "-o", out).code == 0
+    before = json.loads(cli("show", source, "--format", "json").out)
+    after = json.loads(cli("show", out, "--format", "json").out)
+    assert after["paragraphs"] == before["paragraphs"]
+    for key, value in before["meta"].items():
+        assert after["meta"].get(key) == value, key
