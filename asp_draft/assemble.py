@@ -6,7 +6,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from asp_draft.bodies import Body, Table
 from asp_draft.errors import InputError, UnknownClauseError, UsageError
+from asp_draft.facts import FACTS_BODY, body_values, document_body
 from asp_draft.labels import letters, roman
 from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
 from asp_draft.language import ENGLISH, Language, language_for
@@ -32,9 +34,27 @@ def parse_vars(pairs: list[str] | None) -> dict[str, Any]:
     return out
 
 
+def library_bodies(library: Library) -> Table:
+    """The table of bodies as the library's folders extend it."""
+    from asp_draft.bodies import table
+    from asp_draft.folders import bundled_path
+
+    return table([root for root in library.roots if root != bundled_path()])
+
+
+def spec_body(spec: Spec, library: Library) -> Body | None:
+    """The body a spec is the text of (its `body`, symbol or chapeau; a spec naming none is
+    the omnibus's); an unknown `body` is an error at its line."""
+    bodies = library_bodies(library)
+    return document_body(spec.meta, bodies, source=spec.source,
+                         line=spec.lines.get("body")) or bodies.get(FACTS_BODY)
+
+
 def variables_for(spec: Spec, library: Library, overrides: Mapping[str, Any]) -> dict[str, Any]:
-    """Template variables in rising priority: facts for the year, the spec, --var."""
-    values = library.facts.for_year(spec.year)
+    """Template variables in rising priority: the year's facts (an ASP text's) or its own
+    body's session, the spec, --var."""
+    values = body_values(library.facts, spec.year, spec.meta, spec_body(spec, library),
+                         library_bodies(library))
     for key in ("session", "venue", "symbol", "title"):
         if key in spec.meta:
             values[key] = spec.meta[key]
@@ -85,11 +105,13 @@ def assemble(spec: Spec, library: Library, overrides: Mapping[str, Any] | None =
     """Render a spec into a document: clauses at their versions, templates filled in."""
     values = variables_for(spec, library, overrides or {})
     language = spec_language(spec, library)
+    body = spec_body(spec, library)
     # a draft is not the adopted text: it takes the symbol facts.yaml lists for its year only
     # when it is adopted or says so itself
     given = "adopted" in spec.meta or "symbol" in spec.meta
     meta: dict[str, Any] = {
         "symbol": values.get("symbol") if given else None,
+        "body": body.key if body is not None else None,
         "title": values.get("title", language.title),
         "year": spec.year,
         "session": values.get("session"),
@@ -97,7 +119,9 @@ def assemble(spec: Spec, library: Library, overrides: Mapping[str, Any] | None =
     if values.get("venue"):
         meta["venue"] = values["venue"]
     meta.update({k: v for k, v in spec.meta.items() if k not in meta})
-    meta.setdefault("chapeau", language.chapeau)
+    # the omnibus's chapeau in the draft's language; another body's as the table prints it
+    meta.setdefault("chapeau", language.chapeau if body is None or body.key == FACTS_BODY
+                    else body.chapeau)
     # English goes unsaid, as in every file read; another language is named
     if "language" in spec.meta or language.code != DEFAULT_LANGUAGE:
         meta["language"] = language.code

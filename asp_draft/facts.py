@@ -1,12 +1,21 @@
-"""Year <-> session arithmetic and the facts.yaml lookup (with the library's language)."""
+"""Year <-> session arithmetic and the facts.yaml lookup (with the library's language); and
+which body a document is, with its session counted as that body counts them.
+
+facts.yaml is the Assembly of States Parties' record (its sessions, venues and omnibus
+symbols): it speaks for an ASP text only. Another body's session comes from the document
+itself (its symbol, its adoption date) and the table of bodies.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from asp_draft.errors import LibraryError, UsageError
+from asp_draft.errors import InputError, LibraryError, UsageError
 from asp_draft.language import ENGLISH, language_for
 from asp_draft.yamlcheck import check_keys, expect, line_of
 
@@ -116,3 +125,106 @@ def library_language(code: Any, source: Path | str, line: int | None) -> str:
 
 
 
+
+
+# --- a document's body and its session ------------------------------------------------------
+
+# The body facts.yaml speaks for, and a text's body when nothing in it names one: the omnibus
+# that asp-draft was made for.
+FACTS_BODY = "asp"
+# The facts of a year that are the ASP's own, which another body's text must not take.
+_ASP_FACTS = ("session", "venue", "symbol", "session_word", "dates")
+_KEY = re.compile(r"[a-z][a-z0-9-]*")
+
+if TYPE_CHECKING:
+    from asp_draft.bodies import Body, Table
+    from asp_draft.model import Document
+
+
+def document_body(meta: Mapping[str, Any], table: Table, *, source: str | None = None,
+                  line: int | None = None) -> Body | None:
+    """The body a document is: its `body` (a key of the table, or a body's name as a cover
+    prints it: 'General Assembly'), else its symbol's, else its chapeau's.
+
+    A key the table does not know is an InputError at `source`, `line`: a body is added with
+    a library's bodies.yaml, never by a spelling.
+    """
+    named = str(meta.get("body") or "").strip()
+    rest = {k: v for k, v in meta.items() if k != "body"}
+    if named:
+        found = table.get(named)
+        if found is not None:
+            return found
+        if _KEY.fullmatch(named):
+            known = ", ".join(b.key for b in table)
+            raise InputError(f"unknown body {named!r} (the bodies are {known}; a library's "
+                             "bodies.yaml adds one)", source=source, line=line)
+    by_text = table.of_meta(rest)
+    if by_text is not None or not named:
+        return by_text
+    plain = " ".join(named.split()).casefold()
+    # a cover's `Resolution adopted by the Human Rights Council`: the body by its name
+    return next((b for b in table if b.name.casefold() == plain), None)
+
+
+def body_session(meta: Mapping[str, Any], body: Body, table: Table) -> int | None:
+    """The document's session as its body numbers them: its symbol's, else its adoption
+    date's; a draft with neither, the session that opens in its year; None for a body
+    without sessions."""
+    if not body.sessions.held:
+        return None
+    symbol = table.parse_symbol(str(meta.get("symbol") or ""))
+    if symbol is not None and symbol.session is not None and \
+            table.adopting(table[symbol.body]) == table.adopting(body):
+        return symbol.session
+    adopted = _date(meta.get("adopted"))
+    if adopted is not None:
+        return body.sessions.of_date(adopted)
+    year = meta.get("year")
+    if isinstance(year, int) and not meta.get("symbol"):
+        return body.sessions.opening_in(year)
+    return None
+
+
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def body_values(facts: Facts, year: int, meta: Mapping[str, Any], body: Body | None,
+                table: Table) -> dict[str, Any]:
+    """The variables a template sees for a text of `body` in `year`: the facts of the year
+    for an ASP text (or one of no known body); for another body's, the constants and its own
+    session, none of the ASP's."""
+    values = facts.for_year(year)
+    if body is None or body.key == FACTS_BODY:
+        return values
+    for key in _ASP_FACTS:
+        values.pop(key, None)
+    session = body_session(meta, body, table)
+    if session is not None:
+        values["session"] = session
+    return values
+
+
+def with_body(document: Document, table: Table, *, source: str | None = None,
+              line: int | None = None) -> Document:
+    """The document with its `body` a key of the table (after its symbol) and, when it does
+    not say its session, its body's; a body the table does not know, named in the file, is an
+    error at `source`, `line`."""
+    from dataclasses import replace
+
+    body = document_body(document.meta, table, source=source, line=line)
+    if body is None:
+        return document
+    items = [(k, v) for k, v in document.meta.items() if k != "body"]
+    at = next((i + 1 for i, (k, _) in enumerate(items) if k == "symbol"), 0)
+    items.insert(at, ("body", body.key))
+    data = dict(items)
+    if data.get("session") is None:
+        session = body_session(document.meta, body, table)
+        if session is not None:
+            data["session"] = session
+    return replace(document, meta=type(document.meta).of(data))

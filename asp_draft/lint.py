@@ -13,13 +13,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from asp_draft.bodies import Body
 from asp_draft.errors import UsageError
-from asp_draft.facts import session_for_year
+from asp_draft.facts import FACTS_BODY, body_session
 from asp_draft.language import ENGLISH, LANGUAGES, document_language
 from asp_draft.model import Document, Paragraph, labels
 
 Problem = tuple[int, str]  # (paragraph index, message)
-Check = Callable[[Document], Iterable[Problem]]
+Check = Callable[[Document, Body], Iterable[Problem]]  # a text, and the body whose it is
 
 
 @dataclass(frozen=True)
@@ -158,13 +159,13 @@ def _ending_problems(document: Document, rule: str) -> Iterator[Problem]:
 
 
 def _ending_check(rule: str) -> Check:
-    def check(document: Document) -> Iterator[Problem]:
+    def check(document: Document, body: Body) -> Iterator[Problem]:
         return _ending_problems(document, rule)
 
     return check
 
 
-def check_preamble_lead(document: Document) -> Iterator[Problem]:
+def check_preamble_lead(document: Document, body: Body) -> Iterator[Problem]:
     """Preambular paragraphs without their italic opening words."""
     if not any(p.lead for p in document.paragraphs) and \
             document_language(document.meta) not in LANGUAGES:
@@ -233,7 +234,7 @@ def _gap_message(prev: tuple[int, int] | None, base: int, expected: int) -> str:
 
 
 def _numbering_check(rule: str) -> Check:
-    def check(document: Document) -> Iterator[Problem]:
+    def check(document: Document, body: Body) -> Iterator[Problem]:
         return ((i, m) for r, i, m in _numbering_problems(document) if r == rule)
 
     return check
@@ -252,7 +253,7 @@ def _pattern_check(pattern: str, what: str) -> Check:
     """A check that reports, once per paragraph, the first match of `pattern` in the text."""
     compiled = re.compile(pattern)
 
-    def check(document: Document) -> Iterator[Problem]:
+    def check(document: Document, body: Body) -> Iterator[Problem]:
         for i, p in enumerate(document.paragraphs):
             matches = list(compiled.finditer(p.text))
             if matches:
@@ -266,7 +267,7 @@ def _pattern_check(pattern: str, what: str) -> Check:
 _STRAIGHT, _CURLY = '"', "“”"
 
 
-def check_mixed_quotes(document: Document) -> Iterator[Problem]:
+def check_mixed_quotes(document: Document, body: Body) -> Iterator[Problem]:
     """Paragraphs whose double quotation marks differ from the first ones in the document."""
     first: str | None = None
     for p in document.paragraphs:
@@ -288,7 +289,7 @@ _RIGHT_CASE = {"states parties": "States Parties", "state party": "State Party",
                "states party": "States Parties", "state parties": "States Parties"}
 
 
-def check_states_parties_case(document: Document) -> Iterator[Problem]:
+def check_states_parties_case(document: Document, body: Body) -> Iterator[Problem]:
     """'States Parties' and 'State Party' are written with capitals in ASP texts."""
     for i, p in enumerate(document.paragraphs):
         wrong = []
@@ -310,28 +311,80 @@ def _session_number(word: str) -> int | None:
     return ENGLISH.parse_ordinal_word(word)
 
 
-def _document_year(document: Document) -> int | None:
-    return document.meta.year  # Meta.of made a year written in figures a number
+# Where a session is one still to come: the text asks for something at it, puts an item on its
+# agenda, or holds a meeting during it ('to report to it at its eighty-first session',
+# 'the provisional agenda of its eighty-first session', 'to convene during its ...').
+_AHEAD = re.compile(
+    r"\b(?:provisional agenda of|(?:report|submit|present|consider|consideration|include|"
+    r"hold|convene|review|continue|decides?|requests?|invites?)\b[^;:.]*?\b"
+    r"(?:at|to|during|until|by|from|starting (?:at|with|from)))"
+    r"(?: the end of)? (?:its|the)\s*$", re.I)
+# What happened already: a session recalled, or one at which something was done.
+_HISTORY = re.compile(r"\b(?:[Rr]ecall\w*|[Rr]eaffirm\w*|adopted|held|took place|was|were|"
+                      r"submitted|convened|initiated|presented|considered|launched|"
+                      r"established|endorsed|decided|taken)\b")
+# An organ named on the way to the session: its session, not the text's body's, is meant
+# ('and to the Human Rights Council at its sixty-first session').
+_ORGAN = re.compile(r"\b((?:[A-Z][a-z]+ )*(?:Assembly(?: of States Parties)?|Council|Committee|"
+                    r"Commission|Conference|Board|Forum|Meeting of States Parties))\b")
 
 
-def check_session_ordinal(document: Document) -> Iterator[Problem]:
-    """A session named in the text that is earlier than the document's own session.
+def _own_session(document: Document, body: Body, bodies: Any) -> int | None:
+    """The document's session as its body counts them: its own `session` when its body is
+    the one named, else from its symbol, adoption date or year."""
+    meta = document.meta
+    if meta.session is not None:
+        return meta.session
+    if body.key == FACTS_BODY and meta.year is not None:
+        return body.sessions.opening_in(meta.year)
+    return body_session(meta, body, bodies) if bodies is not None else None
 
-    Later sessions are left alone: the Assembly asks for reports 'at its eighteenth session',
-    and other bodies' sessions (the General Assembly's seventy-third) are numbered higher.
+
+def _looks_ahead(text: str, start: int, own: set[str]) -> bool:
+    """Whether the session named at `start` is one of the body's (named `own`) asked for
+    as one still to come."""
+    sentence = re.split(r"[;:]|\.\s", text[:start])[-1]
+    ahead = _AHEAD.search(sentence)
+    if ahead is None or _HISTORY.search(sentence):
+        return False
+    organs = _ORGAN.findall(sentence[ahead.start():])
+    return not organs or organs[-1] in own
+
+
+def check_session_ordinal(document: Document, body: Body) -> Iterator[Problem]:
+    """A session earlier than the document's own named where it cannot be.
+
+    Counted as the document's body counts its sessions (the Assembly of States Parties'
+    twenty-fourth is 2025, the General Assembly's eightieth opened in September 2025); a body
+    without sessions has nothing to compare. An omnibus names its own past sessions only in
+    what it forgot to roll forward, so any earlier one is flagged in an ASP text; another
+    body's text recalls its history and other organs' sessions (the Executive Committee's
+    seventy-fifth) as a matter of course, so there only an earlier session asked for as one
+    still to come is (a report 'at its seventy-ninth session' in an eightieth-session text).
+    Later sessions are left alone.
     """
-    year = _document_year(document)
-    if year is None:
+    if not body.sessions.held:
         return
-    current = session_for_year(year)
+    from asp_draft.bodies import table
+
+    current = _own_session(document, body, table())
+    if current is None:
+        return
+    strict = body.key == FACTS_BODY
+    own = {body.name, table().adopting(body).name}
+    name = f"a {document.meta.year} text" if strict and document.meta.year else \
+        f"a text of the {body.sessions.name(current)}"
     for i, p in enumerate(document.paragraphs):
         for m in _SESSION.finditer(p.text):
             number = _session_number(m.group(1))
-            if number is not None and number < current:
-                right = ENGLISH.ordinal(current) if m.group(1)[0].isdigit() \
-                    else ENGLISH.ordinal_word(current)
-                yield i, f"'{m.group(0)}' in a {year} text, which is the {right} session"
-                break
+            if number is None or number >= current:
+                continue
+            if not strict and (p.part != "operative" or not _looks_ahead(p.text, m.start(), own)):
+                continue  # a preamble says what was; an operative paragraph what is to be
+            right = ENGLISH.ordinal(current) if m.group(1)[0].isdigit() \
+                else ENGLISH.ordinal_word(current)
+            yield i, f"'{m.group(0)}' in {name}, which is the {right} session"
+            break
 
 
 # --- "the Court" --------------------------------------------------------------------------
@@ -346,7 +399,7 @@ def _court_definitions(document: Document) -> list[tuple[int, int]]:
             for m in _COURT_DEFINED.finditer(p.text)]
 
 
-def check_court_defined_twice(document: Document) -> Iterator[Problem]:
+def check_court_defined_twice(document: Document, body: Body) -> Iterator[Problem]:
     """Every definition of 'the Court' after the first."""
     definitions = _court_definitions(document)
     labelled = labels(document.paragraphs)
@@ -354,7 +407,7 @@ def check_court_defined_twice(document: Document) -> Iterator[Problem]:
         yield i, f"'the Court' is defined again (first defined in {labelled[definitions[0][0]]})"
 
 
-def check_court_before_definition(document: Document) -> Iterator[Problem]:
+def check_court_before_definition(document: Document, body: Body) -> Iterator[Problem]:
     """'the Court' used before the paragraph (or the place in it) where it is defined."""
     definitions = _court_definitions(document)
     if not definitions:
@@ -402,8 +455,11 @@ RULES: tuple[Rule, ...] = (
          "mixed in one document.", check_mixed_quotes, _IN_ENGLISH),
     Rule("states-parties-case", "'States Parties' and 'State Party' are written with capitals.",
          check_states_parties_case, _IN_ENGLISH),
-    Rule("session-ordinal", "A session earlier than the document's own (from its year) is "
-         "named, e.g. 'sixteenth session' in a 2018 text.", check_session_ordinal, _IN_ENGLISH),
+    Rule("session-ordinal", "A session earlier than the document's own, counted as its body "
+         "counts sessions, is named: anywhere in an ASP text ('sixteenth session' in a 2018 "
+         "text), where a session still to come is meant in another body's ('report at its "
+         "seventy-ninth session' in an eightieth-session text); not for a body without "
+         "sessions.", check_session_ordinal, _IN_ENGLISH),
     Rule("court-defined-twice", "'the Court' is defined (“the Court”) more than once.",
          check_court_defined_twice, _IN_ENGLISH),
     Rule("court-before-definition", "'the Court' is used before the text defines it (only when "
@@ -423,18 +479,28 @@ def check_rule_ids(ids: Iterable[str], what: str) -> tuple[str, ...]:
 
 
 def lint(document: Document, select: Iterable[str] | None = None,
-         ignore: Iterable[str] | None = None) -> list[Finding]:
-    """The findings of the selected rules (all but the ignored) that apply to the document's
-    language, by paragraph then rule."""
+         ignore: Iterable[str] | None = None, *, body: Body | None = None) -> list[Finding]:
+    """The findings of the selected rules (all but the ignored, and all but those the body's
+    `lint_skip` leaves out) that apply to the document's language, by paragraph then rule.
+
+    `body` is the document's (its `body`, symbol or chapeau in the bundled table, else the
+    Assembly of States Parties' when not given)."""
+    if body is None:
+        from asp_draft.bodies import table
+        from asp_draft.facts import document_body
+
+        bodies = table()
+        body = document_body(document.meta, bodies) or bodies[FACTS_BODY]
     chosen = set(check_rule_ids(select, "select")) if select is not None else set(RULE_IDS)
     chosen -= set(check_rule_ids(ignore or (), "ignore"))
+    chosen -= body.lint_skip
     language = document_language(document.meta)
     labelled = labels(document.paragraphs)
     found: list[tuple[int, int, Finding]] = []
     for order, rule in enumerate(RULES):
         if rule.id not in chosen or not rule.applies_to(language):
             continue
-        for index, message in rule.check(document):
+        for index, message in rule.check(document, body):
             found.append((index, order, Finding(rule.id, index, labelled[index], message)))
     found.sort(key=lambda f: (f[0], f[1]))  # stable: a rule's own findings keep their order
     return [finding for _, _, finding in found]

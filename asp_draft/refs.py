@@ -17,11 +17,10 @@ from typing import Any
 from asp_draft.errors import InputError, UnknownReferenceError
 from asp_draft.formats import READERS, SPEC_SUFFIXES, reader_for, reader_suffixes
 from asp_draft.model import Document
+from asp_draft.symbols import looks_like_symbol
 
 _YEAR = re.compile(r"\d{4}")
-_SYMBOL = re.compile(r"ICC-ASP/\d+/Res\.\d+", re.I)
-# another body's symbol, and a spec on standard input: compiled by `re` when first used
-_ANY_SYMBOL = r"[A-Z][A-Za-z-]*(?:/[A-Za-z0-9.()-]+)+(?: \(\d{4}\))?"
+# a spec on standard input: compiled by `re` when first used
 _SPEC_TEXT = r"(?m)^year:\s*\d{4}\s*$"
 
 
@@ -64,14 +63,11 @@ class Resolver:
             return self._stdin()
         if _YEAR.fullmatch(ref) and not Path(ref).exists():
             return assemble(self.library.session(int(ref)), self.library, self.variables)
-        if _SYMBOL.fullmatch(ref):
-            return self._held(ref)
         path = Path(ref)
-        if path.suffix.lower() not in SUFFIXES and not path.exists() and \
-                re.fullmatch(_ANY_SYMBOL, ref):
-            # another body's symbol (A/RES/73/7, A/C.3/80/L.8, S/RES/2803 (2025)): a resolution
-            # the library holds, if any; its last part's dot is no file's extension
-            return self._held(ref)
+        if is_symbol_ref(ref):
+            # a symbol (ICC-ASP/16/Res.6, A/C.3/80/L.8, S/RES/2803 (2025)): a resolution the
+            # library holds, if any; its last part's dot is no file's extension
+            return self._held(" ".join(ref.split()))
         suffix = path.suffix.lower()
         if path.is_dir():
             raise InputError("is a folder, not a file", source=ref)
@@ -96,6 +92,23 @@ class Resolver:
         reader = getattr(importlib.import_module(found.module), found.function)
         document: Document = reader(path, self._notify)
         return document
+
+    @property
+    def bodies(self) -> Any:
+        """The table of bodies as the user's library folders extend it (read on first use:
+        it costs the YAML that a diff of two texts does without)."""
+        from asp_draft.bodies import table
+        from asp_draft.folders import user_dirs
+
+        return table(user_dirs(self.library_dirs))
+
+    def document(self, ref: str) -> Document:
+        """What `ref` names, with its body named in its metadata (`body`: ga, sc, ...) and
+        its session counted as that body counts them, when the text leaves it out."""
+        from asp_draft.facts import with_body
+
+        return with_body(self.resolve(ref), self.bodies, source=ref,
+                         line=_meta_line(ref, "body"))
 
     def library_for(self, ref: str | None) -> Any:
         """The library as far as REF needs it: for a held resolution's symbol, only its files
@@ -164,6 +177,26 @@ class Resolver:
             hint = "without --as-old to accept them" if self.as_old else "--as-old to reject them"
             self.notify(f"{path} has tracked changes; read with all {view} ({hint})")
         return document
+
+
+def is_symbol_ref(ref: str) -> bool:
+    """True for a REF that is a document symbol, not a file: shaped like one, no file of that
+    name, and no reader's extension (`A/C.6/80/L.24/Rev.1` ends in '.1', not a format)."""
+    path = Path(ref)
+    return looks_like_symbol(ref) and path.suffix.lower() not in SUFFIXES and not path.exists()
+
+
+def _meta_line(ref: str, key: str) -> int | None:
+    """The line of a text file's `# key: value` (a spec's lines come with the spec)."""
+    path = Path(ref)
+    if ref == "-" or path.suffix.lower() not in (".txt", ".md") or not path.is_file():
+        return None
+    from asp_draft.textfile import read_text
+
+    for number, line in enumerate(read_text(path).splitlines(), 1):
+        if re.match(rf"#?\s*{key}\s*:", line.strip()):
+            return number
+    return None
 
 
 def input_paths(refs: Sequence[str]) -> list[Path]:

@@ -86,7 +86,7 @@ def show(
     Example: asp-draft show 2017 --format json
     """
     writer = SHOW_WRITERS.get(format)
-    document = resolver(library, var).resolve(ref)
+    document = resolver(library, var).document(ref)
     warn_partial(document)
     out = render(document, writer)
     sys.stdout.write(out if isinstance(out, str) else out.decode("utf-8"))
@@ -129,7 +129,7 @@ def build(
         check_output(out, force=force, inputs=input_paths(inputs))  # refuse before the work
     DOCUMENT_WRITERS.load(writer)  # a writer that is not installed says so before any work
     found = resolver(library, var)
-    document = found.resolve(ref)
+    document = found.document(ref)
     warn_partial(document)
     notes = annotations_for(found, document) if annotate else None
     write_output(out, render(document, writer, reference_doc=reference_doc, annotations=notes),

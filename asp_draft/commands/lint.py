@@ -17,19 +17,25 @@ def rule_ids(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
 
 
-def print_rules(*, as_json: bool) -> None:
-    """Every rule id with its explanation, in the registry's order."""
+def print_rules(bodies: Any, *, as_json: bool) -> None:
+    """Every rule id with its explanation, in the registry's order; on stderr, the bodies
+    whose texts a rule does not check (their `lint_skip` in the table of bodies)."""
     from asp_draft.lint import RULES
 
+    skipped = {r.id: [b.key for b in bodies if r.id in b.lint_skip] for r in RULES}
     if as_json:
         import json
 
         data = [{"id": r.id, "explanation": r.explanation} for r in RULES]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return
-    width = max(len(r.id) for r in RULES)
-    for rule in RULES:
-        typer.echo(f"{rule.id:<{width}}  {rule.explanation}")
+    else:
+        width = max(len(r.id) for r in RULES)
+        for rule in RULES:
+            typer.echo(f"{rule.id:<{width}}  {rule.explanation}")
+    for rule_id, keys in skipped.items():  # a note, apart from the listing scripts read
+        if keys:
+            typer.echo(f"{rule_id} is not run for the texts of: {', '.join(keys)} (their "
+                       "'lint_skip' in the table of bodies)", err=True)
 
 
 def print_findings(findings: list[Any]) -> None:
@@ -73,6 +79,9 @@ def lint(
 ) -> None:
     """Check a resolution or draft against the drafting conventions; exit 1 if any is broken.
 
+    The rules are those of the text's body (its `body`, symbol or chapeau): a rule in the
+    body's `lint_skip` (the table of bodies; --rules lists them) is not run for its texts.
+
     Example: asp-draft lint 2018
 
     Example: asp-draft lint draft.yaml --ignore double-space,mixed-quotes --json
@@ -80,15 +89,17 @@ def lint(
     from asp_draft.lint import check_rule_ids, findings_json, summary_line
     from asp_draft.lint import lint as run_lint
 
+    found = resolver(library, var)
     if rules:
-        print_rules(as_json=as_json)
+        print_rules(found.bodies, as_json=as_json)
         return
     if ref is None:
         raise UsageError("give a REF to lint (or --rules to list the rules)")
     chosen = check_rule_ids(rule_ids(select), "--select") if select is not None else None
     left_out = check_rule_ids(rule_ids(ignore), "--ignore")
-    document = resolver(library, var).resolve(ref)
-    findings = run_lint(document, select=chosen, ignore=left_out)
+    document = found.document(ref)
+    findings = run_lint(document, select=chosen, ignore=left_out,
+                        body=found.bodies.get(document.meta.get("body")))
     if as_json:
         sys.stdout.write(findings_json(findings))
     elif findings:

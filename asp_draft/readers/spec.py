@@ -19,7 +19,7 @@ from asp_draft.textfile import read_text
 from asp_draft.yamlcheck import check_keys, expect, line_of
 from asp_draft.yamlio import load_yaml
 
-META_KEYS = ("year", "symbol", "title", "session", "venue", "chapeau", "adopted", "plenary",
+META_KEYS = ("year", "symbol", "body", "title", "session", "venue", "chapeau", "adopted", "plenary",
              "adoption", "status", "author", "proposer", "source", "reproduced_in",
              "completeness", "note", "typography", "language")
 SPEC_KEYS = frozenset((*META_KEYS, "variables", "preamble", "operative", "annexes"))
@@ -54,6 +54,9 @@ def parse_spec(text: str, source: str) -> Spec:
     for key in ("session", "plenary"):
         if meta.get(key) is not None:
             expect(meta[key], int, what=f"'{key}'", source=source, line=_line(data, key))
+    for key in ("body", "chapeau"):  # a body's key (ga, sc), the table checks it; as printed
+        if meta.get(key) is not None:
+            expect(meta[key], str, what=f"'{key}'", source=source, line=_line(data, key))
     if meta.get("adopted") is not None:
         meta["adopted"] = _iso_date(meta["adopted"], source, _line(data, "adopted"))
     variables = data.get("variables") or {}

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from asp_draft.facts import FACTS_BODY
 from asp_draft.heads import meta_text
 from asp_draft.markup import with_marks
 from asp_draft.model import Document, Paragraph
 
 # Metadata written first, in this order; other keys follow as they come.
-META_ORDER = ("symbol", "title", "year", "session", "venue", "adopted", "plenary", "adoption",
-              "status", "reproduced_in", "source", "completeness", "note")
+META_ORDER = ("symbol", "body", "title", "year", "session", "venue", "adopted", "plenary",
+              "adoption", "status", "reproduced_in", "source", "completeness", "note")
 _SKIP = {"chapeau", "session_note", "year_note"}
 
 
@@ -22,6 +23,9 @@ def meta_lines(meta: dict[str, Any] | Any) -> list[str]:
         value = meta[key]
         if key in _SKIP or value is None or value in ("", [], {}):
             continue
+        if key == "body" and value == FACTS_BODY:
+            continue  # the omnibus's body goes unsaid, as English does: a text naming none
+
         out.append(f"# {key}: {meta_text(value)}")
     return out
 
