@@ -86,15 +86,19 @@ def marked(paragraph: Paragraph) -> str:
 
 
 def expected_view(document: Document) -> list[str]:
-    """What accept-all (for NEW) or reject-all (for OLD) must show: head, annex lines, text."""
+    """What accept-all (for NEW) or reject-all (for OLD) must show: head, annex lines, text,
+    and the closing lines (a UN resolution's meeting line) where the text ends, before any
+    annex; as `view` shows them, without empty lines (a cover's rule)."""
     out = [text for _, text in layout.head_lines(document)]
+    tail = [text for _, text in layout.tail_lines(document)]
     previous = None
     for paragraph in document.paragraphs:
         if layout.opens_annex(paragraph, previous):
-            out += [text for _, text in layout.annex_lines(paragraph)]
+            out += tail + [text for _, text in layout.annex_lines(paragraph)]
+            tail = []
         out.append(marked(paragraph))
         previous = paragraph
-    return out
+    return [line for line in out + tail if line.strip()]
 
 
 def body_texts(document: Document) -> list[str]:

@@ -46,16 +46,29 @@ CASES = {
     "chapeau removed": (OLD, replace(OLD, meta=OLD.meta.with_(chapeau=None))),
     "adopted, then a draft": (replace(OLD, meta=OLD.meta.with_(
         adopted="2024-10-29", plenary=29)), replace(OLD, meta=OLD.meta.with_(chapeau=GA))),
+    # the ASP's own head: resolution and adoption lines over the symbol
+    "an ASP resolution, then a draft": (
+        replace(OLD, meta=OLD.meta.with_(symbol="ICC-ASP/23/Res.1", adopted="2024-12-06",
+                                         plenary=9)),
+        replace(OLD, meta=OLD.meta.with_(symbol="ICC-ASP/23/Res.1", chapeau=GA))),
+    # a UN cover block, and the meeting line and date under the text
+    "a General Assembly resolution, retitled": (
+        replace(OLD, meta=OLD.meta.with_(chapeau=GA, adopted="2024-10-29", plenary=29,
+                                         session=79, body="ga", agenda_item="74")),
+        replace(OLD, meta=OLD.meta.with_(chapeau=GA, adopted="2024-10-30", plenary=30,
+                                         session=79, body="ga", agenda_item="75",
+                                         title="Report of the Court"))),
 }
 
 
 def _odt_tokens(node: etree._Element) -> list[tuple[str, str]]:
     """The text of an ODT body in reading order: ("text", s), ("break", "") after each
     paragraph, and the change marks ("start"/"end" of an insertion, "change" where a deletion
-    stood) with their ids. Notes are left out: the head has none."""
+    stood) with their ids. Notes and comments are left out: they are not the text."""
     out: list[tuple[str, str]] = []
     tag = node.tag
-    if tag in (TEXT + "tracked-changes", TEXT + "note", TEXT + "sequence-decls"):
+    if tag in (TEXT + "tracked-changes", TEXT + "note", TEXT + "sequence-decls",
+               OFFICE + "annotation", OFFICE + "annotation-end"):
         return out
     if tag in (TEXT + "change-start", TEXT + "change-end", TEXT + "change"):
         kind = {"change-start": "start", "change-end": "end"}.get(tag[len(TEXT):], "change")
@@ -157,14 +170,14 @@ def test_a_chapeau_on_one_side_is_one_line_inserted_or_deleted() -> None:
 def test_the_head_lines_are_aligned_by_their_kind() -> None:
     """An adopted text against a draft: the resolution and adoption lines go, `Draft
     resolution` comes, and the symbol and title in between stay plain."""
-    old, new = CASES["adopted, then a draft"]
+    old, new = CASES["an ASP resolution, then a draft"]
     data = render_redline(diff_documents(old, new), date=DATE)
     root = etree.fromstring(zipfile.ZipFile(__import__("io").BytesIO(data))
                             .read("word/document.xml"))
     plain = ["".join(t.text or "" for t in p.iter(W + "t")) for p in root.iter(W + "p")
              if p.find(f"{W}pPr/{W}rPr") is None and not any(
                  e.tag in (W + "ins", W + "del") for e in p.iter())]
-    assert plain[:2] == ["A/RES/79/6", "Report of the International Criminal Court"]
+    assert plain[:2] == ["ICC-ASP/23/Res.1", "Report of the International Criminal Court"]
 
 
 @pytest.mark.parametrize("case", list(CASES))
@@ -177,15 +190,14 @@ def test_libreoffice_accepts_to_new_and_rejects_to_old(case: str,
 
 
 def test_metadata_the_head_does_not_print_is_a_comment() -> None:
-    """The session and the body are listed in a comment on the head's first line; the symbol
-    and the adoption date, which the head prints, are tracked there instead."""
-    old = replace(OLD, meta=OLD.meta.with_(session=79, body="General Assembly"))
-    new = replace(OLD, meta=OLD.meta.with_(session=80, body="Assembly of States Parties",
-                                           symbol="A/RES/80/6"))
+    """The session (printed in words, if at all) and the venue are listed in a comment on
+    the head's first line; the symbol, which the head prints, is tracked there instead."""
+    old = replace(OLD, meta=OLD.meta.with_(session=79, venue="New York"))
+    new = replace(OLD, meta=OLD.meta.with_(session=80, venue="The Hague", symbol="A/RES/80/6"))
     data = render_redline(diff_documents(old, new), author="Secretariat", date=DATE)
     assert comment_texts(data) == [
         "Metadata changed (listed, not printed in the head):\n"
-        "body: 'General Assembly' → 'Assembly of States Parties'\nsession: 79 → 80"]
+        "session: 79 → 80\nvenue: 'New York' → 'The Hague'"]
     # the comment's range is on the first head line
     root = etree.fromstring(zipfile.ZipFile(__import__("io").BytesIO(data))
                             .read("word/document.xml"))
@@ -273,3 +285,40 @@ def test_libreoffice_reads_the_compiled_chapeau(converted: dict[str, Path]) -> N
         creators = set(etree.fromstring(content.encode()).iter(DC + "creator"))
         assert {c.text for c in creators} == ({"Atlantis"} if name == "one"
                                               else {"Atlantis", "Borduria"})
+
+
+UN_PDFS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "un-pdfs"
+
+
+def test_a_general_assembly_pair_from_its_pdfs(tmp_path: Path) -> None:
+    """The General Assembly's resolutions 78/6 and 79/6 as published: the cover blocks and
+    the meeting lines tracked line by line, each cover column in its own run style; accept
+    gives 79/6 and reject 78/6."""
+    if not UN_PDFS.is_dir():
+        pytest.skip("../shared/corpus/un-pdfs is not beside this checkout")
+    from asp_draft.refs import Resolver
+
+    resolver = Resolver()
+    old, new = (resolver.resolve(str(UN_PDFS / f"A_RES_{n}_6.pdf")) for n in (78, 79))
+    diff = diff_documents(old, new)
+    assert [m.key for m in diff.meta if m.counts] == []  # same chapeau, same title
+    data = render_redline(diff, date=DATE)
+    check_exact(old, new, data, tmp_path)
+    assert view(data, accept=True)[-2:] == ["29th plenary meeting", "29 October 2024"]
+    assert view(data, accept=False)[-2:] == ["25th plenary meeting", "1 November 2023"]
+    root = etree.fromstring(zipfile.ZipFile(__import__("io").BytesIO(data))
+                            .read("word/document.xml"))
+    first = root.find(f"{W}body/{W}p")
+    assert first is not None
+    # `United Nations` plain, the symbol after the tab bold, changed as one word
+    paragraphs = list(root.iter(W + "p"))
+
+    def runs(p: etree._Element, tag: str) -> list[tuple[str, str]]:
+        return [(r.getparent().tag, "".join(t.text or "" for t in r.iter(W + "t", W + "delText")))
+                for r in p.iter(W + "r") if r.find(f"{W}rPr/{tag}") is not None]
+
+    assert runs(paragraphs[0], W + "b") == [(W + "p", ""), (W + "del", "A/RES/78/6"),
+                                            (W + "ins", "A/RES/79/6")]
+    # the date in the cover's column keeps the column's run style, deleted and inserted
+    assert runs(paragraphs[2], W + "rStyle") == [(W + "p", ""), (W + "del", "2 November 2023"),
+                                                 (W + "ins", "30 October 2024")]

@@ -32,6 +32,7 @@ and the new ones in the final.
 
 from __future__ import annotations
 
+import copy
 import itertools
 from collections.abc import Sequence
 from pathlib import Path
@@ -197,6 +198,30 @@ class _Writer:
         self.last_tracked = False
         self._annexes = [0, 0]  # annexes opened so far in the old and the new text
         self._previous: list[Paragraph | None] = [None, None]
+        # each text's closing lines (a UN resolution's meeting line), written where that text
+        # ends: before its first annex, or at the end
+        self._tails: list[list[tuple[str, str]] | None] = [None, None]
+
+    def layout_for(self, old: Document, new: Document) -> None:
+        """The styles the two texts' layouts need (a UN cover block), NEW's language, and
+        each text's closing lines to write where it ends."""
+        from asp_draft.writers import cover
+
+        if cover.cover(old) is not None or cover.cover(new) is not None:
+            layout.add_cover_styles(self.skeleton.styles)
+        layout.mark_language(self.skeleton.styles, new.meta)
+        self._tails = [layout.tail_lines(old), layout.tail_lines(new)]
+
+    def tails(self, old: bool, new: bool) -> None:
+        """The closing lines of the texts that end here (`old`, `new`): as one set of lines
+        with their changes tracked when both do, else deleted or inserted."""
+        due = [ends and self._tails[side] is not None
+               for side, ends in enumerate((old, new))]
+        if not any(due):
+            return
+        write_lines(self, (self._tails[0] or []) if due[0] else [],
+              (self._tails[1] or []) if due[1] else [])
+        self._tails = [None if due[k] else self._tails[k] for k in (0, 1)]
 
     def element(self, paragraph: Paragraph, runs: list[Any] | None = None, *,
                 old: bool = False) -> Any:
@@ -219,6 +244,7 @@ class _Writer:
         """The `Annex` lines of an annex that opens here, in the old text, the new or both."""
         opening = [p is not None and layout.opens_annex(p, self._previous[side])
                    for side, p in enumerate((old, new))]
+        self.tails(opening[0] and not self._annexes[0], opening[1] and not self._annexes[1])
         for side, p in enumerate((old, new)):
             if p is not None:
                 self._previous[side] = p
@@ -235,6 +261,7 @@ class _Writer:
 
     def finish(self, document: Document) -> bytes:
         """The .docx, with further edits tracked too."""
+        self.tails(True, True)
         # A tracked last paragraph needs a plain one after it: a removed paragraph mark
         # joins its paragraph to the next, and there must be a next.
         if self.last_tracked:
@@ -244,44 +271,72 @@ class _Writer:
 
 
 def _head(writer: _Writer, old: Document, new: Document) -> None:
-    """The head of NEW, with the differences from OLD's head as revisions.
+    """The head of NEW, with the differences from OLD's head as revisions."""
+    write_lines(writer, layout.head_lines(old), layout.head_lines(new))
 
-    The lines are aligned by their style: a line both heads have (the title, the chapeau) is
-    one paragraph with its changed words tracked, a line one head has alone (an adoption line,
-    a chapeau the other text lacks) is deleted or inserted whole.
+
+def write_lines(writer: _Writer, old: list[tuple[str, str]], new: list[tuple[str, str]]) -> None:
+    """Head or closing lines of NEW, with the differences from OLD's as revisions.
+
+    The lines are aligned by their style: a line both texts have (the title, the chapeau, the
+    meeting line) is one paragraph with its changed words tracked, a line one text has alone
+    (an adoption line, a chapeau the other text lacks) is deleted or inserted whole.
     """
     from difflib import SequenceMatcher
 
-    old_heads, new_heads = layout.head_lines(old), layout.head_lines(new)
-    blocks = SequenceMatcher(None, [s for s, _ in old_heads], [s for s, _ in new_heads],
+    blocks = SequenceMatcher(None, [s for s, _ in old], [s for s, _ in new],
                              autojunk=False).get_opcodes()
     for op, a0, a1, b0, b1 in blocks:
         if op == "equal":
-            for (style, before), (_, after) in zip(old_heads[a0:a1], new_heads[b0:b1],
-                                                   strict=True):
+            for (style, before), (_, after) in zip(old[a0:a1], new[b0:b1], strict=True):
                 writer.add(head_line(writer.rev, style, before, after), False)
             continue
-        for style, text in old_heads[a0:a1]:
+        for style, text in old[a0:a1]:
             writer.add(writer.rev.whole(layout.head_paragraph(text, style), "del"), True)
-        for style, text in new_heads[b0:b1]:
+        for style, text in new[b0:b1]:
             writer.add(writer.rev.whole(layout.head_paragraph(text, style), "ins"), True)
 
 
 def head_line(rev: Revisions, style: str, before: str, after: str,
               author: str | None = None) -> Any:
-    """A head line in its style, the words that changed from `before` tracked."""
+    """A head line in its style, the words that changed from `before` tracked.
+
+    A line set in two parts (a cover line's text and its column after a tab, in the column's
+    own run style) is compared part by part, so each keeps its formatting.
+    """
     from asp_draft.words import diff_words
 
     p = layout.head_paragraph(after, style)
-    if before != after:
-        for run in [r for r in p if r.tag == w("r")]:
-            p.remove(run)
-        plain_old = Paragraph(part="preamble", text=before)
-        plain_new = Paragraph(part="preamble", text=after)
-        for run in word_runs(diff_words(before, after), plain_old, plain_new, rev,
-                             author=author):
+    old_runs = [r for r in layout.head_paragraph(before, style) if r.tag == w("r")]
+    new_runs = [r for r in p if r.tag == w("r")]
+    if before == after:
+        return p
+    pairs = list(zip(old_runs, new_runs, strict=True)) if len(old_runs) == len(new_runs) \
+        else [(None, None)]
+    for run in new_runs:
+        p.remove(run)
+    for old_run, new_run in pairs:
+        a = before if old_run is None else _run_text(old_run)
+        b = after if new_run is None else _run_text(new_run)
+        if a == b and new_run is not None:
+            p.append(new_run)
+            continue
+        runs = word_runs(diff_words(a, b), Paragraph(part="preamble", text=a),
+                         Paragraph(part="preamble", text=b), rev, author=author)
+        rpr = new_run.find(w("rPr")) if new_run is not None else None
+        for run in runs:
+            if rpr is not None:
+                for r in run.iter(w("r")):
+                    r.insert(0, copy.deepcopy(rpr))
             p.append(run)
     return p
+
+
+def _run_text(run: Any) -> str:
+    """A run's text as written: its tabs as `\\t`, Word's non-breaking hyphens as U+2011."""
+    marks = {w("tab"): "\t", w("noBreakHyphen"): "\u2011"}
+    return "".join(marks.get(e.tag, e.text or "")
+                   for e in run.iter(w("t"), w("tab"), w("noBreakHyphen")))
 
 
 def _prints(head: str, value: Any) -> bool:
@@ -338,6 +393,7 @@ def render_redline(diff: Diff, *, author: str = "asp-draft", date: str,
 
     writer = _Writer(author, date, reference_doc)
     writer.skeleton.first_page_note = partial_notes(diff)
+    writer.layout_for(diff.old, diff.new)
     _head(writer, diff.old, diff.new)
     _meta_comment(writer, diff, writer.skeleton.body[0] if len(writer.skeleton.body) else None)
     stops = _reading_order(diff)
@@ -470,6 +526,7 @@ def render_compilation(compilation: Compilation, *, date: str,
     writer = _Writer("asp-draft", date, reference_doc)
     rev = writer.rev
     base = compilation.base
+    writer.layout_for(base, base)
     _compiled_head(writer, compilation)
     for item in compilation.items:
         writer.annexes(item.paragraph if item.base_index is not None else None, item.paragraph)
