@@ -90,7 +90,8 @@ def diff(
         help="Straight and curly quotes, dashes, non-breaking and repeated spaces count as "
              "equal.")] = False,
     exit_code: Annotated[bool, typer.Option(
-        "--exit-code", help="Exit with 1 when the documents differ, 0 when they do not.")] = False,
+        "--exit-code", help="Exit with 1 when the documents differ (a paragraph, the chapeau "
+                            "or the title), 0 when they do not.")] = False,
     author: Annotated[str, typer.Option(
         "--author", metavar="NAME",
         help="Author of the tracked changes (docx, pdf).")] = "asp-draft",
@@ -109,6 +110,8 @@ def diff(
     """Compare two versions paragraph by paragraph and word by word, moves included.
 
     A paragraph whose lead changed is marked weaker or stronger (Urges -> Encourages).
+
+    A changed chapeau or title is a difference; other changed metadata is listed first.
 
     Example: asp-draft diff 2017 2018 --format markdown
     """
