@@ -53,6 +53,8 @@ _WRAPPERS = frozenset({"container", "blockContainer", "recitals", "recital", "ci
 _TEXTS = frozenset({"p", "block"})
 _DOC_TYPES = frozenset({"statement", "doc", "act", "bill", "debateReport", "portion"})
 _BREAK_TAGS = frozenset({"eol", "eop", "br"})
+# AKN names for bodies whose key in the table differs (asp-draft's writer names the ASP so)
+_AKN_SLUGS = {"icc-asp": "asp"}
 
 
 def read_akn(path: Path, notify: Notify = quiet) -> Document:
@@ -219,6 +221,9 @@ class _Reader:
             meta.setdefault("language", language_code(language.get("language")))
         if (doc.get("name") or "").lower().endswith("draft"):
             meta.setdefault("status", "draft")
+        body = self._author_body()
+        if body is not None:
+            meta.setdefault("body", body)
         conclusions = self.first(doc, "conclusions")
         if conclusions is not None:
             for key, value in adoption_meta(clean(" ".join(conclusions.itertext()))).items():
@@ -228,6 +233,30 @@ class _Reader:
                     meta.setdefault("adopted", _plain(when.get("date")[:10]))
         if meta.get("adopted"):
             meta.setdefault("year", int(str(meta["adopted"])[:4]))
+
+    def _author_body(self) -> str | None:
+        """The body of the table the Work's author is (`#ga`, or the organization it refers
+        to: `/akn/ontology/organization/un/ga`), as its key; None for another author."""
+        from asp_draft.bodies import table
+
+        author = self.first(self.doc, "meta/identification/FRBRWork/FRBRauthor")
+        ref = (author.get("href") or "").lstrip("#") if author is not None else ""
+        if not ref:
+            return None
+        known = table()
+        names = [ref]
+        for tlc in self.doc.iter(self.q("TLCOrganization")):
+            if tlc.get("eId") == ref:
+                names = [(tlc.get("href") or "").rstrip("/").rsplit("/", 1)[-1], ref,
+                         tlc.get("showAs") or ""]
+        for name in names:
+            slug = _AKN_SLUGS.get(name, name)
+            if known.get(slug) is not None:
+                return slug
+            found = next((b for b in known if b.name.casefold() == name.casefold()), None)
+            if found is not None:
+                return found.key
+        return None
 
     # --- text ----------------------------------------------------------------------
 

@@ -7,7 +7,10 @@ references), `preface` (docNumber, docTitle, the adoption line), `preamble` (the
 enacting formula, each preambular paragraph a `container` with its lead in `<i>`), `mainBody`
 (operative paragraphs as `paragraph` with `num` and `content`, sub-paragraphs as `list`/`point`,
 headings as `crossHeading`), footnotes as `authorialNote` where their marks stand, annexes as
-`attachments`, and `conclusions` with the meeting and date.
+`attachments`, and `conclusions` with the meeting and date. A body other than the ASP has
+its cover block in the preface as writers/cover.py gives it (issuer and symbol, dates,
+`session`, the committee, a draft's proponents and stage, the numbered title) and its closing
+lines in the conclusions.
 
 What AKN has no element for (the metadata a session file keeps, which clause and version a
 paragraph came from) travels in asp-draft's own namespace, in `proprietary` and in attributes;
@@ -34,6 +37,7 @@ from asp_draft.errors import OutputError
 from asp_draft.language import document_language
 from asp_draft.model import Document, Paragraph
 from asp_draft.structure import ANNEX_LINE
+from asp_draft.writers import cover as un
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 ASP_NS = "urn:asp-draft:akn:1"  # asp-draft's own metadata and attributes (the reader's too)
@@ -119,7 +123,13 @@ def _iso(value: Any) -> str | None:
 
 
 def body_name(meta: Mapping[str, Any]) -> str | None:
-    """The adopting body: declared, named by the chapeau, or the ASP for an ICC-ASP symbol."""
+    """The body whose text it is: the table's (by its `body`, symbol or chapeau), else the
+    body declared or named by the chapeau, or the ASP for an ICC-ASP symbol."""
+    from asp_draft.bodies import table
+
+    known = un.body_of(meta, table())
+    if known is not None:
+        return ASP_BODY if known.key == "asp" else known.name
     if meta.get("body"):
         return str(meta["body"])
     chapeau = str(meta.get("chapeau") or "")
@@ -274,12 +284,18 @@ def _meeting(meta: Mapping[str, Any]) -> str:
 
 # --- preface, preamble, conclusions ----------------------------------------------------
 
-def _preface(doc_el: Any, document: Document, ident: Identity) -> None:
-    """The head as printed: `Resolution SYMBOL`, the adoption line, the title (or a draft's)."""
+def _preface(doc_el: Any, document: Document, ident: Identity,
+             layout: un.Cover | None) -> None:
+    """The head as printed: `Resolution SYMBOL`, the adoption line, the title (or a draft's);
+    another body's cover block as the United Nations prints it."""
     meta = document.meta
     symbol = str(meta["symbol"]) if _in_text(meta.get("symbol")) else None
     title = str(meta["title"]) if _in_text(meta.get("title")) else None
     preface = _sub(doc_el, "preface")
+    if layout is not None:
+        for line in layout.head:
+            _cover_line(preface, line, meta, ident, symbol, title)
+        return
     if ident.draft:
         if symbol:
             _sub(_sub(preface, "p"), "docNumber", text=symbol)
@@ -311,8 +327,67 @@ def _adoption_line(line: Any, meta: Mapping[str, Any], ident: Identity) -> None:
         _sub(line, "docStatus", text=str(meta["adoption"]))
 
 
-def _conclusions(doc_el: Any, meta: Mapping[str, Any], ident: Identity) -> None:
+def _cover_line(preface: Any, line: un.Line, meta: Mapping[str, Any], ident: Identity,
+                symbol: str | None, title: str | None) -> None:
+    """One line of a UN cover block, its parts marked: the issuer, the symbol, the dates,
+    the session, the committee, the sponsors and stage, the title."""
+    kind = line.kind
+    if kind in (un.RULE, un.CHAPEAU):
+        return  # the rule is drawing; the chapeau is the preamble's formula
+    p = _sub(preface, "p")
+    if kind in (un.ISSUER, un.ORGAN, un.ISSUED_BY):
+        if line.text:
+            _sub(p, "docAuthority", text=line.text)
+        if kind == un.ISSUER and line.aside and line.aside == symbol:
+            _add_text(p, " ")
+            _sub(p, "docNumber", text=line.aside)
+        elif line.aside:
+            _add_text(p, f" {line.aside}")
+    elif kind == un.ASIDE:
+        _dated(p, line.aside or "", meta.get("date"), None)
+    elif kind == un.SESSION and isinstance(meta.get("session"), int):
+        _sub(p, "session", {"value": str(meta["session"])}, line.text)
+    elif kind == un.COMMITTEE:
+        _sub(p, "docCommittee", text=line.text)
+    elif kind in (un.ADOPTED_BY, un.COUNCIL_ADOPTED):
+        adopted = ident.day_name == "adoption" and not ident.draft
+        _dated(p, line.text, meta.get("adopted"), "#adoption" if adopted else None)
+    elif kind == un.LABEL:
+        who, colon, what = line.text.rpartition(": ")
+        if colon:
+            _sub(p, "docProponent", text=who)
+            _add_text(p, colon)
+        _sub(p, "docStage", text=what)
+    elif kind == un.TITLE:
+        _add_text(p, f"{line.text} " if line.text and line.aside else line.text)
+        if line.aside and line.aside == title:
+            _sub(p, "docTitle", text=line.aside)
+        elif line.aside:
+            _add_text(p, line.aside)
+    elif kind == un.COUNCIL_NUMBER:
+        _sub(p, "docType", text="Resolution")
+        _add_text(p, line.text.removeprefix("Resolution"))
+    else:
+        _add_text(p, line.text)
+
+
+def _dated(p: Any, text: str, day: Any, refers: str | None) -> None:
+    """`text` into `p`, the long date of `day` in it marked as a docDate."""
+    iso = _iso(day)
+    shown = un.long_date(iso) if iso else None
+    before, found, after = text.partition(shown) if shown else (text, "", "")
+    _add_text(p, before)
+    if found:
+        _sub(p, "docDate", {"date": iso or "", "refersTo": refers or ""}, found)
+    _add_text(p, after)
+
+
+def _conclusions(doc_el: Any, meta: Mapping[str, Any], ident: Identity,
+                 layout: un.Cover | None = None) -> None:
     """The meeting and date at the foot, as UN resolutions print them."""
+    if layout is not None:
+        _cover_conclusions(doc_el, meta, ident, layout)
+        return
     dated = not ident.draft and ident.day_name == "adoption"
     if _plenary(meta) is None and not dated:
         return
@@ -323,6 +398,24 @@ def _conclusions(doc_el: Any, meta: Mapping[str, Any], ident: Identity) -> None:
         _add_text(line, " ")
         _sub(line, "docDate", {"date": ident.day, "refersTo": "#adoption"},
              facts.long_date(date.fromisoformat(ident.day)))
+
+
+def _cover_conclusions(doc_el: Any, meta: Mapping[str, Any], ident: Identity,
+                       layout: un.Cover) -> None:
+    """A UN resolution's closing lines, one `p` each: the meeting, the date, a vote's note."""
+    if not layout.tail:
+        return
+    box = _sub(_sub(doc_el, "conclusions"), "container", {"name": "conclusion"})
+    adopted = ident.day_name == "adoption" and not ident.draft
+    for line in layout.tail:
+        p = _sub(box, "p")
+        if line.kind == un.MEETING and _plenary(meta) is not None and \
+                line.text == _meeting(meta):
+            _sub(p, "event", {"refersTo": "#plenaryMeeting"}, line.text)
+        elif line.kind == un.MEETING:
+            _dated(p, line.text, meta.get("adopted"), "#adoption" if adopted else None)
+        else:
+            _add_text(p, line.text)
 
 
 def container_name(lead: str | None) -> str:
@@ -563,10 +656,11 @@ def render_akn(document: Document, *, generated: date | None = None) -> bytes:
     preamble, body = split_parts(document.paragraphs)
     _meta(doc_el, document, ident, writer.generated,
           preambular_body=any(p.part == "preamble" for p in body))
-    _preface(doc_el, document, ident)
+    layout = un.cover(document)
+    _preface(doc_el, document, ident, layout)
     _preamble(doc_el, document.chapeau, preamble, writer)
     _main_body(doc_el, body, "", writer)
-    _conclusions(doc_el, document.meta, ident)
+    _conclusions(doc_el, document.meta, ident, layout)
     _attachments(doc_el, document, ident, writer)
     data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                  pretty_print=True)

@@ -40,7 +40,9 @@ ISSUER = "issuer"  # the issuer's first line, the symbol set against it
 ORGAN = "organ"  # the issuer's second line (the organ), the distribution against it
 ASIDE = "aside"  # a line of the cover's right-hand column alone: the date, `Original:`
 RULE = "rule"  # the rule under the cover block (no text)
-SESSION = "session"  # the session, the issuer's further lines, a Main Committee's name
+ISSUED_BY = "issued-by"  # the issuer's further lines, under the rule (`Human Rights Council`)
+SESSION = "session"  # `Eightieth session`
+COMMITTEE = "committee"  # a Main Committee's name, on its drafts
 AGENDA = "agenda"
 ADOPTED_BY = "adopted-by"  # `Resolution adopted by the General Assembly on …`
 REFERENCE = "reference"  # `[without reference to a Main Committee (A/79/L.8)]`
@@ -150,12 +152,12 @@ def _cover_block(meta: Any, body: Body, symbol: Symbol | None, draft: bool) -> l
     if meta.get("original"):
         out.append(Line(ASIDE, "", f"Original: {meta['original']}"))
     out.append(Line(RULE, ""))
-    out += [Line(SESSION, name) for name in issuer[2:]]
+    out += [Line(ISSUED_BY, name) for name in issuer[2:]]
     if body.sessions.held and meta.session is not None:
         out.append(Line(SESSION, _capital(body.sessions.name(meta.session))))
     committee = _committee_name(meta, body)
     if committee and draft:
-        out.append(Line(SESSION, committee))
+        out.append(Line(COMMITTEE, committee))
     if meta.get("agenda_item"):
         item = str(meta["agenda_item"])
         several = bool(re.search(r",| and ", item))
