@@ -308,3 +308,43 @@ def test_a_built_file_reads_back_as_its_source(name: str, tmp_path: Path, cli) -
     assert after["paragraphs"] == before["paragraphs"]
     for key, value in before["meta"].items():
         assert after["meta"].get(key) == value, key
+
+
+# --- Markdown and HTML ------------------------------------------------------------------
+
+@pytest.mark.parametrize("meta", [GA, DRAFT, SC], ids=["ga", "draft", "sc"])
+def test_markdown_keeps_the_body_chapeau_and_session(meta: dict[str, Any]) -> None:
+    from asp_draft.readers.markdown import parse_markdown
+    from asp_draft.writers.markdown import render_markdown
+
+    body = un.body_of(meta, _table())
+    assert body is not None
+    document = _document({**meta, "body": body.key})
+    text = render_markdown(document)
+    assert f"\nbody: {body.key}\n" in text.split("---")[1]
+    again = parse_markdown(text, "copy.md")
+    assert again.chapeau == meta["chapeau"]
+    assert {k: again.meta.get(k) for k in ("body", "session")} == \
+        {"body": body.key, "session": meta.get("session")}
+
+
+def test_html_prints_the_cover_block_and_meeting_line_in_order() -> None:
+    from asp_draft.writers.html import render_html
+
+    page = render_html(_document(GA))
+    assert '<meta name="body" content="ga">' in page
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.split("</style>")[1]).split())
+    _in_order(text, ["A/RES/80/6 United Nations", "Distr.: General General Assembly",
+                     "5 November 2025", "Eightieth session", "Agenda item 74",
+                     "Resolution adopted by the General Assembly on 3 November 2025",
+                     "80/6. Report of the International Criminal Court",
+                     "The General Assembly,", "Recalling", "Welcomes",
+                     "35th plenary meeting 3 November 2025"])
+    asp = render_html(_document({"symbol": "ICC-ASP/16/Res.6", "title": "Strengthening"}))
+    assert 'class="cover' not in asp and '<p class="head">ICC-ASP/16/Res.6</p>' in asp
+
+
+def _table() -> Any:
+    from asp_draft.bodies import table
+
+    return table()
