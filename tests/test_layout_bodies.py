@@ -102,6 +102,14 @@ def test_a_council_with_sessions_prints_its_meeting_and_vote() -> None:
                                         "abstentions.]"]
 
 
+def test_the_economic_and_social_council_numbers_by_year() -> None:
+    texts = _texts(head_lines(_document({"symbol": "E/RES/2024/5", "session": 2024,
+                                         "adopted": "2024-07-24", "title": "Gender"})))
+    assert texts[3:] == ["2024 session",
+                         "Resolution adopted by the Economic and Social Council on 24 July 2024",
+                         "2024/5. Gender"]
+
+
 def test_what_is_not_known_is_not_printed() -> None:
     """A bare symbol: no date, session, agenda, meeting or committee is made up."""
     document = _document({"symbol": "A/RES/80/6"})

@@ -190,8 +190,11 @@ def _opening(meta: Any, body: Body, table: Table, symbol: Symbol | None,
     said = str(meta.get("committee") or "")
     if _COMMITTEE_LINE.match(said):
         out.append(Line(REFERENCE, f"[{said.strip('[]')}]"))
-    number = meta.get("number") or (f"{symbol.session}/{symbol.number}" if symbol and
-                                    symbol.session and symbol.number else None)
+    # the number printed before the title: the metadata's, else its symbol's (`80/6` of
+    # A/RES/80/6; the Economic and Social Council's `2024/5` of E/RES/2024/5)
+    first = (symbol.session or symbol.year) if symbol else None
+    number = meta.get("number") or (f"{first}/{symbol.number}" if symbol and first and
+                                    symbol.number else None)
     if number or title:
         out.append(Line(TITLE, f"{number}." if number else "", title))
     return out
