@@ -5,20 +5,30 @@ session, the year). A version that states a past event (`rolls: keep`) stays wor
 adopted, and every paragraph tied to its year — a year, a session ordinal, an anniversary,
 "this year", "at its present session", a date, a period such as 2024/25 — is listed for a
 person to review, with what was done to it and why.
+
+The draft is for the body's next session and keeps the base's chapeau, body and title. For a
+body other than the Assembly of States Parties, whose library rolls through its templates, the
+words that count on are written too (asp_draft.advancing): the reference to the resolution
+rolled from, reporting periods, the coming sessions and the years tied to them; a paragraph so
+rolled is carried as its rolled text.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from asp_draft import facts as factlib
+from asp_draft.advancing import Step, advance, apply, citation_form, cite, moved, predecessor, shown
 from asp_draft.assemble import assemble, select_version
+from asp_draft.bodies import Body, Table
 from asp_draft.errors import UnknownReferenceError, UsageError
 from asp_draft.library import Library
 from asp_draft.markup import with_marks
-from asp_draft.model import Document, Meta, Paragraph, labels
+from asp_draft.model import Document, Footnote, Meta, Paragraph, labels
+from asp_draft.model.library import Version
 from asp_draft.model.spec import Entry, Spec
 from asp_draft.readers.spec import parse_spec
 from asp_draft.words import diff_words
@@ -68,7 +78,8 @@ def base_for(library: Library, year: int, ref: str | None) -> Spec:
     if ref is not None:
         base = library.session(int(ref)) if re.fullmatch(r"\d{4}", ref) \
             else library.session_by_symbol(ref)
-        if base.year >= year:
+        body = library_bodies(library).of_meta(base.meta)
+        if not _earlier(base, body, year):
             raise UsageError(f"--from {ref}: {base.meta.get('symbol')} is of {base.year}; a "
                              f"draft for {year} rolls an earlier text forward")
         return base
@@ -78,6 +89,31 @@ def base_for(library: Library, year: int, ref: str | None) -> Spec:
         raise UnknownReferenceError(f"no adopted resolution before {year} to roll forward "
                                     f"(known years: {known})")
     return library.sessions[max(earlier)]
+
+
+def _earlier(base: Spec, body: Body | None, year: int) -> bool:
+    """Whether `base` comes before the draft for `year`: by session where the body counts
+    them (a General Assembly text adopted in June 2024 is of the session that opened in
+    2023), else by year."""
+    session = _session_of(base)
+    if body is not None and body.key != _OMNIBUS_BODY and session is not None:
+        coming = body.sessions.opening_in(year)
+        if coming is not None:
+            return session < coming
+    return base.year < year
+
+
+def library_bodies(library: Library) -> Table:
+    """The table of bodies as the library's folders extend it."""
+    from asp_draft.bodies import table
+    from asp_draft.folders import bundled_path
+
+    return table([root for root in library.roots if root != bundled_path()])
+
+
+# The body whose library rolls through its templates and `rolls:` (facts.yaml is its record);
+# its held texts keep the review list they always had.
+_OMNIBUS_BODY = "asp"
 
 
 def roll(library: Library, year: int, *, ref: str | None = None,
@@ -91,43 +127,144 @@ def roll(library: Library, year: int, *, ref: str | None = None,
 
     base = base_for(library, year, ref)
     adopted = assemble(base, library)
-    carry = _Carry(library, base, adopted)
-    preamble, operative = carry.entries(base.preamble), carry.entries(base.operative)
+    body = library_bodies(library).of_meta(base.meta)
+    step = _step(base, adopted, body, year, library_bodies(library))
+    carry = _Carry(library, base, adopted, step)
+    preamble = carry.entries(base.preamble, "preamble")
+    operative = carry.entries(base.operative, "operative")
     annexes = tuple(replace(a, entries=carry.entries(a.entries)) for a in base.annexes)
-    kept = carry.kept
-    meta, notes = _draft_meta(library, base, year, symbol)
+    meta, notes = _draft_meta(library, base, year, symbol, body)
     draft = replace(base, meta=meta, preamble=preamble, operative=operative, annexes=annexes)
-    body = render_spec(draft)
-    built = assemble(parse_spec(body, source), library)
-    review = tuple(_review(adopted, built, kept, library, base))
+    text = render_spec(draft, comments=carry.comments)
+    built = assemble(parse_spec(text, source), library)
+    review = tuple(_review(adopted, built, carry, library, base))
     header = _header(base, year, notes, review)
-    return Rolled(base=base, text="\n".join(header) + "\n" + body, review=review)
+    return Rolled(base=base, text="\n".join(header) + "\n" + text, review=review)
+
+
+def _session_of(spec: Spec) -> int | None:
+    session = spec.meta.get("session")
+    return session if isinstance(session, int) else None
+
+
+def _step(base: Spec, adopted: Document, body: Body | None, year: int,
+          bodies: Table) -> Step | None:
+    """How far the draft rolls the base, and what it knows of it; None where the words are
+    left to templates and review (the omnibus's body, or a body not in the table)."""
+    if body is None or body.key == _OMNIBUS_BODY:
+        return None
+    session = _session_of(base)
+    coming = body.sessions.opening_in(year) if body.sessions.held else None
+    if session is not None and coming is not None and coming > session:
+        sessions = coming - session
+        years = max(1, sessions // body.sessions.per_year) if not body.sessions.by_year \
+            else sessions
+    else:
+        sessions = years = max(1, year - base.year)
+    found = predecessor((p.text for p in adopted.paragraphs if not p.heading), body,
+                        session=session, year=base.year, title=base.meta.get("title"))
+    return Step(base_year=base.year, years=years, sessions=sessions, session=session,
+                adopted=_date(base.meta.get("adopted")),
+                base_cite=_base_cite(base, body, found, bodies),
+                predecessor=found, body=body)
+
+
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _base_cite(base: Spec, body: Body, found: str | None, bodies: Table) -> str | None:
+    """The base as its predecessor is cited: '78/6' where the text wrote '77/6'."""
+    symbol = bodies.parse_symbol(str(base.meta.get("symbol") or ""))
+    form = citation_form(found, body) if found else None
+    if symbol is None or symbol.kind != "resolution" or form is None:
+        return None
+    return cite(form, session=symbol.session, number=symbol.number, year=symbol.year)
 
 
 class _Carry:
     """Carries the base's entries into the draft, in reading order: a version that states a
-    past event (`rolls: keep`) becomes its adopted text, word for word."""
+    past event (`rolls: keep`) becomes its adopted text, word for word; a paragraph whose words
+    count on (asp_draft.advancing) becomes its rolled text."""
 
-    def __init__(self, library: Library, base: Spec, adopted: Document) -> None:
-        self.library, self.base, self.adopted = library, base, adopted
+    def __init__(self, library: Library, base: Spec, adopted: Document,
+                 step: Step | None) -> None:
+        self.library, self.base, self.adopted, self.step = library, base, adopted, step
         self.symbol = str(base.meta.get("symbol") or "")
         self.position = 0  # of the next entry's paragraph in `adopted`
         self.kept: set[int] = set()
+        # position -> what changed in its words ("'77/6 of ...' -> '78/6 of ...'") and why
+        self.rolled: dict[int, tuple[list[str], list[str]]] = {}
+        # (part, index) -> the clause a rolled entry's words are, as a comment over it
+        self.comments: dict[tuple[str, int], str] = {}
 
-    def entries(self, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    def entries(self, entries: tuple[Entry, ...], part: str = "annex") -> tuple[Entry, ...]:
         """One part's (or one annex's) entries for the draft."""
         out = []
-        for entry in entries:
-            paragraph = _first_at(self.adopted, self.position, entry)
-            if entry.clause is not None and paragraph is not None:
-                clause = self.library.clause(entry.clause, source=self.base.source,
-                                             line=entry.line)
-                if select_version(clause, entry, self.symbol, self.base).rolls == "keep":
-                    entry = replace(entry, clause=None, pin=None, text=_raw(paragraph))
-                    self.kept.add(self.position)
-            out.append(entry)
-            self.position += _count(entry)
+        for index, entry in enumerate(entries):
+            position = self.position
+            carried = self._entry(entry)
+            if entry.clause is not None and carried.clause is None and \
+                    position not in self.kept:
+                why = "rolled forward" if position in self.rolled else "as the base printed it"
+                self.comments[(part, index)] = f"clause {entry.clause}, {why}"
+            out.append(carried)
         return tuple(out)
+
+    def _entry(self, entry: Entry) -> Entry:
+        paragraph = _first_at(self.adopted, self.position, entry)
+        position = self.position
+        self.position += 1
+        if paragraph is not None:
+            version = self._version(entry)
+            if version is not None and version.rolls == "keep":
+                self.kept.add(position)
+                self.position += sum(_count(s) for s in entry.sub)
+                return replace(entry, clause=None, pin=None, text=_raw(paragraph),
+                               template=False)
+            rolled = self._rolled(paragraph)
+            if rolled is not None:
+                text, footnotes, why = rolled
+                self.rolled[position] = why
+                entry = replace(entry, clause=None, pin=None, text=text, template=False,
+                                footnotes=footnotes)
+            elif version is not None and self.step is not None and \
+                    version is not self.library.clause(str(entry.clause)).latest:
+                # another text adopted the clause's later wording (a library holds many
+                # series, whose alike paragraphs share a clause): the draft keeps the base's
+                entry = replace(entry, clause=None, pin=None, text=_raw(paragraph),
+                                template=False, footnotes=tuple(
+                                    n.text for n in paragraph.footnotes))
+        return replace(entry, sub=tuple(self._entry(s) for s in entry.sub))
+
+    def _version(self, entry: Entry) -> Version | None:
+        """The clause version the base printed for a clause entry (None for inline text)."""
+        if entry.clause is None:
+            return None
+        clause = self.library.clause(entry.clause, source=self.base.source, line=entry.line)
+        return select_version(clause, entry, self.symbol, self.base)
+
+    def _rolled(self, paragraph: Paragraph
+                ) -> tuple[str, tuple[str, ...], tuple[list[str], list[str]]] | None:
+        """The paragraph's rolled text (lead and footnote marks written in), its footnotes,
+        what changed and why; None when nothing in it counts on."""
+        if self.step is None or paragraph.heading:
+            return None
+        changes = advance(paragraph.text, self.step)
+        notes = [(n, advance(n.text, self.step)) for n in paragraph.footnotes]
+        if not changes and not any(c for _, c in notes):
+            return None
+        moved_notes = tuple(Footnote(apply(n.text, c), moved(n.at, changes)) for n, c in notes)
+        new = replace(paragraph, text=apply(paragraph.text, changes), footnotes=moved_notes)
+        whys = [c.why for c in changes] + [c.why for _, cs in notes for c in cs]
+        did = [f"{old!r} -> {now!r}" for old, now in shown(paragraph.text, changes)]
+        did += [f"footnote {old!r} -> {now!r}" for n, cs in notes
+                for old, now in shown(n.text, cs)]
+        return (with_marks(new, markup=True), tuple(n.text for n in moved_notes),
+                (did, list(dict.fromkeys(whys))))
 
 
 def _count(entry: Entry) -> int:
@@ -142,22 +279,21 @@ def _first_at(document: Document, position: int, entry: Entry) -> Paragraph | No
 
 
 def _raw(paragraph: Paragraph) -> str:
-    """The paragraph as adopted, written so that no template reading changes it."""
-    text = with_marks(paragraph, markup=True)
-    if re.search(r"\{[{%#]", text):
-        return "{% raw %}" + text.replace("{% endraw %}", "") + "{% endraw %}"
-    return text
+    """The paragraph as adopted, lead and footnote marks written in (inline text is never
+    run as a template, so it needs no escaping)."""
+    return with_marks(paragraph, markup=True)
 
 
-def _draft_meta(library: Library, base: Spec, year: int,
-                symbol: str | None) -> tuple[dict[str, Any], list[str]]:
+def _draft_meta(library: Library, base: Spec, year: int, symbol: str | None,
+                body: Body | None) -> tuple[dict[str, Any], list[str]]:
     facts = library.facts.for_year(year)
     notes: list[str] = []
     meta: dict[str, Any] = {"year": year}
+    omnibus = body is None or body.key == _OMNIBUS_BODY
     if symbol:
         meta["symbol"] = symbol
     else:
-        adopted_symbol = library.facts.years.get(year, {}).get("symbol")
+        adopted_symbol = library.facts.years.get(year, {}).get("symbol") if omnibus else None
         if adopted_symbol:
             # facts.yaml knows the symbol the adopted text takes; a draft is not that text.
             meta["symbol"] = None
@@ -167,7 +303,13 @@ def _draft_meta(library: Library, base: Spec, year: int,
             notes.append("# No symbol: give the draft's own with `asp-draft new --symbol`, "
                          "or add 'symbol:' here.")
     meta["title"] = base.meta.get("title")
-    meta["session"] = facts.get("session", factlib.session_for_year(year))
+    if base.meta.get("chapeau"):
+        meta["chapeau"] = base.meta["chapeau"]  # the base's body, as it prints its chapeau
+    if omnibus:
+        meta["session"] = facts.get("session", factlib.session_for_year(year))
+    elif body is not None and body.sessions.held:
+        # the body's session that opens in the draft's year (General Assembly 2025: 80)
+        meta["session"] = body.sessions.opening_in(year)
     return meta, notes
 
 
@@ -201,7 +343,7 @@ def ties(text: str) -> list[str]:
     return found
 
 
-def _review(adopted: Document, built: Document, kept: set[int], library: Library,
+def _review(adopted: Document, built: Document, carry: _Carry, library: Library,
             base: Spec) -> list[Review]:
     out: list[Review] = []
     for i, (old, new, label) in enumerate(zip(adopted.paragraphs, built.paragraphs,
@@ -211,9 +353,13 @@ def _review(adopted: Document, built: Document, kept: set[int], library: Library
         tied = ties(old.text)
         rolls = _rolls(library, old)
         why = "it names " + ", ".join(tied) if tied else ""
-        if i in kept:
+        if i in carry.kept:
             out.append(Review(label, old.clause, f"kept word for word as adopted in "
                               f"{base.year} (rolls: keep)", why or "a past event"))
+        elif i in carry.rolled:
+            did, whys = carry.rolled[i]
+            out.append(Review(label, old.clause, "advanced " + ", ".join(did),
+                              "; ".join(whys)))
         elif rolls == "review":
             out.append(Review(label, new.clause, "left for you (rolls: review)",
                               why or "its clause asks for a look each year"))
