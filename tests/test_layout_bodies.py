@@ -240,6 +240,12 @@ _ORDER = {
                       "Eightieth session", "First Committee", "Agenda item 99 (dd)",
                       "Algeria, Austria, Brazil", "Viet Nam and Zimbabwe: draft resolution",
                       "Humanitarian consequences of nuclear weapons", "The General Assembly,"],
+    # a Council's resolution read from a PDF made as the Council prints it
+    "S_RES_2931": ["United Nations", "S/RES/2931 (2031)", "Security Council",
+                   "Distr.: General", "12 March 2031", "Resolution 2931 (2031)",
+                   "Adopted by the Security Council at its 10512th meeting, on 12 March 2031",
+                   "The Security Council,", "Recalling its previous resolutions", "1.",
+                   "Decides to remain seized of the matter."],
 }
 _OFFICIAL = ("A_RES_79_6", "A_80_L.10", "A_C.1_80_L.17")
 
@@ -263,6 +269,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         sources.append(source)
     sources += [UN_PDFS / f"{name}.pdf" for name in _OFFICIAL
                 if (UN_PDFS / f"{name}.pdf").is_file()]
+    sources.append(_council_pdf(folder))
     built = []
     for source in sources:
         out = folder / f"{source.stem}.docx"
@@ -279,6 +286,27 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return texts
 
 
+def _council_pdf(folder: Path) -> Path:
+    """A Security Council resolution as the Council prints it, made as a PDF (the official
+    set holds none): cover, number, adoption line, chapeau, paragraphs, job number."""
+    from tests.pdf_fixtures import Entry, Resolution, to_pdf, write_docx
+
+    entries = [Entry("cover", "United Nations", right="S/RES/2931 (2031)"),
+               Entry("cover", "Security Council", right="Distr.: General"),
+               Entry("cover", "", right="12 March 2031"),
+               Entry("title", "Resolution 2931 (2031)"),
+               Entry("cover", "Adopted by the Security Council at its 10512th meeting, on "
+                              "12 March 2031"),
+               Entry("chapeau", "The Security Council,"),
+               Entry("preamble", "*Recalling* its previous resolutions on the region,"),
+               Entry("operative", "*Decides* to remain seized of the matter.", label="1.")]
+    made = Resolution("S_RES_2931", "S/RES/2931 (2031)", "Made-up text", entries,
+                      job="31-03112")
+    made_folder = folder / "made"
+    made_folder.mkdir()
+    return to_pdf([write_docx(made, made_folder / "S_RES_2931.docx")], made_folder)[0]
+
+
 def _in_order(text: str, expected: list[str]) -> None:
     at = 0
     for piece in expected:
@@ -287,7 +315,7 @@ def _in_order(text: str, expected: list[str]) -> None:
         at = found + len(piece)
 
 
-@pytest.mark.parametrize("name", ["ga", "draft", "sc"])
+@pytest.mark.parametrize("name", ["ga", "draft", "sc", "S_RES_2931"])
 def test_libreoffice_shows_the_made_up_layouts_in_order(name: str,
                                                         converted: dict[str, str]) -> None:
     _in_order(converted[name], _ORDER[name])

@@ -412,7 +412,7 @@ def text_run(text: str, *, italic: bool = False, bold: bool = False) -> Any:
             el("b", parent=rpr)
         if italic:
             el("i", parent=rpr)
-    for k, part in enumerate(text.split("\t")):
+    for k, part in enumerate(text.split("\t") if "\t" in text else (text,)):
         if k:
             el("tab", parent=run)  # a cover line's column (a tab inside w:t is no tab)
         for i, piece in enumerate(part.split(NO_BREAK_HYPHEN)):
