@@ -189,23 +189,23 @@ def test_libreoffice_accepts_to_new_and_rejects_to_old(case: str,
     assert odt_view(odt, accept=False) == expected_view(old)
 
 
-def test_metadata_the_head_does_not_print_is_a_comment() -> None:
-    """The session (printed in words, if at all) and the venue are listed in a comment on
-    the head's first line; the symbol, which the head prints, is tracked there instead."""
+def test_metadata_the_layout_does_not_print_stays_out_of_the_redline(tmp_path: Path) -> None:
+    """A changed venue (listed by the text and JSON diffs) is nothing a General Assembly
+    resolution prints: the redline has no comment or note for it; the symbol and the session,
+    which its cover prints, are tracked in their lines."""
     old = replace(OLD, meta=OLD.meta.with_(session=79, venue="New York"))
     new = replace(OLD, meta=OLD.meta.with_(session=80, venue="The Hague", symbol="A/RES/80/6"))
-    data = render_redline(diff_documents(old, new), author="Secretariat", date=DATE)
-    assert comment_texts(data) == [
-        "Metadata changed (listed, not printed in the head):\n"
-        "session: 79 → 80\nvenue: 'New York' → 'The Hague'"]
-    # the comment's range is on the first head line
-    root = etree.fromstring(zipfile.ZipFile(__import__("io").BytesIO(data))
-                            .read("word/document.xml"))
-    first = root.find(f"{W}body/{W}p")
-    assert first is not None and first.find(W + "commentRangeStart") is not None
-    same = render_redline(diff_documents(old, replace(old, meta=old.meta.with_(
-        symbol="A/RES/80/6"))), date=DATE)
-    assert comment_texts(same) == []  # the symbol is printed, and tracked in its line
+    diff = diff_documents(old, new)
+    assert [m.key for m in diff.meta] == ["symbol", "session", "venue"]
+    data = render_redline(diff, author="Secretariat", date=DATE)
+    check_exact(old, new, data, tmp_path)
+    assert comment_texts(data) == []
+    assert "word/header1.xml" not in zipfile.ZipFile(__import__("io").BytesIO(data)).namelist()
+    changed = [("".join(t.text or "" for t in e.iter(W + "t", W + "delText")), e.tag)
+               for e in revisions(data)]
+    assert changed[:2] == [("A/RES/79/6", W + "del"), ("A/RES/80/6", W + "ins")]
+    assert ("Seventy-ninth ", W + "del") in changed and ("Eightieth ", W + "ins") in changed
+    assert not any("Hague" in text or "New York" in text for text, _ in changed)
 
 
 BASE = f"""# symbol: ICC-ASP/18/L.1

@@ -12,11 +12,12 @@ with the differences as revisions Word and LibreOffice understand:
   whole, so accept-all gives the new text and reject-all the old, exactly;
 - footnote marks where each side's text has them: a mark both sides share is plain, the
   others are deleted or inserted with the words around them;
-- the head's lines are aligned by their kind: a changed chapeau or title is its words tracked,
-  a line one text has alone (a chapeau, an adoption line) is deleted or inserted whole, and
-  the metadata the head does not print (the session, the body) is a comment on its first
-  line; in a compilation, a delegation's chapeau or title is tracked under its name (in place,
-  or as alternatives when several delegations change it);
+- the head's lines (and a UN resolution's closing lines) are aligned by their kind: a changed
+  chapeau or title is its words tracked, a line one text has alone (a chapeau, an adoption
+  line) is deleted or inserted whole; metadata the layout does not print (an ASP text's
+  session, its venue) is not in the file, as it is not in the document (the text, JSON and
+  HTML diffs list it); in a compilation, a delegation's chapeau or title is tracked under its
+  name (in place, or as alternatives when several delegations change it);
 - an annex that opens in one text only has its `Annex` lines deleted or inserted;
 - every revision has an author and a date, and every `w:id` in the file comes from one
   counter (footnotes and comments included), so no two ids collide;
@@ -339,34 +340,6 @@ def _run_text(run: Any) -> str:
                    for e in run.iter(w("t"), w("tab"), w("noBreakHyphen")))
 
 
-def _prints(head: str, value: Any) -> bool:
-    """Whether the head prints `value` as it stands (a symbol, a year), not inside another
-    name (`79` in `A/RES/79/6` is no session line)."""
-    import re
-
-    return bool(re.search(rf"(?<![\w/.-]){re.escape(str(value))}(?![\w/.-])", head))
-
-
-def _meta_comment(writer: _Writer, diff: Diff, head: Any) -> None:
-    """A comment on the first head line naming the metadata that changed and that the head
-    does not print (the session, a date written otherwise, the body): the head's own
-    changes are tracked in its lines already."""
-    from asp_draft.diff import PRINTED_META
-    from asp_draft.diff_view import meta_change_text
-
-    printed = [" ".join(t for _, t in layout.head_lines(d)) for d in (diff.old, diff.new)]
-    unseen = [m for m in diff.meta if m.key not in PRINTED_META and not (
-        _prints(printed[0], m.old) and _prints(printed[1], m.new))]
-    if head is None or not unseen:
-        return
-    rev = writer.rev
-    comment = writer.skeleton.comments.add(
-        ["Metadata changed (listed, not printed in the head):",
-         *(meta_change_text(m) for m in unseen)], rev.author, rev.date)
-    kind = mark_kind(head)
-    attach(head, comment, None if kind is None else lambda run: rev.wrap(kind, [run]))
-
-
 def _reading_order(diff: Diff) -> list[tuple[str, Change]]:
     """Changes in the new reading order, with a `from` stop where each moved paragraph stood."""
     stops: list[tuple[str, Change]] = [("to" if c.op == "moved" else "at", c)
@@ -395,7 +368,6 @@ def render_redline(diff: Diff, *, author: str = "asp-draft", date: str,
     writer.skeleton.first_page_note = partial_notes(diff)
     writer.layout_for(diff.old, diff.new)
     _head(writer, diff.old, diff.new)
-    _meta_comment(writer, diff, writer.skeleton.body[0] if len(writer.skeleton.body) else None)
     stops = _reading_order(diff)
     names: dict[int, str] = {}
     for kind, change in stops:  # one name per move, shared by its source and destination
