@@ -29,8 +29,15 @@ from asp_draft.adopt_files import (
     escape,
     session_text,
 )
-from asp_draft.assemble import assemble, render_paragraph, spec_language, variables_for
+from asp_draft.assemble import (
+    assemble,
+    library_bodies,
+    render_paragraph,
+    spec_language,
+    variables_for,
+)
 from asp_draft.errors import AspDraftError, InputError, UsageError
+from asp_draft.facts import FACTS_BODY, body_session, document_body
 from asp_draft.library import (
     Library,
     clause_from_data,
@@ -379,11 +386,12 @@ def resolution_meta(document: Document, library: Library, *, symbol: str | None,
         raise UsageError(said, source=source)
     assert symbol is not None and day is not None and title is not None
     found = year or meta.year or library.year_of_symbol(symbol) or day.year
-    out: dict[str, Any] = {"year": found, "symbol": symbol, "title": title}
-    session = meta.session
-    if session is None:
-        m = re.match(r"ICC-ASP/(\d+)/", symbol)
-        session = int(m.group(1)) if m else None
+    bodies = library_bodies(library)
+    known = {**meta, "symbol": symbol, "adopted": day.isoformat()}
+    body = document_body(known, bodies, source=source) or bodies[FACTS_BODY]
+    out: dict[str, Any] = {"year": found, "symbol": symbol, "body": body.key, "title": title}
+    # its body's session: as the file prints it, else its symbol's or its adoption date's
+    session = meta.session if meta.session is not None else body_session(known, body, bodies)
     if session is not None:
         out["session"] = session
     out["adopted"] = day.isoformat()
@@ -391,8 +399,8 @@ def resolution_meta(document: Document, library: Library, *, symbol: str | None,
         value = meta.get(key)
         if isinstance(value, str | int) and value != "":
             out[key] = value
-    if document.chapeau and document.chapeau != "The Assembly of States Parties,":
-        out["chapeau"] = document.chapeau
+    # the chapeau as printed, so that the library prints it so whatever the body's table says
+    out["chapeau"] = document.chapeau or body.chapeau
     return out
 
 

@@ -21,11 +21,10 @@ from collections.abc import Callable
 from typing import Any
 
 from asp_draft.language import ENGLISH
+from asp_draft.symbols import SYMBOL_LINE, session_of
 from asp_draft.words import squeeze
 
 _DATE = r"\d{1,2} [A-Z][a-z]+ \d{4}"
-# `A/RES/79/6`, `A/C.3/80/L.21/Rev.1`, `ICC-ASP/16/Res.6`, a Council's `S/RES/2797 (2025)`
-SYMBOL_LINE = re.compile(r"[A-Z][A-Za-z]*(?:[-/][A-Za-z0-9.]+)+/[A-Za-z0-9.()]+(?: \(\d{4}\))?")
 _ADOPTION_LINE = re.compile(
     r"Adopted(?: at the (?P<plenary>\d+)(?:st|nd|rd|th) plenary meeting,?)?"
     rf" on (?P<date>{_DATE}),? ?(?P<how>by [a-z ]+|without a vote)?\.?")
@@ -74,7 +73,6 @@ _NUMBER = r"(?:(?:ES|S)-\d{1,2}|\d{1,4})/\d{1,4}"  # 72/123, 2024/5, a special s
 _NUMBERED_TITLE = rf"(?P<number>{_NUMBER})\. (?P<title>\S.*)"
 _DRAFT_NUMBER = r"\d{1,3}/(?:\.\.\.|…) ?(?P<title>\S.*)"  # a Council draft's `58/... Title`
 _BARE_NUMBER = rf"(?P<number>{_NUMBER})\."  # `78/317.` with its title on the next line
-_SYMBOL_SESSION = r"(?:ICC-ASP|A(?:/C\.\d)?|A/HRC(?:/RES)?|A/RES)/(\d+)/"
 # What a draft says it is, after its sponsors: `Italy and Turkmenistan:* draft resolution`,
 # `...: revised draft resolution`, `Brazil:* amendment to draft resolution A/80/L.22`, or the
 # label alone, `Draft resolution submitted by the President of the General Assembly`.
@@ -141,9 +139,9 @@ def head_meta(groups: list[list[str]], notify: Notify = _quiet) -> dict[str, Any
         meta.setdefault("title", rest[-1])
     if meta.get("number") and " (" in str(meta["number"]):  # a Council's `Resolution 2797 (2025)`
         meta.setdefault("title", f"Resolution {meta['number']}")
-    session = re.match(_SYMBOL_SESSION, str(meta.get("symbol") or ""))
-    if session:
-        meta.setdefault("session", int(session.group(1)))
+    session = session_of(str(meta.get("symbol") or ""))
+    if session is not None:
+        meta.setdefault("session", session)
     for key in ("adopted", "date"):  # the year of its adoption, or a draft's of its date
         if meta.get(key):
             meta.setdefault("year", int(str(meta[key])[:4]))

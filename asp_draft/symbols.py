@@ -18,6 +18,19 @@ from dataclasses import dataclass
 # Security Council year in brackets. Used where a REF may be a symbol of any kind.
 SYMBOL = r"[A-Z][A-Za-z-]*(?:/[A-Za-z0-9.()*-]+)+(?: \(\d{4}\))?"
 _SYMBOL = re.compile(SYMBOL)
+# A symbol as a cover block or a running head prints it: an organ's capitals (a hyphen joins
+# ICC-ASP), then at least two parts split by '/', so that 'and/or' or 'Israeli/Palestinian' in
+# a title is none, and a Council's year in brackets (`S/RES/2931 (2031)`).
+PRINTED = r"[A-Z][A-Za-z]*(?:[-/][A-Za-z0-9.]+)+/[A-Za-z0-9.()]+(?: \(\d{4}\))?"
+SYMBOL_LINE = re.compile(PRINTED)
+# ... and one standing beside other text on a line (a running head's short title)
+_IN_LINE = re.compile(rf"(?<![\w/.-])(?:{PRINTED})(?![\w/])")
+# The session a symbol's shape gives, with no body's template to hand (the readers' start-up
+# reads no table): the first part that is a number, when it has one to three digits
+# (`A/RES/79/6`, `A/C.3/80/L.8`, `ICC-ASP/17/Res.5`, `A/HRC/RES/58/1`); a year's four
+# (`S/2025/123`, `E/RES/2024/5`), a Council's `S/RES/2803 (2025)` or a special session's
+# `A/RES/ES-11/1` say none.
+_SESSION_PART = re.compile(r"^[A-Z][A-Za-z-]*(?:/[A-Za-z][A-Za-z0-9.]*)*/(?:(?:E?S)-\d|(\d{1,3})/)")
 # What may follow any body's symbol: revisions, addenda, corrigenda, amendments.
 _SUFFIX = r"(?P<suffix>(?:/(?:Rev|Add|Corr|Amend)\.\d{1,2})*)\*?"
 _FIELDS = {
@@ -100,3 +113,17 @@ def _int(value: str | None) -> int | None:
 def looks_like_symbol(text: str) -> bool:
     """True for text shaped like a document symbol (`A/80/123`, `S/RES/2803 (2025)`)."""
     return _SYMBOL.fullmatch(text.strip()) is not None
+
+
+def printed_symbol(line: str) -> str | None:
+    """The symbol a line prints among other text (a running head: `S/RES/2931 (2031)`,
+    `A/RES/79/6 Report of ...`), if it prints one."""
+    found = _IN_LINE.search(line)
+    return found.group(0).rstrip(".") if found else None
+
+
+def session_of(symbol: str) -> int | None:
+    """The session a symbol's shape says (`A/C.3/80/L.8` -> 80), needing no body's table;
+    None for one numbered by year or a special session's."""
+    found = _SESSION_PART.match(" ".join(symbol.split()))
+    return int(found.group(1)) if found and found.group(1) else None

@@ -39,7 +39,7 @@ def import_(
     if out != "-":
         check_output(Path(out), force=force, inputs=input_paths([file]))
     res = resolver(library, as_old=as_old)
-    document = res.resolve(file)
+    document = res.document(file)  # its body named: the spec keeps it
     imported = import_document(document, res.library, source=file, year=year)
     if out == "-":
         sys.stdout.write(imported.text)

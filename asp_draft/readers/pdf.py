@@ -24,11 +24,10 @@ from asp_draft.model import Document
 from asp_draft.readers.pdf_objects import Piece as _Piece
 from asp_draft.readers.pdf_objects import extract as _extract
 from asp_draft.structure import CHAPEAU, Block, Notify, Run, Source, classify, quiet
+from asp_draft.symbols import printed_symbol
 
 HEAD_LINES = 30  # the chapeau stands among a first page's first lines
 _LABEL = re.compile(r"(?:\d{1,3}(?: (?:bis|ter|quater))?\.|\([a-z]{1,4}\)) ")
-_SYMBOL = re.compile(r"\b(?:A/RES/\d+/\d+|ICC-ASP/\d+/[A-Za-z]+\.?\d*[A-Za-z0-9./]*"
-                     r"|[A-Z]{1,4}/(?:RES|DEC)/[\w./()]+)")
 _ENDS = (".", ";", ":")
 _SPACE = re.compile(r"\s+")
 _RULE = re.compile(r"_{5,}(?:\s*_+)*")  # the rule that sets the footnotes apart from the text
@@ -206,9 +205,9 @@ def _sort_pages(pages: list[list[_Line]], body_size: float) -> tuple[list[_Page]
             page.body, page.notes = rest[:end], rest[end:]
         out.append(page)
         for line in page.furniture:
-            found = _SYMBOL.search(line.text)
+            found = printed_symbol(line.text)
             if found and edges[_edge(line)] > 1:
-                meta.setdefault("symbol", found.group(0))
+                meta.setdefault("symbol", found)
     return out, meta
 
 
