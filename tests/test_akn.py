@@ -649,3 +649,15 @@ def test_another_tools_file_names_its_body_by_its_author() -> None:
     # an author the table does not know is no body (its chapeau may still say one)
     unknown = FOREIGN.replace('href="#ga"', 'href="#somebody"')
     assert parse_akn(unknown.encode(), "x.xml").meta.get("body") in (None, "ga")
+
+
+def test_a_main_committee_draft_is_the_general_assemblys_work() -> None:
+    doc = Document(meta={"symbol": "A/C.6/80/L.24", "body": "ga-c6", "status": "draft"},
+                   paragraphs=(P("operative", "Decides to act.", number="1"),))
+    statement = etree.fromstring(render_akn(doc)).find(f"{A}statement")
+    assert statement.find(f"{A}meta/{A}identification/{A}FRBRWork/{A}FRBRauthor").get(
+        "href") == "#ga"
+    assert [" ".join("".join(p.itertext()).split()) for p in statement.find(f"{A}preface")] \
+        == ["United Nations A/C.6/80/L.24", "General Assembly", "Sixth Committee",
+            "Draft resolution"]
+    assert parse_akn(render_akn(doc), "x.xml").meta["body"] == "ga-c6"

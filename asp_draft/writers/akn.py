@@ -123,13 +123,15 @@ def _iso(value: Any) -> str | None:
 
 
 def body_name(meta: Mapping[str, Any]) -> str | None:
-    """The body whose text it is: the table's (by its `body`, symbol or chapeau), else the
-    body declared or named by the chapeau, or the ASP for an ICC-ASP symbol."""
+    """The body whose text it is (the table's, by its `body`, symbol or chapeau; for a
+    committee's draft its Assembly), else the body declared or named by the chapeau, or the
+    ASP for an ICC-ASP symbol."""
     from asp_draft.bodies import table
 
-    known = un.body_of(meta, table())
-    if known is not None:
-        return ASP_BODY if known.key == "asp" else known.name
+    bodies = table()
+    known = un.body_of(meta, bodies)
+    if known is not None:  # a Main Committee's draft is its Assembly's work, as AKN4UN has it
+        return ASP_BODY if known.key == "asp" else bodies.adopting(known).name
     if meta.get("body"):
         return str(meta["body"])
     chapeau = str(meta.get("chapeau") or "")
