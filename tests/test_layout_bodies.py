@@ -111,10 +111,11 @@ def test_the_economic_and_social_council_numbers_by_year() -> None:
 
 
 def test_what_is_not_known_is_not_printed() -> None:
-    """A bare symbol: no date, session, agenda, meeting or committee is made up."""
+    """A bare symbol: no date, agenda item, meeting or committee is made up (the session
+    and the number are the symbol's own)."""
     document = _document({"symbol": "A/RES/80/6"})
     assert _texts(head_lines(document)) == [
-        "United Nations A/RES/80/6", "General Assembly", "",
+        "United Nations A/RES/80/6", "General Assembly", "", "Eightieth session",
         "Resolution adopted by the General Assembly", "80/6."]
     assert tail_lines(document) == []
     council = _texts(head_lines(_document({"symbol": "S/RES/2797 (2025)"})))

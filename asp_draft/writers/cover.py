@@ -153,8 +153,11 @@ def _cover_block(meta: Any, body: Body, symbol: Symbol | None, draft: bool) -> l
         out.append(Line(ASIDE, "", f"Original: {meta['original']}"))
     out.append(Line(RULE, ""))
     out += [Line(ISSUED_BY, name) for name in issuer[2:]]
-    if body.sessions.held and meta.session is not None:
-        out.append(Line(SESSION, _capital(body.sessions.name(meta.session))))
+    # the session the metadata names, else the one its symbol is numbered in
+    session = meta.session if meta.session is not None else \
+        (symbol.session if symbol is not None else None)
+    if body.sessions.held and session is not None:
+        out.append(Line(SESSION, _capital(body.sessions.name(session))))
     committee = _committee_name(meta, body)
     if committee and draft:
         out.append(Line(COMMITTEE, committee))
