@@ -322,7 +322,8 @@ def meta_changes(old: Mapping[str, Any], new: Mapping[str, Any], *,
         a, b = _meta_value(old.get(key)), _meta_value(new.get(key))
         one_sided = a is None or b is None
         if (a is None and b is None) or (one_sided and key not in PRINTED_META) \
-                or _same_value(a, b, ignore_typography):
+                or _same_value(a, b, ignore_typography) \
+                or (key == "body" and _body_key(a) == _body_key(b)):
             continue
         counts = key == "chapeau" or (key in PRINTED_META and not one_sided)
         out.append(MetaChange(key, a, b, counts))
@@ -335,6 +336,18 @@ def _meta_value(value: Any) -> Any:
             value.strip() if isinstance(value, str) else value)):
         return None
     return list(value) if isinstance(value, tuple) else value
+
+
+def _body_key(value: Any) -> str:
+    """A body as the table keys it: a cover names its body (`General Assembly`), metadata
+    may key it (`ga`); one body either way. Read only when two texts name bodies apart."""
+    from asp_draft.bodies import table
+
+    text = str(value).strip()
+    bodies = table()
+    if bodies.get(text) is not None:
+        return text
+    return next((b.key for b in bodies if b.name.casefold() == text.casefold()), text)
 
 
 def _same_value(a: Any, b: Any, ignore_typography: bool) -> bool:

@@ -329,6 +329,10 @@ META_CASES = {
     "sponsors": ({"sponsors": ["Chile", "Peru"]}, {"sponsors": ("Chile", "Sierra Leone")},
                  [("sponsors", ["Chile", "Peru"], ["Chile", "Sierra Leone"], False)]),
     "vote": ({"vote": {"yes": 27, "no": 5}}, {"vote": {"yes": 27, "no": 5}}, []),
+    # a cover names its body, the metadata keys it: one body
+    "a body by name and by key": ({"body": "General Assembly"}, {"body": "ga"}, []),
+    "two bodies": ({"body": "General Assembly"}, {"body": "asp"},
+                   [("body", "General Assembly", "asp", False)]),
     "the order of the list": (
         {"chapeau": ASP, "title": "T", "symbol": "S", "adopted": "2017-12-14", "body": "asp"},
         {"chapeau": GA, "title": "U", "symbol": "R", "adopted": "2018-12-12", "body": "ga"},
