@@ -347,7 +347,7 @@ class Diff:
         """`3 equal, 1 modified, 1 inserted, 1 deleted, 0 moved` (and `, 2 not held` if any;
         `; chapeau changed` when a printed head line changed)."""
         line = ", ".join(f"{n} {op.replace('-', ' ')}" for op, n in self.summary().items()
-                         if n or op != "not-held")
+                       if n or op != "not-held")
         printed = [m.key for m in self.printed_changes]
         return f"{line}; {' and '.join(printed)} changed" if printed else line
 
