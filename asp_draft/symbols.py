@@ -112,7 +112,7 @@ def _int(value: str | None) -> int | None:
 
 def looks_like_symbol(text: str) -> bool:
     """True for text shaped like a document symbol (`A/80/123`, `S/RES/2803 (2025)`)."""
-    return _SYMBOL.fullmatch(text.strip()) is not None
+    return _SYMBOL.fullmatch(" ".join(text.split())) is not None
 
 
 def printed_symbol(line: str) -> str | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,6 +13,7 @@ import typer
 from asp_draft.cli import LibraryOption, app, note, resolver, stdout_console
 from asp_draft.errors import UsageError
 from asp_draft.formats import reader_suffixes
+from asp_draft.symbols import looks_like_symbol
 
 if TYPE_CHECKING:
     from asp_draft.adopt import Adoption
@@ -64,10 +64,10 @@ def adopt(
                          "your own (and --library it)", source=into)
     if not into.exists() and not into.parent.is_dir():
         raise UsageError(f"the folder {str(into.parent)!r} does not exist", source=into)
-    if symbol is not None and not re.fullmatch(r"[A-Z][A-Za-z]*(?:[-/][A-Za-z0-9.()]+)+",
-                                               symbol.strip()):
+    if symbol is not None and not looks_like_symbol(symbol):
         raise UsageError(f"--symbol {symbol!r} is not a document symbol (ICC-ASP/18/Res.6, "
-                         "A/RES/73/7)")
+                         "A/RES/73/7, A/C.6/80/L.24/Rev.1, S/RES/2803 (2025))")
+    symbol = " ".join(symbol.split()) if symbol else symbol
     found = resolver(library)
     run = Run(found.library_dirs, into, dry_run=dry_run)
     if len(files) == 1 and (files[0] == "-" or not Path(files[0]).is_dir()):
