@@ -212,7 +212,9 @@ def test_read_back_gives_the_document(built: dict[str, Path]) -> None:
         assert back.paragraphs == tuple(
             Paragraph(p.part, p.text, p.lead, p.number, p.level, p.footnotes, heading=p.heading)
             for p in original.paragraphs)
-        assert {k: v for k, v in original.meta.items() if v is not None} == dict(back.meta)
+        # the omnibus's body goes unsaid in the file, as in the text format (writers/text.py)
+        assert {k: v for k, v in original.meta.items() if v is not None and
+                (k, v) != ("body", "asp")} == dict(back.meta)
 
 
 def test_numbering_restarts_only_when_the_label_breaks() -> None:
