@@ -373,3 +373,27 @@ def test_a_council_resolution_read_from_its_pdf(tmp_path: Path) -> None:
         "adopted": "2031-03-12", "session": None}
     assert [p.number for p in doc.paragraphs][:3] == [None, "1", "2"]
     assert len(doc.paragraphs) == 30
+
+
+def test_a_held_text_of_another_body_takes_none_of_the_asp_facts(cli: Any,
+                                                                 tmp_path: Path) -> None:
+    """facts.yaml is the ASP's: a General Assembly resolution recorded without its session
+    (an older record) shows the Assembly's session from its symbol, and no ASP venue or
+    omnibus symbol."""
+    library = tmp_path / "lib"
+    (library / "resolutions").mkdir(parents=True)
+    (library / "resolutions" / "a-res-73-7.yaml").write_text(
+        "year: 2018\nsymbol: A/RES/73/7\ntitle: Report of the Court\nadopted: '2018-11-02'\n"
+        "chapeau: The General Assembly,\npreamble: []\noperative:\n"
+        "  - text: '*Decides* to act.'\n", encoding="utf-8")
+    meta = json.loads(cli("--library", str(library), "show", "A/RES/73/7", "--format",
+                          "json").out)["meta"]
+    assert (meta["body"], meta["session"]) == ("ga", 73)
+    assert "venue" not in meta
+    spec = tmp_path / "d.yaml"
+    spec.write_text("year: 2018\ntitle: T\nadopted: '2018-12-12'\nchapeau: The General Assembly,"
+                    "\npreamble: []\noperative:\n  - text: '*Decides* to act.'\n",
+                    encoding="utf-8")
+    meta = json.loads(cli("show", str(spec), "--format", "json").out)["meta"]
+    assert (meta["body"], meta["session"], meta["symbol"]) == ("ga", 73, None)
+    assert "venue" not in meta
