@@ -658,6 +658,6 @@ def test_a_main_committee_draft_is_the_general_assemblys_work() -> None:
     assert statement.find(f"{A}meta/{A}identification/{A}FRBRWork/{A}FRBRauthor").get(
         "href") == "#ga"
     assert [" ".join("".join(p.itertext()).split()) for p in statement.find(f"{A}preface")] \
-        == ["United Nations A/C.6/80/L.24", "General Assembly", "Sixth Committee",
-            "Draft resolution"]
+        == ["United Nations A/C.6/80/L.24", "General Assembly", "Eightieth session",
+            "Sixth Committee", "Draft resolution"]
     assert parse_akn(render_akn(doc), "x.xml").meta["body"] == "ga-c6"
