@@ -55,6 +55,7 @@ from asp_draft.model import (
 from asp_draft.model.library import Clause, Version
 from asp_draft.model.spec import Spec
 from asp_draft.readers.spec import parse_spec
+from asp_draft.refs import meta_line
 from asp_draft.symbol_files import resolution_path
 from asp_draft.yamlio import load_yaml
 
@@ -388,7 +389,8 @@ def resolution_meta(document: Document, library: Library, *, symbol: str | None,
     found = year or meta.year or library.year_of_symbol(symbol) or day.year
     bodies = library_bodies(library)
     known = {**meta, "symbol": symbol, "adopted": day.isoformat()}
-    body = document_body(known, bodies, source=source) or bodies[FACTS_BODY]
+    body = document_body(known, bodies, source=source, line=meta_line(source, "body")) or \
+        bodies[FACTS_BODY]
     out: dict[str, Any] = {"year": found, "symbol": symbol, "body": body.key, "title": title}
     # its body's session: as the file prints it, else its symbol's or its adoption date's
     session = meta.session if meta.session is not None else body_session(known, body, bodies)

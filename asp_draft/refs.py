@@ -108,7 +108,7 @@ class Resolver:
         from asp_draft.facts import with_body
 
         return with_body(self.resolve(ref), self.bodies, source=ref,
-                         line=_meta_line(ref, "body"))
+                         line=meta_line(ref, "body"))
 
     def library_for(self, ref: str | None) -> Any:
         """The library as far as REF needs it: for a held resolution's symbol, only its files
@@ -186,7 +186,7 @@ def is_symbol_ref(ref: str) -> bool:
     return looks_like_symbol(ref) and path.suffix.lower() not in SUFFIXES and not path.exists()
 
 
-def _meta_line(ref: str, key: str) -> int | None:
+def meta_line(ref: str, key: str) -> int | None:
     """The line of a text file's `# key: value` (a spec's lines come with the spec)."""
     path = Path(ref)
     if ref == "-" or path.suffix.lower() not in (".txt", ".md") or not path.is_file():
