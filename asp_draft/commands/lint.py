@@ -79,8 +79,7 @@ def lint(
 ) -> None:
     """Check a resolution or draft against the drafting conventions; exit 1 if any is broken.
 
-    The rules are those of the text's body (its `body`, symbol or chapeau): a rule in the
-    body's `lint_skip` (the table of bodies; --rules lists them) is not run for its texts.
+    A rule the text's body leaves out (its lint_skip in the table of bodies) is not run.
 
     Example: asp-draft lint 2018
 
