@@ -11,7 +11,8 @@ those follow a few rules of the layout, which this module applies to one paragra
   "the financial period ended 30 June 2023", figures "as at 30 April 2024";
 - the body's coming sessions: "at its seventy-ninth session" (the next session, or the one
   after) -> "eightieth"; a run of sessions up to the present one ("at the sixty-fourth to
-  seventy-eighth sessions") runs one further;
+  seventy-eighth sessions") runs one further; a yearly count ("for the eighteenth
+  consecutive year") counts one further;
 - years tied to them: a report or a scale "for 2023" of the base's year or the next; a date
   after the base was adopted (a deadline, the next meeting), whose year moves on.
 
@@ -44,6 +45,8 @@ _HISTORY = re.compile(r",? (?:whereby|by which|in which|through which)\b|"
 # ... and a date in such a clause is that resolution's ('by which the Council extended the
 # mandate until 30 June 2024'), not one that moves on.
 _ITS_DATE = re.compile(r"\b(?:whereby|by which|in which|through which)\b[^;]*$")
+# ... as is the date a document was adopted on ('resolution 2718 (2023) of 21 December 2023')
+_ADOPTED_ON = re.compile(r"(?:\d|\))(?: [A-Z])? of $")
 # words that say nothing of a subject ('United Nations' stands in most titles)
 _STOP = frozenset(("the", "of", "on", "and", "in", "to", "for", "a", "an", "its", "their",
                    "with", "by", "at", "from", "united", "nations"))
@@ -241,6 +244,7 @@ def advance(text: str, step: Step) -> list[Change]:
     changes += _references(text, step)
     changes += _periods(text, step)
     changes += _sessions(text, step)
+    changes += _consecutive(text, step)
     changes += _years(text, step)
     return _without_overlaps(changes)
 
@@ -397,6 +401,21 @@ _NAMED = re.compile(r"((?:[A-Z][\w-]*\s)*(?:Council|Commission|Conference|Commit
                     r"Assembly|Forum|Parties|Group|Meeting))\b")
 
 
+# 'for the eighteenth consecutive year': a count that a yearly text takes one further
+_CONSECUTIVE = re.compile(rf"\b(?P<ord>{_ORDINAL}) consecutive (?:year|time)\b")
+
+
+def _consecutive(text: str, step: Step) -> list[Change]:
+    changes = []
+    for m in _CONSECUTIVE.finditer(text):
+        value = _ordinal_value(m.group("ord"), step.language)
+        if value is not None:
+            changes.append(Change(m.start("ord"), m.end("ord"),
+                                  _ordinal_like(m.group("ord"), value + step.years, step),
+                                  "a yearly count, a year on"))
+    return changes
+
+
 def _sessions(text: str, step: Step) -> list[Change]:
     if step.session is None or step.body is None or not step.body.sessions.held \
             or step.body.sessions.by_year:
@@ -468,7 +487,8 @@ def _years(text: str, step: Step) -> list[Change]:
         for m in _DATE.finditer(text):
             day = _date(m)
             if day is not None and step.adopted < day <= horizon and \
-                    not _anniversary(text, m) and not _ITS_DATE.search(text[:m.start()]):
+                    not _anniversary(text, m) and not _ITS_DATE.search(text[:m.start()]) \
+                    and not _ADOPTED_ON.search(text[:m.start()]):
                 changes.append(_year_change(m, "year", step,
                                             "a date still to come when the base was adopted"))
     return changes
