@@ -229,15 +229,13 @@ class _Carry:
             if rolled is not None:
                 text, footnotes, why = rolled
                 self.rolled[position] = why
-                entry = replace(entry, clause=None, pin=None, text=text, template=False,
-                                footnotes=footnotes)
+                entry = _in_own_words(entry, text, footnotes)
             elif version is not None and self.step is not None and \
                     version is not self.library.clause(str(entry.clause)).latest:
                 # another text adopted the clause's later wording (a library holds many
                 # series, whose alike paragraphs share a clause): the draft keeps the base's
-                entry = replace(entry, clause=None, pin=None, text=_raw(paragraph),
-                                template=False, footnotes=tuple(
-                                    n.text for n in paragraph.footnotes))
+                entry = _in_own_words(entry, _raw(paragraph),
+                                      tuple(n.text for n in paragraph.footnotes))
         return replace(entry, sub=tuple(self._entry(s) for s in entry.sub))
 
     def _version(self, entry: Entry) -> Version | None:
@@ -265,6 +263,17 @@ class _Carry:
                 for old, now in shown(n.text, cs)]
         return (with_marks(new, markup=True), tuple(n.text for n in moved_notes),
                 (did, list(dict.fromkeys(whys))))
+
+
+def _in_own_words(entry: Entry, text: str, footnotes: tuple[str, ...]) -> Entry:
+    """The entry for a paragraph the draft words itself (rolled forward, or as the base
+    printed it): inline text, its clause named in a comment over it.
+
+    A spec entry cannot yet carry both `clause:` and `text:` (the clause's paragraph in words
+    of its own, which blame and --annotate would cite as the clause); when it can, this keeps
+    `clause` and `pin` and sets only the text.
+    """
+    return replace(entry, clause=None, pin=None, text=text, template=False, footnotes=footnotes)
 
 
 def _count(entry: Entry) -> int:
