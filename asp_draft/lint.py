@@ -302,7 +302,10 @@ def check_states_parties_case(document: Document, body: Body) -> Iterator[Proble
             yield i, "; ".join(f"'{w}' should be '{_RIGHT_CASE[w.lower()]}'" for w in wrong)
 
 
-_SESSION = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)|[A-Za-z]+(?:-[A-Za-z]+)?)\s+session\b")
+# 'one hundred and first session' is not the first: the words of a session past the
+# ninety-ninth are left unread
+_SESSION = re.compile(r"\b(?<!hundred and )(\d{1,3}(?:st|nd|rd|th)|[A-Za-z]+(?:-[A-Za-z]+)?)"
+                      r"\s+session\b")
 
 
 def _session_number(word: str) -> int | None:

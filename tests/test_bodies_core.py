@@ -397,3 +397,23 @@ def test_a_held_text_of_another_body_takes_none_of_the_asp_facts(cli: Any,
     meta = json.loads(cli("show", str(spec), "--format", "json").out)["meta"]
     assert (meta["body"], meta["session"], meta["symbol"]) == ("ga", 73, None)
     assert "venue" not in meta
+
+
+_PHRASES = ["Requests the Secretary-General to report to the General Assembly at its {} session;",
+            "Decides to include in the provisional agenda of its {} session the item;",
+            "Recalls its decision taken at its {} session;",
+            "Welcomes the work of the Committee at its {} session;"]
+
+
+@given(st.integers(1, 99), st.integers(1, 120), st.sampled_from(_PHRASES))
+def test_a_session_at_or_after_the_text_s_own_is_never_flagged(own: int, named: int,
+                                                               phrase: str) -> None:
+    from asp_draft.language import ENGLISH
+    meta = {"symbol": f"A/RES/{own}/1", "body": "ga", "session": own,
+            "year": 1945 + own, "chapeau": "The General Assembly,"}
+    doc = _doc(meta, ("operative", "1", phrase.format(ENGLISH.ordinal_word(named))))
+    found = lint(doc, select=["session-ordinal"])
+    asked = phrase.startswith(("Requests", "Decides"))  # a session still to come
+    assert bool(found) == (named < own and asked)
+    if found:
+        assert found[0].message.endswith(f"which is the {ENGLISH.ordinal_word(own)} session")
