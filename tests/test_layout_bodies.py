@@ -385,3 +385,41 @@ def _table() -> Any:
     from asp_draft.bodies import table
 
     return table()
+
+
+def test_a_library_body_is_laid_out_from_the_table_given(tmp_path: Path) -> None:
+    """A body a library adds (its own bodies.yaml) is laid out when the writers are given
+    that table; its issuer lines head the cover."""
+    from asp_draft.bodies import table
+    from asp_draft.writers.akn import render_akn
+    from asp_draft.writers.html import render_html
+
+    (tmp_path / "bodies.yaml").write_text(
+        "bodies:\n  unea:\n    name: United Nations Environment Assembly\n"
+        "    chapeau: The United Nations Environment Assembly,\n"
+        "    issuer: [United Nations, United Nations Environment Assembly of the United "
+        "Nations Environment Programme]\n    sessions: {first: 2014, per_year: 1}\n"
+        "    resolution: 'UNEP/EA.{session}/Res.{number}'\n", encoding="utf-8")
+    bodies = table([tmp_path])
+    document = _document({"symbol": "UNEP/EA.6/Res.3", "adopted": "2024-03-01",
+                          "title": "Plastics", "chapeau": "The United Nations Environment "
+                                                         "Assembly,"})
+    assert _texts(head_lines(document, bodies))[:2] == [
+        "United Nations UNEP/EA.6/Res.3",
+        "United Nations Environment Assembly of the United Nations Environment Programme"]
+    assert "Resolution adopted by the United Nations Environment Assembly on 1 March 2024" in \
+        _texts(head_lines(document, bodies))
+    assert un.cover(document) is None  # the bundled table does not know it: the ASP's head
+    assert "cover-adopted-by" in render_html(document, bodies=bodies)
+    assert b"<docAuthority>United Nations</docAuthority>" in render_akn(document, bodies=bodies)
+    with zipfile.ZipFile(io.BytesIO(render_docx(document, bodies=bodies))) as z:
+        assert b"AspCoverAdopted" in z.read("word/document.xml")
+
+
+def test_word_properties_name_the_body() -> None:
+    from asp_draft.writers.docx import document_properties
+
+    ga = document_properties(_document(GA))
+    assert ga["subject"] == "A/RES/80/6: Resolution of the General Assembly"
+    assert ga["keywords"] == "United Nations; General Assembly; A/RES/80/6"
+    assert document_properties(_document(DRAFT))["category"] == "draft resolution"

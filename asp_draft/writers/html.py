@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from asp_draft.model import Document, Paragraph, labels
 from asp_draft.writers import cover as un
+
+if TYPE_CHECKING:
+    from asp_draft.bodies import Table
 
 CSS = """
 body { font-family: "Times New Roman", Times, serif; max-width: 42em; margin: 2em auto;
@@ -31,14 +35,16 @@ margin: 1em 0 0.6em 2.5em; } .cover-reference { font-style: italic; margin-left:
 """
 
 
-def render_html(document: Document, *, annotations: Sequence[str | None] | None = None) -> str:
+def render_html(document: Document, *, annotations: Sequence[str | None] | None = None,
+                bodies: Table | None = None) -> str:
     """The document as an HTML page, leads in italics, footnotes at the end; `annotations`
-    (one per paragraph) as a note under each paragraph."""
+    (one per paragraph) as a note under each paragraph; `bodies` is the table its body is
+    looked up in (default: the bundled one)."""
     meta = document.meta
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>{escape(meta.name('Resolution'))}"
            "</title>", f"<style>{CSS}</style></head><body>"]
-    layout = un.cover(document)
+    layout = un.cover(document, bodies)
     body = layout.body.key if layout is not None else meta.get("body")
     if body:  # whose text it is (DESIGN 0.3's `body`), for tools that read the page
         out.insert(2, f'<meta name="body" content="{escape(str(body))}">')

@@ -87,12 +87,12 @@ def _run(command: Sequence[str], timeout: float) -> None:
 
 
 def render_pdf(document: Any, *, reference_doc: Path | None = None,
-               annotations: Sequence[str | None] | None = None) -> bytes:
-    """The document as a PDF: its Word file in the ASP's layout, printed by LibreOffice."""
+               annotations: Sequence[str | None] | None = None, bodies: Any = None) -> bytes:
+    """The document as a PDF: its Word file in its body's layout, printed by LibreOffice."""
     from asp_draft.writers.docx import render_docx
 
     return docx_to_pdf(render_docx(document, reference_doc=reference_doc,
-                                   annotations=annotations))
+                                   annotations=annotations, bodies=bodies))
 
 
 def render_redline_pdf(diff: Any, **options: Any) -> bytes:
