@@ -95,12 +95,25 @@ def _earlier(base: Spec, body: Body | None, year: int) -> bool:
     """Whether `base` comes before the draft for `year`: by session where the body counts
     them (a General Assembly text adopted in June 2024 is of the session that opened in
     2023), else by year."""
-    session = _session_of(base)
-    if body is not None and body.key != _OMNIBUS_BODY and session is not None:
-        coming = body.sessions.opening_in(year)
-        if coming is not None:
-            return session < coming
+    session, coming = _session_of(base), coming_session(base, body, year)
+    if session is not None and coming is not None:
+        return session < coming
     return base.year < year
+
+
+def coming_session(base: Spec, body: Body | None, year: int) -> int | None:
+    """The session the draft for `year` is for: the base's own, as many years on as the
+    draft is after the year it opened (General Assembly 78 -> 79 for 2024; the Human Rights
+    Council's June session 56 -> 59 for 2025); with no session in the base, the body's
+    first that opens in `year`. None for the omnibus's body (facts.yaml counts its
+    sessions) and a body without sessions."""
+    if body is None or body.key == _OMNIBUS_BODY or not body.sessions.held:
+        return None
+    session = _session_of(base)
+    opened = body.sessions.year_of(session) if session is not None else None
+    if session is None or opened is None or body.sessions.by_year:
+        return body.sessions.opening_in(year)
+    return session + (year - opened) * body.sessions.per_year
 
 
 def library_bodies(library: Library) -> Table:
@@ -153,12 +166,11 @@ def _step(base: Spec, adopted: Document, body: Body | None, year: int,
     left to templates and review (the omnibus's body, or a body not in the table)."""
     if body is None or body.key == _OMNIBUS_BODY:
         return None
-    session = _session_of(base)
-    coming = body.sessions.opening_in(year) if body.sessions.held else None
+    session, coming = _session_of(base), coming_session(base, body, year)
     if session is not None and coming is not None and coming > session:
         sessions = coming - session
-        years = max(1, sessions // body.sessions.per_year) if not body.sessions.by_year \
-            else sessions
+        years = sessions if body.sessions.by_year else \
+            max(1, sessions // body.sessions.per_year)
     else:
         sessions = years = max(1, year - base.year)
     found = predecessor((p.text for p in adopted.paragraphs if not p.heading), body,
@@ -225,7 +237,7 @@ class _Carry:
                 self.position += sum(_count(s) for s in entry.sub)
                 return replace(entry, clause=None, pin=None, text=_raw(paragraph),
                                template=False)
-            rolled = self._rolled(paragraph)
+            rolled = self._rolled(paragraph, version)
             if rolled is not None:
                 text, footnotes, why = rolled
                 self.rolled[position] = why
@@ -245,11 +257,11 @@ class _Carry:
         clause = self.library.clause(entry.clause, source=self.base.source, line=entry.line)
         return select_version(clause, entry, self.symbol, self.base)
 
-    def _rolled(self, paragraph: Paragraph
+    def _rolled(self, paragraph: Paragraph, version: Version | None
                 ) -> tuple[str, tuple[str, ...], tuple[list[str], list[str]]] | None:
         """The paragraph's rolled text (lead and footnote marks written in), its footnotes,
         what changed and why; None when nothing in it counts on."""
-        if self.step is None or paragraph.heading:
+        if self.step is None or paragraph.heading or not _literal(version):
             return None
         changes = advance(paragraph.text, self.step)
         notes = [(n, advance(n.text, self.step)) for n in paragraph.footnotes]
@@ -263,6 +275,13 @@ class _Carry:
                 for old, now in shown(n.text, cs)]
         return (with_marks(new, markup=True), tuple(n.text for n in moved_notes),
                 (did, list(dict.fromkeys(whys))))
+
+
+def _literal(version: Version | None) -> bool:
+    """Whether a paragraph's words are for the rules to roll: inline text, or a clause version
+    that says nothing of how it rolls and is no template (`rolls: advance` counts on by
+    itself, `rolls: review` is a person's to decide)."""
+    return version is None or (version.rolls is None and not re.search(r"\{[{%]", version.text))
 
 
 def _in_own_words(entry: Entry, text: str, footnotes: tuple[str, ...]) -> Entry:
@@ -316,9 +335,9 @@ def _draft_meta(library: Library, base: Spec, year: int, symbol: str | None,
         meta["chapeau"] = base.meta["chapeau"]  # the base's body, as it prints its chapeau
     if omnibus:
         meta["session"] = facts.get("session", factlib.session_for_year(year))
-    elif body is not None and body.sessions.held:
-        # the body's session that opens in the draft's year (General Assembly 2025: 80)
-        meta["session"] = body.sessions.opening_in(year)
+    elif coming_session(base, body, year) is not None:
+        # the body's session the draft is for (General Assembly 2025: 80)
+        meta["session"] = coming_session(base, body, year)
     return meta, notes
 
 

@@ -395,6 +395,33 @@ def test_a_text_adopted_late_in_its_session_rolls_for_the_next(cli: Any,
         "*Decides* to appropriate the amount for the period from 1 July 2025 to 30 June 2026;"]
 
 
+def test_a_clause_version_that_says_how_it_rolls_still_decides(cli: Any, ga_library: Path
+                                                                 ) -> None:
+    clause = next((ga_library / "operative").glob("invites-*.yaml"))
+    clause.write_text(clause.read_text(encoding="utf-8").rstrip() + "\n  rolls: review\n",
+                      encoding="utf-8")
+    result = cli("-L", str(ga_library), "new", "2025", "--from", "A/RES/79/6", "-o", "-")
+    assert result.code == 0, result.err
+    assert f"review: OP3 {clause.stem}: left for you (rolls: review)" in result.err
+    assert clause.stem in yaml.safe_load(result.out)["operative"]  # the clause, unrolled
+
+
+@pytest.mark.parametrize(("body", "session", "year", "coming"), [
+    ("ga", 78, 2024, 79), ("ga", 79, 2025, 80), ("ga", 78, 2025, 80),
+    ("hrc", 56, 2025, 59),  # the June session comes back in June
+    ("hrc", 55, 2025, 58), ("ecosoc", 2024, 2025, 2025), ("sc", None, 2025, None),
+    ("asp", 22, 2024, None),  # facts.yaml counts the omnibus's sessions
+])
+def test_the_draft_is_for_the_base_s_session_a_year_on(body: str, session: int | None,
+                                                      year: int, coming: int | None) -> None:
+    from asp_draft.model.spec import Spec
+    from asp_draft.rolling import coming_session
+
+    base = Spec(meta={"year": year - 1, "session": session}, variables={}, preamble=(),
+                operative=(), source="base.yaml")
+    assert coming_session(base, bodies.table()[body], year) == coming
+
+
 def test_new_for_the_same_session_is_refused(cli: Any, ga_library: Path) -> None:
     result = cli("-L", str(ga_library), "new", "2024", "--from", "A/RES/79/6", "-o", "-")
     assert result.code == 2
