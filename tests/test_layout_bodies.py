@@ -234,9 +234,12 @@ _ORDER = {
                    "29th plenary meeting", "29 October 2024"],
     "A_80_L.10": ["United Nations", "A/80/L.10", "General Assembly", "Distr.: Limited",
                   "5 November 2025", "Original: English", "Eightieth session",
-                  "Agenda item 11", "Italy and Turkmenistan: draft resolution",
+                  "Agenda item 11", "Italy and Turkmenistan:* draft resolution",
                   "Building a peaceful and better world through sport and the Olympic ideal",
-                  "The General Assembly,", "Recalling its resolution 78/10"],
+                  "The General Assembly,", "Recalling its resolution 78/10",
+                  # the note on the sponsors' asterisk, then the numbered notes from 1
+                  "* Any changes to the list of sponsors will be reflected",
+                  "1 Resolution 60/1."],
     "A_C.1_80_L.17": ["A/C.1/80/L.17", "Distr.: Limited", "10 October 2025",
                       "Eightieth session", "First Committee", "Agenda item 99 (dd)",
                       "Algeria, Austria, Brazil", "Viet Nam and Zimbabwe: draft resolution",
@@ -423,3 +426,32 @@ def test_word_properties_name_the_body() -> None:
     assert ga["subject"] == "A/RES/80/6: Resolution of the General Assembly"
     assert ga["keywords"] == "United Nations; General Assembly; A/RES/80/6"
     assert document_properties(_document(DRAFT))["category"] == "draft resolution"
+
+
+def test_the_note_on_the_sponsors_is_a_footnote_under_an_asterisk(tmp_path: Path) -> None:
+    """`Italy and Turkmenistan:* draft resolution`: the asterisk is a footnote with its own
+    mark, which numbers no other note; the text reads back as it was."""
+    from asp_draft.model import Footnote
+    from asp_draft.readers.docx import read_docx
+    from asp_draft.writers.html import render_html
+
+    note = "Any changes to the list of sponsors will be reflected in the official record."
+    noted = (Paragraph("preamble", "Recalling the Declaration,", lead="Recalling",
+                       footnotes=(Footnote("Resolution 55/2.", 25),)), *PARAGRAPHS[1:])
+    document = Document(meta=Meta.of({**DRAFT, "cover_note": note}), paragraphs=noted)
+    data = render_docx(document)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        body = z.read("word/document.xml").decode()
+        notes = z.read("word/footnotes.xml").decode()
+    text = re.sub(r"<[^>]+>", "", body)
+    assert "Italy and Turkmenistan:* draft resolution" in text
+    assert 'w:customMarkFollows="1"' in body and body.count("<w:footnoteReference") == 2
+    assert note in notes and notes.count("<w:footnoteRef/>") == 1  # only 55/2 is numbered
+    path = tmp_path / "draft.docx"
+    path.write_bytes(data)
+    back = read_docx(path)
+    assert back.paragraphs == document.paragraphs
+    assert back.meta["cover_note"] == note and back.meta["sponsors"] == ["Italy", "Turkmenistan"]
+    page = render_html(document)
+    assert 'Italy and Turkmenistan:<sup><a href="#fn-star">*</a></sup> draft resolution' in page
+    assert f'<p class="fn" id="fn-star">* {note}</p>' in page

@@ -59,11 +59,22 @@ _COMMITTEE_LINE = re.compile(r"(?:on the report of|without reference to)\b", re.
 
 @dataclass(frozen=True)
 class Line:
-    """One printed line: what it is, its text, and the text set against it (`aside`)."""
+    """One printed line: what it is, its text, the text set against it (`aside`), and the
+    note its asterisk points to (a draft's `Any changes to the list of sponsors …`)."""
 
     kind: str
     text: str
     aside: str | None = None
+    note: str | None = None
+
+    @property
+    def asterisk(self) -> int:
+        """Where the note's asterisk stands in the text: after the sponsors' colon, else at
+        the end; -1 when the line has no note."""
+        if self.note is None:
+            return -1
+        colon = self.text.find(": ")
+        return colon + 1 if colon >= 0 else len(self.text)
 
 
 @dataclass(frozen=True)
@@ -182,7 +193,8 @@ def _opening(meta: Any, body: Body, table: Table, symbol: Symbol | None,
     title, a Council's number and adoption line, or a draft's label and title."""
     title = meta.title
     if draft:
-        out = [Line(LABEL, _label(meta, symbol))]
+        note = str(meta["cover_note"]) if meta.get("cover_note") else None
+        out = [Line(LABEL, _label(meta, symbol), note=note)]
         return out + ([Line(TITLE, "", title)] if title else [])
     if not body.sessions.held:
         return _council(meta, body, symbol)

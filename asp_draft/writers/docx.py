@@ -396,6 +396,15 @@ class Footnotes:
             p.append(run)
         return note_id
 
+    def add_marked(self, mark: str, runs: Iterable[Any]) -> int:
+        """A footnote under a mark of its own (the cover's `*`), not numbered; returns its id."""
+        note_id = self.add(runs)
+        ref = self.root[-1].find(f"{w('p')}/{w('r')}")
+        ref.remove(ref.find(w("footnoteRef")))
+        t = el("t", parent=ref)
+        t.text = mark
+        return note_id
+
     def reference(self, text: str) -> Any:
         """A new footnote with `text`, and the mark in the body that points at it."""
         return footnote_reference_run(self.add([text_run(text)]))
@@ -627,9 +636,34 @@ def head_lines(document: Document, table: Table | None = None) -> list[tuple[str
     return out
 
 
-def head_elements(document: Document, table: Table | None = None) -> list[Any]:
-    """The head lines as paragraphs."""
-    return [head_paragraph(text, style) for style, text in head_lines(document, table)]
+def head_elements(document: Document, table: Table | None = None,
+                  footnotes: Footnotes | None = None) -> list[Any]:
+    """The head lines as paragraphs; with `footnotes`, a cover line's note (a draft's note on
+    its sponsors) as a footnote marked `*` where the cover sets its asterisk."""
+    layout = un.cover(document, table)
+    if layout is None or footnotes is None:
+        return [head_paragraph(text, style) for style, text in head_lines(document, table)]
+    out = []
+    for (style, text), line in zip(cover_lines(layout.head), layout.head, strict=True):
+        p = head_paragraph(text, style)
+        if line.note is not None:
+            _asterisk(p, text, line.asterisk, footnotes.add_marked("*", [text_run(line.note)]))
+        out.append(p)
+    return out
+
+
+def _asterisk(p: Any, text: str, at: int, note_id: int) -> None:
+    """The runs of head paragraph `p` (of `text`) again, with the mark of footnote `note_id`,
+    an asterisk, after its first `at` characters."""
+    for run in p.findall(w("r")):
+        p.remove(run)
+    mark = el("r")
+    rpr = el("rPr", parent=mark)
+    el("rStyle", {"val": STYLE_NOTE_REF}, parent=rpr)
+    el("footnoteReference", {"id": note_id, "customMarkFollows": 1}, parent=mark)
+    star = el("t", parent=mark)
+    star.text = "*"
+    p.extend([text_run(text[:at]), mark, *([text_run(text[at:])] if text[at:] else [])])
 
 
 def tail_lines(document: Document, table: Table | None = None) -> list[tuple[str, str]]:
@@ -839,7 +873,7 @@ def render_docx(document: Document, *, reference_doc: Path | None = None,
     layout = un.cover(document, bodies)
     if layout is not None:
         add_cover_styles(skeleton.styles)
-    for element in head_elements(document, bodies):
+    for element in head_elements(document, bodies, skeleton.footnotes):
         skeleton.append(element)
     # a UN resolution's meeting line closes its text, before any annex
     tail = [head_paragraph(text, style) for style, text in tail_lines(document, bodies)]

@@ -86,8 +86,10 @@ def render_html(document: Document, *, annotations: Sequence[str | None] | None 
     if annotations and annotations[-1]:
         out.append(_note(names[-1], annotations[-1]))
     out += tail
-    if notes:
+    marked = [line.note for line in layout.head if line.note] if layout is not None else []
+    if notes or marked:
         out.append("<hr>")
+        out += [f'<p class="fn" id="fn-star">* {escape(n)}</p>' for n in marked]
         out += [f'<p class="fn" id="fn{i}">{i}. {escape(n)}</p>' for i, n in enumerate(notes, 1)]
     out.append("</body></html>")
     return "\n".join(out) + "\n"
@@ -102,6 +104,10 @@ def _cover_line(line: un.Line) -> str:
         kind = "meeting" if line.kind == un.MEETING else "pp"
         return f'<p class="{kind}">{escape(line.text)}</p>'
     text = escape(line.text)
+    if line.note is not None:  # the asterisk of the note on the sponsors
+        at = line.asterisk
+        text = f'{escape(line.text[:at])}<sup><a href="#fn-star">*</a></sup>' \
+               f'{escape(line.text[at:])}'
     if line.kind == un.TITLE:
         text = f'<span class="number">{text}</span>{escape(line.aside or "")}'
     elif line.aside is not None:
