@@ -28,6 +28,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from asp_draft.bodies import Body
 from asp_draft.language import ENGLISH, MONTHS, Language
@@ -162,13 +163,19 @@ class Citations:
             (own.endswith(m.group(2)) and not m.group(1))
 
 
+@cache
+def citations_of(body: Body) -> Citations:
+    """The body's citation finder, compiled once."""
+    return Citations(body)
+
+
 def predecessor(texts: Iterable[str], body: Body, *, session: int | None, year: int,
                 title: str | None) -> str | None:
     """The base's predecessor in its series, as the base cites it: the first resolution of
     the previous session (or year) the paragraphs cite, leaving out any they name as on
     another subject ("77/28 on the strengthening of the coordination of ...", "entitled
     'Effects of atomic radiation'")."""
-    citations = Citations(body)
+    citations = citations_of(body)
     found: list[str] = []
     other: set[str] = set()
     for text in texts:
@@ -311,7 +318,7 @@ def _references(text: str, step: Step) -> list[Change]:
     base_date = step.language.long_date(step.adopted) if step.adopted else None
     why = f"it cited {step.predecessor}, which {step.base_cite} followed"
     changes: list[Change] = []
-    for run in Citations(step.body).runs(text):
+    for run in citations_of(step.body).runs(text):
         if _HISTORY.match(text, run.end):
             continue  # what the predecessor did is history
         for i, item in enumerate(run.items):

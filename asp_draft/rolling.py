@@ -151,7 +151,7 @@ def roll(library: Library, year: int, *, ref: str | None = None,
     text = render_spec(draft, comments=carry.comments)
     built = assemble(parse_spec(text, source), library)
     review = tuple(_review(adopted, built, carry, library, base))
-    header = _header(base, year, notes, review)
+    header = _header(base, year, notes, review, _for_whom(base, body, year))
     return Rolled(base=base, text="\n".join(header) + "\n" + text, review=review)
 
 
@@ -341,9 +341,19 @@ def _draft_meta(library: Library, base: Spec, year: int, symbol: str | None,
     return meta, notes
 
 
-def _header(base: Spec, year: int, notes: list[str], review: tuple[Review, ...]) -> list[str]:
+def _for_whom(base: Spec, body: Body | None, year: int) -> str:
+    """' (General Assembly, eightieth session)': whose session the draft is for, where
+    the body is not the omnibus's."""
+    coming = coming_session(base, body, year)
+    if body is None or coming is None:
+        return ""
+    return f" ({body.name}, {body.sessions.name(coming)})"
+
+
+def _header(base: Spec, year: int, notes: list[str], review: tuple[Review, ...],
+            for_whom: str = "") -> list[str]:
     header = [
-        f"# Draft spec for {year}, rolled forward by `asp-draft new` from "
+        f"# Draft spec for {year}{for_whom}, rolled forward by `asp-draft new` from "
         f"{base.meta.get('symbol')} ({base.year}).",
         "# Each clause id takes the clause's latest adopted version; pin one as ID@YEAR.",
         "# New language goes inline:  - text: \"*Welcoming* the ...,\"",

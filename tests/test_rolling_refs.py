@@ -335,6 +335,8 @@ def test_new_rolls_a_general_assembly_text_for_its_next_session(cli: Any, ga_lib
     assert any("OP3" in line and "'eightieth' -> 'eighty-first'" in line and
                "a coming session, one session on" in line for line in review)
     header = spec.read_text(encoding="utf-8")
+    assert header.startswith("# Draft spec for 2025 (General Assembly, eightieth session), "
+                             "rolled forward by `asp-draft new` from A/RES/79/6 (2024).")
     assert "#   OP1 " in header and "'2023/24;' -> '2024/25;'" in header
     # the rolled paragraph's clause is named over its entry
     assert "# clause recalling-resolution-november, rolled forward" in header
