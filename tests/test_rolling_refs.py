@@ -397,15 +397,21 @@ def test_a_text_adopted_late_in_its_session_rolls_for_the_next(cli: Any,
         "*Decides* to appropriate the amount for the period from 1 July 2025 to 30 June 2026;"]
 
 
-def test_a_clause_version_that_says_how_it_rolls_still_decides(cli: Any, ga_library: Path
-                                                                 ) -> None:
+@pytest.mark.parametrize(("rolls", "said"), [
+    ("review", "left for you (rolls: review)"),
+    ("keep", "kept word for word as adopted in 2024 (rolls: keep)")])
+def test_a_clause_version_that_says_how_it_rolls_still_decides(cli: Any, ga_library: Path,
+                                                               rolls: str, said: str) -> None:
     clause = next((ga_library / "operative").glob("invites-*.yaml"))
-    clause.write_text(clause.read_text(encoding="utf-8").rstrip() + "\n  rolls: review\n",
+    clause.write_text(clause.read_text(encoding="utf-8").rstrip() + f"\n  rolls: {rolls}\n",
                       encoding="utf-8")
     result = cli("-L", str(ga_library), "new", "2025", "--from", "A/RES/79/6", "-o", "-")
     assert result.code == 0, result.err
-    assert f"review: OP3 {clause.stem}: left for you (rolls: review)" in result.err
-    assert clause.stem in yaml.safe_load(result.out)["operative"]  # the clause, unrolled
+    assert f"review: OP3 {clause.stem}: {said}" in result.err
+    last = yaml.safe_load(result.out)["operative"][-1]
+    # unrolled: the clause itself, or (keep) its adopted words
+    assert last == clause.stem if rolls == "review" else \
+        last["text"].endswith("at its eightieth session.")
 
 
 @pytest.mark.parametrize(("body", "session", "year", "coming"), [
