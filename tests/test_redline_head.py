@@ -322,3 +322,35 @@ def test_a_general_assembly_pair_from_its_pdfs(tmp_path: Path) -> None:
     # the date in the cover's column keeps the column's run style, deleted and inserted
     assert runs(paragraphs[2], W + "rStyle") == [(W + "p", ""), (W + "del", "2 November 2023"),
                                                  (W + "ins", "30 October 2024")]
+
+
+def test_a_body_a_library_adds_is_laid_out_from_the_table_given(tmp_path: Path) -> None:
+    """A redline lays each text out from the table it is given: a body of the library's own
+    bodies.yaml gets its cover block (and its cover styles), exact both ways."""
+    from asp_draft.bodies import table
+
+    (tmp_path / "bodies.yaml").write_text(
+        "bodies:\n  unea:\n    name: United Nations Environment Assembly\n"
+        "    chapeau: The United Nations Environment Assembly,\n"
+        "    issuer: [United Nations, United Nations Environment Assembly]\n"
+        "    sessions: {first: 2014, per_year: 1}\n"
+        "    resolution: 'UNEP/EA.{session}/Res.{number}'\n", encoding="utf-8")
+    bodies = table([tmp_path])
+    old = Document({"symbol": "UNEP/EA.6/Res.3", "adopted": "2024-03-01", "title": "Plastics",
+                    "chapeau": "The United Nations Environment Assembly,"}, BODY)
+    new = replace(old, meta=old.meta.with_(title="Plastic pollution"))
+    data = render_redline(diff_documents(old, new), date=DATE, bodies=bodies)
+    def laid_out(document: Document) -> list[str]:
+        return [line for _, line in layout.head_lines(document, bodies) if line.strip()] + [
+            p.text for p in BODY] + [line for _, line in layout.tail_lines(document, bodies)]
+
+    assert "Resolution adopted by the United Nations Environment Assembly on 1 March 2024" \
+        in view(data, accept=True)
+    assert view(data, accept=True) == laid_out(new)
+    assert view(data, accept=False) == laid_out(old)
+    styles = zipfile.ZipFile(__import__("io").BytesIO(data)).read("word/styles.xml")
+    assert b"AspCoverAdopted" in styles
+    # without the table the body is unknown: the ASP's own head, no cover
+    plain = render_redline(diff_documents(old, new), date=DATE)
+    assert b"AspCoverAdopted" not in zipfile.ZipFile(__import__("io").BytesIO(plain)).read(
+        "word/styles.xml")

@@ -146,8 +146,11 @@ def diff(
         DIFF_WRITERS.load(writer)(stdout_console(), result)
     else:
         notes = annotations_for(res, new_doc) if annotate else None
+        # a Word or PDF redline lays each text out as its body prints it, a body the
+        # library adds included; the table's YAML is read only for those
         rendered = DIFF_WRITERS.render(writer, result, author=author, date=when,
-                                       moves_as_changes=moves_as_changes, annotations=notes)
+                                       moves_as_changes=moves_as_changes, annotations=notes,
+                                       bodies=res.bodies if writer.binary else None)
         write_result(rendered, out, force=force, inputs=inputs)
     typer.echo(result.summary_line(), err=True)
     leads = result.leads_line()

@@ -37,7 +37,7 @@ import copy
 import itertools
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asp_draft.compilation import Compilation, Item, Touch
 from asp_draft.model import Change, Diff, Document, Paragraph, WordOp
@@ -45,6 +45,9 @@ from asp_draft.ooxml.comments import attach, mark_kind
 from asp_draft.ooxml.names import el, w
 from asp_draft.ooxml.styles import STYLE_CHAPEAU
 from asp_draft.writers import docx as layout
+
+if TYPE_CHECKING:
+    from asp_draft.bodies import Table
 
 
 class Revisions:
@@ -192,8 +195,10 @@ def word_runs(ops: Sequence[WordOp], old: Paragraph, new: Paragraph, rev: Revisi
 class _Writer:
     """Shared machinery of the redline and the compilation writers."""
 
-    def __init__(self, author: str, date: str, reference_doc: Path | None) -> None:
+    def __init__(self, author: str, date: str, reference_doc: Path | None,
+                 bodies: Table | None = None) -> None:
         reference = layout.read_reference(reference_doc) if reference_doc else None
+        self.bodies = bodies  # the table each text's body is looked up in (None: bundled)
         self.skeleton = layout.Skeleton(reference)
         self.rev = Revisions(self.skeleton, author, date)
         self.last_tracked = False
@@ -208,10 +213,10 @@ class _Writer:
         each text's closing lines to write where it ends."""
         from asp_draft.writers import cover
 
-        if cover.cover(old) is not None or cover.cover(new) is not None:
+        if cover.cover(old, self.bodies) is not None or cover.cover(new, self.bodies) is not None:
             layout.add_cover_styles(self.skeleton.styles)
         layout.mark_language(self.skeleton.styles, new.meta)
-        self._tails = [layout.tail_lines(old), layout.tail_lines(new)]
+        self._tails = [layout.tail_lines(old, self.bodies), layout.tail_lines(new, self.bodies)]
 
     def tails(self, old: bool, new: bool) -> None:
         """The closing lines of the texts that end here (`old`, `new`): as one set of lines
@@ -268,12 +273,13 @@ class _Writer:
         if self.last_tracked:
             self.skeleton.append(el("p"))
         self.skeleton.settings_extra.append(el("trackRevisions"))
-        return self.skeleton.to_bytes(layout.document_properties(document))
+        return self.skeleton.to_bytes(layout.document_properties(document, self.bodies))
 
 
 def _head(writer: _Writer, old: Document, new: Document) -> None:
     """The head of NEW, with the differences from OLD's head as revisions."""
-    write_lines(writer, layout.head_lines(old), layout.head_lines(new))
+    write_lines(writer, layout.head_lines(old, writer.bodies),
+                layout.head_lines(new, writer.bodies))
 
 
 def write_lines(writer: _Writer, old: list[tuple[str, str]], new: list[tuple[str, str]]) -> None:
@@ -359,12 +365,14 @@ def _reading_order(diff: Diff) -> list[tuple[str, Change]]:
 
 def render_redline(diff: Diff, *, author: str = "asp-draft", date: str,
                    moves_as_changes: bool = False, reference_doc: Path | None = None,
-                   annotations: Sequence[str | None] | None = None) -> bytes:
+                   annotations: Sequence[str | None] | None = None,
+                   bodies: Table | None = None) -> bytes:
     """The NEW document with its differences from OLD as Word tracked changes; a changed
-    lead, a paragraph not compared and the `annotations` of NEW's paragraphs as comments."""
+    lead, a paragraph not compared and the `annotations` of NEW's paragraphs as comments.
+    Each text is laid out as its body prints it, looked up in `bodies` (default: bundled)."""
     from asp_draft.diff_view import partial_notes
 
-    writer = _Writer(author, date, reference_doc)
+    writer = _Writer(author, date, reference_doc, bodies)
     writer.skeleton.first_page_note = partial_notes(diff)
     writer.layout_for(diff.old, diff.new)
     _head(writer, diff.old, diff.new)
@@ -489,13 +497,13 @@ def _bracket(p: Any, start: Any, end: Any) -> None:
 
 
 def render_compilation(compilation: Compilation, *, date: str,
-                       reference_doc: Path | None = None) -> bytes:
+                       reference_doc: Path | None = None, bodies: Table | None = None) -> bytes:
     """The base text with each delegation's proposals as tracked changes under its name.
 
     One delegation on a paragraph: its changes in place. Several: the base paragraph stays,
     followed by each delegation's version as an inserted alternative labelled with its name.
     """
-    writer = _Writer("asp-draft", date, reference_doc)
+    writer = _Writer("asp-draft", date, reference_doc, bodies)
     rev = writer.rev
     base = compilation.base
     writer.layout_for(base, base)
@@ -534,7 +542,7 @@ def _compiled_head(writer: _Writer, compilation: Compilation) -> None:
         for change in meta_changes(base.meta, proposal.document.meta):
             if change.counts:
                 proposed.setdefault(change.key, []).append((proposal.name, change.new))
-    lines = layout.head_lines(base)
+    lines = layout.head_lines(base, writer.bodies)
     where = _head_keys(lines, base, proposed)
     for at, (style, text) in enumerate(lines):
         key = where.get(at)
