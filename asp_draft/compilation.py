@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from asp_draft.model import Diff, Document, LeadChange, Paragraph, WordOp, labels
+from asp_draft.model import Diff, Document, LeadChange, MetaChange, Paragraph, WordOp, labels
 from asp_draft.textfile import plain_name
 
 
@@ -65,6 +65,8 @@ class Compilation:
     items: list[Item] = field(default_factory=list)
     # delegation -> (base index, its change of lead) for each paragraph whose lead it changed
     leads: dict[str, list[tuple[int, LeadChange]]] = field(default_factory=dict)
+    # delegation -> its changes of the printed head (chapeau, title)
+    heads: dict[str, list[MetaChange]] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         """Who touched which paragraph (by label), how its leads changed, and where proposals
@@ -74,7 +76,9 @@ class Compilation:
             p.name: {"name": p.name, "source": p.source, "modified": [], "deleted": [],
                      "inserted": [], "strength": [
                          {"paragraph": base_labels[i], "old": s.old, "new": s.new,
-                          "direction": s.direction} for i, s in self.leads.get(p.name, [])]}
+                          "direction": s.direction} for i, s in self.leads.get(p.name, [])],
+                     "head": [{"key": m.key, "old": m.old, "new": m.new}
+                              for m in self.heads.get(p.name, [])]}
             for p in self.proposals}
         overlaps = []
         previous = "the start"
@@ -120,7 +124,9 @@ def compile_proposals(base: Document, proposals: Sequence[Proposal], diffs: Sequ
                 insertions.setdefault(last_old, []).append(
                     (proposal.name, diff.new.paragraphs[change.new_index]))
     order = {p.name: i for i, p in enumerate(proposals)}
-    result = Compilation(base=base, proposals=tuple(proposals), leads=leads)
+    heads = {p.name: list(d.printed_changes)
+             for p, d in zip(proposals, diffs, strict=True) if d.printed_changes}
+    result = Compilation(base=base, proposals=tuple(proposals), leads=leads, heads=heads)
 
     def add_insertions(after: int) -> None:
         # Stable sort: the order the proposals were given, then each proposal's own order.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from asp_draft.commands.compile import summary_lines
 from asp_draft.compilation import Proposal, compile_proposals, default_name, parse_proposal_arg
 from asp_draft.diff import diff_documents
 from asp_draft.model import Document, Paragraph
@@ -37,7 +38,8 @@ def test_one_delegation_changes_in_place() -> None:
         (0, []), (1, ["modified"]), (2, []), (3, [])]
     assert result.summary()["proposals"] == [{"name": "Ruritania", "source": "",
                                               "modified": ["PP2"], "deleted": [],
-                                              "inserted": [], "strength": []}]
+                                              "inserted": [], "strength": [],
+                                              "head": []}]
     assert result.summary()["overlaps"] == []
 
 
@@ -110,3 +112,18 @@ def test_a_proposal_past_the_end_of_a_partial_base_keeps_its_paragraphs() -> Non
     result = compile_proposals(base, props, [diff_documents(base, longer)])
     assert [(i.base_index, i.inserted_by) for i in result.items] == [
         (0, None), (1, None), (None, "Atlantis")]
+
+
+def test_a_delegation_that_changes_the_chapeau_is_named_in_the_summary() -> None:
+    base = doc(*(p.text for p in BASE.paragraphs[:2]), chapeau="The Assembly of States Parties,")
+    retitled = doc(*(p.text for p in BASE.paragraphs[:2]), chapeau="The General Assembly,")
+    same = doc(*(p.text for p in BASE.paragraphs[:2]), chapeau="The Assembly of States Parties,")
+    props = [Proposal("Ruritania", retitled), Proposal("Atlantis", same)]
+    result = compile_proposals(base, props, [diff_documents(base, p.document) for p in props])
+    rows = {r["name"]: r for r in result.summary()["proposals"]}
+    assert rows["Ruritania"]["head"] == [{"key": "chapeau",
+                                          "old": "The Assembly of States Parties,",
+                                          "new": "The General Assembly,"}]
+    assert rows["Atlantis"]["head"] == []
+    assert summary_lines(result.summary()) == ["Ruritania: changed the chapeau",
+                                               "Atlantis: no changes"]

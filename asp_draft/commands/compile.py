@@ -29,6 +29,8 @@ def summary_lines(summary: dict[str, Any]) -> list[str]:
             if found:
                 name = "lead changed" if direction == "changed" else direction
                 parts.append(f"{name} {', '.join(found)}")
+        if row.get("head"):
+            parts.append("changed the " + " and ".join(h["key"] for h in row["head"]))
         lines.append(f"{row['name']}: {'; '.join(parts) or 'no changes'}")
     for overlap in summary["overlaps"]:
         lines.append(f"overlap at {overlap['paragraph']}: {', '.join(overlap['delegations'])} "
@@ -95,7 +97,7 @@ def compile_command(
         items.append(Proposal(label, document, ref))
     diffs = [diff_documents(base_doc, p.document) for p in items]
     compilation = compile_proposals(base_doc, items, diffs)
-    rendered = render_compilation(compilation, date=when)
+    rendered = render_compilation(compilation, date=when, bodies=res.bodies)
     if out.suffix.lower() == ".pdf":
         from asp_draft.writers.pdf import docx_to_pdf
 
