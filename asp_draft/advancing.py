@@ -13,18 +13,19 @@ those follow a few rules of the layout, which this module applies to one paragra
   after) -> "eightieth"; a run of sessions up to the present one ("at the sixty-fourth to
   seventy-eighth sessions") runs one further; a yearly count ("for the eighteenth
   consecutive year") counts one further;
-- years tied to them: a report or a scale "for 2023" of the base's year or the next; a date
-  after the base was adopted (a deadline, the next meeting), whose year moves on.
+- years tied to them: a report, programme or scale "for 2023" of the base's year or the next.
 
 What is history stays as it was: any resolution other than the one rolled from, what the
 predecessor did ("resolution 77/203, whereby the Assembly decided ..."), an anniversary, a
-session that has met, a date on or before the base's adoption, another body's sessions, a
-convention's date, a named span such as 2022–2032. Each change says why, for the review list.
+session that has met, a date (a meeting's days move as well as its year, a one-off event's
+not at all: they are listed for review), another body's sessions, a session a decision takes
+effect from, a named span such as 2022–2032. Each change says why, for the review list.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -36,18 +37,13 @@ from asp_draft.language import ENGLISH, MONTHS, Language
 _MONTH = "|".join(MONTHS)
 # '1 November 2023', and the odd '15 of December of 2022' a PDF sometimes prints
 DATE = rf"(?P<day>\d{{1,2}})(?: of)? (?P<month>{_MONTH})(?: of)? (?P<year>(?:19|20)\d\d)"
-_DATE = re.compile(rf"\b{DATE}\b")
 _FIELDS = {"session": r"\d{1,3}", "number": r"\d{1,5}", "year": r"(?:19|20)\d\d"}
 # A resolution of a part adopted apart ('77/291 B'); the letter is part of the citation.
 _PART = r"(?: [A-Z](?![\w/]))?"
 # What follows a citation that speaks of what that resolution did or holds: history.
 _HISTORY = re.compile(r",? (?:whereby|by which|in which|through which)\b|"
                       r" and the [^,;]* (?:contained|set out) therein\b")
-# ... and a date in such a clause is that resolution's ('by which the Council extended the
-# mandate until 30 June 2024'), not one that moves on.
-_ITS_DATE = re.compile(r"\b(?:whereby|by which|in which|through which)\b[^;]*$")
-# ... as is the date a document was adopted on ('resolution 2718 (2023) of 21 December 2023')
-_ADOPTED_ON = re.compile(r"(?:\d|\))(?: [A-Z])? of $")
+
 # words that say nothing of a subject ('United Nations' stands in most titles)
 _STOP = frozenset(("the", "of", "on", "and", "in", "to", "for", "a", "an", "its", "their",
                    "with", "by", "at", "from", "united", "nations"))
@@ -172,9 +168,11 @@ def citations_of(body: Body) -> Citations:
 def predecessor(texts: Iterable[str], body: Body, *, session: int | None, year: int,
                 title: str | None) -> str | None:
     """The base's predecessor in its series, as the base cites it: the first resolution of
-    the previous session (or year) the paragraphs cite, leaving out any they name as on
-    another subject ("77/28 on the strengthening of the coordination of ...", "entitled
-    'Effects of atomic radiation'")."""
+    the previous session (or year) the paragraphs cite, leaving out any they show to be of
+    another series: named as on another subject ("77/28 on the strengthening of the
+    coordination of ...", "entitled 'Effects of atomic radiation'"), cited for an act of its
+    own ("77/326 of 25 August 2023 proclaiming the Decade"), or ending a list that comes
+    every other session ("..., 74/147, 76/169 and 78/210": a series of another rhythm)."""
     citations = citations_of(body)
     found: list[str] = []
     other: set[str] = set()
@@ -185,10 +183,29 @@ def predecessor(texts: Iterable[str], body: Body, *, session: int | None, year: 
                     continue
                 if item.cite not in found:
                     found.append(item.cite)
-                subject = _subject(text[item.end:] if item is run.items[-1] else "")
-                if subject and title and not _alike(subject, title):
+                last = item is run.items[-1]
+                subject = _subject(text[item.end:]) if last else None
+                if (subject and title and not _alike(subject, title)) or \
+                        (last and _ACT.match(text, item.end)) or \
+                        (last and _other_rhythm(run, body)):
                     other.add(item.cite)
     return next((c for c in found if c not in other), None)
+
+
+# A citation followed by what that resolution itself did: it is cited for its act.
+_ACT = re.compile(rf"(?: of {DATE})?,? (?:proclaiming|establishing|adopting|endorsing|"
+                  r"declaring|convening)\b")
+
+
+def _other_rhythm(run: _Run, body: Body) -> bool:
+    """Whether a list's last three resolutions come at a steady step longer than a year's
+    (every other session): its series is not an annual one's."""
+    sessions = [_numbers(i.cite, body) for i in run.items[-3:]]
+    counted = [n[0] for n in sessions if n is not None and n[0] is not None]
+    if len(counted) < 3:
+        return False
+    steps = {b - a for a, b in itertools.pairwise(counted)}
+    return len(steps) == 1 and steps.pop() > body.sessions.per_year
 
 
 def _previous(citation: str, body: Body, *, session: int | None, year: int) -> bool:
@@ -259,7 +276,9 @@ def advance(text: str, step: Step) -> list[Change]:
 def apply(text: str, changes: Sequence[Change]) -> str:
     """The text with the changes made."""
     out = text
-    for change in sorted(changes, key=lambda c: c.start, reverse=True):
+    # from the end, so each change's offsets still hold; at one place, the span before an
+    # insertion there
+    for change in sorted(changes, key=lambda c: (c.start, c.end), reverse=True):
         out = out[:change.start] + change.new + out[change.end:]
     return out
 
@@ -423,6 +442,11 @@ def _consecutive(text: str, step: Step) -> list[Change]:
     return changes
 
 
+# 'starting at its eighty-first session', 'with effect from the eightieth session'
+_STARTING = re.compile(r"\b(?:starting|beginning|commencing|effective|(?:as|with effect) from)"
+                       r"(?: (?:at|from|with|in))? (?:its|the)\s*$")
+
+
 def _sessions(text: str, step: Step) -> list[Change]:
     if step.session is None or step.body is None or not step.body.sessions.held \
             or step.body.sessions.by_year:
@@ -440,6 +464,8 @@ def _sessions(text: str, step: Step) -> list[Change]:
                                       _ordinal_like(m.group("ord"), value + ahead, step),
                                       "sessions up to the present one, one session on"))
             continue
+        if m.group("what").endswith("sessions") or _STARTING.search(text, 0, m.start()):
+            continue  # a set of sessions, or the one a decision takes effect from: fixed
         if step.session < value <= step.session + 2 * ahead:
             changes.append(Change(m.start("ord"), m.end("ord"),
                                   _ordinal_like(m.group("ord"), value + ahead, step),
@@ -483,32 +509,13 @@ _FOR_YEAR = re.compile(r"\bfor (?P<year>(?:19|20)\d\d)\b(?![/–-]\d)")
 
 
 def _years(text: str, step: Step) -> list[Change]:
+    """A year's report, programme or scale 'for 2024', of the base's year or the next.
+
+    A date to come is left for review: a meeting's days move with its year, and a one-off
+    event's (a conference 'to be held from 27 to 30 May 2024') do not move at all.
+    """
     changes = []
     for m in _FOR_YEAR.finditer(text):
         if step.base_year <= int(m.group("year")) <= step.base_year + step.years:
             changes.append(_year_change(m, "year", step, "a year's report or scale, a year on"))
-    if step.adopted is not None:
-        horizon = step.adopted.replace(year=step.adopted.year + step.years) \
-            if not (step.adopted.month == 2 and step.adopted.day == 29) \
-            else step.adopted + dt.timedelta(days=365 * step.years)
-        for m in _DATE.finditer(text):
-            day = _date(m)
-            if day is not None and step.adopted < day <= horizon and \
-                    not _anniversary(text, m) and not _ITS_DATE.search(text[:m.start()]) \
-                    and not _ADOPTED_ON.search(text[:m.start()]):
-                changes.append(_year_change(m, "year", step,
-                                            "a date still to come when the base was adopted"))
     return changes
-
-
-def _date(m: re.Match[str]) -> dt.date | None:
-    try:
-        return dt.date(int(m.group("year")), MONTHS.index(m.group("month")) + 1,
-                       int(m.group("day")))
-    except ValueError:
-        return None
-
-
-def _anniversary(text: str, m: re.Match[str]) -> bool:
-    """Whether the date marks an anniversary (a fixed day, not a meeting that moves on)."""
-    return re.search(r"\banniversary\b|\bmark", text[m.end():m.end() + 80], re.I) is not None

@@ -105,6 +105,19 @@ def test_the_predecessor_is_the_first_of_the_previous_session_on_the_same_matter
                        title="Question of French Polynesia") is None
 
 
+@pytest.mark.parametrize("text", [
+    # cited for an act of its own
+    "Recalling its resolution 77/326 of 25 August 2023 proclaiming the International Decade "
+    "on Sciences for Sustainable Development,",
+    # the end of a list that comes every other session: a series of another rhythm
+    "Bearing in mind its resolutions 71/180 of 19 December 2016, 73/147 of 18 December 2018, "
+    "75/169 of 16 December 2020 and 77/6 of 19 December 2022,",
+])
+def test_a_resolution_of_another_series_is_not_the_predecessor(text: str) -> None:
+    assert predecessor([text, "Recalling its resolution 77/9,"], GA, session=78, year=2023,
+                       title="Measures") == "77/9"
+
+
 def test_a_body_without_sessions_finds_its_predecessor_by_year() -> None:
     sc = bodies.table()["sc"]
     texts = ["Recalling its resolution 2690 (2023) and all its previous resolutions,",
@@ -162,6 +175,10 @@ def test_the_coming_sessions_move_one_session_on(text: str, want: str) -> None:
     "submitted to the Human Rights Council at its seventy-ninth session,",
     "the fifty-seventh session of the Human Rights Council",
     "adopted at its tenth special session, the first special session devoted to disarmament,",
+    # a set of sessions, and the session a decision takes effect from, are fixed
+    "to hold consideration of new proposals during the seventy-ninth and eightieth sessions,",
+    "on a trial basis starting at the eightieth session,",
+    "strongly encourages Member States, starting from the seventy-ninth session, to act",
     # a convention's date, an event before the base's adoption, a named span, an anniversary
     "the Convention on the Prevention and Punishment of the Crime of Genocide of "
     "9 December 1948,",
@@ -179,11 +196,13 @@ def test_what_is_history_is_left_alone(text: str) -> None:
 def test_years_tied_to_the_coming_year_move_on() -> None:
     assert rolled("Having examined the report of the Special Committee for 2023,") == \
         "Having examined the report of the Special Committee for 2024,"
-    assert rolled("to submit, before 26 April 2024, information and observations") == \
-        "to submit, before 26 April 2025, information and observations"
-    # the date a resolution of another body set is that resolution's
-    assert advance("resolution 2718 (2023), by which the Council extended the mandate until "
-                   "30 June 2024,", STEP) == []
+    assert rolled("Decides to approve the programme budget for 2024,") == \
+        "Decides to approve the programme budget for 2025,"
+    # a date to come is left for review: a meeting's days move too, a conference's not at all
+    assert advance("the fourth International Conference to be held from 27 to 30 May 2024,",
+                   STEP) == []
+    assert advance("to submit, before 26 April 2024, information and observations",
+                   STEP) == []
 
 
 def test_each_change_says_why() -> None:
