@@ -22,11 +22,12 @@ from asp_draft.formats import DOCUMENT_WRITERS, SHOW_WRITERS, Writer, listing, r
 
 
 def render(document: Any, writer: Writer, *, reference_doc: Path | None = None,
-           annotations: list[str | None] | None = None) -> bytes | str:
-    """A document in one of the output formats."""
+           annotations: list[str | None] | None = None, bodies: Any = None) -> bytes | str:
+    """A document in one of the output formats; `bodies`, the table its body is laid out
+    from (the user's library's), goes to the writers that take it."""
     rendered: bytes | str = DOCUMENT_WRITERS.render(writer, document,
                                                     reference_doc=reference_doc,
-                                                    annotations=annotations)
+                                                    annotations=annotations, bodies=bodies)
     return rendered
 
 
@@ -86,9 +87,10 @@ def show(
     Example: asp-draft show 2017 --format json
     """
     writer = SHOW_WRITERS.get(format)
-    document = resolver(library, var).document(ref)
+    found = resolver(library, var)
+    document = found.document(ref)
     warn_partial(document)
-    out = render(document, writer)
+    out = render(document, writer, bodies=found.bodies)
     sys.stdout.write(out if isinstance(out, str) else out.decode("utf-8"))
 
 
@@ -132,8 +134,8 @@ def build(
     document = found.document(ref)
     warn_partial(document)
     notes = annotations_for(found, document) if annotate else None
-    write_output(out, render(document, writer, reference_doc=reference_doc, annotations=notes),
-                 force=force, inputs=inputs)
+    write_output(out, render(document, writer, reference_doc=reference_doc, annotations=notes,
+                             bodies=found.bodies), force=force, inputs=inputs)
 
 
 @app.command()
