@@ -583,3 +583,21 @@ def test_the_text_writer_prints_sponsors_and_a_vote_and_reads_them_back(name: st
     if doc.meta.get("sponsors"):
         assert f"# sponsors: {'; '.join(doc.meta['sponsors'])}" in printed.splitlines()
 
+
+
+def test_every_official_pdf_is_its_body_s_in_the_table(
+        official: dict[str, Document | InputError]) -> None:
+    """The printed adopting body ('General Assembly') becomes the table's key, a Main
+    Committee's draft is its committee's, and the session is the body's own (the symbol's)."""
+    from asp_draft.bodies import table
+    from asp_draft.facts import with_body
+    bodies = table()
+    for name, doc in official.items():
+        if isinstance(doc, InputError):
+            continue
+        symbol = _symbol(Path(name))
+        named = with_body(doc, bodies)
+        want = "ga-c1" if symbol.startswith("A/C.1/") else "ga"
+        assert (named.meta["body"], named.meta["session"]) == (
+            want, int(symbol.split("/")[-2])), name
+        assert named.chapeau == "The General Assembly,", name
