@@ -600,4 +600,5 @@ def test_every_official_pdf_is_its_body_s_in_the_table(
         want = "ga-c1" if symbol.startswith("A/C.1/") else "ga"
         assert (named.meta["body"], named.meta["session"]) == (
             want, int(symbol.split("/")[-2])), name
-        assert named.chapeau == "The General Assembly,", name
+        # as printed: a text that adopts a declaration may set it without its comma
+        assert (named.chapeau or "").rstrip(",") == "The General Assembly", name
