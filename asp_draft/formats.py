@@ -141,13 +141,13 @@ DOCUMENT_WRITERS = Writers("documents", (
            "render_markdown", aliases=("md",), show=True, options=("annotations",)),
     Writer("json", "JSON", (".json",), "asp_draft.writers.json", "render_json", show=True),
     Writer("html", "HTML", (".html", ".htm"), "asp_draft.writers.html", "render_html",
-           options=("annotations",)),
+           options=("annotations", "bodies")),
     Writer("docx", "Word", (".docx",), "asp_draft.writers.docx", "render_docx",
-           binary=True, options=("reference_doc", "annotations")),
+           binary=True, options=("reference_doc", "annotations", "bodies")),
     Writer("akn", "Akoma Ntoso", (".xml",), "asp_draft.writers.akn", "render_valid_akn",
-           aliases=("xml", "akoma-ntoso"), binary=True, show=True),
+           aliases=("xml", "akoma-ntoso"), binary=True, show=True, options=("bodies",)),
     Writer("pdf", "PDF", (".pdf",), "asp_draft.writers.pdf", "render_pdf", binary=True,
-           options=("reference_doc", "annotations"), needs="soffice"),
+           options=("reference_doc", "annotations", "bodies"), needs="soffice"),
 ))
 SHOW_WRITERS = Writers("documents", tuple(w for w in DOCUMENT_WRITERS.entries if w.show))
 
@@ -161,8 +161,8 @@ DIFF_WRITERS = Writers("redlines", (
     Writer("html", "HTML", (".html", ".htm"), "asp_draft.writers.diff_html",
            "render_diff_html"),
     Writer("docx", "Word", (".docx",), "asp_draft.writers.redline", "render_redline",
-           binary=True, options=("author", "date", "moves_as_changes", "annotations")),
+           binary=True, options=("author", "date", "moves_as_changes", "annotations", "bodies")),
     Writer("pdf", "PDF", (".pdf",), "asp_draft.writers.pdf", "render_redline_pdf",
-           binary=True, options=("author", "date", "moves_as_changes", "annotations"),
+           binary=True, options=("author", "date", "moves_as_changes", "annotations", "bodies"),
            needs="soffice"),
 ))

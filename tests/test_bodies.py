@@ -115,3 +115,25 @@ def test_a_bad_table_is_named_with_its_line(tmp_path: Path, text: str, line: int
     with pytest.raises(LibraryError) as e:
         bodies.table([tmp_path])
     assert cause in str(e.value) and e.value.line == line
+
+
+def test_a_body_a_library_adds_is_laid_out_by_its_own_entry(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "bodies.yaml").write_text(
+        "bodies:\n  unesco:\n    name: General Conference of UNESCO\n"
+        "    chapeau: The General Conference,\n    issuer: [UNESCO, General Conference]\n"
+        "    sessions: {first: 1946, opens: 11}\n"
+        "    resolution: \"{session} C/Res.{number}\"\n", encoding="utf-8")
+    source = tmp_path / "u.txt"
+    source.write_text("# symbol: 43 C/Res.12\n# title: Culture\n# adopted: 2025-11-13\n\n"
+                      "The General Conference,\n\n1. Decides to act.\n", encoding="utf-8")
+    for fmt, suffix in (("docx", ".docx"), ("html", ".html")):
+        out = tmp_path / f"u{suffix}"
+        result = cli("--library", lib, "build", source, "-o", out)
+        assert result.code == 0, result.err
+        text = zipfile.ZipFile(out).read("word/document.xml").decode() if fmt == "docx" \
+            else out.read_text(encoding="utf-8")
+        assert "UNESCO" in text and "Forty-third session" in text, fmt
