@@ -254,8 +254,9 @@ def test_docx_goes_to_the_redline_writer(run, tmp_path: Path,  # type: ignore[no
     seen: dict[str, object] = {}
 
     def render_redline(diff: object, *, author: str, date: str,
-                       moves_as_changes: bool) -> bytes:
-        seen.update(author=author, date=date, moves=moves_as_changes)
+                       moves_as_changes: bool, bodies: object) -> bytes:
+        seen.update(author=author, date=date, moves=moves_as_changes,
+                    bodies=sorted(b.key for b in bodies)[:2])  # type: ignore[attr-defined]
         return b"PK fake"
 
     fake = types.ModuleType("asp_draft.writers.redline")
@@ -266,7 +267,8 @@ def test_docx_goes_to_the_redline_writer(run, tmp_path: Path,  # type: ignore[no
                  "--date", "2018-12-12T10:30:00+01:00")
     assert result.code == 0, result
     assert out.read_bytes() == b"PK fake"
-    assert seen == {"author": "Chair", "date": "2018-12-12T09:30:00Z", "moves": False}
+    assert seen == {"author": "Chair", "date": "2018-12-12T09:30:00Z", "moves": False,
+                    "bodies": ["asp", "ecosoc"]}
 
 
 def test_docx_without_the_redline_writer(run, tmp_path: Path,  # type: ignore[no-untyped-def]

@@ -22,6 +22,7 @@ from asp_draft.cli import (
 )
 from asp_draft.errors import UsageError
 from asp_draft.formats import DIFF_WRITERS, Writer, ref_help
+from asp_draft.model import Diff
 
 
 def redline_date(value: str | None) -> str:
@@ -72,6 +73,20 @@ def write_result(rendered: str | bytes, out: Path | None, *, force: bool,
         sys.stdout.write(rendered)
     else:
         sys.stdout.buffer.write(rendered)
+
+
+def _compared(res: Any, old: str, new: str, *, ignore_typography: bool,
+              detect_moves: bool) -> Diff:
+    """The two REFs read and compared; a partial record is said first."""
+    from asp_draft.diff import diff_documents
+
+    old_doc, new_doc = named(res.resolve(old), old), named(res.resolve(new), new)
+    partial = sorted({d.meta.name() for d in (old_doc, new_doc) if d.meta.partial})
+    if partial:  # a partial record makes text missing from the copy look deleted or inserted
+        note(f"note: the record of {' and '.join(partial)} is partial; paragraphs beyond "
+             "what is held are not compared")
+    return diff_documents(old_doc, new_doc, ignore_typography=ignore_typography,
+                          detect_moves=detect_moves)
 
 
 @app.command()
@@ -129,19 +144,13 @@ def diff(
         check_output(out, force=force, inputs=input_paths(inputs))  # refuse before the work
     if old == "-" and new == "-":
         raise UsageError("only one of OLD and NEW can be - (standard input)")
-    from asp_draft.diff import diff_documents
     from asp_draft.textfile import plain_name
 
     plain_name(author, "--author")
     res = resolver(library, var)
-    old_doc, new_doc = named(res.resolve(old), old), named(res.resolve(new), new)
-    partial = sorted({d.meta.name() for d in (old_doc, new_doc) if d.meta.partial})
-    if partial:  # a partial record makes text missing from the copy look deleted or inserted
-        note(f"note: the record of {' and '.join(partial)} is partial; paragraphs beyond "
-             "what is held are not compared")
-    result = diff_documents(old_doc, new_doc,
-                            ignore_typography=ignore_typography,
-                            detect_moves=not moves_as_changes)
+    result = _compared(res, old, new, ignore_typography=ignore_typography,
+                       detect_moves=not moves_as_changes)
+    new_doc = result.new
     if writer.terminal:
         DIFF_WRITERS.load(writer)(stdout_console(), result)
     else:
