@@ -11,13 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from asp_draft.errors import InputError, LibraryError, UsageError
 from asp_draft.language import ENGLISH, language_for
 from asp_draft.yamlcheck import check_keys, expect, line_of
+
+if TYPE_CHECKING:  # the table is read only where a body is asked for (start-up reads no YAML)
+    from asp_draft.bodies import Body, Table
+    from asp_draft.model import Document
 
 # The Assembly's first regular session met in 2002; since then one regular session a year.
 FIRST_SESSION_YEAR = 2002
@@ -124,9 +128,6 @@ def library_language(code: Any, source: Path | str, line: int | None) -> str:
         raise LibraryError(e.message, source=source, line=line) from None
 
 
-
-
-
 # --- a document's body and its session ------------------------------------------------------
 
 # The body facts.yaml speaks for, and a text's body when nothing in it names one: the omnibus
@@ -135,11 +136,6 @@ FACTS_BODY = "asp"
 # The facts of a year that are the ASP's own, which another body's text must not take.
 _ASP_FACTS = ("session", "venue", "symbol", "session_word", "dates")
 _KEY = re.compile(r"[a-z][a-z0-9-]*")
-
-if TYPE_CHECKING:
-    from asp_draft.bodies import Body, Table
-    from asp_draft.model import Document
-
 
 def document_body(meta: Mapping[str, Any], table: Table, *, source: str | None = None,
                   line: int | None = None) -> Body | None:
@@ -214,8 +210,6 @@ def with_body(document: Document, table: Table, *, source: str | None = None,
     """The document with its `body` a key of the table (after its symbol) and, when it does
     not say its session, its body's; a body the table does not know, named in the file, is an
     error at `source`, `line`."""
-    from dataclasses import replace
-
     body = document_body(document.meta, table, source=source, line=line)
     if body is None:
         return document
