@@ -9,9 +9,10 @@ with typography folded, so the 2015 copy's straight quotation marks do not make 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -246,7 +247,16 @@ class Earlier:
     symbols: tuple[str, ...]
     years: tuple[int, ...]
     text: str
-    changes: tuple[Op, ...]  # from this wording to the one that replaced it
+    replaced_by: str  # the wording that came next, as first adopted
+
+    @functools.cached_property
+    def changes(self) -> tuple[Op, ...]:
+        """The word changes from this wording to the one that replaced it, typography
+        folded: worked out when shown (--history), so blame --json never loads the diff."""
+        from asp_draft.diff import fold_typography
+        from asp_draft.words import diff_words
+
+        return tuple(diff_words(fold_typography(self.text), fold_typography(self.replaced_by)))
 
 
 @dataclass(frozen=True)
@@ -341,7 +351,7 @@ def blame_held(document: Document, library: Library) -> list[Blame] | None:
     checks, with printed_as_held). None when a paragraph is not an adopted clause version
     (inline words, a version whose adopting texts are unknown): the record is needed then.
     """
-    first = _FirstPrintings(library)
+    first = _FirstPrintings(library, (p.clause for p in document.paragraphs if p.clause))
     out: list[Blame] = []
     for index, (paragraph, label) in enumerate(zip(document.paragraphs,
                                                    labels(document.paragraphs), strict=True)):
@@ -382,13 +392,19 @@ def _shape(document: Document) -> list[tuple[Any, ...]]:
 class _FirstPrintings:
     """Each clause version's text as the first held resolution printing it prints it (the
     record's first_printing), reading only the resolutions that name that clause and
-    rendering only their entries of it (a paragraph's text does not depend on the others)."""
+    rendering only their entries of the clauses asked about (a paragraph's text does not
+    depend on the others)."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, wanted: Iterable[str] = ()) -> None:
         self.library = library
+        # the clauses blame will ask about: a resolution is rendered once for all of them
+        self.wanted = frozenset(wanted)
         self.found: dict[tuple[str, int | None], str] = {}
         # a clause -> the held texts naming it not yet looked at, in the record's order
         self.unread: dict[str, Iterator[Spec]] = {}
+        # a held text (by id, kept alive here) -> the clauses whose entries were rendered,
+        # and those entries' paragraphs
+        self.rendered: dict[int, tuple[Spec, frozenset[str], tuple[Paragraph, ...]]] = {}
 
     def text(self, clause: Clause, version: Version) -> str | None:
         """The version as first adopted; rendered in its own year where no held text
@@ -402,31 +418,48 @@ class _FirstPrintings:
             spec = next(unread, None)
             if spec is None:
                 return _rendered(clause, version, self.library)
-            for paragraph in self._printing(spec, clause.id).paragraphs:
+            for paragraph in self._printing(spec, clause.id):
                 if paragraph.clause == clause.id and not paragraph.heading and \
                         paragraph.text != _LEFT_OUT:
                     self.found.setdefault((clause.id, paragraph.version), paragraph.text)
         return self.found[key]
 
-    def _printing(self, spec: Spec, clause_id: str) -> Document:
-        """`spec`'s entries that print `clause_id` (themselves or in a sub-paragraph), as the
-        record assembles them."""
+    def _printing(self, spec: Spec, clause_id: str) -> tuple[Paragraph, ...]:
+        """`spec`'s entries of the wanted clauses and `clause_id`, rendered once for all;
+        alone where another clause's entry stops the spec (as the record would not have
+        read it for this clause)."""
+        from asp_draft.errors import AspDraftError
+
+        done = self.rendered.get(id(spec))
+        if done is not None and done[0] is spec and clause_id in done[1]:
+            return done[2]
+        covered = self.wanted | {clause_id}
+        try:
+            paragraphs = self._entries(spec, covered)
+        except AspDraftError:
+            return self._entries(spec, {clause_id})
+        self.rendered[id(spec)] = (spec, covered, paragraphs)
+        return paragraphs
+
+    def _entries(self, spec: Spec, clause_ids: Collection[str]) -> tuple[Paragraph, ...]:
+        """`spec`'s entries that print one of `clause_ids` (themselves or in a
+        sub-paragraph), as the record assembles them."""
         from asp_draft.library import cited
 
         def keep(entries: tuple[SpecEntry, ...]) -> tuple[SpecEntry, ...]:
-            return tuple(e for e in entries if _names(e, clause_id))
+            return tuple(e for e in entries if _names(e, clause_ids))
 
         only = dataclasses.replace(
             spec, preamble=keep(spec.preamble), operative=keep(spec.operative),
             annexes=tuple(dataclasses.replace(a, entries=keep(a.entries))
                           for a in spec.annexes))
         self.library.add_clauses(cited(only))
-        return _assemble_held(only, self.library, _Skipped(None))
+        return _assemble_held(only, self.library, _Skipped(None)).paragraphs
 
 
-def _names(entry: SpecEntry, clause_id: str) -> bool:
-    """Whether an entry or one of its sub-paragraphs is of `clause_id`."""
-    return entry.clause == clause_id or any(_names(e, clause_id) for e in entry.sub)
+def _names(entry: SpecEntry, clause_ids: Collection[str]) -> bool:
+    """Whether an entry or one of its sub-paragraphs is of one of `clause_ids`."""
+    return entry.clause in clause_ids or any(_names(e, clause_ids) for e in entry.sub)
 
 
 def _by_year(entries: Iterable[Entry]) -> list[Entry]:
@@ -435,20 +468,16 @@ def _by_year(entries: Iterable[Entry]) -> list[Entry]:
 
 def _history(clause: Clause, present: Version,
              printed: Callable[[Clause, Version], str | None]) -> tuple[Earlier, ...]:
-    """The clause's adopted wordings before `present`, oldest first, each with its changes
-    (a wording that cannot render, already warned about by the record, is passed over);
-    `printed` gives a version's text as first adopted."""
-    from asp_draft.diff import fold_typography
-    from asp_draft.words import diff_words
-
+    """The clause's adopted wordings before `present`, oldest first, each with the wording
+    that replaced it (a wording that cannot render, already warned about by the record, is
+    passed over); `printed` gives a version's text as first adopted."""
     wordings = [v for v in clause.versions
                 if v.status == ADOPTED and v.years and (v.since or 0) < (present.since or 0)]
     texts = [(v, printed(clause, v)) for v in [*wordings, present]]
     shown = [(v, text) for v, text in texts if text is not None]
     return tuple(
         Earlier(since=v.since or 0, symbols=v.adopted, years=v.years, text=text,
-                changes=tuple(diff_words(fold_typography(text),
-                                         fold_typography(shown[i + 1][1]))))
+                replaced_by=shown[i + 1][1])
         for i, (v, text) in enumerate(shown[:-1]))
 
 
