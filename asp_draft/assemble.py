@@ -202,8 +202,9 @@ class _Emitter:
         """One entry's paragraph, then its sub-paragraphs (a), (i)."""
         template, where, source, line, clause_id, since = self._template(entry, part, level)
         values = self.values
-        if entry.clause is None and not entry.template:
-            # inline `text:` is the delegation's words, never run as a template
+        if entry.text is not None and not entry.template:
+            # inline `text:` is the delegation's words (or a clause's, rolled forward), never
+            # run as a template
             rendered = unfold(template)
             notes = [unfold(f) for f in entry.footnotes]
         else:
@@ -243,8 +244,14 @@ class _Emitter:
             raise UnknownClauseError(f"clause {clause.id!r} is a {clause.part} clause; it "
                                      f"cannot stand in the {part} part", source=spec.source,
                                      line=entry.line)
+        if entry.text is not None and self.symbol:
+            # a held resolution prints what it adopted: a clause in words of its own is a draft's
+            raise InputError(f"{self.symbol}: clause {clause.id!r} carries words of its own "
+                             "('text:'); a held resolution prints its clauses as adopted",
+                             source=spec.source, line=entry.line)
         version = select_version(self._in_language(clause, entry), entry, self.symbol, spec)
-        return (version.text_for(self.symbol), f"clause {clause.id}, version {version.since}",
+        words = entry.text if entry.text is not None else version.text_for(self.symbol)
+        return (words, f"clause {clause.id}, version {version.since}",
                 clause.source, None, clause.id, version.since)
 
     def _in_language(self, clause: Clause, entry: Entry) -> Clause:

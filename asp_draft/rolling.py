@@ -219,8 +219,9 @@ class _Carry:
         for index, entry in enumerate(entries):
             position = self.position
             carried = self._entry(entry)
-            if entry.clause is not None and carried.clause is None and \
-                    position not in self.kept:
+            if entry.clause is not None and carried.text is not None and \
+                    entry.text is None and position not in self.kept:
+                # the clause's words written out: say why, above them
                 why = "rolled forward" if position in self.rolled else "as the base printed it"
                 self.comments[(part, index)] = f"clause {entry.clause}, {why}"
             out.append(carried)
@@ -286,13 +287,9 @@ def _literal(version: Version | None) -> bool:
 
 def _in_own_words(entry: Entry, text: str, footnotes: tuple[str, ...]) -> Entry:
     """The entry for a paragraph the draft words itself (rolled forward, or as the base
-    printed it): inline text, its clause named in a comment over it.
-
-    A spec entry cannot yet carry both `clause:` and `text:` (the clause's paragraph in words
-    of its own, which blame and --annotate would cite as the clause); when it can, this keeps
-    `clause` and `pin` and sets only the text.
-    """
-    return replace(entry, clause=None, pin=None, text=text, template=False, footnotes=footnotes)
+    printed it): the clause stays named, so blame and --annotate cite it, and `text:` carries
+    the words."""
+    return replace(entry, text=text, template=False, footnotes=footnotes)
 
 
 def _count(entry: Entry) -> int:
@@ -331,6 +328,8 @@ def _draft_meta(library: Library, base: Spec, year: int, symbol: str | None,
             notes.append("# No symbol: give the draft's own with `asp-draft new --symbol`, "
                          "or add 'symbol:' here.")
     meta["title"] = base.meta.get("title")
+    if base.meta.get("body") or not omnibus:
+        meta["body"] = base.meta.get("body") or (body.key if body else None)
     if base.meta.get("chapeau"):
         meta["chapeau"] = base.meta["chapeau"]  # the base's body, as it prints its chapeau
     if omnibus:

@@ -377,6 +377,13 @@ def test_new_rolls_a_general_assembly_text_for_its_next_session(cli: Any, ga_lib
     assert "# clause recalling-resolution-november, rolled forward" in header
     # and what was not rolled stays the clause it was
     assert "reiterating-historic-significance" in data["preamble"]
+    # the rolled entry names its clause beside its words, so the record still cites it
+    assert data["body"] == "ga"
+    assert data["preamble"][0]["clause"] == "recalling-resolution-november"
+    assert data["preamble"][0]["text"].startswith("*Recalling* its resolution 79/6 of 29")
+    assert shown["paragraphs"][0]["clause"] == "recalling-resolution-november"
+    blamed = json.loads(cli("-L", str(ga_library), "blame", str(spec), "--json").out)
+    assert blamed[0]["clause"] == "recalling-resolution-november"
 
 
 def _resolution(symbol: str, session: int, adopted: str, *paragraphs: str) -> str:
@@ -540,3 +547,19 @@ def test_the_real_pairs_gain_four_points_and_lose_nothing(cli: Any, tmp_path: Pa
         lost += sum(p in old and p not in rolled_set for p in new)
     assert lost == 0
     assert 100 * (draft - copy) / total >= 4, (copy, draft, total)
+
+
+def test_a_held_resolution_cannot_carry_a_clause_in_words_of_its_own(
+        cli: Any, ga_library: Path) -> None:
+    held = next((ga_library / "resolutions").glob("*.yaml"))
+    text = held.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    first = data["preamble"][0]
+    clause = first if isinstance(first, str) else first["clause"]
+    changed = text.replace(f"- {clause}\n", f"- clause: {clause}\n"
+                           f"  text: '*Recalling* words nobody adopted,'\n", 1)
+    assert changed != text
+    held.write_text(changed, encoding="utf-8")
+    result = cli("-L", str(ga_library), "show", data["symbol"])
+    assert result.code == 2 and "words nobody adopted" not in result.out
+    assert "carries words of its own" in result.err and "Traceback" not in result.err

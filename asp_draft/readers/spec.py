@@ -119,6 +119,8 @@ def _entry(item: Any, line: int, source: str, depth: int) -> Entry:
                          source=source, line=line)
     _check_keys(item, ENTRY_KEYS, source, "entry")
     given = [k for k in ("clause", "text", "template", "heading") if k in item]
+    if given == ["clause", "text"]:  # a clause's paragraph as rolled forward: its own words
+        given = ["clause"]
     if len(given) != 1:
         raise InputError("an entry needs exactly one of 'clause', 'text', 'template' or 'heading'",
                          source=source, line=line)
@@ -146,13 +148,16 @@ def _entry(item: Any, line: int, source: str, depth: int) -> Entry:
                      footnotes=tuple(footnotes))
     printed = _printed(item, line, source, depth, label)
     for key in ("text", "template"):
-        if key in item:
+        if key in item and "clause" not in item:
             if not isinstance(item[key], str) or not item[key].strip():
                 raise InputError(f"'{key}' must be non-empty text", source=source, line=line)
             return Entry(line=line, text=item[key], template=key == "template", number=label,
                          footnotes=tuple(footnotes), sub=sub, **printed)
     base = _clause_entry(str(item["clause"]), item.get("version"), line, source)
-    return Entry(line=line, clause=base.clause, pin=base.pin, number=label,
+    text = item.get("text")
+    if text is not None and (not isinstance(text, str) or not text.strip()):
+        raise InputError("'text' must be non-empty text", source=source, line=line)
+    return Entry(line=line, clause=base.clause, pin=base.pin, text=text, number=label,
                  footnotes=tuple(footnotes), sub=sub, **printed)
 
 

@@ -18,9 +18,12 @@ def entry_data(entry: Entry, *, keep_pins: bool = False) -> Any:
     data: dict[str, Any] = {}
     if entry.clause is not None:
         ref = entry.clause + (f"@{entry.pin}" if keep_pins and entry.pin else "")
-        if not (entry.sub or entry.footnotes or entry.number or _printed(entry)):
+        if not (entry.sub or entry.footnotes or entry.number or _printed(entry) or
+                entry.text is not None):
             return ref
         data["clause"] = ref
+        if entry.text is not None:  # the clause's paragraph in words of its own (rolled)
+            data["text"] = entry.text
     else:
         data["template" if entry.template else "text"] = entry.text
     if entry.number:
