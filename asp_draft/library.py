@@ -9,15 +9,16 @@ year by year. `--no-bundled` (ASP_DRAFT_NO_BUNDLED=1) leaves the bundled folder 
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import heapq
 import os
 import re
-from bisect import bisect_right
+import sys
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
-from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -357,46 +358,34 @@ def _add_clauses(lib: Library, dirs: Sequence[Path], languages: dict[Path, str],
 
 
 class _HeldFiles:
-    """The resolution files of a library read in part, each read once as bytes and parsed
-    only when it may name what is asked for: blame of one resolution of a body's record
-    needs the few that print its clauses, not the thousands it holds."""
+    """The resolution files of a library read in part, parsed only when they may name what is
+    asked for: blame of one resolution of a body's record needs the few that print its
+    clauses, not the thousands it holds. Which file names which word comes from _Scan."""
 
     def __init__(self, dirs: Sequence[Path], languages: dict[Path, str]) -> None:
         self.dirs, self.languages = dirs, languages
-        self._files: list[tuple[Path, str]] | None = None  # (root, name), in reading order
-        # the plain files' bytes one after another (see _plain), where each starts, and the
-        # files that are not plain
-        self._blob, self._starts, self._odd = b"", [0], [0] * 0
-        self._partial = False  # a file may say its record is partial
+        self._scan: _Scan | None = None
         self._specs: dict[Path, Spec | None] = {}  # a file -> its spec, None if not held
+        self._cited: dict[Path, set[str]] = {}  # a held file -> the clauses it cites
+
+    def scan(self) -> _Scan:
+        """Every resolution file of every folder, and the words of each (once a command)."""
+        if self._scan is None:
+            self._scan = scan_resolutions(self.dirs)
+        return self._scan
 
     def files(self) -> list[tuple[Path, str]]:
-        """Every resolution file of every folder, as (folder, name) (read once: an
-        unreadable one is not plain, and parsing it says why when it may matter)."""
-        if self._files is None:
-            self._files = [(root, name) for root in self.dirs
-                           for name in _yaml_names(root / RESOLUTIONS)]
-            chunks = []
-            for i, (root, name) in enumerate(self._files):
-                data = _bytes_of(os.path.join(root, RESOLUTIONS, name))
-                chunks.append(data if _plain(data) else b"")
-                if not _plain(data):
-                    self._odd.append(i)
-                self._partial = self._partial or b"partial" in data.lower()
-            self._starts = list(accumulate((len(c) + 1 for c in chunks), initial=0))
-            self._blob = b"\n".join(chunks)
-        return self._files
+        """Every resolution file of every folder, as (folder, name), in reading order."""
+        return self.scan().files
 
     def citing(self, lib: Library, clause_id: str) -> Iterable[Spec]:
         """The held specs naming `clause_id`, by year then symbol (their clauses are not
         read: see add_clauses). A file names a clause it cites as a word of its text (an id
         is letters, digits and '-', the same bytes in UTF-8), unless its text is not plain
         (see _plain): such a file is parsed whatever it holds."""
-        self.files()
-        named = {bisect_right(self._starts, at) - 1
-                 for at in _words_at(self._blob, clause_id.encode())}
-        candidates = sorted(named | set(self._odd))
-        keys = [self._order(i) for i in candidates]
+        scan = self.scan()
+        candidates = sorted({*scan.files_with(clause_id.encode()), *scan.odd})
+        keys = [scan.keys[i] for i in candidates]
         if any(key is None for key in keys):  # a file whose order its lines do not tell
             return list(self._citing(lib, clause_id, candidates))
         ordered = sorted(zip(keys, candidates, strict=True))
@@ -409,22 +398,11 @@ class _HeldFiles:
         files = self.files()
         for i in indexes:
             root, name = files[i]
-            spec = self._held(root, root / RESOLUTIONS / name)
-            if spec is not None and clause_id in cited(spec):
+            path = root / RESOLUTIONS / name
+            spec = self._held(root, path)
+            if spec is not None and clause_id in self._cited[path]:
                 lib.spec_languages[spec.source] = self.languages[root]
                 yield spec
-
-    def _order(self, i: int) -> tuple[int, str] | None:
-        """A plain file's place in the record's order (its year, its symbol) from its own
-        top-level `year:` and `symbol:` lines, without parsing it; None when they are not
-        plain enough to be sure what YAML reads of them."""
-        if i in self._odd:
-            return None
-        text = self._blob[self._starts[i]:self._starts[i + 1] - 1].decode("utf-8", "replace")
-        year, symbol = _YEAR_LINE.search(text), _PLAIN_SYMBOL_LINE.search(text)
-        if not year or not symbol:
-            return None
-        return int(year.group(1)), symbol.group(1)
 
     def add_clauses(self, lib: Library, clause_ids: Iterable[str]) -> None:
         """These clauses into `lib`, from every folder, where it does not hold them yet."""
@@ -436,42 +414,187 @@ class _HeldFiles:
         if path not in self._specs:
             spec = read_resolution(path)
             symbol = str(spec.meta["symbol"])
+            listed = self.scan().names
             later = [p for r in self.dirs[self.dirs.index(root):] for stem in stems(symbol)
-                     if (p := r / RESOLUTIONS / f"{stem}.yaml") != path and p.is_file()
+                     if f"{stem}.yaml" in listed[r]
+                     and (p := r / RESOLUTIONS / f"{stem}.yaml") != path and p.is_file()
                      and (r != root or p.name > path.name)]
             replaced = any(read_resolution(p).meta.get("symbol") == symbol for p in later)
             self._specs[path] = None if replaced else spec
+            self._cited[path] = cited(spec)
         return self._specs[path]
 
     def may_hold_partial(self) -> bool:
         """Whether a resolution file may say its record is partial (`completeness:`)."""
-        self.files()
-        return self._partial or bool(self._odd)
+        scan = self.scan()
+        return scan.partial or bool(scan.odd)
 
 
-def _yaml_names(folder: Path) -> list[str]:
-    """The names of a folder's YAML files in the order load_library reads them (its sorted
-    glob), listed without making a path of each (a body's record is thousands)."""
+@dataclass
+class _Scan:
+    """What blame needs of a body's resolution files without parsing them: each file, its
+    place in the record's order from its own lines, and which files hold which words (a
+    clause id a file cites is one of its words)."""
+
+    files: list[tuple[Path, str]]  # (folder, name), in reading order
+    keys: list[tuple[int, str] | None]  # (year, symbol) of each file whose lines tell it
+    odd: list[int]  # the files that are not plain (see _plain): parsed whatever they hold
+    partial: bool  # a plain file may say its record is partial
+    # a word of the plain files -> the files holding it (their indexes as 32-bit numbers:
+    # a body's record has tens of thousands, which the cache reads back far faster so)
+    words: dict[bytes, bytes]
+    names: dict[Path, set[str]] = field(default_factory=dict)  # a folder -> its file names
+
+    def files_with(self, word: bytes) -> list[int]:
+        """The plain files holding `word` as a whole word (no id character either side)."""
+        found = self.words.get(word)
+        return memoryview(found).cast("I").tolist() if found else []
+
+
+# A scan is kept in the cache folder for the next command (reading a thousand files is most
+# of a blame), keyed by the folders, and used only where every file's name, size, times and
+# inode are as scanned. A file changed within _RACY_NS before the scan was kept may have
+# changed again within the same tick of the file system's coarse clock: it is scanned anew.
+_SCAN_FORMAT = f"1 {sys.byteorder}"  # the indexes are in this machine's byte order
+_RACY_NS = 2_000_000_000
+_WORDS = re.compile(rb"[a-z0-9-]+")  # _ID_BYTES runs: a clause id is a whole one
+
+_Stamp = tuple[int, str, int, int, int, int]  # folder, name, size, mtime, ctime, inode
+
+
+def scan_resolutions(dirs: Sequence[Path]) -> _Scan:
+    """The resolution files of these folders scanned: from the cache when no file changed
+    since it was kept, else read (and kept for the next command where the cache can be
+    written; a cache that cannot be read or written only costs the reading)."""
+    stamps = _stamps(dirs)
+    names: dict[Path, set[str]] = {root: set() for root in dirs}
+    for root_index, name, *_ in stamps:
+        names[dirs[root_index]].add(name)
+    kept = _scan_file(dirs)
+    scan = _kept_scan(kept, dirs, stamps) if kept else None
+    if scan is None:
+        scan = _read_scan(dirs, stamps)
+        if kept:
+            _keep_scan(kept, dirs, stamps, scan)
+    scan.names = names
+    return scan
+
+
+def _stamps(dirs: Sequence[Path]) -> list[_Stamp]:
+    """Each resolution file's folder (its index), name, size, times of change and inode, in
+    reading order (an entry that cannot be stat-ed has -1s: read, it is not plain)."""
+    out: list[_Stamp] = []
+    for root_index, root in enumerate(dirs):
+        found = []
+        try:
+            with os.scandir(root / RESOLUTIONS) as entries:
+                for entry in entries:
+                    if not entry.name.endswith(".yaml"):
+                        continue
+                    try:
+                        st = entry.stat()
+                        found.append((root_index, entry.name, st.st_size, st.st_mtime_ns,
+                                      st.st_ctime_ns, st.st_ino))
+                    except OSError:
+                        found.append((root_index, entry.name, -1, -1, -1, -1))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        out += sorted(found, key=lambda s: s[1])
+    return out
+
+
+def _read_scan(dirs: Sequence[Path], stamps: list[_Stamp]) -> _Scan:
+    """Read every file (bare system calls: a body's record is thousands) for its words."""
+    files = [(dirs[root_index], name) for root_index, name, *_ in stamps]
+    keys: list[tuple[int, str] | None] = []
+    odd: list[int] = []
+    words: dict[bytes, array[int]] = {}
+    partial = False
+    for i, (root, name) in enumerate(files):
+        data = _bytes_of(os.path.join(root, RESOLUTIONS, name))
+        if not _plain(data):
+            odd.append(i)
+            keys.append(None)
+            continue
+        partial = partial or b"partial" in data.lower()
+        keys.append(_order_of(data.decode("utf-8", "replace")))
+        for word in set(_WORDS.findall(data)):
+            if word not in words:
+                words[word] = array("I")
+            words[word].append(i)
+    return _Scan(files=files, keys=keys, odd=odd, partial=partial,
+                 words={word: found.tobytes() for word, found in words.items()})
+
+
+def _order_of(text: str) -> tuple[int, str] | None:
+    """A plain file's place in the record's order (its year, its symbol) from its own
+    top-level `year:` and `symbol:` lines, without parsing it; None when they are not plain
+    enough to be sure what YAML reads of them."""
+    year, symbol = _YEAR_LINE.search(text), _PLAIN_SYMBOL_LINE.search(text)
+    if not year or not symbol:
+        return None
+    return int(year.group(1)), symbol.group(1)
+
+
+def _scan_file(dirs: Sequence[Path]) -> Path | None:
+    """Where the scan of these folders is kept (None without a cache folder)."""
+    import zlib
+
+    from asp_draft.search import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    # a short name; the folders themselves are checked inside (two libraries sharing a name
+    # only make each other scan anew)
+    named = "\n".join(str(root.resolve()) for root in dirs).encode()
+    return folder / f"held-{zlib.crc32(named):08x}.scan"
+
+
+def _kept_scan(path: Path, dirs: Sequence[Path], stamps: list[_Stamp]) -> _Scan | None:
+    """The kept scan, when it is of these folders, every file is as it was then, and none
+    changed too close before it was kept; else None (damaged or foreign: scanned anew)."""
+    import marshal
+    import zlib
+
     try:
-        with os.scandir(folder) as entries:
-            return sorted(e.name for e in entries if e.name.endswith(".yaml"))
-    except (FileNotFoundError, NotADirectoryError):
-        return []
+        with open(path, "rb") as kept:
+            written = os.fstat(kept.fileno()).st_mtime_ns
+            blob = kept.read()
+        if int.from_bytes(blob[:4], "big") != zlib.crc32(blob[4:]):
+            return None  # damaged
+        mark, roots, was, keys, odd, partial, words = marshal.loads(blob[4:])
+        if mark != _SCAN_FORMAT or roots != [str(r.resolve()) for r in dirs] or \
+                was != stamps or any(s[4] >= written - _RACY_NS for s in stamps):
+            return None
+        if not (isinstance(keys, list) and len(keys) == len(stamps) and
+                isinstance(odd, list) and isinstance(words, dict)):
+            return None
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    files = [(dirs[root_index], name) for root_index, name, *_ in stamps]
+    return _Scan(files=files, keys=[tuple(k) if k else None for k in keys], odd=odd,
+                 partial=bool(partial), words=words)
 
 
-_ID_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789-")
+def _keep_scan(path: Path, dirs: Sequence[Path], stamps: list[_Stamp], scan: _Scan) -> None:
+    """Write the scan for the next command: a temporary file renamed into place, so a reader
+    sees the old scan or the new one; nothing when the cache cannot be written."""
+    import marshal
+    import zlib
 
-
-def _words_at(blob: bytes, word: bytes) -> Iterator[int]:
-    """Where `word` stands in `blob` as a whole clause id (no id character on either side):
-    bytes.find, far faster over a body's record than a pattern with look-arounds."""
-    at = blob.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or blob[at - 1] not in _ID_BYTES) and \
-                (end == len(blob) or blob[end] not in _ID_BYTES):
-            yield at
-        at = blob.find(word, at + 1)
+    data = marshal.dumps((_SCAN_FORMAT, [str(r.resolve()) for r in dirs], stamps,
+                          [list(k) if k else None for k in scan.keys], scan.odd,
+                          scan.partial, scan.words))
+    data = zlib.crc32(data).to_bytes(4, "big") + data  # a damaged file is told by its sum
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 def _bytes_of(path: str) -> bytes:

@@ -458,3 +458,150 @@ def test_an_earlier_wording_reads_as_its_first_printing(
         assert blames is not None
         assert [h.text for h in blames[0].history] == [first]
         assert blames == blame(assemble(spec, whole), whole)
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The resolution files the scan reads from now on (each path once per read)."""
+    import asp_draft.library
+
+    read: list[str] = []
+    bytes_of = asp_draft.library._bytes_of
+
+    def counted(path: str) -> bytes:
+        read.append(path)
+        return bytes_of(path)
+
+    monkeypatch.setattr(asp_draft.library, "_bytes_of", counted)
+    return read
+
+
+def _cited_by(folder: Path, clause_id: str) -> list[str]:
+    """The symbols of the held resolutions that name `clause_id`, as blame finds them."""
+    from asp_draft.library import load_held
+
+    first = next(iter((folder / "resolutions").glob("*.yaml")))
+    symbol = first.read_text(encoding="utf-8").split("symbol: ", 1)[1].split("\n", 1)[0]
+    held = load_held([folder], symbol)
+    assert held is not None
+    return [str(s.meta["symbol"]) for s in held.citing(clause_id)]
+
+
+def test_the_scan_of_resolution_files_is_kept_and_trusted_only_while_they_are_as_scanned(
+        generated: tuple[Path, list[str]], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second blame reads no resolution file when none changed; a file that changed (in
+    place, or added) is scanned anew, so a clause it now names is found in it."""
+    import shutil
+
+    import asp_draft.library
+
+    monkeypatch.setenv("ASP_DRAFT_NO_BUNDLED", "1")
+    folder = tmp_path / "lib"
+    shutil.copytree(generated[0], folder)
+    # no file counts as changed just before the scan was kept: only the stamps tell
+    monkeypatch.setattr(asp_draft.library, "_RACY_NS", -10**18)
+    read = _reads(monkeypatch)
+    clause_id = sorted(p.stem for p in (folder / "operative").glob("*.yaml"))[0]
+    before = _cited_by(folder, clause_id)
+    assert before and len(read) == 30  # every file read once, then kept
+    assert list((tmp_path / ".cache").glob("held-*.scan"))
+    read.clear()
+    assert _cited_by(folder, clause_id) == before and read == []
+    # a resolution that did not name the clause names it now (its file grew: a new size)
+    other = next(p for p in sorted((folder / "resolutions").glob("*.yaml"))
+                 if clause_id not in p.read_text(encoding="utf-8"))
+    text = other.read_text(encoding="utf-8")
+    with other.open("a", encoding="utf-8") as appended:
+        appended.write(f"- {clause_id}\n")
+    symbol = text.split("symbol: ", 1)[1].split("\n", 1)[0]
+    after = _cited_by(folder, clause_id)
+    assert symbol in after and set(after) == {*before, symbol}
+    assert len(read) == 30  # scanned anew, and kept again
+    read.clear()
+    assert _cited_by(folder, clause_id) == after and read == []
+    # a file removed and another added changes no other file: the list of files tells
+    gone = next(p for p in sorted((folder / "resolutions").glob("*.yaml"))
+                if clause_id in p.read_text(encoding="utf-8") and p != other)
+    gone_symbol = gone.read_text(encoding="utf-8").split("symbol: ", 1)[1].split("\n", 1)[0]
+    gone.unlink()
+    _held_file(folder, 2099, "A/RES/99/1", clause_id)
+    read.clear()
+    assert _cited_by(folder, clause_id) == [*(s for s in after if s != gone_symbol),
+                                            "A/RES/99/1"]
+    assert len(read) == 30
+
+
+def test_a_scan_kept_just_after_its_files_changed_is_not_trusted(
+        generated: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file changed within the file system clock's tick before the scan was kept may have
+    changed again unseen (same size, same times): such a scan is read anew, not trusted."""
+    import asp_draft.library
+
+    monkeypatch.setenv("ASP_DRAFT_NO_BUNDLED", "1")
+    folder = generated[0]
+    clause_id = sorted(p.stem for p in (folder / "operative").glob("*.yaml"))[0]
+    # the fixture's files were written moments ago: every scan of them is too close
+    monkeypatch.setattr(asp_draft.library, "_RACY_NS", 10**18)
+    read = _reads(monkeypatch)
+    first = _cited_by(folder, clause_id)
+    assert _cited_by(folder, clause_id) == first and len(read) == 60
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a scan", b"\0\0\0\0garbage",
+                                    "truncated", "foreign"])
+def test_a_damaged_or_foreign_scan_is_scanned_anew(
+        generated: tuple[Path, list[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        damage: bytes | str) -> None:
+    """Whatever the kept scan holds (emptied, garbage, cut short, another library's), blame
+    finds what the files say, and the scan is kept again, whole."""
+    import shutil
+
+    import asp_draft.library
+
+    monkeypatch.setenv("ASP_DRAFT_NO_BUNDLED", "1")
+    monkeypatch.setattr(asp_draft.library, "_RACY_NS", 0)
+    folder = generated[0]
+    clause_id = sorted(p.stem for p in (folder / "operative").glob("*.yaml"))[0]
+    expected = _cited_by(folder, clause_id)
+    [kept] = (tmp_path / ".cache").glob("held-*.scan")
+    whole = kept.read_bytes()
+    if damage == "truncated":
+        kept.write_bytes(whole[:len(whole) // 2])
+    elif damage == "foreign":  # another library's scan where this one's is looked for
+        other = tmp_path / "other"
+        shutil.copytree(folder, other)
+        (other / "resolutions" / next(iter(
+            sorted(p.name for p in (other / "resolutions").glob("*.yaml"))))).unlink()
+        kept.unlink()
+        _cited_by(other, clause_id)
+        [foreign] = (tmp_path / ".cache").glob("held-*.scan")
+        foreign.rename(kept)
+    else:
+        assert isinstance(damage, bytes)
+        kept.write_bytes(damage)
+    read = _reads(monkeypatch)
+    assert _cited_by(folder, clause_id) == expected and len(read) == 30
+    assert kept.read_bytes() == whole  # kept again as it was
+    read.clear()
+    assert _cited_by(folder, clause_id) == expected and read == []
+
+
+def test_blame_with_a_kept_scan_prints_what_it_prints_without_one(
+        cli, generated: tuple[Path, list[str]], tmp_path: Path,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command's JSON and table, the scan read from the cache and with no cache at all."""
+    import asp_draft.library
+
+    monkeypatch.setattr(asp_draft.library, "_RACY_NS", 0)
+    folder, symbols = generated
+    runs = [("--no-bundled", "--library", folder, "blame", s, *extra)
+            for s in (symbols[-1], symbols[20]) for extra in (("--json",), ("--history",))]
+    cli(*runs[0])  # keeps the scan
+    read = _reads(monkeypatch)
+    kept = [cli(*args) for args in runs]
+    assert read == []
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("ASP_DRAFT_CACHE", str(blocker / "cache"))
+    assert [cli(*args) for args in runs] == kept and len(read) == 30 * len(runs)
+    assert all(r.code == 0 for r in kept) and json.loads(kept[0].out)
