@@ -10,24 +10,27 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
+import marshal
 import os
 import re
-import sqlite3
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING
 
 from asp_draft import __version__
 from asp_draft.errors import UsageError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # sqlite3 loads where an index is opened: blame keeps its scan here too
+    import sqlite3
+
     from asp_draft.history import Entry, Record
 
 CACHE_ENV = "ASP_DRAFT_CACHE"
 # No stemming: a lawyer's "reinforce" must not find "reinforcing"; reinforc* asks for both.
-SCHEMA = 8  # bump when the tables change, so old caches are not read
+SCHEMA = 9  # bump when the tables change, so old caches are not read
 KEEP_CACHES = 3  # a library's newest caches kept; older ones are removed
 # Marks FTS5 puts around matched words; control characters never occur in the record.
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
@@ -48,6 +51,7 @@ CREATE TABLE printing (
 );
 CREATE INDEX printing_wording ON printing (wording);
 CREATE TABLE record (held INTEGER NOT NULL, partial INTEGER NOT NULL);
+CREATE TABLE stamps (files BLOB NOT NULL);  -- library_stamps when built: checked on opening
 """
 
 
@@ -97,50 +101,66 @@ def _cache_anchor(folder: Path) -> Path:
     return folder.parent
 
 
-def library_fingerprint(roots: Sequence[Path]) -> str:
-    """A digest of every library file's name, size, times of change and inode, and of this
-    asp-draft's version: a body's record is thousands of files, too many to read each time.
+def library_stamps(roots: Sequence[Path]) -> bytes:
+    """Every library file's name, size, times of change and inode, and this asp-draft's
+    version, as bytes: a body's record is thousands of files, too many to read each time.
 
     Each file is stat-ed (one call each, from the folder listing): a file edited in place
     changes no folder's time, so no folder-level signal can stand for its files. The change
     time (which no one can set back) and the inode (a file renamed into place) count too,
     so an edit that keeps the size and puts the modification time back is still seen.
     """
-    lines = [f"asp-draft {__version__} schema {SCHEMA}"]
+    stamps: list[object] = [f"asp-draft {__version__} schema {SCHEMA}"]
     for root in roots:
-        lines.append(f"root {root.resolve()}")
-        entries = _entries(root)
-        lines += _stamps(e for e in entries if e.name == "facts.yaml")
-        for folder in sorted(e.path for e in entries if e.is_dir()):
-            lines.append(f"folder {os.path.basename(folder)}")
-            lines += _stamps(_entries(Path(folder)))
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:24]
+        stamps.append(f"root {root.resolve()}")
+        folders = []
+        with contextlib.suppress(OSError), os.scandir(root) as entries:
+            for entry in entries:
+                if entry.name == "facts.yaml":
+                    stamps.append(_stamps(root, ("facts.yaml",)))
+                elif entry.is_dir():
+                    folders.append(entry.name)
+        for folder in sorted(folders):
+            stamps += [f"folder {folder}", _stamps(root / folder)]
+    # marshal's version 2 writes no back-references, so equal stamps are equal bytes
+    return marshal.dumps(stamps, 2)
 
 
-def _stamps(entries: Iterable[os.DirEntry[str]]) -> list[str]:
-    """'name size mtime ctime inode' of each YAML file among `entries`, by name."""
+def library_fingerprint(roots: Sequence[Path]) -> str:
+    """A short name for the library's state (library_stamps); the index keeps the stamps
+    themselves, so two states sharing a name are still told apart."""
+    return _fingerprint(library_stamps(roots))
+
+
+def _fingerprint(stamps: bytes) -> str:
+    return f"{zlib.crc32(stamps):08x}{zlib.adler32(stamps):08x}"
+
+
+def _stamps(folder: Path, only: Iterable[str] | None = None
+            ) -> list[tuple[str, int, int, int, int]]:
+    """(name, size, mtime, ctime, inode) of each YAML file in `folder` (of `only` these),
+    by name."""
     out = []
-    for entry in entries:
-        if entry.name.endswith(".yaml") and entry.is_file():
-            found = entry.stat()
-            out.append(f"{entry.name}\0{found.st_size} {found.st_mtime_ns} {found.st_ctime_ns} "
-                       f"{found.st_ino}")
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            if not name.endswith(".yaml") or (only is not None and name not in only):
+                continue
+            try:
+                found = entry.stat()
+            except OSError:  # a link to nothing: no file, as is_file() says
+                continue
+            if S_ISREG(found.st_mode):
+                out.append((name, found.st_size, found.st_mtime_ns, found.st_ctime_ns,
+                            found.st_ino))
     out.sort()
     return out
 
 
-def _entries(folder: Path) -> list[os.DirEntry[str]]:
-    try:
-        with os.scandir(folder) as found:
-            return list(found)
-    except OSError:
-        return []
-
-
 def _library_key(roots: Sequence[Path]) -> str:
     """Which library a cache is of (its folders), whatever their files hold."""
-    named = "\n".join(str(r.resolve()) for r in roots)
-    return hashlib.sha256(named.encode()).hexdigest()[:12]
+    named = "\n".join(str(r.resolve()) for r in roots).encode()
+    return f"{zlib.crc32(named):08x}{zlib.adler32(named) & 0xfff:03x}"
 
 
 def open_index(library_roots: Sequence[Path], load_record: Callable[[], Record],
@@ -152,18 +172,20 @@ def open_index(library_roots: Sequence[Path], load_record: Callable[[], Record],
     disk, a folder where the file should be) the index is built in memory, and `warn` says
     why once.
     """
+    import sqlite3
+
     folder = cache_dir()
     key = _library_key(library_roots)
-    path = folder / f"search-{key}-{library_fingerprint(library_roots)}.sqlite" if folder \
-        else None
+    stamps = library_stamps(library_roots) if folder else b""
+    path = folder / f"search-{key}-{_fingerprint(stamps)}.sqlite" if folder else None
     if path is not None and _is_file(path):
-        db = _sound(path)
+        db = _sound(path, stamps)
         if db is not None:
             return db
     record = load_record()
     if path is not None:
         try:
-            db = _cached(path, record)
+            db = _cached(path, record, stamps)
             _prune(path.parent, key, keep=path)
             return db
         except (OSError, sqlite3.Error) as e:
@@ -172,12 +194,14 @@ def open_index(library_roots: Sequence[Path], load_record: Callable[[], Record],
                 warn(f"{path}: cannot write the search cache ({cause}); searching from "
                      "memory")
     db = sqlite3.connect(":memory:")
-    _fill(db, record)
+    _fill(db, record, stamps)
     return db
 
 
-def _cached(path: Path, record: Record) -> sqlite3.Connection:
+def _cached(path: Path, record: Record, stamps: bytes) -> sqlite3.Connection:
     """Build the index in a temporary file beside `path`, rename it into place, open it."""
+    import sqlite3
+
     if path.parent.exists() and not path.parent.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, f"{path.parent} is a file, not a folder")
     if not path.parent.is_dir():
@@ -192,7 +216,7 @@ def _cached(path: Path, record: Record) -> sqlite3.Connection:
     try:
         db = sqlite3.connect(tmp)
         try:
-            _fill(db, record)
+            _fill(db, record, stamps)
         finally:
             db.close()
         os.replace(tmp, path)
@@ -202,14 +226,18 @@ def _cached(path: Path, record: Record) -> sqlite3.Connection:
     return _open_read_only(path)
 
 
-def _sound(path: Path) -> sqlite3.Connection | None:
-    """The cached index opened, or None when it is damaged, foreign or unfinished: it must
-    carry this schema's mark and its record row, and both full-text indexes must answer."""
+def _sound(path: Path, stamps: bytes) -> sqlite3.Connection | None:
+    """The cached index opened, or None when it is damaged, foreign, unfinished or of
+    another state of the library: it must carry this schema's mark, its record row and these
+    stamps, and both full-text indexes must answer."""
+    import sqlite3
+
     db: sqlite3.Connection | None = None
     try:
         db = _open_read_only(path)
         mark = db.execute("PRAGMA user_version").fetchone()[0]
-        if mark == SCHEMA and db.execute("SELECT held FROM record").fetchone() is not None:
+        if mark == SCHEMA and db.execute("SELECT held FROM record").fetchone() is not None \
+                and db.execute("SELECT files FROM stamps").fetchone() == (stamps,):
             for table in ("wording", "printed"):
                 db.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH 'court' "
                            "LIMIT 1").fetchall()
@@ -245,12 +273,15 @@ def _is_file(path: Path) -> bool:
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
+    import sqlite3
+
     # as_uri quotes the path: a ? or # in a folder name would otherwise end it
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
-def _fill(db: sqlite3.Connection, record: Record) -> None:
-    """Write the record: one row per wording (its latest printing), per printing, per text."""
+def _fill(db: sqlite3.Connection, record: Record, stamps: bytes = b"") -> None:
+    """Write the record: one row per wording (its latest printing), per printing, per text,
+    and the library's stamps it was built from."""
     from asp_draft.model import ADOPTED
 
     db.executescript(_SCHEMA_SQL)
@@ -272,6 +303,7 @@ def _fill(db: sqlite3.Connection, record: Record) -> None:
                      e.status, e.clause, e.proposer, e.status == ADOPTED)
                     for e, ident in zip(record.entries, wordings, strict=True)))
     db.execute("INSERT INTO record VALUES (?, ?)", (record.held, record.partial))
+    db.execute("INSERT INTO stamps VALUES (?)", (stamps,))
     db.execute(f"PRAGMA user_version = {SCHEMA}")  # the mark of a finished index
     db.commit()
 
@@ -316,6 +348,8 @@ def search(db: sqlite3.Connection, query: str, *, since: int | None = None,
            until: int | None = None, part: str | None = None,
            limit: int = 10) -> list[Hit]:
     """Wordings matching `query`, best first, one hit per wording however often adopted."""
+    import sqlite3
+
     if part is not None and part not in ("preamble", "operative"):
         raise UsageError(f"--part {part!r}: choose preamble or operative")
     if since is not None and until is not None and since > until:
