@@ -470,7 +470,22 @@ def _sessions(text: str, step: Step) -> list[Change]:
             changes.append(Change(m.start("ord"), m.end("ord"),
                                   _ordinal_like(m.group("ord"), value + ahead, step),
                                   "a coming session, one session on"))
+            changes += _session_dates(text, m.end(), step)
     return changes
+
+
+# The dates a coming session is held on, after its name and within its clause: 'its
+# nineteenth session from 7 to 17 December 2020', '... session, in The Hague, in 2020'.
+_SESSION_YEAR = re.compile(rf"[^;:]{{0,80}}?\b(?:{_MONTH}|in) (?P<year>(?:19|20)\d\d)\b(?![/–-]\d)")
+
+
+def _session_dates(text: str, end: int, step: Step) -> list[Change]:
+    """The year of a coming session's dates moves with the session (its days are the
+    reader's to check: a session's days are set afresh)."""
+    m = _SESSION_YEAR.match(text, end)
+    if m is None or not step.base_year <= int(m.group("year")) <= step.base_year + 2 * step.years:
+        return []
+    return [_year_change(m, "year", step, "the year of that session's dates; check its days")]
 
 
 def _own_session(text: str, m: re.Match[str], body: Body) -> bool:
@@ -486,8 +501,10 @@ def _own_session(text: str, m: re.Match[str], body: Body) -> bool:
 
 
 def _names(name: str, body: Body) -> bool:
-    """Whether `name` ('General Assembly', 'the Assembly') is the body's."""
-    return body.name.endswith(name) or name.endswith(body.name)
+    """Whether `name` ('General Assembly', 'the Assembly', 'Assembly of States Parties') is
+    the body's: its name's end, or its name's start up to a word's end."""
+    return body.name.endswith(name) or name.endswith(body.name) or \
+        body.name.startswith(name + " ")
 
 
 def _ordinal_value(word: str, language: Language) -> int | None:

@@ -124,8 +124,7 @@ def library_bodies(library: Library) -> Table:
     return table([root for root in library.roots if root != bundled_path()])
 
 
-# The body whose library rolls through its templates and `rolls:` (facts.yaml is its record);
-# its held texts keep the review list they always had.
+# The body whose sessions and symbols facts.yaml records: its drafts take their session there.
 _OMNIBUS_BODY = "asp"
 
 
@@ -163,8 +162,9 @@ def _session_of(spec: Spec) -> int | None:
 def _step(base: Spec, adopted: Document, body: Body | None, year: int,
           bodies: Table) -> Step | None:
     """How far the draft rolls the base, and what it knows of it; None where the words are
-    left to templates and review (the omnibus's body, or a body not in the table)."""
-    if body is None or body.key == _OMNIBUS_BODY:
+    left to templates and review (a body not in the table). The omnibus's own clauses roll
+    through their templates; its literal texts (adopted from a file) roll as any body's."""
+    if body is None:
         return None
     session, coming = _session_of(base), coming_session(base, body, year)
     if session is not None and coming is not None and coming > session:

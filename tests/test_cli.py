@@ -228,21 +228,23 @@ def test_new_from_a_held_resolution_lists_its_review_on_stderr(cli, tmp_path: Pa
         "with --symbol",
         "asp-draft: 2 paragraph(s) are tied to their year; review each before the draft goes "
         "out:",
-        "asp-draft: review: OP1 welcomes-report-trust: kept as adopted in 2019; it names a "
-        "period ('2018/19'); check that it still holds",
-        "asp-draft: review: OP2 requests-court-report: kept as adopted in 2019; it names a "
-        "session ('nineteenth session'); check that it still holds",
+        "asp-draft: review: OP1 welcomes-report-trust: advanced '2018/19;' -> '2019/20;'; a "
+        "reporting period, a year on",
+        "asp-draft: review: OP2 requests-court-report: advanced 'nineteenth' -> 'twentieth'; "
+        "a coming session, one session on",
         f"asp-draft: wrote {spec}",
         f"asp-draft: next: asp-draft build {spec} -o draft-2020.docx"]
     written = spec.read_text(encoding="utf-8")
-    assert "#   OP1 welcomes-report-trust: kept as adopted in 2019" in written
+    assert "#   OP1 welcomes-report-trust: advanced '2018/19;' -> '2019/20;'" in written
     data = yaml.safe_load(written)
     assert (data["year"], data["title"]) == (2020, "Victims and affected communities")
     assert "symbol" not in data  # nor any adopted one: give the draft's own with --symbol
-    assert data["operative"] == ["welcomes-report-trust", "requests-court-report",
-                                 "decides-keep-matter"]
+    assert [e if isinstance(e, str) else e["clause"] for e in data["operative"]] == [
+        "welcomes-report-trust", "requests-court-report", "decides-keep-matter"]
     shown = cli("-L", str(lib), "show", str(spec))
-    assert shown.code == 0 and "2. Requests the Court to report" in shown.out
+    assert shown.code == 0
+    assert "2. Requests the Court to report to the Assembly at its twentieth session;" in \
+        shown.out
 
 
 def test_new_gives_the_draft_its_own_symbol(cli) -> None:
