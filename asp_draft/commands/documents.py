@@ -140,7 +140,9 @@ def build(
 
 @app.command()
 def new(
-    year: Annotated[int, typer.Argument(metavar="YEAR", help="The year of the new draft.")],
+    year: Annotated[int, typer.Argument(
+        metavar="YEAR", help="The year of the new draft: the body's session that opens in it "
+        "(General Assembly 2025: the eightieth; ASP 2025: the twenty-fourth).")],
     from_ref: Annotated[str | None, typer.Option(
         "--from", metavar="REF", help="The held resolution to roll forward: a year (its "
         "omnibus) or a symbol (default: the latest omnibus before YEAR).")] = None,
@@ -154,9 +156,13 @@ def new(
 ) -> None:
     """Start a draft spec for YEAR, rolled forward from a held resolution.
 
-    Paragraphs tied to their year are listed for review, in the spec's header and on stderr.
+    The draft keeps the base's body, chapeau and title; what counts on moves a session on.
+
+    Every paragraph tied to its year is listed for review, in the spec's header and on stderr.
 
     Example: asp-draft new 2020 --from ICC-ASP/18/Res.3 -o draft.yaml
+
+    Example: asp-draft new 2025 --from A/RES/79/6 -o draft.yaml
     """
     from asp_draft.output import check_output
     from asp_draft.rolling import roll
