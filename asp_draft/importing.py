@@ -17,7 +17,7 @@ from asp_draft.errors import AspDraftError, UsageError
 from asp_draft.labels import letters, roman
 from asp_draft.library import Library
 from asp_draft.likeness import SAME_CLAUSE_MIN, closest, likeness_words
-from asp_draft.markup import split_lead, with_marks
+from asp_draft.markup import split_lead, take_marks, with_marks
 from asp_draft.model import Document, Paragraph
 from asp_draft.model.library import Clause, Version
 from asp_draft.model.spec import Annex, Entry, Spec
@@ -142,7 +142,9 @@ class _Index:
                                                 where=f"clause {clause.id}")
                 except AspDraftError:
                     continue  # a template this year's variables cannot fill
-                _lead, text = split_lead(rendered, clause.part)
+                # a paragraph's text carries no footnote marks (its notes say where they
+                # stand): a wording with marks is found by its words, its marks checked after
+                text = take_marks(split_lead(rendered, clause.part)[1])[0]
                 self.exact.setdefault((clause.part, text), []).append((clause, version))
                 self.choices[clause.part].append((text, clause, version))
 

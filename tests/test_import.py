@@ -190,3 +190,25 @@ def test_a_delegations_text_never_runs_as_a_template(tmp_path_factory: pytest.Te
     spec.write_text(imported.text, encoding="utf-8")
     built = Resolver().resolve(str(spec))
     assert [p.text for p in built.paragraphs] == [p.text for p in document.paragraphs]
+
+
+def test_a_paragraph_with_a_footnote_mark_in_it_imports_as_its_clause(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    text = tmp_path / "res.txt"
+    text.write_text(
+        "# symbol: A/RES/79/6\n# title: Report of the Court\n# adopted: 2024-10-29\n\n"
+        "The General Assembly,\n\n"
+        "Recalling also that the Rome Statute[^1] reaffirms the purposes of the Charter,\n\n"
+        "1. Welcomes the report of the Court;[^2]\n\n"
+        "[^1]: United Nations, Treaty Series, vol. 2187, No. 38544.\n\n"
+        "[^2]: A/79/198.\n", encoding="utf-8")
+    lib = tmp_path / "lib"
+    assert cli("adopt", str(text), "--into", str(lib)).code == 0
+    spec = tmp_path / "imported.yaml"
+    result = cli("-L", str(lib), "import", str(text), "-o", str(spec))
+    assert result.code == 0, result.err
+    assert "2 paragraph(s) cite library clauses, 0 written inline" in result.err
+    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    assert [e["clause"] for e in (*data["preamble"], *data["operative"])] == [
+        "recalling-also-rome-statute", "welcomes-report-court"]
+    assert data["preamble"][0]["footnotes"] == ["United Nations, Treaty Series, vol. 2187, "
+                                                "No. 38544."]
