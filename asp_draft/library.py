@@ -430,20 +430,22 @@ class _HeldFiles:
         return scan.partial or bool(scan.odd)
 
 
-@dataclass
 class _Scan:
     """What blame needs of a body's resolution files without parsing them: each file, its
     place in the record's order from its own lines, and which files hold which words (a
-    clause id a file cites is one of its words)."""
+    clause id a file cites is one of its words). A plain class: `show` loads this module
+    and never makes one, and a dataclass costs its making at every start."""
 
-    files: list[tuple[Path, str]]  # (folder, name), in reading order
-    keys: list[tuple[int, str] | None]  # (year, symbol) of each file whose lines tell it
-    odd: list[int]  # the files that are not plain (see _plain): parsed whatever they hold
-    partial: bool  # a plain file may say its record is partial
-    # a word of the plain files -> the files holding it (their indexes as 32-bit numbers:
-    # a body's record has tens of thousands, which the cache reads back far faster so)
-    words: dict[bytes, bytes]
-    names: dict[Path, set[str]] = field(default_factory=dict)  # a folder -> its file names
+    def __init__(self, files: list[tuple[Path, str]], keys: list[tuple[int, str] | None],
+                 odd: list[int], partial: bool, words: dict[bytes, bytes]) -> None:
+        self.files = files  # (folder, name), in reading order
+        self.keys = keys  # (year, symbol) of each file whose own lines tell it
+        self.odd = odd  # the files that are not plain (see _plain): parsed whatever they hold
+        self.partial = partial  # a plain file may say its record is partial
+        # a word of the plain files -> the files holding it (their indexes as 32-bit
+        # numbers: a body's record has tens of thousands, read back far faster so)
+        self.words = words
+        self.names: dict[Path, set[str]] = {}  # a folder -> its files' names
 
     def files_with(self, word: bytes) -> list[int]:
         """The plain files holding `word` as a whole word (no id character either side)."""
@@ -455,9 +457,9 @@ class _Scan:
 # of a blame), keyed by the folders, and used only where every file's name, size, times and
 # inode are as scanned. A file changed within _RACY_NS before the scan was kept may have
 # changed again within the same tick of the file system's coarse clock: it is scanned anew.
-_SCAN_FORMAT = f"1 {sys.byteorder}"  # the indexes are in this machine's byte order
+_SCAN_FORMAT = f"2 {sys.byteorder}"  # the indexes are in this machine's byte order
 _RACY_NS = 2_000_000_000
-_WORDS = re.compile(rb"[a-z0-9-]+")  # _ID_BYTES runs: a clause id is a whole one
+_WORDS = rb"[a-z0-9-]+"  # a clause id is one whole run of these (compiled when scanning)
 
 _Stamp = tuple[int, str, int, int, int, int]  # folder, name, size, mtime, ctime, inode
 
@@ -470,12 +472,13 @@ def scan_resolutions(dirs: Sequence[Path]) -> _Scan:
     names: dict[Path, set[str]] = {root: set() for root in dirs}
     for root_index, name, *_ in stamps:
         names[dirs[root_index]].add(name)
-    kept = _scan_file(dirs)
-    scan = _kept_scan(kept, dirs, stamps) if kept else None
+    roots = [str(root.resolve()) for root in dirs]
+    kept = _scan_file(roots)
+    scan = _kept_scan(kept, roots, dirs, stamps) if kept else None
     if scan is None:
         scan = _read_scan(dirs, stamps)
         if kept:
-            _keep_scan(kept, dirs, stamps, scan)
+            _keep_scan(kept, roots, stamps, scan)
     scan.names = names
     return scan
 
@@ -518,7 +521,7 @@ def _read_scan(dirs: Sequence[Path], stamps: list[_Stamp]) -> _Scan:
             continue
         partial = partial or b"partial" in data.lower()
         keys.append(_order_of(data.decode("utf-8", "replace")))
-        for word in set(_WORDS.findall(data)):
+        for word in set(re.findall(_WORDS, data)):
             if word not in words:
                 words[word] = array("I")
             words[word].append(i)
@@ -536,8 +539,8 @@ def _order_of(text: str) -> tuple[int, str] | None:
     return int(year.group(1)), symbol.group(1)
 
 
-def _scan_file(dirs: Sequence[Path]) -> Path | None:
-    """Where the scan of these folders is kept (None without a cache folder)."""
+def _scan_file(roots: list[str]) -> Path | None:
+    """Where the scan of these folders (resolved) is kept (None without a cache folder)."""
     import zlib
 
     from asp_draft.search import cache_dir
@@ -547,11 +550,12 @@ def _scan_file(dirs: Sequence[Path]) -> Path | None:
         return None
     # a short name; the folders themselves are checked inside (two libraries sharing a name
     # only make each other scan anew)
-    named = "\n".join(str(root.resolve()) for root in dirs).encode()
+    named = "\n".join(roots).encode()
     return folder / f"held-{zlib.crc32(named):08x}.scan"
 
 
-def _kept_scan(path: Path, dirs: Sequence[Path], stamps: list[_Stamp]) -> _Scan | None:
+def _kept_scan(path: Path, roots: list[str], dirs: Sequence[Path],
+               stamps: list[_Stamp]) -> _Scan | None:
     """The kept scan, when it is of these folders, every file is as it was then, and none
     changed too close before it was kept; else None (damaged or foreign: scanned anew)."""
     import marshal
@@ -563,8 +567,8 @@ def _kept_scan(path: Path, dirs: Sequence[Path], stamps: list[_Stamp]) -> _Scan 
             blob = kept.read()
         if int.from_bytes(blob[:4], "big") != zlib.crc32(blob[4:]):
             return None  # damaged
-        mark, roots, was, keys, odd, partial, words = marshal.loads(blob[4:])
-        if mark != _SCAN_FORMAT or roots != [str(r.resolve()) for r in dirs] or \
+        mark, kept_roots, was, keys, odd, partial, words = marshal.loads(blob[4:])
+        if mark != _SCAN_FORMAT or kept_roots != roots or \
                 was != stamps or any(s[4] >= written - _RACY_NS for s in stamps):
             return None
         if not (isinstance(keys, list) and len(keys) == len(stamps) and
@@ -573,19 +577,17 @@ def _kept_scan(path: Path, dirs: Sequence[Path], stamps: list[_Stamp]) -> _Scan 
     except (OSError, EOFError, ValueError, TypeError):
         return None
     files = [(dirs[root_index], name) for root_index, name, *_ in stamps]
-    return _Scan(files=files, keys=[tuple(k) if k else None for k in keys], odd=odd,
-                 partial=bool(partial), words=words)
+    return _Scan(files=files, keys=keys, odd=odd, partial=bool(partial), words=words)
 
 
-def _keep_scan(path: Path, dirs: Sequence[Path], stamps: list[_Stamp], scan: _Scan) -> None:
+def _keep_scan(path: Path, roots: list[str], stamps: list[_Stamp], scan: _Scan) -> None:
     """Write the scan for the next command: a temporary file renamed into place, so a reader
     sees the old scan or the new one; nothing when the cache cannot be written."""
     import marshal
     import zlib
 
-    data = marshal.dumps((_SCAN_FORMAT, [str(r.resolve()) for r in dirs], stamps,
-                          [list(k) if k else None for k in scan.keys], scan.odd,
-                          scan.partial, scan.words))
+    data = marshal.dumps((_SCAN_FORMAT, roots, stamps, scan.keys, scan.odd, scan.partial,
+                          scan.words))
     data = zlib.crc32(data).to_bytes(4, "big") + data  # a damaged file is told by its sum
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
