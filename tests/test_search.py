@@ -156,6 +156,41 @@ def test_the_index_is_cached_and_rebuilt_when_the_library_changes(
     assert len(cached) == 2
 
 
+def test_two_states_of_a_library_sharing_a_cache_name_are_told_apart(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache's name is a short checksum of the files' stamps; the index keeps the stamps
+    themselves, so an index of another state under the same name is never searched."""
+    import asp_draft.search
+
+    monkeypatch.setattr(asp_draft.search, "_fingerprint", lambda stamps: "same")
+    user = tmp_path / "lib"
+    (user / "preamble").mkdir(parents=True)
+    clause = user / "preamble" / "zanzibar-proposal.yaml"
+    text = ("id: zanzibar-proposal\npart: preamble\ntopic: t\nversions:\n"
+            "  - proposed: 2019\n    proposer: Zanzibar\n"
+            "    text: \"*Noting* the {} proposal,\"\n")
+    builds: list[int] = []
+
+    def proposers(word: str) -> list[str | None]:
+        def record() -> object:
+            builds.append(1)
+            return build_record(load_library([user]))
+
+        connection = open_index(library_dirs([user]), record)  # type: ignore[arg-type]
+        try:
+            return [h.proposer for h in search(connection, word)]
+        finally:
+            connection.close()
+
+    clause.write_text(text.format("zanzibar"), encoding="utf-8")
+    assert proposers("zanzibar") == ["Zanzibar"] and len(builds) == 1
+    clause.write_text(text.format("zambezi!"), encoding="utf-8")  # another size, same name
+    assert proposers("zambezi") == ["Zanzibar"] and proposers("zanzibar") == []
+    assert len(builds) == 2
+    assert [p.name for p in (tmp_path / ".cache").glob("search-*.sqlite")] == [
+        p.name for p in (tmp_path / ".cache").glob("search-*-same.sqlite")]
+
+
 def test_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
     connection = open_index(library_dirs(), lambda: build_record(load_library()))
     connection.close()
