@@ -486,11 +486,13 @@ def scan_resolutions(dirs: Sequence[Path]) -> _Scan:
 def _stamps(dirs: Sequence[Path]) -> list[_Stamp]:
     """Each resolution file's folder (its index), name, size, times of change and inode, in
     reading order (an entry that cannot be stat-ed has -1s: read, it is not plain)."""
+    from asp_draft.search import listing
+
     out: list[_Stamp] = []
     for root_index, root in enumerate(dirs):
         found = []
         try:
-            with os.scandir(root / RESOLUTIONS) as entries:
+            with listing(root / RESOLUTIONS) as entries:
                 for entry in entries:
                     if not entry.name.endswith(".yaml"):
                         continue

@@ -14,7 +14,7 @@ import marshal
 import os
 import re
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
@@ -126,6 +126,23 @@ def library_stamps(roots: Sequence[Path]) -> bytes:
     return marshal.dumps(stamps, 2)
 
 
+@contextlib.contextmanager
+def listing(folder: Path) -> Iterator[Iterator[os.DirEntry[str]]]:
+    """A folder's entries, listed through the open folder where the system allows, so each
+    entry's stat() looks up its own name rather than the whole path again (thousands of
+    them are most of a cached search). Raises OSError when the folder cannot be listed."""
+    if os.scandir not in os.supports_fd:
+        with os.scandir(folder) as entries:
+            yield entries
+        return
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        with os.scandir(fd) as entries:
+            yield entries
+    finally:
+        os.close(fd)
+
+
 def library_fingerprint(roots: Sequence[Path]) -> str:
     """A short name for the library's state (library_stamps); the index keeps the stamps
     themselves, so two states sharing a name are still told apart."""
@@ -141,7 +158,7 @@ def _stamps(folder: Path, only: Iterable[str] | None = None
     """(name, size, mtime, ctime, inode) of each YAML file in `folder` (of `only` these),
     by name."""
     out = []
-    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+    with contextlib.suppress(OSError), listing(folder) as entries:
         for entry in entries:
             name = entry.name
             if not name.endswith(".yaml") or (only is not None and name not in only):
