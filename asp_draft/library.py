@@ -12,13 +12,16 @@ from __future__ import annotations
 import contextlib
 import difflib
 import heapq
+import marshal
 import os
 import re
 import sys
+import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -385,7 +388,7 @@ class _HeldFiles:
         (see _plain): such a file is parsed whatever it holds."""
         scan = self.scan()
         candidates = sorted({*scan.files_with(clause_id.encode()), *scan.odd})
-        keys = [scan.keys[i] for i in candidates]
+        keys = [scan.key(i) for i in candidates]
         if any(key is None for key in keys):  # a file whose order its lines do not tell
             return list(self._citing(lib, clause_id, candidates))
         ordered = sorted(zip(keys, candidates, strict=True))
@@ -414,7 +417,7 @@ class _HeldFiles:
         if path not in self._specs:
             spec = read_resolution(path)
             symbol = str(spec.meta["symbol"])
-            listed = self.scan().names
+            listed = self.scan().names()
             later = [p for r in self.dirs[self.dirs.index(root):] for stem in stems(symbol)
                      if f"{stem}.yaml" in listed[r]
                      and (p := r / RESOLUTIONS / f"{stem}.yaml") != path and p.is_file()
@@ -433,31 +436,70 @@ class _HeldFiles:
 class _Scan:
     """What blame needs of a body's resolution files without parsing them: each file, its
     place in the record's order from its own lines, and which files hold which words (a
-    clause id a file cites is one of its words). A plain class: `show` loads this module
-    and never makes one, and a dataclass costs its making at every start."""
+    clause id a file cites is one of its words).
 
-    def __init__(self, files: list[tuple[Path, str]], keys: list[tuple[int, str] | None],
-                 odd: list[int], partial: bool, words: dict[bytes, bytes]) -> None:
+    Kept as a few byte strings (see _index) read in place: a command asks about a few
+    dozen words of the thousands a body's record holds, and a start-up that built every
+    word's list would cost more than the reading it saves. A plain class: `show` loads this
+    module and never makes one.
+    """
+
+    def __init__(self, files: list[tuple[Path, str]], index: _Index) -> None:
+        keys, odd, partial, words, word_ends, postings, posting_ends = index
         self.files = files  # (folder, name), in reading order
-        self.keys = keys  # (year, symbol) of each file whose own lines tell it
-        self.odd = odd  # the files that are not plain (see _plain): parsed whatever they hold
-        self.partial = partial  # a plain file may say its record is partial
-        # a word of the plain files -> the files holding it (their indexes as 32-bit
-        # numbers: a body's record has tens of thousands, read back far faster so)
-        self.words = words
-        self.names: dict[Path, set[str]] = {}  # a folder -> its files' names
+        self.odd: list[int] = odd  # the files that are not plain (see _plain): always parsed
+        self.partial: bool = partial  # a plain file may say its record is partial
+        self._keys = keys.split(b"\n")  # each file's "year symbol" where its lines tell
+        if len(self._keys) != len(files) or not isinstance(odd, list):
+            raise ValueError("a scan of other files")
+        self._words = words  # every word of the plain files, sorted, one after another
+        self._word_ends = memoryview(word_ends).cast("I")  # where each word ends
+        self._postings = memoryview(postings).cast("I")  # the files holding each word
+        self._posting_ends = memoryview(posting_ends).cast("I")
+        if len(self._word_ends) != len(self._posting_ends):
+            raise ValueError("a damaged scan")
+
+    def key(self, i: int) -> tuple[int, str] | None:
+        """File `i`'s (year, symbol) from its own lines; None where they do not tell it."""
+        if not self._keys[i]:
+            return None
+        year, symbol = self._keys[i].split(b" ", 1)
+        return int(year), symbol.decode()
 
     def files_with(self, word: bytes) -> list[int]:
         """The plain files holding `word` as a whole word (no id character either side)."""
-        found = self.words.get(word)
-        return memoryview(found).cast("I").tolist() if found else []
+        ends, words = self._word_ends, self._words
+        low, high = 0, len(ends)
+        while low < high:  # a binary search among the sorted words
+            mid = (low + high) // 2
+            found = words[ends[mid - 1] if mid else 0:ends[mid]]
+            if found == word:
+                start = self._posting_ends[mid - 1] if mid else 0
+                return self._postings[start:self._posting_ends[mid]].tolist()
+            if found < word:
+                low = mid + 1
+            else:
+                high = mid
+        return []
 
+    def names(self) -> dict[Path, set[str]]:
+        """Each folder's resolution files' names."""
+        out: dict[Path, set[str]] = {}
+        for root, name in self.files:
+            out.setdefault(root, set()).add(name)
+        return out
+
+
+# A file's "year symbol" lines, the files not plain, whether one may be partial, the words
+# one after another, where each ends, the files holding each word, where each word's end
+# (32-bit numbers in this machine's byte order).
+_Index = tuple[bytes, list[int], bool, bytes, bytes, bytes, bytes]
 
 # A scan is kept in the cache folder for the next command (reading a thousand files is most
 # of a blame), keyed by the folders, and used only where every file's name, size, times and
 # inode are as scanned. A file changed within _RACY_NS before the scan was kept may have
 # changed again within the same tick of the file system's coarse clock: it is scanned anew.
-_SCAN_FORMAT = f"2 {sys.byteorder}"  # the indexes are in this machine's byte order
+_SCAN_FORMAT = f"3 {sys.byteorder}"  # the numbers are in this machine's byte order
 _RACY_NS = 2_000_000_000
 _WORDS = rb"[a-z0-9-]+"  # a clause id is one whole run of these (compiled when scanning)
 
@@ -469,18 +511,20 @@ def scan_resolutions(dirs: Sequence[Path]) -> _Scan:
     since it was kept, else read (and kept for the next command where the cache can be
     written; a cache that cannot be read or written only costs the reading)."""
     stamps = _stamps(dirs)
-    names: dict[Path, set[str]] = {root: set() for root in dirs}
-    for root_index, name, *_ in stamps:
-        names[dirs[root_index]].add(name)
+    files = [(dirs[root_index], name) for root_index, name, *_ in stamps]
+    # marshal's version 2 writes no back-references: equal stamps are equal bytes
+    stamped = marshal.dumps(stamps, 2)
     roots = [str(root.resolve()) for root in dirs]
     kept = _scan_file(roots)
-    scan = _kept_scan(kept, roots, dirs, stamps) if kept else None
-    if scan is None:
-        scan = _read_scan(dirs, stamps)
-        if kept:
-            _keep_scan(kept, roots, stamps, scan)
-    scan.names = names
-    return scan
+    if kept is not None:
+        index = _kept_index(kept, roots, stamps, stamped)
+        if index is not None:
+            with contextlib.suppress(ValueError, TypeError):
+                return _Scan(files, index)
+    index = _read_index(files)
+    if kept is not None:
+        _keep_index(kept, roots, stamped, index)
+    return _Scan(files, index)
 
 
 def _stamps(dirs: Sequence[Path]) -> list[_Stamp]:
@@ -508,10 +552,9 @@ def _stamps(dirs: Sequence[Path]) -> list[_Stamp]:
     return out
 
 
-def _read_scan(dirs: Sequence[Path], stamps: list[_Stamp]) -> _Scan:
+def _read_index(files: list[tuple[Path, str]]) -> _Index:
     """Read every file (bare system calls: a body's record is thousands) for its words."""
-    files = [(dirs[root_index], name) for root_index, name, *_ in stamps]
-    keys: list[tuple[int, str] | None] = []
+    keys: list[bytes] = []
     odd: list[int] = []
     words: dict[bytes, array[int]] = {}
     partial = False
@@ -519,16 +562,21 @@ def _read_scan(dirs: Sequence[Path], stamps: list[_Stamp]) -> _Scan:
         data = _bytes_of(os.path.join(root, RESOLUTIONS, name))
         if not _plain(data):
             odd.append(i)
-            keys.append(None)
+            keys.append(b"")
             continue
         partial = partial or b"partial" in data.lower()
-        keys.append(_order_of(data.decode("utf-8", "replace")))
+        key = _order_of(data.decode("utf-8", "replace"))
+        keys.append(b"" if key is None else f"{key[0]} {key[1]}".encode())
         for word in set(re.findall(_WORDS, data)):
             if word not in words:
                 words[word] = array("I")
             words[word].append(i)
-    return _Scan(files=files, keys=keys, odd=odd, partial=partial,
-                 words={word: found.tobytes() for word, found in words.items()})
+    ordered = sorted(words)
+    word_ends = array("I", accumulate(len(w) for w in ordered))
+    posting_ends = array("I", accumulate(len(words[w]) for w in ordered))
+    postings = b"".join(words[w].tobytes() for w in ordered)
+    return (b"\n".join(keys), odd, partial, b"".join(ordered), word_ends.tobytes(), postings,
+            posting_ends.tobytes())
 
 
 def _order_of(text: str) -> tuple[int, str] | None:
@@ -543,8 +591,6 @@ def _order_of(text: str) -> tuple[int, str] | None:
 
 def _scan_file(roots: list[str]) -> Path | None:
     """Where the scan of these folders (resolved) is kept (None without a cache folder)."""
-    import zlib
-
     from asp_draft.search import cache_dir
 
     folder = cache_dir()
@@ -556,40 +602,30 @@ def _scan_file(roots: list[str]) -> Path | None:
     return folder / f"held-{zlib.crc32(named):08x}.scan"
 
 
-def _kept_scan(path: Path, roots: list[str], dirs: Sequence[Path],
-               stamps: list[_Stamp]) -> _Scan | None:
-    """The kept scan, when it is of these folders, every file is as it was then, and none
-    changed too close before it was kept; else None (damaged or foreign: scanned anew)."""
-    import marshal
-    import zlib
-
+def _kept_index(path: Path, roots: list[str], stamps: list[_Stamp],
+                stamped: bytes) -> _Index | None:
+    """The kept scan's index, when it is of these folders, every file is as it was then, and
+    none changed too close before it was kept; else None (damaged or foreign: scanned
+    anew)."""
     try:
         with open(path, "rb") as kept:
             written = os.fstat(kept.fileno()).st_mtime_ns
             blob = kept.read()
         if int.from_bytes(blob[:4], "big") != zlib.crc32(blob[4:]):
             return None  # damaged
-        mark, kept_roots, was, keys, odd, partial, words = marshal.loads(blob[4:])
-        if mark != _SCAN_FORMAT or kept_roots != roots or \
-                was != stamps or any(s[4] >= written - _RACY_NS for s in stamps):
-            return None
-        if not (isinstance(keys, list) and len(keys) == len(stamps) and
-                isinstance(odd, list) and isinstance(words, dict)):
-            return None
+        mark, kept_roots, kept_stamps, *index = marshal.loads(blob[4:])
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    files = [(dirs[root_index], name) for root_index, name, *_ in stamps]
-    return _Scan(files=files, keys=keys, odd=odd, partial=bool(partial), words=words)
+    if mark != _SCAN_FORMAT or kept_roots != roots or kept_stamps != stamped or \
+            any(s[4] >= written - _RACY_NS for s in stamps) or len(index) != 7:
+        return None
+    return tuple(index)
 
 
-def _keep_scan(path: Path, roots: list[str], stamps: list[_Stamp], scan: _Scan) -> None:
+def _keep_index(path: Path, roots: list[str], stamped: bytes, index: _Index) -> None:
     """Write the scan for the next command: a temporary file renamed into place, so a reader
     sees the old scan or the new one; nothing when the cache cannot be written."""
-    import marshal
-    import zlib
-
-    data = marshal.dumps((_SCAN_FORMAT, roots, stamps, scan.keys, scan.odd, scan.partial,
-                          scan.words))
+    data = marshal.dumps((_SCAN_FORMAT, roots, stamped, *index))
     data = zlib.crc32(data).to_bytes(4, "big") + data  # a damaged file is told by its sum
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
