@@ -499,7 +499,7 @@ _Index = tuple[bytes, list[int], bool, bytes, bytes, bytes, bytes]
 # of a blame), keyed by the folders, and used only where every file's name, size, times and
 # inode are as scanned. A file changed within _RACY_NS before the scan was kept may have
 # changed again within the same tick of the file system's coarse clock: it is scanned anew.
-_SCAN_FORMAT = f"3 {sys.byteorder}"  # the numbers are in this machine's byte order
+_SCAN_FORMAT = f"4 {sys.byteorder}"  # the numbers are in this machine's byte order
 _RACY_NS = 2_000_000_000
 _WORDS = rb"[a-z0-9-]+"  # a clause id is one whole run of these (compiled when scanning)
 
@@ -511,7 +511,7 @@ def scan_resolutions(dirs: Sequence[Path]) -> _Scan:
     since it was kept, else read (and kept for the next command where the cache can be
     written; a cache that cannot be read or written only costs the reading)."""
     stamps = _stamps(dirs)
-    files = [(dirs[root_index], name) for root_index, name, *_ in stamps]
+    files = [(dirs[stamp[0]], stamp[1]) for stamp in stamps]
     # marshal's version 2 writes no back-references: equal stamps are equal bytes
     stamped = marshal.dumps(stamps, 2)
     roots = [str(root.resolve()) for root in dirs]
@@ -548,7 +548,8 @@ def _stamps(dirs: Sequence[Path]) -> list[_Stamp]:
                         found.append((root_index, entry.name, -1, -1, -1, -1))
         except (FileNotFoundError, NotADirectoryError):
             continue
-        out += sorted(found, key=lambda s: s[1])
+        found.sort()  # by name (the folder is the same)
+        out += found
     return out
 
 
@@ -611,7 +612,7 @@ def _kept_index(path: Path, roots: list[str], stamps: list[_Stamp],
         with open(path, "rb") as kept:
             written = os.fstat(kept.fileno()).st_mtime_ns
             blob = kept.read()
-        if int.from_bytes(blob[:4], "big") != zlib.crc32(blob[4:]):
+        if int.from_bytes(blob[:4], "big") != zlib.adler32(blob[4:]):
             return None  # damaged
         mark, kept_roots, kept_stamps, *index = marshal.loads(blob[4:])
     except (OSError, EOFError, ValueError, TypeError):
@@ -626,7 +627,7 @@ def _keep_index(path: Path, roots: list[str], stamped: bytes, index: _Index) -> 
     """Write the scan for the next command: a temporary file renamed into place, so a reader
     sees the old scan or the new one; nothing when the cache cannot be written."""
     data = marshal.dumps((_SCAN_FORMAT, roots, stamped, *index))
-    data = zlib.crc32(data).to_bytes(4, "big") + data  # a damaged file is told by its sum
+    data = zlib.adler32(data).to_bytes(4, "big") + data  # a damaged file is told by its sum
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
