@@ -299,10 +299,10 @@ def test_search_on_a_full_disk_builds_its_index_in_memory(cli, tmp_path: Path,  
 
     real = search_module._fill
 
-    def fill(db: sqlite3.Connection, record: Any) -> None:
+    def fill(db: sqlite3.Connection, record: Any, *rest: Any) -> None:
         if db.execute("PRAGMA database_list").fetchone()[2]:  # a file, not :memory:
             raise sqlite3.OperationalError("database or disk is full")
-        real(db, record)
+        real(db, record, *rest)
 
     monkeypatch.setattr(search_module, "_fill", fill)
     result = cli("search", "court", "--json")
