@@ -473,6 +473,8 @@ def _history(clause: Clause, present: Version,
     passed over); `printed` gives a version's text as first adopted."""
     wordings = [v for v in clause.versions
                 if v.status == ADOPTED and v.years and (v.since or 0) < (present.since or 0)]
+    if not wordings:  # nothing earlier: no wording need be found (each may cost a parse)
+        return ()
     texts = [(v, printed(clause, v)) for v in [*wordings, present]]
     shown = [(v, text) for v, text in texts if text is not None]
     return tuple(
