@@ -17,7 +17,6 @@ from asp_draft.markup import place_notes, split_lead
 from asp_draft.model import ADOPTED, Document, Meta, Paragraph, Part
 from asp_draft.model.library import Clause, Version
 from asp_draft.model.spec import Entry, Spec
-from asp_draft.templating import render
 from asp_draft.textfile import plain_name
 
 
@@ -149,6 +148,16 @@ def spec_language(spec: Spec, library: Library) -> Language:
 def unfold(text: str) -> str:
     """Literal text as one paragraph: the line breaks YAML folding leaves become spaces."""
     return re.sub(r"[ \t]*\n\s*", " ", text.strip())
+
+
+def render(text: str, values: Mapping[str, Any], **where: Any) -> str:
+    """A template rendered; plain language (most clauses) as it is, without loading the
+    template engine (jinja2 costs start-up time a plain library need not pay)."""
+    if "{" not in text:
+        return text
+    from asp_draft.templating import render as render_template
+
+    return render_template(text, values, **where)
 
 
 def render_paragraph(template: str, values: Mapping[str, Any], *, where: str,

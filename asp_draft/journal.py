@@ -34,7 +34,6 @@ import contextlib
 import errno
 import json
 import os
-import secrets
 import signal
 import sys
 from collections.abc import Iterator, Sequence
@@ -228,7 +227,7 @@ def commit(folder: Path, changes: Sequence[Change]) -> None:
         raise RuntimeError("commit() outside locked(folder)")
     state = _state(folder)
     entries, dirs = _entries_for(folder, changes)
-    stage = state / f"{_STAGING}{secrets.token_hex(6)}.json"
+    stage = state / f"{_STAGING}{os.urandom(6).hex()}.json"
     try:
         _write_synced(stage, _dump(entries, dirs))
     except OSError as e:
@@ -337,7 +336,7 @@ def _place(target: Path, data: bytes) -> None:
             return
     except OSError:
         pass  # cannot be read: it is written below (or that fails, and says why)
-    tmp = target.parent / f".{target.name[:40]}.{secrets.token_hex(6)}.tmp"
+    tmp = target.parent / f".{target.name[:40]}.{os.urandom(6).hex()}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(fd, "wb") as fh:

@@ -13,7 +13,6 @@ keep loading.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
@@ -33,6 +32,8 @@ def same_symbol(a: str, b: str) -> bool:
 
 def unique_stem(symbol: str) -> str:
     """The slug and a digest of the symbol: the name when the slug is another symbol's."""
+    import hashlib  # only for a slug another symbol holds: not on every library load
+
     digest = hashlib.sha256(symbol.strip().lower().encode("utf-8")).hexdigest()[:_DIGEST]
     return f"{slug(symbol)}.{digest}"
 

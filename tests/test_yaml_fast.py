@@ -83,3 +83,14 @@ def test_any_document_reads_as_before(data: Any, flow: bool | None, share: bool)
     document = {"one": data, "two": data if share else [data]}
     text = yaml.safe_dump(document, default_flow_style=flow, allow_unicode=True)
     assert same(outcome(_parse, text), outcome(reference, text))
+
+
+@given(st.from_regex(r"[a-z][a-z0-9-]{0,30}(@(19|20)\d\d)?", fullmatch=True))
+def test_a_clause_id_is_written_as_yaml_would_write_it(clause_id: str) -> None:
+
+    from asp_draft.writers import spec as spec_writer
+
+    slow = ["  " + line for line in yaml.safe_dump(
+        [clause_id], sort_keys=False, allow_unicode=True, width=96).rstrip().split("\n")]
+    assert spec_writer._item(clause_id) == slow
+    assert yaml.safe_load("\n".join(spec_writer._item(clause_id))) == [clause_id]

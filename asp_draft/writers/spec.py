@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -95,6 +96,17 @@ def _yaml(data: Any) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=96).rstrip()
 
 
+# A clause id, pinned or not, is a plain YAML scalar as it stands: no dump needed
+_PLAIN_ID = re.compile(r"[a-z][a-z0-9-]*(?:@\d{4})?")
+
+
 def _item(data: Any) -> list[str]:
     """One list item of a part, indented under its key."""
+    if isinstance(data, str) and _PLAIN_ID.fullmatch(data) and data not in _YAML_WORDS:
+        return [f"  - {data}"]
     return ["  " + line for line in _yaml([data]).split("\n")]
+
+
+# Plain words YAML reads as something other than text
+_YAML_WORDS = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n", "nan",
+                         "inf"})
