@@ -230,10 +230,18 @@ def _failing_clause(entry: SpecEntry, error: Exception) -> str:
 
 def _render_version(clause: Clause, version: Version, library: Library) -> str:
     """A version's text as it reads in its own year, lead markup removed."""
-    from asp_draft.assemble import render_paragraph
+    from asp_draft.assemble import library_bodies, render_paragraph
+    from asp_draft.facts import body_values, document_body
     from asp_draft.markup import split_lead
 
-    text = render_paragraph(version.text, library.facts.for_year(version.since or 0),
+    year = version.since or 0
+    values = library.facts.for_year(year)
+    if "{" in version.text and version.adopted:
+        # a template of another body's text takes that body's session, none of the ASP's
+        bodies = library_bodies(library)
+        meta = {"symbol": version.adopted[0]}
+        values = body_values(library.facts, year, meta, document_body(meta, bodies), bodies)
+    text = render_paragraph(version.text, values,
                             where=f"clause {clause.id}, version {version.since}",
                             source=clause.source)
     return split_lead(text, clause.part)[1]

@@ -605,3 +605,19 @@ def test_blame_with_a_kept_scan_prints_what_it_prints_without_one(
     monkeypatch.setenv("ASP_DRAFT_CACHE", str(blocker / "cache"))
     assert [cli(*args) for args in runs] == kept and len(read) == 30 * len(runs)
     assert all(r.code == 0 for r in kept) and json.loads(kept[0].out)
+
+
+def test_another_bodys_template_agreed_elsewhere_takes_its_own_session(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    lib = tmp_path / "lib"
+    (lib / "operative").mkdir(parents=True)
+    (lib / "operative" / "decides-include-item.yaml").write_text(
+        "id: decides-include-item\npart: operative\nversions:\n  - adopted: [A/RES/79/6]\n"
+        "    text: \"*Decides* to include in the provisional agenda of its "
+        "{{ (session + 1) | ordinal_word }} session the item.\"\n", encoding="utf-8")
+    (lib / "facts.yaml").write_text("documents:\n  A/RES/79/6: 2024\n", encoding="utf-8")
+    result = cli("-L", str(lib), "search", "provisional agenda", "--json")
+    assert result.code == 0, result.err
+    hits = json.loads(result.out)
+    # the General Assembly's seventy-ninth session asks for its eightieth, not the ASP's 24th
+    assert [h["text"] for h in hits] == [
+        "Decides to include in the provisional agenda of its eightieth session the item."]
