@@ -44,7 +44,7 @@ def blame_note(b: Blame) -> str:
         c = b.closest
         return f"never adopted; closest {_where(c.symbol, c.label)} ({c.similarity:.0%} alike)"
     if not b.exact:
-        return "adopted template; this year's facts make the text differ"
+        return "adopted wording, its dates and numbers brought up to this year"
     if b.history:
         n = len(b.history)
         return f"{n} earlier wording{'s' if n > 1 else ''}"

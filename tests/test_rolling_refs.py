@@ -384,6 +384,8 @@ def test_new_rolls_a_general_assembly_text_for_its_next_session(cli: Any, ga_lib
     assert shown["paragraphs"][0]["clause"] == "recalling-resolution-november"
     blamed = json.loads(cli("-L", str(ga_library), "blame", str(spec), "--json").out)
     assert blamed[0]["clause"] == "recalling-resolution-november"
+    table = cli("-L", str(ga_library), "blame", str(spec)).out
+    assert "adopted wording, its dates and numbers brought up to this year" in table
 
 
 def _resolution(symbol: str, session: int, adopted: str, *paragraphs: str) -> str:
