@@ -466,12 +466,19 @@ def _sessions(text: str, step: Step) -> list[Change]:
             continue
         if m.group("what").endswith("sessions") or _STARTING.search(text, 0, m.start()):
             continue  # a set of sessions, or the one a decision takes effect from: fixed
+        if _DECIDED.search(text, 0, m.start()):
+            continue  # what a cited resolution decided ('in which it decided ... at its
+            # eightieth session'): history, however far it names its sessions
         if step.session < value <= step.session + 2 * ahead:
             changes.append(Change(m.start("ord"), m.end("ord"),
                                   _ordinal_like(m.group("ord"), value + ahead, step),
                                   "a coming session, one session on"))
             changes += _session_dates(text, m.end(), step)
     return changes
+
+
+# A relative clause telling what a resolution did, running on (no ';') to the session named
+_DECIDED = re.compile(r"\b(?:in which|whereby|by which|through which|wherein)\b[^;]*\Z")
 
 
 # The dates a coming session is held on, after its name and within its clause: 'its

@@ -178,6 +178,10 @@ def test_the_coming_sessions_move_one_session_on(text: str, want: str) -> None:
     # a set of sessions, and the session a decision takes effect from, are fixed
     "to hold consideration of new proposals during the seventy-ninth and eightieth sessions,",
     "on a trial basis starting at the eightieth session,",
+    # what a cited resolution decided, however far it names its sessions
+    "Recalls its resolution 78/328 of 6 September 2024 on participation, in which the General "
+    "Assembly decided to continue its consideration of further measures at its eightieth "
+    "session,",
     "strongly encourages Member States, starting from the seventy-ninth session, to act",
     # a convention's date, an event before the base's adoption, a named span, an anniversary
     "the Convention on the Prevention and Punishment of the Crime of Genocide of "
