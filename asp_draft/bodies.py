@@ -29,7 +29,7 @@ from asp_draft.yamlcheck import check_keys, expect, line_of
 
 BODIES_FILE = "bodies.yaml"
 _KEYS = ("name", "chapeau", "issuer", "sessions", "resolution", "drafts", "adopts_as",
-         "lint_skip")
+         "lint_skip", "draft_number")
 _SESSION_KEYS = ("first", "opens", "per_year", "by_year")
 
 
@@ -96,6 +96,7 @@ class Body:
     drafts: tuple[str, ...] = ()
     adopts_as: str | None = None
     lint_skip: frozenset[str] = frozenset()
+    draft_number: str | None = None  # what a draft prints before its title ('{session}/...')
 
     def resolution_symbol(self, *, session: int | None = None, year: int | None = None,
                           number: int | str = "") -> str | None:
@@ -215,7 +216,21 @@ def _body(key: str, entry: Any, raw: Any, where: str) -> Body:
                                                              where),
                 resolution=str(resolution) if resolution else None, drafts=texts("drafts"),
                 adopts_as=str(entry["adopts_as"]) if entry.get("adopts_as") else None,
-                lint_skip=frozenset(texts("lint_skip")))
+                lint_skip=frozenset(texts("lint_skip")),
+                draft_number=_draft_number(entry, key, where))
+
+
+def _draft_number(entry: Any, key: str, where: str) -> str | None:
+    """The number a draft prints before its title, with {session}, {year} at most."""
+    value = entry.get("draft_number")
+    if value is None:
+        return None
+    fields = set(re.findall(r"\{(\w*)\}", str(value)))
+    if not isinstance(value, str) or not value.strip() or not fields <= {"session", "year"}:
+        raise LibraryError(f"body {key!r}: 'draft_number' is text with {{session}} or {{year}}"
+                           " (e.g. '{session}/...')", source=where,
+                           line=line_of(entry, "draft_number"))
+    return value.strip()
 
 
 def _check_template(template: Any, key: str, where: str, line: int | None) -> None:

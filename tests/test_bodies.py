@@ -137,3 +137,39 @@ def test_a_body_a_library_adds_is_laid_out_by_its_own_entry(tmp_path: Path, cli)
         text = zipfile.ZipFile(out).read("word/document.xml").decode() if fmt == "docx" \
             else out.read_text(encoding="utf-8")
         assert "UNESCO" in text and "Forty-third session" in text, fmt
+
+
+def test_a_council_draft_prints_its_number_before_its_title_and_reads_back(
+        tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import re
+    import zipfile
+
+    source = tmp_path / "d.txt"
+    source.write_text("# symbol: A/HRC/58/L.12\n# title: Freedom of opinion and expression\n"
+                      "# sponsors: Canada, Mexico\n\nThe Human Rights Council,\n\n"
+                      "1. Decides to continue its consideration of the question.\n",
+                      encoding="utf-8")
+    out = tmp_path / "d.docx"
+    assert cli("build", source, "-o", out).code == 0
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+    words = " ".join(re.sub(r"<[^>]+>", " ", xml).split())
+    assert "draft resolution 58/... Freedom of opinion and expression" in words
+    shown = json.loads(cli("show", out, "--format", "json").out)
+    assert shown["meta"]["title"] == "Freedom of opinion and expression"
+    # a General Assembly draft prints no number before its title
+    source.write_text(source.read_text(encoding="utf-8").replace("A/HRC/58/L.12", "A/80/L.12")
+                      .replace("The Human Rights Council,", "The General Assembly,"),
+                      encoding="utf-8")
+    assert cli("build", source, "-o", out, "--force").code == 0
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert "80/..." not in xml and "Freedom of opinion" in xml
+
+
+def test_a_draft_number_names_only_session_or_year(tmp_path: Path) -> None:
+    (tmp_path / "bodies.yaml").write_text(
+        "bodies:\n  x:\n    name: X\n    chapeau: The X,\n    draft_number: \"{number}/...\"\n",
+        encoding="utf-8")
+    with pytest.raises(LibraryError) as e:
+        bodies.table([tmp_path])
+    assert "'draft_number'" in str(e.value) and e.value.line == 5

@@ -195,7 +195,7 @@ def _opening(meta: Any, body: Body, table: Table, symbol: Symbol | None,
     if draft:
         note = str(meta["cover_note"]) if meta.get("cover_note") else None
         out = [Line(LABEL, _label(meta, symbol), note=note)]
-        return out + ([Line(TITLE, "", title)] if title else [])
+        return out + ([Line(TITLE, _draft_number(meta, body, symbol), title)] if title else [])
     if not body.sessions.held:
         return _council(meta, body, symbol)
     adopting = table.adopting(body)
@@ -213,6 +213,15 @@ def _opening(meta: Any, body: Body, table: Table, symbol: Symbol | None,
     if number or title:
         out.append(Line(TITLE, f"{number}." if number else "", title))
     return out
+
+
+def _draft_number(meta: Any, body: Body, symbol: Symbol | None) -> str:
+    """What a draft of `body` prints before its title (the Human Rights Council's `58/...`),
+    when the body prints one and its session is known; else nothing."""
+    session = (symbol.session if symbol else None) or meta.session
+    if body.draft_number is None or (session is None and "{session}" in body.draft_number):
+        return ""
+    return body.draft_number.format(session=session, year=meta.year)
 
 
 def _council(meta: Any, body: Body, symbol: Symbol | None) -> list[Line]:
