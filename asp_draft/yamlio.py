@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,12 +41,13 @@ class _Loader(_SafeBase):  # type: ignore[misc]
     """A safe loader that builds LineDict/LineList; no Python objects, only the safe tags."""
 
 
-def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+def _line_dict(node: yaml.MappingNode, build: Callable[[yaml.Node], Any]) -> LineDict:
+    """A mapping node as a LineDict, each value made by `build`: plain keys, no duplicates."""
     out = LineDict()
     out.lines = {}
     out.line = node.start_mark.line + 1
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = build(key_node)
         if not isinstance(key, str | int):
             raise yaml.constructor.ConstructorError(
                 None, None, "keys must be plain words", key_node.start_mark
@@ -55,16 +57,25 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {skey!r}", key_node.start_mark
             )
-        out[skey] = loader.construct_object(value_node, deep=True)
+        out[skey] = build(value_node)
         out.lines[skey] = key_node.start_mark.line + 1
     return out
 
 
-def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
-    out = LineList(loader.construct_object(child, deep=True) for child in node.value)
+def _line_list(node: yaml.SequenceNode, build: Callable[[yaml.Node], Any]) -> LineList:
+    """A sequence node as a LineList, each item made by `build`."""
+    out = LineList(build(child) for child in node.value)
     out.lines = [child.start_mark.line + 1 for child in node.value]
     out.line = node.start_mark.line + 1
     return out
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    return _line_dict(node, lambda child: loader.construct_object(child, deep=True))
+
+
+def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    return _line_list(node, lambda child: loader.construct_object(child, deep=True))
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
@@ -98,38 +109,20 @@ def _build(loader: _Loader, node: yaml.Node, built: dict[yaml.Node, Any],
                                                 "node", node.start_mark)
     if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
         return node.value
+
+    def child(of: yaml.Node) -> Any:
+        return _build(loader, of, built, building)
+
     if node.tag == _MAP and isinstance(node, yaml.MappingNode):
         building.add(node)
-        out: Any = _mapping_of(loader, node, built, building)
+        out: Any = _line_dict(node, child)
     elif node.tag == _SEQ and isinstance(node, yaml.SequenceNode):
         building.add(node)
-        out = LineList(_build(loader, child, built, building) for child in node.value)
-        out.lines = [child.start_mark.line + 1 for child in node.value]
-        out.line = node.start_mark.line + 1
+        out = _line_list(node, child)
     else:
         out = loader.construct_object(node, deep=True)
     building.discard(node)
     built[node] = out
-    return out
-
-
-def _mapping_of(loader: _Loader, node: yaml.MappingNode, built: dict[yaml.Node, Any],
-                building: set[yaml.Node]) -> LineDict:
-    """A mapping node as _mapping constructs it (plain keys, no duplicates)."""
-    out = LineDict()
-    out.lines = {}
-    out.line = node.start_mark.line + 1
-    for key_node, value_node in node.value:
-        key = _build(loader, key_node, built, building)
-        if not isinstance(key, str | int):
-            raise yaml.constructor.ConstructorError(
-                None, None, "keys must be plain words", key_node.start_mark)
-        skey = str(key)
-        if skey in out:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {skey!r}", key_node.start_mark)
-        out[skey] = _build(loader, value_node, built, building)
-        out.lines[skey] = key_node.start_mark.line + 1
     return out
 
 
