@@ -511,24 +511,29 @@ def write_odt(res: Resolution, path: Path) -> Path:
 
 # --- broken and image-only PDFs, written by hand ----------------------------------------
 
-def write_minimal_pdf(path: Path, content: bytes) -> Path:
-    """A one-page PDF whose page draws `content` (no fonts: a page without a text layer)."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-               b"/Resources << >> >>",
-               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]
-    out = bytearray(b"%PDF-1.4\n")
+def pdf_bytes(objects: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1, the first the catalog) with its xref table."""
+    out = bytearray(b"%PDF-1.7\n")
     offsets = []
-    for n, body in enumerate(objects, 1):
+    for number, body in enumerate(objects, 1):
         offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
+    return bytes(out)
+
+
+def write_minimal_pdf(path: Path, content: bytes) -> Path:
+    """A one-page PDF whose page draws `content` (no fonts: a page without a text layer)."""
+    path.write_bytes(pdf_bytes([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]))
     return path
 
 

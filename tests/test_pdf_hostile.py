@@ -25,27 +25,13 @@ from asp_draft.errors import InputError
 from asp_draft.readers import pdf_objects
 from asp_draft.readers.pdf_objects import Piece, extract
 from tests.conftest import one_line_error
+from tests.pdf_fixtures import pdf_bytes
 
 LIMIT_MB = 1024  # what any PDF may take, the reader's start-up included
 LIMIT_CPU = 10.0  # seconds
 
 
 # --- PDFs by hand ------------------------------------------------------------------------
-
-def pdf_bytes(objects: list[bytes]) -> bytes:
-    """A PDF of these objects (numbered from 1, the first the catalog) with its xref table."""
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
-    return bytes(out)
-
 
 def stream(data: bytes, keys: bytes = b"") -> bytes:
     """A stream object holding `data` as it is (already compressed, if `keys` says so)."""
