@@ -534,14 +534,11 @@ def _compiled_head(writer: _Writer, compilation: Compilation) -> None:
     """The base's head, with each delegation's change of a printed head line (the chapeau,
     the title: what counts as a difference in a diff) tracked under its name, in place when
     one delegation changes that line, as alternatives after it when several do."""
-    from asp_draft.diff import meta_changes
-
     base = compilation.base
     proposed: dict[str, list[tuple[str, Any]]] = {}  # key -> (delegation, its value)
-    for proposal in compilation.proposals:
-        for change in meta_changes(base.meta, proposal.document.meta):
-            if change.counts:
-                proposed.setdefault(change.key, []).append((proposal.name, change.new))
+    for proposal in compilation.proposals:  # in the order the proposals were given
+        for change in compilation.heads.get(proposal.name, []):
+            proposed.setdefault(change.key, []).append((proposal.name, change.new))
     lines = layout.head_lines(base, writer.bodies)
     where = _head_keys(lines, base, proposed)
     for at, (style, text) in enumerate(lines):
