@@ -166,6 +166,16 @@ class Stopped:
             self.process.stderr.close()
 
 
+def kill_at(source: Path, lib: Path, point: str) -> None:
+    """Adopt `source` into `lib` in its own process and kill -9 it at `point`."""
+    run = Stopped(source, lib, point)
+    try:
+        run.wait_for(point)
+        run.kill()
+    finally:
+        run.close()
+
+
 @pytest.fixture(scope="module")
 def held_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A library holding A/RES/90/1 (first copy) and A/RES/90/2, which share a clause; and the
@@ -203,12 +213,7 @@ def test_an_adopt_killed_at_each_point_is_as_it_was_or_as_adopted(cli, pair: tup
                                                                    shows: str) -> None:
     texts, lib = pair
     before = library_files(lib)
-    run = Stopped(texts / "a2.txt", lib, point)
-    try:
-        run.wait_for(point)
-        run.kill()
-    finally:
-        run.close()
+    kill_at(texts / "a2.txt", lib, point)
     if shows == "a1.txt":  # before the journal's rename: not a byte of the library changed
         assert library_files(lib) == before
     # The next adopt (another text) finishes or drops what the killed one left.
@@ -222,12 +227,7 @@ def test_an_adopt_killed_at_each_point_is_as_it_was_or_as_adopted(cli, pair: tup
 def test_a_reader_finishes_what_a_killed_adopt_left(cli, pair: tuple[Path, Path], point: str,
                                                     shows: str) -> None:
     texts, lib = pair
-    run = Stopped(texts / "a2.txt", lib, point)
-    try:
-        run.wait_for(point)
-        run.kill()
-    finally:
-        run.close()
+    kill_at(texts / "a2.txt", lib, point)
     with settled(lib):  # what the library loader holds while it reads a folder
         assert not (lib / STATE / journal.JOURNAL).exists()
         assert not (lib / STATE / journal.UNDO).exists()
