@@ -67,12 +67,17 @@ def meta_change_text(change: MetaChange) -> str:
     sponsors) by the names it gained and lost, which a hundred names either side would hide."""
     old, new = change.old, change.new
     if isinstance(old, list) and isinstance(new, list):
-        added = [v for v in new if v not in old]
-        removed = [v for v in old if v not in new]
-        parts = ([f"added {meta_value_text(added)}"] if added else []) + (
-            [f"removed {meta_value_text(removed)}"] if removed else [])
-        return f"{change.key}: {'; '.join(parts) or 'the same, in another order'}"
+        return f"{change.key}: {list_change_text(old, new)}"
     return f"{change.key}: {meta_value_text(old)} → {meta_value_text(new)}"
+
+
+def list_change_text(old: list[Any], new: list[Any]) -> str:
+    """`added 'Italy'; removed 'Chile'`: what a listed value (the sponsors) gained and lost."""
+    added = [v for v in new if v not in old]
+    removed = [v for v in old if v not in new]
+    parts = ([f"added {meta_value_text(added)}"] if added else []) + (
+        [f"removed {meta_value_text(removed)}"] if removed else [])
+    return "; ".join(parts) or "the same, in another order"
 
 
 def partial_notes(diff: Diff) -> list[str]:

@@ -12,6 +12,7 @@ from asp_draft.diff_view import meta_change_text
 from asp_draft.model import Diff, Document, Footnote, MetaChange, Paragraph
 from asp_draft.refs import Resolver
 from asp_draft.words import new_text, old_text
+from asp_draft.writers.diff_html import render_diff_html
 
 YEARS = (2011, 2012, 2014, 2015, 2016, 2017, 2018)
 
@@ -372,3 +373,15 @@ def test_ignore_typography_folds_the_chapeau_too() -> None:
 ])
 def test_meta_change_text(change: MetaChange, text: str) -> None:
     assert meta_change_text(change) == text
+
+
+def test_html_meta_table_marks_printed_text_and_lists_the_rest() -> None:
+    old = {"chapeau": ASP, "session": 79, "sponsors": ["Chile", "Peru"]}
+    new = {"chapeau": GA, "session": 80, "sponsors": ["Peru", "Sierra Leone"]}
+    page = render_diff_html(diff_documents(Document(old, ()), Document(new, ())))
+    assert ('<tr class="counts"><th>chapeau</th><td><del>The Assembly of States Parties,</del>'
+            ' → <ins>The General Assembly,</ins></td>') in page
+    assert ('<tr class="listed"><th>session</th><td><span class="old">79</span> → '
+            '<span class="new">80</span></td><td class="how">listed</td></tr>') in page
+    assert ("<th>sponsors</th><td>added &#x27;Sierra Leone&#x27;; removed &#x27;Chile&#x27;"
+            "</td>") in page

@@ -7,7 +7,7 @@ from html import escape
 from asp_draft.diff_view import (
     Row,
     describe,
-    meta_change_text,
+    list_change_text,
     meta_value_text,
     rows,
     shown_meta,
@@ -105,7 +105,7 @@ def _meta_row(change: MetaChange) -> str:
     and whether it counts as a difference. Only printed text is marked deleted and inserted,
     as the paragraphs' words are; a changed session or date is no deletion from the text."""
     if isinstance(change.old, list) and isinstance(change.new, list):
-        values = escape(meta_change_text(change).split(": ", 1)[1])
+        values = escape(list_change_text(change.old, change.new))
     else:
         old, new = (escape(meta_value_text(v, quote=False)) for v in (change.old, change.new))
         values = (f"<del>{old}</del> → <ins>{new}</ins>" if change.counts else
