@@ -173,7 +173,7 @@ def body_session(meta: Mapping[str, Any], body: Body, table: Table) -> int | Non
     if symbol is not None and symbol.session is not None and \
             table.adopting(table[symbol.body]) == table.adopting(body):
         return symbol.session
-    adopted = _date(meta.get("adopted"))
+    adopted = iso_date(meta.get("adopted"))
     if adopted is not None:
         return body.sessions.of_date(adopted)
     year = meta.get("year")
@@ -182,7 +182,8 @@ def body_session(meta: Mapping[str, Any], body: Body, table: Table) -> int | Non
     return None
 
 
-def _date(value: Any) -> dt.date | None:
+def iso_date(value: Any) -> dt.date | None:
+    """A meta's date ('2023-12-05', or a YAML date); None when it is none."""
     try:
         return dt.date.fromisoformat(str(value)) if value else None
     except ValueError:

@@ -15,14 +15,13 @@ rolled is carried as its rolled text.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from asp_draft import facts as factlib
 from asp_draft.advancing import Step, advance, apply, citation_form, cite, moved, predecessor, shown
-from asp_draft.assemble import assemble, select_version
+from asp_draft.assemble import assemble, library_bodies, select_version
 from asp_draft.bodies import Body, Table
 from asp_draft.errors import UnknownReferenceError, UsageError
 from asp_draft.library import Library
@@ -107,25 +106,13 @@ def coming_session(base: Spec, body: Body | None, year: int) -> int | None:
     Council's June session 56 -> 59 for 2025); with no session in the base, the body's
     first that opens in `year`. None for the omnibus's body (facts.yaml counts its
     sessions) and a body without sessions."""
-    if body is None or body.key == _OMNIBUS_BODY or not body.sessions.held:
+    if body is None or body.key == factlib.FACTS_BODY or not body.sessions.held:
         return None
     session = _session_of(base)
     opened = body.sessions.year_of(session) if session is not None else None
     if session is None or opened is None or body.sessions.by_year:
         return body.sessions.opening_in(year)
     return session + (year - opened) * body.sessions.per_year
-
-
-def library_bodies(library: Library) -> Table:
-    """The table of bodies as the library's folders extend it."""
-    from asp_draft.bodies import table
-    from asp_draft.folders import bundled_path
-
-    return table([root for root in library.roots if root != bundled_path()])
-
-
-# The body whose sessions and symbols facts.yaml records: its drafts take their session there.
-_OMNIBUS_BODY = "asp"
 
 
 def roll(library: Library, year: int, *, ref: str | None = None,
@@ -139,8 +126,9 @@ def roll(library: Library, year: int, *, ref: str | None = None,
 
     base = base_for(library, year, ref)
     adopted = assemble(base, library)
-    body = library_bodies(library).of_meta(base.meta)
-    step = _step(base, adopted, body, year, library_bodies(library))
+    bodies = library_bodies(library)
+    body = bodies.of_meta(base.meta)
+    step = _step(base, adopted, body, year, bodies)
     carry = _Carry(library, base, adopted, step)
     preamble = carry.entries(base.preamble, "preamble")
     operative = carry.entries(base.operative, "operative")
@@ -176,16 +164,9 @@ def _step(base: Spec, adopted: Document, body: Body | None, year: int,
     found = predecessor((p.text for p in adopted.paragraphs if not p.heading), body,
                         session=session, year=base.year, title=base.meta.get("title"))
     return Step(base_year=base.year, years=years, sessions=sessions, session=session,
-                adopted=_date(base.meta.get("adopted")),
+                adopted=factlib.iso_date(base.meta.get("adopted")),
                 base_cite=_base_cite(base, body, found, bodies),
                 predecessor=found, body=body)
-
-
-def _date(value: Any) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
 
 
 def _base_cite(base: Spec, body: Body, found: str | None, bodies: Table) -> str | None:
@@ -314,7 +295,7 @@ def _draft_meta(library: Library, base: Spec, year: int, symbol: str | None,
     facts = library.facts.for_year(year)
     notes: list[str] = []
     meta: dict[str, Any] = {"year": year}
-    omnibus = body is None or body.key == _OMNIBUS_BODY
+    omnibus = body is None or body.key == factlib.FACTS_BODY
     if symbol:
         meta["symbol"] = symbol
     else:
@@ -334,9 +315,9 @@ def _draft_meta(library: Library, base: Spec, year: int, symbol: str | None,
         meta["chapeau"] = base.meta["chapeau"]  # the base's body, as it prints its chapeau
     if omnibus:
         meta["session"] = facts.get("session", factlib.session_for_year(year))
-    elif coming_session(base, body, year) is not None:
+    elif (coming := coming_session(base, body, year)) is not None:
         # the body's session the draft is for (General Assembly 2025: 80)
-        meta["session"] = coming_session(base, body, year)
+        meta["session"] = coming
     return meta, notes
 
 
