@@ -314,10 +314,10 @@ def head_line(rev: Revisions, style: str, before: str, after: str,
     from asp_draft.words import diff_words
 
     p = layout.head_paragraph(after, style)
-    old_runs = [r for r in layout.head_paragraph(before, style) if r.tag == w("r")]
-    new_runs = [r for r in p if r.tag == w("r")]
     if before == after:
         return p
+    old_runs = [r for r in layout.head_paragraph(before, style) if r.tag == w("r")]
+    new_runs = [r for r in p if r.tag == w("r")]
     pairs = list(zip(old_runs, new_runs, strict=True)) if len(old_runs) == len(new_runs) \
         else [(None, None)]
     for run in new_runs:
