@@ -25,7 +25,6 @@ def meta_lines(meta: dict[str, Any] | Any) -> list[str]:
             continue
         if key == "body" and value == FACTS_BODY:
             continue  # the omnibus's body goes unsaid, as English does: a text naming none
-
         out.append(f"# {key}: {meta_text(value)}")
     return out
 
