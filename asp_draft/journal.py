@@ -52,7 +52,7 @@ _APPLY_LOCK = "apply.lock"
 _STAGING = "staging-"
 STOP_ENV = "ASP_DRAFT_TEST_STOP_AT"  # tests stop a run at named points to kill it there
 POINTS = ("locked", "staged", "committed", "applying", "applied", "undoing")
-_held: dict[Path, tuple[IO[bytes], int]] = {}  # folders whose adopt lock this process holds
+_held: set[Path] = set()  # folders whose adopt lock this process holds
 
 
 @dataclass(frozen=True)
@@ -139,32 +139,23 @@ def locked(folder: Path) -> Iterator[None]:
     written. A change an earlier run left unfinished is finished first. Re-entrant within
     one process."""
     key = folder.resolve()
-    if key in _held:
-        mine, depth = _held[key]
-        _held[key] = (mine, depth + 1)
-        try:
-            yield
-        finally:
-            _held[key] = (mine, _held[key][1] - 1)
+    if key in _held:  # the outermost hold releases it
+        yield
         return
     state = _state(folder)
-    handle = _open_lock(state / _ADOPT_LOCK)
-    if handle is None:
-        raise OutputError("cannot lock the library folder: its lock file cannot be opened",
-                          source=state / _ADOPT_LOCK)
-    try:
-        _lock(handle)
-        _held[key] = (handle, 1)
-        # only adopts (holding this lock) write journals, so one found now is a killed run's
-        if (state / JOURNAL).exists() or (state / UNDO).exists():
-            with _applying(state):
-                recover(folder)
-        _discard_staging(state)
-        on_point("locked")
-        yield
-    finally:
-        _held.pop(key, None)
-        handle.close()  # closing releases the lock
+    with _exclusive(state / _ADOPT_LOCK,
+                    "cannot lock the library folder: its lock file cannot be opened"):
+        _held.add(key)
+        try:
+            # only adopts (holding this lock) write journals, so one found now is a killed run's
+            if (state / JOURNAL).exists() or (state / UNDO).exists():
+                with _applying(state):
+                    recover(folder)
+            _discard_staging(state)
+            on_point("locked")
+            yield
+        finally:
+            _held.discard(key)
 
 
 def holds_lock(folder: Path) -> bool:
@@ -175,10 +166,17 @@ def holds_lock(folder: Path) -> bool:
 @contextmanager
 def _applying(state: Path) -> Iterator[None]:
     """Hold the apply lock exclusively: no reader is reading the folder meanwhile."""
-    handle = _open_lock(state / _APPLY_LOCK)
+    with _exclusive(state / _APPLY_LOCK, "cannot lock the library folder for writing"):
+        yield
+
+
+@contextmanager
+def _exclusive(path: Path, cannot: str) -> Iterator[None]:
+    """Hold the lock file `path` exclusively (closing it releases the lock); OutputError
+    saying `cannot` when the file can neither be opened nor made."""
+    handle = _open_lock(path)
     if handle is None:
-        raise OutputError("cannot lock the library folder for writing",
-                          source=state / _APPLY_LOCK)
+        raise OutputError(cannot, source=path)
     try:
         _lock(handle)
         yield
