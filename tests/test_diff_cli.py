@@ -364,6 +364,18 @@ def test_a_text_diff_imports_no_pydantic_jinja2_or_yaml(tmp_path: Path) -> None:
     assert loaded_by("--version") == []
 
 
+def test_starting_up_loads_no_document_model() -> None:
+    """The commands' modules load at every start; the model only with a document read."""
+    import subprocess
+
+    probe = ("import sys\nfrom asp_draft.cli import main\ntry:\n    main(['--version'])\n"
+             "except SystemExit:\n    pass\n"
+             "sys.stderr.write(str('asp_draft.model' in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert done.stderr.splitlines()[-1] == "False"
+
+
 def test_a_year_diff_imports_what_templates_need_and_no_more() -> None:
     assert loaded_by("diff", "2017", "2018", "--format", "json") == [
         "asp_draft.facts", "asp_draft.library", "asp_draft.model.library", "asp_draft.model.spec",

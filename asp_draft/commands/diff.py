@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -22,7 +22,9 @@ from asp_draft.cli import (
 )
 from asp_draft.errors import UsageError
 from asp_draft.formats import DIFF_WRITERS, Writer, ref_help
-from asp_draft.model import Diff
+
+if TYPE_CHECKING:  # the model loads with the first document read, not at every start-up
+    from asp_draft.model import Diff
 
 
 def redline_date(value: str | None) -> str:
