@@ -19,9 +19,13 @@ import zipfile
 from collections.abc import Sequence
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asp_draft.errors import OutputError, UsageError
+
+if TYPE_CHECKING:
+    from asp_draft.bodies import Table
+    from asp_draft.model import Diff, Document
 
 PACKAGE = "libreoffice-writer-nogui"  # Debian's package with the soffice converter
 TIMEOUT_SECONDS = 180  # a cold start takes seconds; a 300-paragraph file well under a minute
@@ -86,8 +90,9 @@ def _run(command: Sequence[str], timeout: float) -> None:
                           f"{last})")
 
 
-def render_pdf(document: Any, *, reference_doc: Path | None = None,
-               annotations: Sequence[str | None] | None = None, bodies: Any = None) -> bytes:
+def render_pdf(document: Document, *, reference_doc: Path | None = None,
+               annotations: Sequence[str | None] | None = None,
+               bodies: Table | None = None) -> bytes:
     """The document as a PDF: its Word file in its body's layout, printed by LibreOffice."""
     from asp_draft.writers.docx import render_docx
 
@@ -95,7 +100,7 @@ def render_pdf(document: Any, *, reference_doc: Path | None = None,
                                    annotations=annotations, bodies=bodies))
 
 
-def render_redline_pdf(diff: Any, **options: Any) -> bytes:
+def render_redline_pdf(diff: Diff, **options: Any) -> bytes:
     """The redline as a PDF, its tracked changes shown (the redline writer's options)."""
     from asp_draft.writers.redline import render_redline
 
