@@ -44,7 +44,11 @@ def library_bodies(library: Library) -> Table:
 def spec_body(spec: Spec, library: Library) -> Body | None:
     """The body a spec is the text of (its `body`, symbol or chapeau; a spec naming none is
     the omnibus's); an unknown `body` is an error at its line."""
-    bodies = library_bodies(library)
+    return _body_in(spec, library_bodies(library))
+
+
+def _body_in(spec: Spec, bodies: Table) -> Body | None:
+    """spec_body, with the library's table at hand."""
     return document_body(spec.meta, bodies, source=spec.source,
                          line=spec.lines.get("body")) or bodies.get(FACTS_BODY)
 
@@ -52,8 +56,14 @@ def spec_body(spec: Spec, library: Library) -> Body | None:
 def variables_for(spec: Spec, library: Library, overrides: Mapping[str, Any]) -> dict[str, Any]:
     """Template variables in rising priority: the year's facts (an ASP text's) or its own
     body's session, the spec, --var."""
-    values = body_values(library.facts, spec.year, spec.meta, spec_body(spec, library),
-                         library_bodies(library))
+    bodies = library_bodies(library)
+    return _variables(spec, library, overrides, _body_in(spec, bodies), bodies)
+
+
+def _variables(spec: Spec, library: Library, overrides: Mapping[str, Any], body: Body | None,
+               bodies: Table) -> dict[str, Any]:
+    """variables_for, with the spec's body and the library's table at hand."""
+    values = body_values(library.facts, spec.year, spec.meta, body, bodies)
     for key in ("session", "venue", "symbol", "title"):
         if key in spec.meta:
             values[key] = spec.meta[key]
@@ -102,9 +112,10 @@ def _versions(clause: Clause) -> str:
 
 def assemble(spec: Spec, library: Library, overrides: Mapping[str, Any] | None = None) -> Document:
     """Render a spec into a document: clauses at their versions, templates filled in."""
-    values = variables_for(spec, library, overrides or {})
+    bodies = library_bodies(library)  # read once: the body and its session both need it
+    body = _body_in(spec, bodies)
+    values = _variables(spec, library, overrides or {}, body, bodies)
     language = spec_language(spec, library)
-    body = spec_body(spec, library)
     # a draft is not the adopted text: it takes the symbol facts.yaml lists for its year only
     # when it is adopted or says so itself
     given = "adopted" in spec.meta or "symbol" in spec.meta
