@@ -201,7 +201,8 @@ def test_pdf_without_libreoffice_names_the_package(tmp_path: Path, cli,  # type:
 
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     for args in (["build", "2018", "-o", tmp_path / "r.pdf"],
-                 ["diff", "2017", "2018", "-o", tmp_path / "d.pdf"]):
+                 ["diff", "2017", "2018", "-o", tmp_path / "d.pdf"],
+                 ["compile", "2017", "2018", "-o", tmp_path / "c.pdf"]):
         message = one_line_error(cli(*args))
         assert "libreoffice-writer-nogui" in message and "soffice" in message
     assert list(tmp_path.iterdir()) == []
