@@ -226,7 +226,7 @@ class _Writer:
         if not any(due):
             return
         write_lines(self, (self._tails[0] or []) if due[0] else [],
-              (self._tails[1] or []) if due[1] else [])
+                    (self._tails[1] or []) if due[1] else [])
         self._tails = [None if due[k] else self._tails[k] for k in (0, 1)]
 
     def element(self, paragraph: Paragraph, runs: list[Any] | None = None, *,
