@@ -266,20 +266,15 @@ def _head_line(line: str, meta: dict[str, Any], notify: Notify) -> bool:
 def cover_line(line: str, meta: dict[str, Any]) -> bool:
     """A line of a UN cover block (distribution, date, session, agenda item, adopted-by line,
     Main Committee line, `72/123. Title`) into `meta`; False when it is none of them."""
-    m = re.fullmatch(_ADOPTED_BY, line)
-    if m:
-        meta.setdefault("body", m.group("body"))
-        day = ENGLISH.parse_long_date(m.group("date")) if m.group("date") else None
-        if day:
-            meta.setdefault("adopted", day.isoformat())
-        return True
-    m = re.fullmatch(_DISTRIBUTION, line)
-    if m:
-        meta.setdefault("distribution", m.group("value"))
-        day = ENGLISH.parse_long_date(m.group("date")) if m.group("date") else None
-        if day:
-            meta.setdefault("date", day.isoformat())
-        return True
+    for pattern, key, dated in ((_ADOPTED_BY, "body", "adopted"),
+                                (_DISTRIBUTION, "distribution", "date")):
+        m = re.fullmatch(pattern, line)
+        if m:  # a value (its first group), and maybe the day it was given
+            meta.setdefault(key, m.group(1))
+            day = ENGLISH.parse_long_date(m.group("date")) if m.group("date") else None
+            if day:
+                meta.setdefault(dated, day.isoformat())
+            return True
     for pattern, key in ((_COMMITTEE, "committee"), (_AGENDA, "agenda_item"),
                          (_ORIGINAL, "original"), (f"({_MAIN_COMMITTEE})", "committee")):
         m = re.fullmatch(pattern, line)
