@@ -405,12 +405,7 @@ def _budget_period(m: re.Match[str]) -> bool:
 
 
 def _span_years(m: re.Match[str], step: Step, why: str) -> list[Change]:
-    out = []
-    for group in ("y1", "y2"):
-        if m.group(group):
-            out.append(Change(m.start(group), m.end(group), str(int(m.group(group)) + step.years),
-                              why))
-    return out
+    return [_year_change(m, group, step, why) for group in ("y1", "y2") if m.group(group)]
 
 
 def _year_change(m: re.Match[str], group: str, step: Step, why: str) -> Change:
@@ -436,9 +431,8 @@ def _consecutive(text: str, step: Step) -> list[Change]:
     for m in _CONSECUTIVE.finditer(text):
         value = _ordinal_value(m.group("ord"), step.language)
         if value is not None:
-            changes.append(Change(m.start("ord"), m.end("ord"),
-                                  _ordinal_like(m.group("ord"), value + step.years, step),
-                                  "a yearly count, a year on"))
+            changes.append(_ordinal_change(m, value + step.years, step,
+                                           "a yearly count, a year on"))
     return changes
 
 
@@ -460,9 +454,8 @@ def _sessions(text: str, step: Step) -> list[Change]:
         if m.group("from") is not None:
             start = _ordinal_value(m.group("from"), step.language)
             if start is not None and start < value == step.session:
-                changes.append(Change(m.start("ord"), m.end("ord"),
-                                      _ordinal_like(m.group("ord"), value + ahead, step),
-                                      "sessions up to the present one, one session on"))
+                changes.append(_ordinal_change(m, value + ahead, step,
+                                               "sessions up to the present one, one session on"))
             continue
         if m.group("what").endswith("sessions") or _STARTING.search(text, 0, m.start()):
             continue  # a set of sessions, or the one a decision takes effect from: fixed
@@ -470,9 +463,8 @@ def _sessions(text: str, step: Step) -> list[Change]:
             continue  # what a cited resolution decided ('in which it decided ... at its
             # eightieth session'): history, however far it names its sessions
         if step.session < value <= step.session + 2 * ahead:
-            changes.append(Change(m.start("ord"), m.end("ord"),
-                                  _ordinal_like(m.group("ord"), value + ahead, step),
-                                  "a coming session, one session on"))
+            changes.append(_ordinal_change(m, value + ahead, step,
+                                           "a coming session, one session on"))
             changes += _session_dates(text, m.end(), step)
     return changes
 
@@ -517,6 +509,11 @@ def _names(name: str, body: Body) -> bool:
 def _ordinal_value(word: str, language: Language) -> int | None:
     digits = re.match(r"\d+", word)
     return int(digits.group()) if digits else language.parse_ordinal_word(word.lower())
+
+
+def _ordinal_change(m: re.Match[str], value: int, step: Step, why: str) -> Change:
+    """The match's ordinal ('ord') made `value`, written as it was."""
+    return Change(m.start("ord"), m.end("ord"), _ordinal_like(m.group("ord"), value, step), why)
 
 
 def _ordinal_like(old: str, value: int, step: Step) -> str:
