@@ -395,11 +395,20 @@ def test_a_mark_before_a_comma_takes_no_space() -> None:
 ])
 def test_a_space_inside_a_word_is_dropped(left: str, right: str, gap: float,
                                           joined: str) -> None:
+    assert _line_text(_gap_apart(left, right, gap), 0.5) == joined
+
+
+def _gap_apart(left: str, right: str, gap: float) -> list[Piece]:
+    """Two upright pieces of one line, five points a character, `gap` points apart."""
     end = 100.0 + 5 * len(left)
-    pieces = [Piece(left, 100.0, end, 700.0, 10.0, False),
-              Piece(right, end + gap, end + gap + 5 * len(right), 700.0, 10.0, False)]
-    runs = _tidy(_line_runs(_Line(pieces, 1, 700.0, 10.0), {}, lambda _: None, 0.5))
-    assert flatten(runs).text == joined
+    return [Piece(left, 100.0, end, 700.0, 10.0, False),
+            Piece(right, end + gap, end + gap + 5 * len(right), 700.0, 10.0, False)]
+
+
+def _line_text(pieces: list[Piece], word_gap: float) -> str:
+    """The text one line of these pieces (no marks) reads as, at the document's word gap."""
+    return flatten(_tidy(_line_runs(_Line(pieces, 1, 700.0, 10.0), {}, lambda _: None,
+                                    word_gap))).text
 
 
 def test_a_comma_between_two_marks_is_theirs() -> None:
@@ -447,8 +456,7 @@ def test_a_space_the_next_piece_starts_inside_is_no_word_space(
     italic = left.startswith("Recognizing")
     pieces = [Piece(left, 100.0, 144.0, 700.0, 10.0, italic, space=space),
               Piece(right, 142.5, 200.0, 700.0, 10.0, False)]
-    runs = _tidy(_line_runs(_Line(pieces, 1, 700.0, 10.0), {}, lambda _: None, 0.5))
-    assert flatten(runs).text == joined
+    assert _line_text(pieces, 0.5) == joined
 
 
 @pytest.mark.parametrize(("left", "right", "gap", "joined"), [
@@ -459,11 +467,7 @@ def test_a_space_the_next_piece_starts_inside_is_no_word_space(
 ])
 def test_a_word_and_a_number_a_gap_apart_are_two_words(left: str, right: str, gap: float,
                                                        joined: str) -> None:
-    end = 100.0 + 5 * len(left)
-    pieces = [Piece(left, 100.0, end, 700.0, 10.0, False),
-              Piece(right, end + gap, end + gap + 5 * len(right), 700.0, 10.0, False)]
-    runs = _tidy(_line_runs(_Line(pieces, 1, 700.0, 10.0), {}, lambda _: None, 0.5))
-    assert flatten(runs).text == joined
+    assert _line_text(_gap_apart(left, right, gap), 0.5) == joined
 
 
 @given(st.floats(0.0, 4.0), st.sampled_from(["word", "Two", "14"]),
@@ -473,8 +477,7 @@ def test_a_gap_past_the_word_gap_is_always_a_space(gap: float, left: str, right:
     and no gap at all never is."""
     pieces = [Piece(left, 100.0, 130.0, 700.0, 10.0, False),
               Piece(right, 130.0 + gap, 160.0, 700.0, 10.0, False)]
-    text = flatten(_tidy(_line_runs(_Line(pieces, 1, 700.0, 10.0), {}, lambda _: None,
-                                    0.3))).text
+    text = _line_text(pieces, 0.3)
     if gap > 3.0:
         assert text == f"{left} {right}"
     if gap == 0.0:
