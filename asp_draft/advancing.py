@@ -33,11 +33,11 @@ from functools import cache
 
 from asp_draft.bodies import Body
 from asp_draft.language import ENGLISH, MONTHS, Language
+from asp_draft.symbols import FIELD_DIGITS
 
 _MONTH = "|".join(MONTHS)
 # '1 November 2023', and the odd '15 of December of 2022' a PDF sometimes prints
 DATE = rf"(?P<day>\d{{1,2}})(?: of)? (?P<month>{_MONTH})(?: of)? (?P<year>(?:19|20)\d\d)"
-_FIELDS = {"session": r"\d{1,3}", "number": r"\d{1,5}", "year": r"(?:19|20)\d\d"}
 # A resolution of a part adopted apart ('77/291 B'); the letter is part of the citation.
 _PART = r"(?: [A-Z](?![\w/]))?"
 # What follows a citation that speaks of what that resolution did or holds: history.
@@ -118,7 +118,7 @@ def _cite_pattern(forms: Sequence[str]) -> str:
     alternatives = []
     for form in forms:
         parts = re.split(r"\{(\w+)\}", form)
-        alternatives.append("".join(_FIELDS.get(p, p) if i % 2 else re.escape(p)
+        alternatives.append("".join(FIELD_DIGITS.get(p, p) if i % 2 else re.escape(p)
                                     for i, p in enumerate(parts)))
     return r"(?<![\w/.-])(?:" + "|".join(alternatives) + r")(?![\w/]|\.\d)"
 
@@ -239,7 +239,7 @@ def citation_form(citation: str, body: Body) -> str | None:
 def _form_match(citation: str, form: str) -> re.Match[str] | None:
     plain = re.sub(r" [A-Z]$", "", citation)  # a part's letter: '77/291 B'
     parts = re.split(r"\{(\w+)\}", form)
-    pattern = "".join(f"(?P<{p}>{_FIELDS[p]})" if i % 2 else re.escape(p)
+    pattern = "".join(f"(?P<{p}>{FIELD_DIGITS[p]})" if i % 2 else re.escape(p)
                       for i, p in enumerate(parts))
     return re.fullmatch(pattern, plain)
 

@@ -33,10 +33,12 @@ _IN_LINE = re.compile(rf"(?<![\w/.-])(?:{PRINTED})(?![\w/])")
 _SESSION_PART = re.compile(r"^[A-Z][A-Za-z-]*(?:/[A-Za-z][A-Za-z0-9.]*)*/(?:(?:E?S)-\d|(\d{1,3})/)")
 # What may follow any body's symbol: revisions, addenda, corrigenda, amendments.
 _SUFFIX = r"(?P<suffix>(?:/(?:Rev|Add|Corr|Amend)\.\d{1,2})*)\*?"
+# The digits of a template's fields, as any citation of a symbol writes them.
+FIELD_DIGITS = {"session": r"\d{1,3}", "number": r"\d{1,5}", "year": r"(?:19|20)\d\d"}
 _FIELDS = {
-    "session": r"(?P<special>(?:E?S)-)?(?P<session>\d{1,3})",
-    "number": r"(?P<number>\d{1,5})",
-    "year": r"(?P<year>(?:19|20)\d\d)",
+    "session": rf"(?P<special>(?:E?S)-)?(?P<session>{FIELD_DIGITS['session']})",
+    "number": rf"(?P<number>{FIELD_DIGITS['number']})",
+    "year": rf"(?P<year>{FIELD_DIGITS['year']})",
 }
 
 
