@@ -16,6 +16,7 @@ from asp_draft.library import Library, load_library
 from asp_draft.model import Document, Paragraph
 from asp_draft.words import new_text, old_text
 from tests.conftest import one_line_error
+from tests.library_files import write_library
 
 YEARS = (2011, 2012, 2014, 2015, 2016, 2017, 2018)
 R2P_2018 = ("Mindful that each individual State has the responsibility to protect its population "
@@ -197,17 +198,14 @@ def test_blame_reads_standard_input(cli) -> None:  # type: ignore[no-untyped-def
 
 
 def test_a_clause_that_cannot_render_is_left_out_of_the_record(tmp_path: Path) -> None:
-    lib = tmp_path / "lib"
-    (lib / "preamble").mkdir(parents=True)
-    (lib / "sessions").mkdir()
-    (lib / "preamble" / "bomb.yaml").write_text(
-        "id: bomb\npart: preamble\ntopic: Bomb\nversions:\n"
-        "  - adopted: [ICC-ASP/18/Res.6]\n    text: \"*Recalling* {{ 'x' * 10**9 }},\"\n"
-        "  - proposed: 2020\n    text: \"*Recalling* {{ 2**100000 }},\"\n", encoding="utf-8")
-    (lib / "sessions" / "2019.yaml").write_text(
-        "year: 2019\nsymbol: ICC-ASP/18/Res.6\nadopted: 2019-12-06\n"
-        "preamble:\n  - justice-and-peace@2015\n  - bomb\n  - responsibility-to-protect@2017\n",
-        encoding="utf-8")
+    lib = write_library(tmp_path / "lib", {
+        "preamble/bomb.yaml":
+            "id: bomb\npart: preamble\ntopic: Bomb\nversions:\n"
+            "  - adopted: [ICC-ASP/18/Res.6]\n    text: \"*Recalling* {{ 'x' * 10**9 }},\"\n"
+            "  - proposed: 2020\n    text: \"*Recalling* {{ 2**100000 }},\"\n",
+        "sessions/2019.yaml":
+            "year: 2019\nsymbol: ICC-ASP/18/Res.6\nadopted: 2019-12-06\npreamble:\n"
+            "  - justice-and-peace@2015\n  - bomb\n  - responsibility-to-protect@2017\n"})
     warnings: list[str] = []
     record = build_record(load_library([lib]), warnings.append)
     assert len(warnings) == 1  # once, though two versions and a session hold it

@@ -22,6 +22,7 @@ from asp_draft import output
 from asp_draft.errors import OutputError, TemplateError
 from asp_draft.templating import render
 from tests.conftest import one_line_error
+from tests.library_files import write_library
 
 WHERE = "clause bomb, version 2019"
 
@@ -113,19 +114,17 @@ def bomb_library(root: Path, template: str = "{{ 7**99999999 % 10 }}") -> Path:
     """A library layer holding one hostile clause, adopted (in 2019) and proposed, between
     two sound clauses adopted in the same resolution (a held resolution shows only the
     versions that list its symbol)."""
-    (root / "preamble").mkdir(parents=True)
-    (root / "sessions").mkdir()
     clauses = {"peace": "*Convinced also* that justice and peace mutually reinforce each other,",
                "bomb": f"*Recalling* {template},",
                "protect": "*Recalling also* the responsibility to protect,"}
-    for name, text in clauses.items():
-        (root / "preamble" / f"{name}.yaml").write_text(
-            f"id: {name}\npart: preamble\ntopic: {name.title()}\nversions:\n"
-            f"  - adopted: [ICC-ASP/18/Res.6]\n    text: \"{text}\"\n", encoding="utf-8")
-    (root / "sessions" / "2019.yaml").write_text(
-        "year: 2019\nsymbol: ICC-ASP/18/Res.6\nadopted: 2019-12-06\n"
-        "preamble:\n  - peace\n  - bomb\n  - protect\n", encoding="utf-8")
-    return root
+    return write_library(root, {
+        **{f"preamble/{name}.yaml":
+           f"id: {name}\npart: preamble\ntopic: {name.title()}\nversions:\n"
+           f"  - adopted: [ICC-ASP/18/Res.6]\n    text: \"{text}\"\n"
+           for name, text in clauses.items()},
+        "sessions/2019.yaml":
+            "year: 2019\nsymbol: ICC-ASP/18/Res.6\nadopted: 2019-12-06\n"
+            "preamble:\n  - peace\n  - bomb\n  - protect\n"})
 
 
 def test_a_hostile_clause_does_not_take_down_search(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

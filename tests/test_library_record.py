@@ -30,6 +30,7 @@ from asp_draft.library import symbol_slug
 from asp_draft.refs import Resolver
 from asp_draft.symbol_files import resolution_path, same_symbol, slug, stems, unique_stem
 from tests.conftest import ROOT, Result, one_line_error
+from tests.library_files import write_library
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="POSIX signals")
 
@@ -462,15 +463,14 @@ def test_a_proposal_over_a_bundled_clause_is_never_shown_as_adopted(cli, tmp_pat
 
 
 def test_a_held_resolution_pinned_to_a_proposal_is_an_error(cli, tmp_path: Path) -> None:
-    (tmp_path / "preamble").mkdir()
-    (tmp_path / "sessions").mkdir()
-    (tmp_path / "preamble" / "recalling-aims.yaml").write_text(
-        "id: recalling-aims\npart: preamble\ntopic: Aims\nversions:\n"
-        "  - adopted: [ICC-ASP/29/Res.1]\n    text: '*Recalling* its aims,'\n"
-        "  - proposed: 2031\n    text: '*Recalling* its aims and more,'\n", encoding="utf-8")
-    (tmp_path / "sessions" / "2030.yaml").write_text(
-        "year: 2030\nsymbol: ICC-ASP/29/Res.1\nadopted: 2030-12-06\n"
-        "preamble:\n  - recalling-aims@2031\n", encoding="utf-8")
+    write_library(tmp_path, {
+        "preamble/recalling-aims.yaml":
+            "id: recalling-aims\npart: preamble\ntopic: Aims\nversions:\n"
+            "  - adopted: [ICC-ASP/29/Res.1]\n    text: '*Recalling* its aims,'\n"
+            "  - proposed: 2031\n    text: '*Recalling* its aims and more,'\n",
+        "sessions/2030.yaml":
+            "year: 2030\nsymbol: ICC-ASP/29/Res.1\nadopted: 2030-12-06\n"
+            "preamble:\n  - recalling-aims@2031\n"})
     line = one_line_error(cli("--no-bundled", "-L", str(tmp_path), "show", "2030"))
     assert line.endswith("sessions/2030.yaml:5: ICC-ASP/29/Res.1: clause 'recalling-aims' is "
                          "pinned to 2031, a proposal, not an adopted version; the library "

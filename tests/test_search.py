@@ -17,6 +17,7 @@ from asp_draft.history import build_record
 from asp_draft.library import load_library
 from asp_draft.search import fts_query, open_index, search
 from tests.conftest import one_line_error
+from tests.library_files import write_library
 
 REINFORCE = ("ICC-ASP/14/Res.4", "ICC-ASP/15/Res.5", "ICC-ASP/16/Res.6", "ICC-ASP/17/Res.5")
 EVERY_YEAR = ("ICC-ASP/10/Res.5", "ICC-ASP/11/Res.8", "ICC-ASP/13/Res.5", "ICC-ASP/14/Res.4",
@@ -261,17 +262,14 @@ def test_search_usage_errors_are_one_line(cli, args: list[str], message: str) ->
 
 def test_a_template_that_printed_other_words_each_year_is_two_wordings(
         cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    user = tmp_path / "lib"
-    (user / "preamble").mkdir(parents=True)
-    (user / "sessions").mkdir()
-    (user / "preamble" / "meeting.yaml").write_text(
-        "id: meeting\npart: preamble\ntopic: t\nversions:\n"
-        "  - adopted: [ICC-ASP/29/Res.1, ICC-ASP/30/Res.1]\n"
-        "    text: \"*Noting* the meeting of {{ year }},\"\n", encoding="utf-8")
-    for year in (2030, 2031):
-        (user / "sessions" / f"{year}.yaml").write_text(
-            f"year: {year}\nsymbol: ICC-ASP/{year - 2001}/Res.1\ntitle: T\n"
-            f"adopted: {year}-12-10\npreamble:\n  - meeting\n", encoding="utf-8")
+    user = write_library(tmp_path / "lib", {
+        "preamble/meeting.yaml":
+            "id: meeting\npart: preamble\ntopic: t\nversions:\n"
+            "  - adopted: [ICC-ASP/29/Res.1, ICC-ASP/30/Res.1]\n"
+            "    text: \"*Noting* the meeting of {{ year }},\"\n",
+        **{f"sessions/{year}.yaml":
+           f"year: {year}\nsymbol: ICC-ASP/{year - 2001}/Res.1\ntitle: T\n"
+           f"adopted: {year}-12-10\npreamble:\n  - meeting\n" for year in (2030, 2031)}})
     first = cli("search", "2030", "--json", "-L", str(user))
     assert first.code == 0, first.err
     assert [(h["symbol"], h["text"], h["symbols"]) for h in json.loads(first.out)] == [
@@ -322,17 +320,14 @@ def test_a_file_edited_in_place_is_never_answered_from_the_stale_cache(
     its modification time bumped or even put back: the second search reads the new text."""
     import os
 
-    lib = tmp_path / "lib"
-    (lib / "operative").mkdir(parents=True)
-    (lib / "resolutions").mkdir()
-    (lib / "operative" / "urges-wetlands.yaml").write_text(
-        "id: urges-wetlands\npart: operative\ntopic: wetlands\nversions:\n"
-        "- text: '*Urges* States to protect the Nandor wetlands;'\n"
-        "  adopted: [A/RES/85/1]\n", encoding="utf-8")
-    (lib / "resolutions" / "a-res-85-1.yaml").write_text(
-        "year: 2030\nsymbol: A/RES/85/1\nadopted: 2030-12-01\noperative:\n"
-        "- urges-wetlands\n- text: '*Invites* the Okavango commission to report;'\n",
-        encoding="utf-8")
+    lib = write_library(tmp_path / "lib", {
+        "operative/urges-wetlands.yaml":
+            "id: urges-wetlands\npart: operative\ntopic: wetlands\nversions:\n"
+            "- text: '*Urges* States to protect the Nandor wetlands;'\n"
+            "  adopted: [A/RES/85/1]\n",
+        "resolutions/a-res-85-1.yaml":
+            "year: 2030\nsymbol: A/RES/85/1\nadopted: 2030-12-01\noperative:\n"
+            "- urges-wetlands\n- text: '*Invites* the Okavango commission to report;'\n"})
     run = ("--no-bundled", "--library", lib, "search", "--json")
     assert [h["symbol"] for h in json.loads(cli(*run, "Nandor").out)] == ["A/RES/85/1"]
     assert [h["symbol"] for h in json.loads(cli(*run, "Okavango").out)] == ["A/RES/85/1"]
