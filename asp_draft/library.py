@@ -40,7 +40,7 @@ from asp_draft.model import ADOPTED, PARTS, PROPOSED, Part
 from asp_draft.model.library import Clause, Version
 from asp_draft.model.spec import Spec
 from asp_draft.readers.spec import read_spec
-from asp_draft.symbol_files import slug, stems
+from asp_draft.symbol_files import same_symbol, slug, stems
 from asp_draft.yamlcheck import check_keys, line_of
 from asp_draft.yamlio import load_yaml_file
 
@@ -334,18 +334,12 @@ def _load_held(dirs: Sequence[Path], symbol: str) -> Library | None:
         _read_sessions(root, languages[root], lib, resolutions=False)
     root, path = found
     spec = read_resolution(path)
-    if not _same(str(spec.meta["symbol"]), symbol):
+    if not same_symbol(str(spec.meta["symbol"]), symbol):
         return None
     lib.add_resolution(spec)
     lib.spec_languages[spec.source] = languages[root]
-    _add_cited(lib, dirs, languages, spec)
-    return lib
-
-
-def _add_cited(lib: Library, dirs: Sequence[Path], languages: dict[Path, str],
-               spec: Spec) -> None:
-    """The clauses `spec` cites that `lib` does not hold yet, from every folder."""
     _add_clauses(lib, dirs, languages, cited(spec))
+    return lib
 
 
 def _add_clauses(lib: Library, dirs: Sequence[Path], languages: dict[Path, str],
@@ -678,10 +672,6 @@ def load_or_error(path: Path) -> Any:
         return load_yaml_file(path)
     except AspDraftError as e:
         return e
-
-
-def _same(a: str, b: str) -> bool:
-    return a.strip().lower() == b.strip().lower()
 
 
 def _held_file(dirs: Sequence[Path], symbol: str) -> tuple[Path, Path] | None:
