@@ -103,16 +103,6 @@ def citation_forms(body: Body) -> tuple[str, ...]:
     return (body.resolution, m.group(1)) if m else (body.resolution,)
 
 
-def cite(template: str, *, session: int | None, number: int | None,
-         year: int | None) -> str | None:
-    """A resolution's citation from its numbers; None when one it needs is unknown."""
-    values = {"session": session, "number": number, "year": year}
-    needed = re.findall(r"\{(\w+)\}", template)
-    if any(values.get(k) is None for k in needed):
-        return None
-    return template.format(**{k: values[k] for k in needed})
-
-
 def _cite_pattern(forms: Sequence[str]) -> str:
     """One pattern for the citation forms, each field as digits, none inside a longer symbol."""
     alternatives = []

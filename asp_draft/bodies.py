@@ -24,7 +24,7 @@ from typing import Any
 
 from asp_draft.errors import LibraryError
 from asp_draft.language import ENGLISH, Language
-from asp_draft.symbols import Grammar, Symbol, template_pattern
+from asp_draft.symbols import Grammar, Symbol, fill, template_pattern
 from asp_draft.yamlcheck import check_keys, expect, line_of
 
 BODIES_FILE = "bodies.yaml"
@@ -103,11 +103,7 @@ class Body:
         """A resolution's symbol from its numbers; None when a number it needs is unknown."""
         if self.resolution is None:
             return None
-        values = {"session": session, "year": year, "number": number}
-        needed = re.findall(r"\{(\w+)\}", self.resolution)
-        if any(values.get(k) in (None, "") for k in needed):
-            return None
-        return self.resolution.format(**{k: values[k] for k in needed})
+        return fill(self.resolution, session=session, year=year, number=number)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from asp_draft import facts as factlib
-from asp_draft.advancing import Step, advance, apply, citation_form, cite, moved, predecessor, shown
+from asp_draft.advancing import Step, advance, apply, citation_form, moved, predecessor, shown
 from asp_draft.assemble import assemble, library_bodies, select_version
 from asp_draft.bodies import Body, Table
 from asp_draft.errors import UnknownReferenceError, UsageError
@@ -30,6 +30,7 @@ from asp_draft.model import Document, Footnote, Meta, Paragraph, labels
 from asp_draft.model.library import Version
 from asp_draft.model.spec import Entry, Spec
 from asp_draft.readers.spec import parse_spec
+from asp_draft.symbols import fill
 from asp_draft.words import diff_words
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -175,7 +176,7 @@ def _base_cite(base: Spec, body: Body, found: str | None, bodies: Table) -> str 
     form = citation_form(found, body) if found else None
     if symbol is None or symbol.kind != "resolution" or form is None:
         return None
-    return cite(form, session=symbol.session, number=symbol.number, year=symbol.year)
+    return fill(form, session=symbol.session, number=symbol.number, year=symbol.year)
 
 
 class _Carry:

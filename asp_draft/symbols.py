@@ -75,6 +75,17 @@ def template_pattern(template: str) -> str:
     return "".join(out) + _SUFFIX
 
 
+def fill(template: str, *, session: int | None = None, number: int | str | None = None,
+         year: int | None = None) -> str | None:
+    """A symbol or citation from its numbers ('{session}/{number}' -> '78/6'); None when a
+    field it needs is unknown."""
+    values = {"session": session, "number": number, "year": year}
+    needed = re.findall(r"\{(\w+)\}", template)
+    if any(values.get(k) in (None, "") for k in needed):
+        return None
+    return template.format(**{k: values[k] for k in needed})
+
+
 @dataclass(frozen=True)
 class Grammar:
     """The symbols of every body in a table, in the table's order."""
