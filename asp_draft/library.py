@@ -709,7 +709,10 @@ class _YearFinder:
         found = _held_file(self.dirs, symbol)
         if found is None:
             return None
-        text = found[1].read_text(encoding="utf-8")
+        try:
+            text = found[1].read_text(encoding="utf-8")
+        except (OSError, UnicodeError):  # not its lines to read: read_resolution says why not
+            text = ""
         year, named = _YEAR_LINE.search(text), _SYMBOL_LINE.search(text)
         if year and named and named.group(1) == symbol:
             return int(year.group(1))

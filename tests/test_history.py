@@ -418,6 +418,26 @@ def _held_file(folder: Path, year: int, symbol: str, *operative: str) -> None:
         "".join(f"- {entry}\n" for entry in operative), encoding="utf-8")
 
 
+def test_blame_of_a_held_symbol_beside_a_file_not_in_utf8_is_one_line(
+        cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A clause's other printing in a file that is not UTF-8: its year cannot be read from its
+    lines, and blame read in part says so in a line (exit 2), as for any broken file."""
+    write_library(tmp_path, {"operative/urges-wetlands.yaml":
+                             "id: urges-wetlands\npart: operative\ntopic: wetlands\nversions:\n"
+                             "- text: '*Urges* States to protect the wetlands;'\n"
+                             "  adopted: [A/RES/85/1, A/RES/86/1]\n"})
+    _held_file(tmp_path, 2030, "A/RES/85/1", "urges-wetlands")
+    (tmp_path / "resolutions" / "a-res-86-1.yaml").write_bytes(
+        b"year: 2031\nsymbol: A/RES/86/1\ntitle: Caf\xe9\nadopted: 2031-12-01\n"
+        b"operative:\n- urges-wetlands\n")
+    result = cli("--no-bundled", "-L", str(tmp_path), "blame", "A/RES/85/1")
+    assert result.code == 2 and "internal error" not in result.err, result.err
+    line = result.err.strip().splitlines()[-1]  # after the warning that skipped the clause
+    assert line.startswith("asp-draft: error: ")
+    assert line.endswith("urges-wetlands.yaml:6: unknown symbol 'A/RES/86/1': add it to a "
+                         "session file or to facts.yaml 'documents'")
+
+
 @pytest.mark.parametrize("pinned", [False, True])
 def test_an_earlier_wording_reads_as_its_first_printing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pinned: bool) -> None:
