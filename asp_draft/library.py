@@ -21,6 +21,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -411,7 +412,7 @@ class _HeldFiles:
         if path not in self._specs:
             spec = read_resolution(path)
             symbol = str(spec.meta["symbol"])
-            listed = self.scan().names()
+            listed = self.scan().names
             later = [p for r in self.dirs[self.dirs.index(root):] for stem in stems(symbol)
                      if f"{stem}.yaml" in listed[r]
                      and (p := r / RESOLUTIONS / f"{stem}.yaml") != path and p.is_file()
@@ -476,8 +477,9 @@ class _Scan:
                 high = mid
         return []
 
+    @cached_property
     def names(self) -> dict[Path, set[str]]:
-        """Each folder's resolution files' names."""
+        """Each folder's resolution files' names (made once: asked for each file read)."""
         out: dict[Path, set[str]] = {}
         for root, name in self.files:
             out.setdefault(root, set()).add(name)
