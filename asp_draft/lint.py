@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from asp_draft.bodies import Body
+from asp_draft.bodies import Body, Table
 from asp_draft.errors import UsageError
-from asp_draft.facts import FACTS_BODY, body_session
+from asp_draft.facts import FACTS_BODY, body_session, document_body
 from asp_draft.language import ENGLISH, LANGUAGES, document_language
 from asp_draft.model import Document, Paragraph, labels
 
@@ -332,7 +332,7 @@ _ORGAN = re.compile(r"\b((?:[A-Z][a-z]+ )*(?:Assembly(?: of States Parties)?|Cou
                     r"Commission|Conference|Board|Forum|Meeting of States Parties))\b")
 
 
-def _own_session(document: Document, body: Body, bodies: Any) -> int | None:
+def _own_session(document: Document, body: Body, bodies: Table) -> int | None:
     """The document's session as its body counts them: its own `session` when its body is
     the one named, else from its symbol, adoption date or year."""
     meta = document.meta
@@ -340,7 +340,7 @@ def _own_session(document: Document, body: Body, bodies: Any) -> int | None:
         return meta.session
     if body.key == FACTS_BODY and meta.year is not None:
         return body.sessions.opening_in(meta.year)
-    return body_session(meta, body, bodies) if bodies is not None else None
+    return body_session(meta, body, bodies)
 
 
 def _looks_ahead(text: str, start: int, own: set[str]) -> bool:
@@ -370,11 +370,12 @@ def check_session_ordinal(document: Document, body: Body) -> Iterator[Problem]:
         return
     from asp_draft.bodies import table
 
-    current = _own_session(document, body, table())
+    bodies = table()
+    current = _own_session(document, body, bodies)
     if current is None:
         return
     strict = body.key == FACTS_BODY
-    own = {body.name, table().adopting(body).name}
+    own = {body.name, bodies.adopting(body).name}
     name = f"a {document.meta.year} text" if strict and document.meta.year else \
         f"a text of the {body.sessions.name(current)}"
     for i, p in enumerate(document.paragraphs):
@@ -490,7 +491,6 @@ def lint(document: Document, select: Iterable[str] | None = None,
     Assembly of States Parties' when not given)."""
     if body is None:
         from asp_draft.bodies import table
-        from asp_draft.facts import document_body
 
         bodies = table()
         body = document_body(document.meta, bodies) or bodies[FACTS_BODY]
