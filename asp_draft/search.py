@@ -143,13 +143,9 @@ def listing(folder: Path) -> Iterator[Iterator[os.DirEntry[str]]]:
         os.close(fd)
 
 
-def library_fingerprint(roots: Sequence[Path]) -> str:
+def _fingerprint(stamps: bytes) -> str:
     """A short name for the library's state (library_stamps); the index keeps the stamps
     themselves, so two states sharing a name are still told apart."""
-    return _fingerprint(library_stamps(roots))
-
-
-def _fingerprint(stamps: bytes) -> str:
     return f"{zlib.crc32(stamps):08x}{zlib.adler32(stamps):08x}"
 
 
