@@ -208,6 +208,17 @@ _KILLED = [("locked", "a1.txt"), ("staged", "a1.txt"), ("committed", "a2.txt"),
            ("applying", "a2.txt"), ("applied", "a2.txt")]
 
 
+def test_every_point_a_change_passes_is_killed_at() -> None:
+    """Every point the journal stops at is listed in POINTS and killed at by a test below
+    (undoing by its own): a new point without one fails here."""
+    import inspect
+    import re
+
+    called = set(re.findall(r'on_point\("(\w+)"\)', inspect.getsource(journal)))
+    assert called == set(journal.POINTS)
+    assert [point for point, _ in _KILLED] + ["undoing"] == list(journal.POINTS)
+
+
 @pytest.mark.parametrize(("point", "shows"), _KILLED)
 def test_an_adopt_killed_at_each_point_is_as_it_was_or_as_adopted(cli, pair: tuple[Path, Path],
                                                                    point: str,
