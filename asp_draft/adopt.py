@@ -23,6 +23,7 @@ from typing import Any
 
 from asp_draft.adopt_files import (
     ClauseDraft,
+    clause_data,
     clause_text,
     draft_of,
     entries_for,
@@ -625,21 +626,12 @@ def _files(library: Library, into: Path, drafts: dict[str, ClauseDraft], path: P
             continue
         target = into / draft.part / f"{draft.id}.yaml"
         if draft.versions:
-            _add(files, target, clause_text(draft), _clause_data(draft))
+            # its data as well, checked without reading the text back
+            _add(files, target, clause_text(draft), clause_data(draft))
         elif target.is_file():
             files.append(FileChange(target, "delete"))
     del library
     return files
-
-
-def _clause_data(draft: ClauseDraft) -> dict[str, Any]:
-    """The data clause_text writes for a draft, to be checked without reading it back."""
-    data: dict[str, Any] = {"id": draft.id, "part": draft.part, "topic": draft.topic}
-    if draft.tags:
-        data["tags"] = draft.tags
-    data.update(draft.extra)
-    data["versions"] = draft.versions
-    return data
 
 
 def _add(files: list[FileChange], path: Path, text: str,

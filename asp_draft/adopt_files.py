@@ -178,14 +178,20 @@ def escape(text: str) -> str:
     return text
 
 
-def clause_text(draft: ClauseDraft) -> str:
-    """The YAML of a clause file."""
+def clause_data(draft: ClauseDraft) -> dict[str, Any]:
+    """The data of a clause file, as clause_text writes it."""
     data: dict[str, Any] = {"id": draft.id, "part": draft.part, "topic": draft.topic}
     if draft.tags:
         data["tags"] = draft.tags
     data.update(draft.extra)
     data["versions"] = draft.versions
-    return "# Clause file; versions oldest first (written by `asp-draft adopt`).\n" + _dump(data)
+    return data
+
+
+def clause_text(draft: ClauseDraft) -> str:
+    """The YAML of a clause file."""
+    return "# Clause file; versions oldest first (written by `asp-draft adopt`).\n" + \
+        _dump(clause_data(draft))
 
 
 def session_text(meta: dict[str, Any], entries: dict[str, list[Any]], source: str) -> str:

@@ -20,6 +20,7 @@ from asp_draft.errors import InputError
 from asp_draft.library import load_layers, load_library
 from asp_draft.likeness import SAME_CLAUSE_MIN, likeness
 from asp_draft.model import Document, Paragraph
+from asp_draft.readers.text import read_text_file
 from asp_draft.rolling import roll, ties
 from tests.conftest import Result, one_line_error
 
@@ -226,6 +227,20 @@ def test_nothing_is_written_when_the_library_would_print_otherwise(tmp_path: Pat
                                          r"does \(lead: None instead of 'Requests'\)"):
         plan_adoption(document, load_library(), lib, source="x.txt")
     assert not lib.exists()
+
+
+def test_a_clause_file_s_data_is_what_its_text_reads_back(tmp_path: Path) -> None:
+    """The check before writing reads a clause file's data, not its text: they must agree."""
+    source = tmp_path / "coop.txt"
+    source.write_text(COOPERATION.replace("Part 9", "Part 9 of the Statute"), encoding="utf-8")
+    plan = plan_adoption(read_text_file(source), load_library(), tmp_path / "lib",
+                         source=str(source))
+    clauses = [f for f in plan.files if f.path.parent.name in ("preamble", "operative")]
+    assert clauses and all(f.data is not None and f.text is not None for f in clauses)
+    for change in clauses:
+        assert yaml.safe_load(change.text or "") == change.data, change.path.name
+    assert any("Part 9 of the Statute" in v["text"] for f in clauses
+               for v in (f.data or {})["versions"])
 
 
 # --- idempotence and --dry-run, as properties --------------------------------------------------
