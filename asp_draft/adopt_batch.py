@@ -9,7 +9,7 @@ process adopted into it) or a write failed or removed files.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -170,9 +170,3 @@ def _stamp(folder: Path) -> tuple[tuple[int, int], ...]:
         except OSError:
             out.append((0, 0))
     return tuple(out)
-
-
-def adopt_all(run: Run, sources: Sequence[Source]) -> Iterator[Outcome]:
-    """Each file adopted in turn; a failure is reported and the run goes on."""
-    for source in sources:
-        yield run.adopt(source, several=True)
