@@ -373,3 +373,23 @@ def test_eight_build_processes_of_a_new_file(tmp_path: Path) -> None:
     assert sorted(codes) == [0] + [2] * 7, errs
     assert sum("already exists" in e for e in errs) == 7
     assert "# symbol: ICC-ASP/16/Res.6\n" in out.read_text(encoding="utf-8")
+
+
+_VML_BOX = ('<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" style="position:'
+            'absolute;margin-left:{x}pt;margin-top:{y}pt;width:200pt;height:12pt"><v:textbox>'
+            '<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox>'
+            '</v:shape></w:pict></w:r></w:p>')
+
+
+@pytest.mark.parametrize("place", ["1..5", "9" * 400, "-"])
+def test_a_text_box_placed_by_no_number_is_left_out(cli, tmp_path: Path, place: str) -> None:  # type: ignore[no-untyped-def]
+    """A Word file converted from a PDF whose VML box gives a place that is no number (or
+    one too large for a page): that box places nothing, the others are read."""
+    from tests.docx_helpers import make_docx
+
+    body = "".join(_VML_BOX.format(x=x, y=y, text=text) for x, y, text in [
+        ("72", "72", "The General Assembly,"), (place, "96", "2. Hidden;"),
+        ("72", "120", "1. Decides to act;")])
+    result = cli("show", str(make_docx(tmp_path / "boxes.docx", body)))
+    assert result.code == 0, result.err
+    assert "1. Decides to act;" in result.out and "Hidden" not in result.out

@@ -19,6 +19,8 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _VML = "{urn:schemas-microsoft-com:vml}"
 _EMU_PER_POINT = 12700
+# `margin-left:72.5pt`: a VML shape's place (a length that is no number places no box)
+_STYLE_POINTS = re.compile(r"([\w-]+)\s*:\s*(-?(?:\d{1,9}(?:\.\d*)?|\.\d+))pt")
 _COLUMN_GAP = 3  # a gap this many characters wide parts two columns (as `pdftotext -layout`)
 
 
@@ -85,7 +87,7 @@ def _box(node: Any) -> _Box | None:
         if left is None or top is None or extent is None:
             return None
         return _Box(text, left, top, _int(extent.get("cx")), _int(extent.get("cy")))
-    style = dict(re.findall(r"([\w-]+)\s*:\s*([-\d.]+)pt", node.get("style") or ""))
+    style = dict(re.findall(_STYLE_POINTS, node.get("style") or ""))
     if "margin-left" not in style or "margin-top" not in style:
         return None
     points = {k: int(float(v) * _EMU_PER_POINT) for k, v in style.items()}
