@@ -24,6 +24,7 @@ from asp_draft.advancing import Step, advance, apply, citation_form, moved, pred
 from asp_draft.assemble import assemble, library_bodies, select_version
 from asp_draft.bodies import Body, Table
 from asp_draft.errors import UnknownReferenceError, UsageError
+from asp_draft.language import MONTHS
 from asp_draft.library import Library
 from asp_draft.markup import with_marks
 from asp_draft.model import Document, Footnote, Meta, Paragraph, labels
@@ -33,7 +34,7 @@ from asp_draft.readers.spec import parse_spec
 from asp_draft.symbols import fill
 from asp_draft.words import diff_words
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(MONTHS)
 _ORDINAL = r"(?:\d+(?:st|nd|rd|th)|(?:[a-z]+-)?[a-z]+(?:st|nd|rd|th))"
 # What ties a sentence to its year, most telling first; each with how the review names it.
 TIES: tuple[tuple[str, re.Pattern[str]], ...] = (
