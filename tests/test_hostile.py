@@ -393,3 +393,19 @@ def test_a_text_box_placed_by_no_number_is_left_out(cli, tmp_path: Path, place: 
     result = cli("show", str(make_docx(tmp_path / "boxes.docx", body)))
     assert result.code == 0, result.err
     assert "1. Decides to act;" in result.out and "Hidden" not in result.out
+
+
+def test_a_link_raised_by_no_number_is_no_note_mark(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A Word file made from HTML whose link to a later paragraph is 'raised' by a position
+    that is no number int() reads (`²`): not a note's mark, and no internal error."""
+    from tests.docx_helpers import make_docx
+
+    body = ('<w:p><w:r><w:t>The General Assembly,</w:t></w:r></w:p>'
+            '<w:p><w:r><w:t xml:space="preserve">1. Decides to act, as said </w:t></w:r>'
+            '<w:hyperlink w:anchor="n1"><w:r><w:rPr><w:position w:val="\u00b2"/></w:rPr>'
+            '<w:t>1</w:t></w:r></w:hyperlink><w:r><w:t>;</w:t></w:r></w:p>'
+            '<w:p><w:bookmarkStart w:id="0" w:name="n1"/><w:r><w:t>2. Decides also to stay;</w:t>'
+            '</w:r><w:bookmarkEnd w:id="0"/></w:p>')
+    result = cli("show", str(make_docx(tmp_path / "linked.docx", body)))
+    assert result.code == 0, result.err
+    assert "2. Decides also to stay;" in result.out and "footnote" not in result.err

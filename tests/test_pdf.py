@@ -16,6 +16,7 @@ from asp_draft.readers.pdf import (
     _Line,
     _line_runs,
     _list_items,
+    _note_start,
     _PdfBlock,
     _tidy,
     read_pdf,
@@ -457,6 +458,24 @@ def test_a_space_the_next_piece_starts_inside_is_no_word_space(
     pieces = [Piece(left, 100.0, 144.0, 700.0, 10.0, italic, space=space),
               Piece(right, 142.5, 200.0, 700.0, 10.0, False)]
     assert _line_text(pieces, 0.5) == joined
+
+
+def test_a_note_after_one_numbered_by_a_superscript_glyph_is_read_on() -> None:
+    """A raised `²` opens a note line as a raised `2` does; the line after, set with a figure
+    on the line, is not taken for the next note by counting on from `²`."""
+    def line(*pieces: Piece) -> _Line:
+        return _Line(list(pieces), 1, pieces[0].base, 8.0)
+
+    first = _note_start(line(Piece("\u00b2", 50.0, 55.0, 100.0, 6.0, False, True),
+                             Piece("See the report.", 56.0, 150.0, 100.0, 8.0, False)),
+                        None, None)
+    assert first is not None and first[0] == "\u00b2"
+    assert _note_start(line(Piece("3", 50.0, 55.0, 90.0, 8.0, False),
+                            Piece("See the other.", 56.0, 150.0, 90.0, 8.0, False)),
+                       first[0], None) is None
+    assert _note_start(line(Piece("3", 50.0, 55.0, 90.0, 8.0, False),
+                            Piece("See the other.", 56.0, 150.0, 90.0, 8.0, False)),
+                       "2", None) is not None  # after a `2` it is the next note
 
 
 @pytest.mark.parametrize(("left", "right", "gap", "joined"), [

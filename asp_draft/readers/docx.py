@@ -278,7 +278,7 @@ def _raised(link: Any) -> bool:
         position = rpr.find(w("position"))
         if align is not None and align.get(w("val")) == "superscript":
             return True
-        if position is not None and (position.get(w("val")) or "0").lstrip("-").isdigit() \
+        if position is not None and (position.get(w("val")) or "0").lstrip("-").isdecimal() \
                 and int(position.get(w("val")) or "0") > 0:
             return True
     return False

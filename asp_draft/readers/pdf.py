@@ -256,7 +256,8 @@ def _note_start(line: _Line, last: str | None, edge: float | None
     number = first.text.strip()
     if first.raised and number.isdigit():
         return number, line.pieces[1:]
-    due = last is None or (last.split("-", 1)[0].isdigit() and
+    # isdecimal, not isdigit: a raised `²` taken for a number is no figure int() reads
+    due = last is None or (last.split("-", 1)[0].isdecimal() and
                            first.text.lstrip().startswith(str(int(last.split("-", 1)[0]) + 1)))
     if not due:
         return None
