@@ -394,7 +394,6 @@ class _Body:
         self.out: list[Paragraph] = []
         self.italic_leads = 0  # blocks of the body that open in italics
 
-
     def read(self, blocks: list[Block]) -> list[Paragraph]:
         """The paragraphs of the body."""
         if self.source.italics:
