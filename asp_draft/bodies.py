@@ -123,6 +123,15 @@ class Table:
         """The body of `key`, or None."""
         return self.bodies.get(key) if key else None
 
+    def named(self, text: str) -> Body | None:
+        """The body `text` names: its key, or its name as a cover prints it ('General
+        Assembly'), case and spacing aside."""
+        key = text.strip()
+        if key in self.bodies:
+            return self.bodies[key]
+        plain = " ".join(text.split()).casefold()
+        return next((b for b in self if b.name.casefold() == plain), None)
+
     def parse_symbol(self, text: str) -> Symbol | None:
         """What a symbol says, if it is one of a body in the table."""
         return self.grammar.parse(text)

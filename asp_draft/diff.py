@@ -344,10 +344,8 @@ def _body_key(value: Any) -> str:
     from asp_draft.bodies import table
 
     text = str(value).strip()
-    bodies = table()
-    if bodies.get(text) is not None:
-        return text
-    return next((b.key for b in bodies if b.name.casefold() == text.casefold()), text)
+    found = table().named(text)
+    return found.key if found is not None else text
 
 
 def _same_value(a: Any, b: Any, ignore_typography: bool) -> bool:

@@ -173,3 +173,10 @@ def test_a_draft_number_names_only_session_or_year(tmp_path: Path) -> None:
     with pytest.raises(LibraryError) as e:
         bodies.table([tmp_path])
     assert "'draft_number'" in str(e.value) and e.value.line == 5
+
+
+def test_a_body_is_found_by_its_key_or_its_printed_name() -> None:
+    assert TABLE.named("ga") is TABLE["ga"]
+    assert TABLE.named("  general   ASSEMBLY ") is TABLE["ga"]
+    assert TABLE.named("Human Rights Council") is TABLE["hrc"]
+    assert TABLE.named("General Conference") is None

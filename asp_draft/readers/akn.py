@@ -251,9 +251,7 @@ class _Reader:
                          tlc.get("showAs") or ""]
         for name in names:
             slug = _AKN_SLUGS.get(name, name)
-            if known.get(slug) is not None:
-                return slug
-            found = next((b for b in known if b.name.casefold() == name.casefold()), None)
+            found = known.named(slug) or known.named(name)
             if found is not None:
                 return found.key
         return None

@@ -97,8 +97,7 @@ def body_of(meta: Mapping[str, Any], table: Table) -> Body | None:
     found = table.of_meta({k: v for k, v in meta.items() if k != "body"})
     if found is not None or not named:
         return found
-    plain = named.casefold()
-    return next((b for b in table if b.name.casefold() == plain), None)
+    return table.named(named)
 
 
 def cover(document: Document, table: Table | None = None) -> Cover | None:
