@@ -28,6 +28,7 @@ from asp_draft.symbols import Grammar, Symbol, fill, template_pattern
 from asp_draft.yamlcheck import check_keys, expect, line_of
 
 BODIES_FILE = "bodies.yaml"
+KEY = re.compile(r"[a-z][a-z0-9-]*")  # a body's key: asp, ga, ga-c6
 _KEYS = ("name", "chapeau", "issuer", "sessions", "resolution", "drafts", "adopts_as",
          "lint_skip", "draft_number")
 _SESSION_KEYS = ("first", "opens", "per_year", "by_year")
@@ -196,7 +197,7 @@ def bodies_from_data(data: Any, source: Path) -> dict[str, Body]:
 
 def _body(key: str, entry: Any, raw: Any, where: str) -> Body:
     line = line_of(raw, key)
-    if not re.fullmatch(r"[a-z][a-z0-9-]*", key):
+    if not KEY.fullmatch(key):
         raise LibraryError(f"body {key!r}: a key is lower-case letters, digits and '-' "
                            "(asp, ga, ga-c6)", source=where, line=line)
     expect(entry, dict, what=f"body {key!r}", source=where, line=line, error=LibraryError)

@@ -9,7 +9,6 @@ itself (its symbol, its adoption date) and the table of bodies.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -135,7 +134,6 @@ def library_language(code: Any, source: Path | str, line: int | None) -> str:
 FACTS_BODY = "asp"
 # The facts of a year that are the ASP's own, which another body's text must not take.
 _ASP_FACTS = ("session", "venue", "symbol", "session_word", "dates")
-_KEY = re.compile(r"[a-z][a-z0-9-]*")
 
 def document_body(meta: Mapping[str, Any], table: Table, *, source: str | None = None,
                   line: int | None = None) -> Body | None:
@@ -151,16 +149,17 @@ def document_body(meta: Mapping[str, Any], table: Table, *, source: str | None =
         found = table.get(named)
         if found is not None:
             return found
-        if _KEY.fullmatch(named):
+        from asp_draft.bodies import KEY  # the table's module: loaded where a body is asked
+
+        if KEY.fullmatch(named):
             known = ", ".join(b.key for b in table)
             raise InputError(f"unknown body {named!r} (the bodies are {known}; a library's "
                              "bodies.yaml adds one)", source=source, line=line)
     by_text = table.of_meta(rest)
     if by_text is not None or not named:
         return by_text
-    plain = " ".join(named.split()).casefold()
     # a cover's `Resolution adopted by the Human Rights Council`: the body by its name
-    return next((b for b in table if b.name.casefold() == plain), None)
+    return table.named(named)
 
 
 def body_session(meta: Mapping[str, Any], body: Body, table: Table) -> int | None:
