@@ -126,6 +126,12 @@ def _restore_env() -> None:
         State.saved_env = None
 
 
+def library_folders(library: list[Path] | None = None) -> list[Path]:
+    """The user's library folders of this invocation: the global --library, then the
+    command's own."""
+    return [*State.library, *(library or [])]
+
+
 def resolver(library: list[Path] | None = None, variables: list[str] | None = None,
              *, as_old: bool = False) -> Any:
     """The REF resolver for this invocation (global and per-command --library merged)."""
@@ -136,7 +142,7 @@ def resolver(library: list[Path] | None = None, variables: list[str] | None = No
         from asp_draft.assemble import parse_vars
 
         values = parse_vars(variables)
-    return Resolver(library_dirs=[*State.library, *(library or [])], variables=values,
+    return Resolver(library_dirs=library_folders(library), variables=values,
                     as_old=as_old or State.as_old, notify=note)
 
 

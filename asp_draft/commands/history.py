@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from asp_draft.cli import LibraryOption, State, VarOption, app, note, resolver, stdout_console
+from asp_draft.cli import (
+    LibraryOption,
+    VarOption,
+    app,
+    library_folders,
+    note,
+    resolver,
+    stdout_console,
+)
 from asp_draft.formats import ref_help
 
 if TYPE_CHECKING:
@@ -130,7 +138,7 @@ def search(
     query = " ".join(words)
     # the folders as resolver() merges them; the resolver (and the model it imports) is made
     # only when the index is built: a cached search reads the folders' listings and the index
-    folders = [*State.library, *(library or [])]
+    folders = library_folders(library)
 
     def record() -> Record:
         # Called only when the index is not cached: a cached search never loads the library.
