@@ -44,7 +44,6 @@ from asp_draft.library import (
     clause_from_data,
 )
 from asp_draft.likeness import SAME_CLAUSE_MIN, likeness, likeness_words
-from asp_draft.markup import with_marks
 from asp_draft.model import (
     ADOPTED,
     PARTS,
@@ -58,6 +57,7 @@ from asp_draft.model.spec import Spec
 from asp_draft.readers.spec import parse_spec
 from asp_draft.refs import meta_line
 from asp_draft.symbol_files import resolution_path
+from asp_draft.text.markup import with_marks
 from asp_draft.yamlio import load_yaml
 
 OMNIBUS_TITLE = "Strengthening the International Criminal Court and the Assembly of States Parties"

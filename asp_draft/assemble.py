@@ -9,14 +9,14 @@ from typing import Any
 from asp_draft.bodies import Body, Table
 from asp_draft.errors import InputError, UnknownClauseError, UsageError
 from asp_draft.facts import FACTS_BODY, body_values, document_body
-from asp_draft.labels import letters, roman
 from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
 from asp_draft.language import ENGLISH, Language, language_for
 from asp_draft.library import Library
-from asp_draft.markup import place_notes, split_lead
 from asp_draft.model import ADOPTED, Document, Meta, Paragraph, Part
 from asp_draft.model.library import Clause, Version
 from asp_draft.model.spec import Entry, Spec
+from asp_draft.text.labels import letters, roman
+from asp_draft.text.markup import place_notes, split_lead
 from asp_draft.textfile import plain_name
 
 

@@ -40,7 +40,7 @@ from typing import Any
 from rapidfuzz.distance import Indel
 
 from asp_draft.model import Change, Diff, Document, Meta, MetaChange, Paragraph
-from asp_draft.words import diff_tokens, tokenize
+from asp_draft.text.words import diff_tokens, tokenize
 
 # Word similarity (Indel on word sequences: 2 * common words / all words) at which two
 # paragraphs in the same stretch are one paragraph rewritten. 2014->2015 PP3 (*Convinced also*,

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # the record's readers (jinja2, yaml) and the word diff (rapi
     from asp_draft.model.library import Clause, Version
     from asp_draft.model.spec import Entry as SpecEntry
     from asp_draft.model.spec import Spec
-    from asp_draft.words import Op
+    from asp_draft.text.words import Op
 
 # The closest paragraph is looked for among the wordings sharing most runs of SHINGLE words
 # with the text (SHORTLIST of them, compared word by word); a run in more than COMMON_SHINGLE
@@ -232,7 +232,7 @@ def _render_version(clause: Clause, version: Version, library: Library) -> str:
     """A version's text as it reads in its own year, lead markup removed."""
     from asp_draft.assemble import library_bodies, render_paragraph
     from asp_draft.facts import body_values, document_body
-    from asp_draft.markup import split_lead
+    from asp_draft.text.markup import split_lead
 
     year = version.since or 0
     values = library.facts.for_year(year)
@@ -262,7 +262,7 @@ class Earlier:
         """The word changes from this wording to the one that replaced it, typography
         folded: worked out when shown (--history), so blame --json never loads the diff."""
         from asp_draft.diff import fold_typography
-        from asp_draft.words import diff_words
+        from asp_draft.text.words import diff_words
 
         return tuple(diff_words(fold_typography(self.text), fold_typography(self.replaced_by)))
 

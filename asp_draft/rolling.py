@@ -26,13 +26,13 @@ from asp_draft.bodies import Body, Table
 from asp_draft.errors import UnknownReferenceError, UsageError
 from asp_draft.language import MONTHS
 from asp_draft.library import Library
-from asp_draft.markup import with_marks
 from asp_draft.model import Document, Footnote, Meta, Paragraph, labels
 from asp_draft.model.library import Version
 from asp_draft.model.spec import Entry, Spec
 from asp_draft.readers.spec import parse_spec
 from asp_draft.symbols import fill
-from asp_draft.words import diff_words
+from asp_draft.text.markup import with_marks
+from asp_draft.text.words import diff_words
 
 _MONTHS = "|".join(MONTHS)
 _ORDINAL = r"(?:\d+(?:st|nd|rd|th)|(?:[a-z]+-)?[a-z]+(?:st|nd|rd|th))"

@@ -19,7 +19,7 @@ from asp_draft.errors import UsageError
 from asp_draft.history import Entry, Record, year_runs
 from asp_draft.likeness import SAME_CLAUSE_MIN, likeness
 from asp_draft.model import ADOPTED, PROPOSED, Meta
-from asp_draft.words import diff_tokens, tokenize
+from asp_draft.text.words import diff_tokens, tokenize
 
 if TYPE_CHECKING:
     from asp_draft.library import Library

@@ -11,7 +11,7 @@ from asp_draft.diff import diff_documents, fold_typography, meta_changes, word_o
 from asp_draft.diff_view import meta_change_text
 from asp_draft.model import Diff, Document, Footnote, MetaChange, Paragraph
 from asp_draft.refs import Resolver
-from asp_draft.words import new_text, old_text
+from asp_draft.text.words import new_text, old_text
 from asp_draft.writers.diff_html import render_diff_html
 
 YEARS = (2011, 2012, 2014, 2015, 2016, 2017, 2018)

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asp_draft.labels import letters, roman
 from asp_draft.model import Document, Footnote, Paragraph
 from asp_draft.readers.docx import read_docx
 from asp_draft.refs import Resolver
+from asp_draft.text.labels import letters, roman
 from asp_draft.writers.docx import render_docx
 from tests.docx_helpers import convert, make_docx, para
 

@@ -14,7 +14,7 @@ from asp_draft.assemble import assemble
 from asp_draft.history import Record, blame, build_record, wording_key
 from asp_draft.library import Library, load_library
 from asp_draft.model import Document, Paragraph
-from asp_draft.words import new_text, old_text
+from asp_draft.text.words import new_text, old_text
 from tests.conftest import one_line_error
 from tests.library_files import write_library
 

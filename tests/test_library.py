@@ -10,8 +10,8 @@ import pytest
 from asp_draft.errors import AspDraftError, LibraryError, UnknownClauseError
 from asp_draft.folders import bundled_path
 from asp_draft.library import load_layers, load_library
-from asp_draft.markup import split_lead
 from asp_draft.templating import render
+from asp_draft.text.markup import split_lead
 from tests.conftest import one_line_error
 
 LIB = load_library()

@@ -23,7 +23,7 @@ from asp_draft.readers.pdf import (
     read_pdf_source,
 )
 from asp_draft.readers.pdf_objects import Piece
-from asp_draft.structure import Block, Run, Source, classify, flatten
+from asp_draft.text.structure import Block, Run, Source, classify, flatten
 from tests.pdf_fixtures import (
     _LONG_NOTE,
     MadePdf,

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from asp_draft.heads import adoption_meta, head_meta
 from asp_draft.readers.pasted import _FURNITURE_MAX, _page_key
 from asp_draft.readers.text import parse_text, read_text_file
+from asp_draft.text.heads import adoption_meta, head_meta
 from asp_draft.writers.text import render_text
 
 PDF_COPY = """\
@@ -263,7 +263,7 @@ def test_a_line_kept_unsqueezed_is_never_short_enough_for_furniture(pieces: list
     "17-22015 (F) 181217 ICC-ASP/16/Res.6"])
 def test_every_reader_drops_the_same_page_and_job_numbers(line: str) -> None:
     """One table of a page's own numbers serves the PDF reader and the pasted-text repairs."""
-    from asp_draft.heads import JOB_NUMBER, PAGE_NUMBER
+    from asp_draft.text.heads import JOB_NUMBER, PAGE_NUMBER
 
     assert PAGE_NUMBER.fullmatch(line) or JOB_NUMBER.fullmatch(line)
 
@@ -271,7 +271,7 @@ def test_every_reader_drops_the_same_page_and_job_numbers(line: str) -> None:
 @pytest.mark.parametrize("line", ["12. Decides", "(a)", "12 bis.", "ICC-ASP/16/Res.6",
                                   "Decides to meet in 2027", "Page three", "3 and 4"])
 def test_a_body_line_is_no_page_or_job_number(line: str) -> None:
-    from asp_draft.heads import JOB_NUMBER, PAGE_NUMBER
+    from asp_draft.text.heads import JOB_NUMBER, PAGE_NUMBER
 
     assert not (PAGE_NUMBER.fullmatch(line) or JOB_NUMBER.fullmatch(line))
 

@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from asp_draft.folders import use_word_lists
-from asp_draft.leads import _head_length, find_lead, vocabulary
 from asp_draft.model import Document, Footnote, Paragraph
 from asp_draft.readers.markdown import parse_markdown
 from asp_draft.readers.text import parse_text
-from asp_draft.structure import Run, flatten
+from asp_draft.text.leads import _head_length, find_lead, vocabulary
+from asp_draft.text.structure import Run, flatten
 from asp_draft.writers.markdown import render_markdown
 from asp_draft.writers.text import render_text
 
@@ -287,6 +287,6 @@ def test_only_decimal_figures_make_a_number(line: str, key: str, value: object) 
 ])
 def test_a_lead_in_markup_may_be_followed_by_a_footnote_mark(markup: str, lead: str | None,
                                                              text: str) -> None:
-    from asp_draft.markup import split_lead
+    from asp_draft.text.markup import split_lead
     assert split_lead(markup, "preamble") == (lead, text)
 

@@ -22,7 +22,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from asp_draft.errors import InputError
-from asp_draft.heads import (
+from asp_draft.model import Document
+from asp_draft.readers.text import parse_text
+from asp_draft.text.heads import (
     adoption_meta,
     cover_lines,
     head_kind,
@@ -31,9 +33,7 @@ from asp_draft.heads import (
     normalise_meta,
     sponsor_names,
 )
-from asp_draft.model import Document
-from asp_draft.readers.text import parse_text
-from asp_draft.structure import Block, Run, Source, classify
+from asp_draft.text.structure import Block, Run, Source, classify
 
 COVERS = Path(__file__).with_name("un_covers")
 PDFS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "un-pdfs"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from asp_draft.diff import diff_documents
 from asp_draft.model import Document, Paragraph
-from asp_draft.words import diff_words, new_text, old_text
+from asp_draft.text.words import diff_words, new_text, old_text
 from asp_draft.writers.redline import render_redline
 from tests.test_redline import DATE, view
 

@@ -79,7 +79,7 @@ def clause(
 
     Example: asp-draft clause justice-and-peace
     """
-    from asp_draft.words import diff_words
+    from asp_draft.text.words import diff_words
 
     lib = resolver(library).library
     found = lib.clause(clause_id)

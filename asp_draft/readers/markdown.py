@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from asp_draft.errors import InputError
-from asp_draft.heads import normalise_meta
 from asp_draft.model import Document
 from asp_draft.readers.pasted import Lines
 from asp_draft.readers.pasted_pages import find_mark
 from asp_draft.readers.text import body_source
-from asp_draft.structure import Notify, Role, Run, Source, classify, quiet
+from asp_draft.text.heads import normalise_meta
+from asp_draft.text.structure import Notify, Role, Run, Source, classify, quiet
 from asp_draft.textfile import read_text
 from asp_draft.yamlio import load_yaml
 

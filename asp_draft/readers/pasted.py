@@ -20,10 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from asp_draft.heads import JOB_NUMBER, PAGE_NUMBER, adoption_meta
-from asp_draft.labels import OPERATIVE, SUB
 from asp_draft.language import ENGLISH
-from asp_draft.leads import find_lead
 from asp_draft.readers.pasted_pages import (
     BREAK,
     has_rule,
@@ -37,8 +34,11 @@ from asp_draft.readers.pasted_pages import UNITS as _UNITS
 from asp_draft.readers.pasted_pages import ends_note as _ends_note
 from asp_draft.readers.pasted_pages import join_tight as _join_tight
 from asp_draft.readers.pasted_pages import opens_note as _opens_note
-from asp_draft.structure import ANNEX_LINE, Notify
 from asp_draft.symbols import SYMBOL_LINE
+from asp_draft.text.heads import JOB_NUMBER, PAGE_NUMBER, adoption_meta
+from asp_draft.text.labels import OPERATIVE, SUB
+from asp_draft.text.leads import find_lead
+from asp_draft.text.structure import ANNEX_LINE, Notify
 
 Lines = list[tuple[int, str]]  # (line number in the file, the line)
 _BREAK = BREAK  # a page break in pdftotext's output

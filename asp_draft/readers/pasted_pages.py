@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from asp_draft.heads import JOB_NUMBER, SYMBOL_LINE
-from asp_draft.structure import Notify
+from asp_draft.text.heads import JOB_NUMBER, SYMBOL_LINE
+from asp_draft.text.structure import Notify
 
 Lines = list[tuple[int, str]]  # (line number in the file, the line), as in readers/pasted.py
 BREAK = "\f"

@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from asp_draft.errors import InputError
-from asp_draft.heads import JOB_NUMBER, PAGE_NUMBER
-from asp_draft.leads import find_lead
 from asp_draft.model import Document
 from asp_draft.readers.pdf_objects import Piece as _Piece
 from asp_draft.readers.pdf_objects import extract as _extract
-from asp_draft.structure import CHAPEAU, Block, Notify, Run, Source, classify, quiet
 from asp_draft.symbols import printed_symbol
+from asp_draft.text.heads import JOB_NUMBER, PAGE_NUMBER
+from asp_draft.text.leads import find_lead
+from asp_draft.text.structure import CHAPEAU, Block, Notify, Run, Source, classify, quiet
 
 HEAD_LINES = 30  # the chapeau stands among a first page's first lines
 _LABEL = re.compile(r"(?:\d{1,3}(?: (?:bis|ter|quater))?\.|\([a-z]{1,4}\)) ")

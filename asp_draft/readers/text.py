@@ -4,7 +4,7 @@ The format (DESIGN.md): optional `# key: value` metadata lines, the chapeau line
 paragraph per block of lines; line breaks inside a block are spaces. Operative paragraphs open
 with their number (`12.`, `12 bis.`), sub-paragraphs with `(a)` or `(i)`; a footnote mark is
 `[^1]` where it stands, its text a `[^1]: ...` block. Text copied out of a PDF is repaired
-first (readers/pasted.py); what each block is, is decided by asp_draft.structure.
+first (readers/pasted.py); what each block is, is decided by asp_draft.text.structure.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from asp_draft.heads import normalise_meta
 from asp_draft.model import Document
 from asp_draft.readers.pasted import Lines, repair
-from asp_draft.structure import Block, Notify, Run, Source, classify, quiet
+from asp_draft.text.heads import normalise_meta
+from asp_draft.text.structure import Block, Notify, Run, Source, classify, quiet
 from asp_draft.textfile import read_text
 
 # a `# key: value` line, compiled by `re` when a text has one

@@ -36,7 +36,7 @@ from asp_draft import facts
 from asp_draft.errors import OutputError
 from asp_draft.language import document_language
 from asp_draft.model import Document, Paragraph
-from asp_draft.structure import ANNEX_LINE
+from asp_draft.text.structure import ANNEX_LINE
 from asp_draft.writers import cover as un
 
 if TYPE_CHECKING:

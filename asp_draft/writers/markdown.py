@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 import yaml
 
-from asp_draft.markup import with_marks
 from asp_draft.model import Document, labels
+from asp_draft.text.markup import with_marks
 from asp_draft.writers.text import META_ORDER, annex_lines
 
 

@@ -311,7 +311,7 @@ def head_line(rev: Revisions, style: str, before: str, after: str,
     A line set in two parts (a cover line's text and its column after a tab, in the column's
     own run style) is compared part by part, so each keeps its formatting.
     """
-    from asp_draft.words import diff_words
+    from asp_draft.text.words import diff_words
 
     p = layout.head_paragraph(after, style)
     if before == after:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from asp_draft.facts import FACTS_BODY
-from asp_draft.heads import meta_text
-from asp_draft.markup import with_marks
 from asp_draft.model import Document, Paragraph
+from asp_draft.text.heads import meta_text
+from asp_draft.text.markup import with_marks
 
 # Metadata written first, in this order; other keys follow as they come.
 META_ORDER = ("symbol", "body", "title", "year", "session", "venue", "adopted", "plenary",

@@ -23,7 +23,7 @@ from typing import Any
 from asp_draft.language import ENGLISH
 from asp_draft.symbols import SYMBOL_LINE as SYMBOL_LINE  # named here for the page repairs
 from asp_draft.symbols import session_of
-from asp_draft.words import squeeze
+from asp_draft.text.words import squeeze
 
 _DATE = r"\d{1,2} [A-Z][a-z]+ \d{4}"
 _ADOPTION_LINE = re.compile(

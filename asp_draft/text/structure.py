@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
 from asp_draft.errors import InputError
-from asp_draft.heads import adoption_meta, closing_meta, cover_lines, head_kind, head_meta
-from asp_draft.labels import BULLET, OPERATIVE, SUB, sub_level
 from asp_draft.language import LANGUAGES, Language, document_language
-from asp_draft.leads import find_lead
 from asp_draft.model import Document, Footnote, Meta, Paragraph, Part
-from asp_draft.words import squeeze
+from asp_draft.text.heads import adoption_meta, closing_meta, cover_lines, head_kind, head_meta
+from asp_draft.text.labels import BULLET, OPERATIVE, SUB, sub_level
+from asp_draft.text.leads import find_lead
+from asp_draft.text.words import squeeze
 
 Role = Literal["head", "chapeau", "preamble", "operative", "heading", "annex", "annex-title"]
 Notify = Callable[[str], None]

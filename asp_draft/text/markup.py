@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 
 from asp_draft.language import ENGLISH, Language
-from asp_draft.leads import find_lead
 from asp_draft.model import Footnote, Paragraph, Part
+from asp_draft.text.leads import find_lead
 
 # a lead's closing asterisk stands before a space, punctuation, the end, or a footnote mark
 _LEAD = re.compile(r"\*(?P<lead>[^*\n]+?)\*(?=[\s,:;]|\[\^|$)")
