@@ -139,7 +139,7 @@ def resolver(library: list[Path] | None = None, variables: list[str] | None = No
 
     values: dict[str, Any] = {}
     if variables:  # only a template uses them, so assemble (jinja2, yaml) loads only then
-        from asp_draft.assemble import parse_vars
+        from asp_draft.library.assemble import parse_vars
 
         values = parse_vars(variables)
     return Resolver(library_dirs=library_folders(library), variables=values,

@@ -341,7 +341,7 @@ def _meta_value(value: Any) -> Any:
 def _body_key(value: Any) -> str:
     """A body as the table keys it: a cover names its body (`General Assembly`), metadata
     may key it (`ga`); one body either way. Read only when two texts name bodies apart."""
-    from asp_draft.bodies import table
+    from asp_draft.library.bodies import table
 
     text = str(value).strip()
     found = table().named(text)

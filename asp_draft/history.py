@@ -21,7 +21,7 @@ from asp_draft.model import ADOPTED, Document, Paragraph, Part, labels
 
 if TYPE_CHECKING:  # the record's readers (jinja2, yaml) and the word diff (rapidfuzz) load
     # only when a record is built or blamed: a cached search prints hits without them
-    from asp_draft.library import Library
+    from asp_draft.library.load import Library
     from asp_draft.model.library import Clause, Version
     from asp_draft.model.spec import Entry as SpecEntry
     from asp_draft.model.spec import Spec
@@ -185,7 +185,7 @@ class _Skipped:
 
 def _assemble_held(spec: Spec, library: Library, skipped: _Skipped) -> Document:
     """A held resolution, its clauses that cannot render standing as placeholders."""
-    from asp_draft.assemble import assemble
+    from asp_draft.library.assemble import assemble
 
     try:
         return assemble(spec, library)
@@ -203,7 +203,7 @@ def _assemble_held(spec: Spec, library: Library, skipped: _Skipped) -> Document:
 def _probe(spec: Spec, library: Library, part: str, entry: SpecEntry, skipped: _Skipped,
            annex: Any = None) -> SpecEntry:
     """`entry` if it renders alone in its part, else a placeholder (its clause skipped)."""
-    from asp_draft.assemble import assemble
+    from asp_draft.library.assemble import assemble
 
     if entry.heading is not None:
         return entry
@@ -230,8 +230,8 @@ def _failing_clause(entry: SpecEntry, error: Exception) -> str:
 
 def _render_version(clause: Clause, version: Version, library: Library) -> str:
     """A version's text as it reads in its own year, lead markup removed."""
-    from asp_draft.assemble import library_bodies, render_paragraph
-    from asp_draft.facts import body_values, document_body
+    from asp_draft.library.assemble import library_bodies, render_paragraph
+    from asp_draft.library.facts import body_values, document_body
     from asp_draft.text.markup import split_lead
 
     year = version.since or 0
@@ -384,7 +384,7 @@ def blame_held(document: Document, library: Library) -> list[Blame] | None:
 def printed_as_held(document: Document, spec: Spec, library: Library) -> bool:
     """Whether `document` is `spec` as the record prints it: the same paragraphs, each of
     the same clause version (blame_held may stand for the record then)."""
-    from asp_draft.assemble import assemble
+    from asp_draft.library.assemble import assemble
 
     try:
         held = assemble(spec, library)
@@ -452,7 +452,7 @@ class _FirstPrintings:
     def _entries(self, spec: Spec, clause_ids: Collection[str]) -> tuple[Paragraph, ...]:
         """`spec`'s entries that print one of `clause_ids` (themselves or in a
         sub-paragraph), as the record assembles them."""
-        from asp_draft.library import cited
+        from asp_draft.library.load import cited
 
         def keep(entries: tuple[SpecEntry, ...]) -> tuple[SpecEntry, ...]:
             return tuple(e for e in entries if _names(e, clause_ids))

@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from asp_draft.bodies import Body, Table
 from asp_draft.errors import UsageError
-from asp_draft.facts import FACTS_BODY, body_session, document_body
 from asp_draft.language import ENGLISH, LANGUAGES, document_language
+from asp_draft.library.bodies import Body, Table
+from asp_draft.library.facts import FACTS_BODY, body_session, document_body
 from asp_draft.model import Document, Paragraph, labels
 
 Problem = tuple[int, str]  # (paragraph index, message)
@@ -368,7 +368,7 @@ def check_session_ordinal(document: Document, body: Body) -> Iterator[Problem]:
     """
     if not body.sessions.held:
         return
-    from asp_draft.bodies import table
+    from asp_draft.library.bodies import table
 
     bodies = table()
     current = _own_session(document, body, bodies)
@@ -490,7 +490,7 @@ def lint(document: Document, select: Iterable[str] | None = None,
     `body` is the document's (its `body`, symbol or chapeau in the bundled table, else the
     Assembly of States Parties' when not given)."""
     if body is None:
-        from asp_draft.bodies import table
+        from asp_draft.library.bodies import table
 
         bodies = table()
         body = document_body(document.meta, bodies) or bodies[FACTS_BODY]

@@ -29,7 +29,7 @@ SUFFIXES = SPEC_SUFFIXES + tuple(s for r in READERS for s in r.suffixes)
 
 def assemble(source: Any, library: Any, variables: Mapping[str, Any]) -> Document:
     """A session file or spec assembled; imported only then (it brings in jinja2 and yaml)."""
-    from asp_draft.assemble import assemble as assemble_source
+    from asp_draft.library.assemble import assemble as assemble_source
 
     return assemble_source(source, library, variables)
 
@@ -50,7 +50,7 @@ class Resolver:
     def library(self) -> Any:
         """The layered library (loaded on first use)."""
         if self._library is None:
-            from asp_draft.library import load_library
+            from asp_draft.library.load import load_library
 
             self._library = load_library(self.library_dirs, strict=False)
             self._warn_broken(self._library)
@@ -82,7 +82,7 @@ class Resolver:
         if path.is_dir():
             raise InputError("is a folder, not a file", source=ref)
         if suffix in SPEC_SUFFIXES:
-            from asp_draft.readers.spec import read_spec
+            from asp_draft.library.spec_reader import read_spec
 
             return assemble(read_spec(path), self.library, self.variables)
         if suffix == ".docx":
@@ -97,15 +97,15 @@ class Resolver:
     def bodies(self) -> Any:
         """The table of bodies as the user's library folders extend it (read on first use:
         it costs the YAML that a diff of two texts does without)."""
-        from asp_draft.bodies import table
         from asp_draft.folders import user_dirs
+        from asp_draft.library.bodies import table
 
         return table(user_dirs(self.library_dirs))
 
     def document(self, ref: str) -> Document:
         """What `ref` names, with its body named in its metadata (`body`: ga, sc, ...) and
         its session counted as that body counts them, when the text leaves it out."""
-        from asp_draft.facts import with_body
+        from asp_draft.library.facts import with_body
 
         return with_body(self.resolve(ref), self.bodies, source=ref,
                          line=meta_line(ref, "body"))
@@ -122,7 +122,7 @@ class Resolver:
     def _load_held(self, symbol: str) -> Any:
         """load_held, once for each symbol (its broken clause files said once)."""
         if symbol not in self._held_libraries:
-            from asp_draft.library import load_held
+            from asp_draft.library.load import load_held
 
             held = load_held(self.library_dirs, symbol)
             if held is not None:
@@ -157,13 +157,13 @@ class Resolver:
 
     def _stdin(self) -> Document:
         """Standard input: a draft spec when it is one (`new ... -o - | build -`), else text."""
-        from asp_draft.assemble import assemble
+        from asp_draft.library.assemble import assemble
         from asp_draft.readers.text import parse_text
         from asp_draft.textfile import read_stdin
 
         text = read_stdin()
         if re.search(_SPEC_TEXT, text) and re.search(r"(?m)^(preamble|operative):", text):
-            from asp_draft.readers.spec import parse_spec
+            from asp_draft.library.spec_reader import parse_spec
 
             return assemble(parse_spec(text, "<stdin>"), self.library, self.variables)
         return parse_text(text, "<stdin>", self._notify)

@@ -22,7 +22,7 @@ from asp_draft.model import ADOPTED, PROPOSED, Meta
 from asp_draft.text.words import diff_tokens, tokenize
 
 if TYPE_CHECKING:
-    from asp_draft.library import Library
+    from asp_draft.library.load import Library
     from asp_draft.model.library import Clause, Version
 
 # Without a clause sharing the proposal's topic or named by `amends`, a paragraph answers a

@@ -24,8 +24,8 @@ SYMBOL = "ICC-ASP/39/Res.1"
 
 def write_resolution(library_dir: Path, out: Path, seed: int = 11) -> int:
     """The next year's text as a .txt file; returns its number of paragraphs."""
-    from asp_draft.assemble import assemble
-    from asp_draft.library import load_layers
+    from asp_draft.library.assemble import assemble
+    from asp_draft.library.load import load_layers
     from asp_draft.model import Paragraph
     from asp_draft.writers.text import render_text
 
@@ -52,8 +52,8 @@ def write_resolution(library_dir: Path, out: Path, seed: int = 11) -> int:
 
 def measure(paragraphs: int, runs: int) -> float:
     """Print the figures for one size; return the in-process adoption time."""
-    from asp_draft.adopt import plan_adoption
-    from asp_draft.library import load_layers
+    from asp_draft.library.adopt import plan_adoption
+    from asp_draft.library.load import load_layers
     from asp_draft.readers.text import read_text_file
 
     with tempfile.TemporaryDirectory() as tmp:

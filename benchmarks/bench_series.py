@@ -87,8 +87,7 @@ def paragraphs(ref: str, *library: str) -> list[str]:
 
 def session_year(meta: dict[str, object]) -> tuple[str, int]:
     """The earlier text's symbol and the YEAR `new` drafts the next session for."""
-    from asp_draft import bodies
-
+    from asp_draft.library import bodies
     table = bodies.table()
     body = table.of_meta(meta)
     session = meta.get("session")

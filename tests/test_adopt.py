@@ -14,14 +14,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asp_draft.adopt import plan_adoption
-from asp_draft.adopt_files import new_clause_id
 from asp_draft.errors import InputError
-from asp_draft.library import load_layers, load_library
+from asp_draft.library.adopt import plan_adoption
+from asp_draft.library.adopt_files import new_clause_id
+from asp_draft.library.load import load_layers, load_library
+from asp_draft.library.rolling import roll, ties
 from asp_draft.likeness import SAME_CLAUSE_MIN, likeness
 from asp_draft.model import Document, Paragraph
 from asp_draft.readers.text import read_text_file
-from asp_draft.rolling import roll, ties
 from tests.conftest import Result, one_line_error
 
 COOPERATION = "\n\n".join([
@@ -485,7 +485,7 @@ def test_a_resolution_with_annexes_adopts_and_shows_exactly(cli, tmp_path: Path,
 
 
 def test_the_check_before_writing_compares_each_paragraphs_annex(tmp_path: Path) -> None:
-    from asp_draft.adopt import _compare
+    from asp_draft.library.adopt import _compare
     from asp_draft.refs import Resolver
     from tests.test_import import ANNEXED
 

@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 import yaml
 
-from asp_draft.adopt import MatchIndex
-from asp_draft.adopt_batch import Run, read_all
-from asp_draft.assemble import assemble
 from asp_draft.folders import library_dirs
 from asp_draft.history import build_record
-from asp_draft.library import load_held, load_layers, load_library
+from asp_draft.library.adopt import MatchIndex
+from asp_draft.library.adopt_batch import Run, read_all
+from asp_draft.library.assemble import assemble
+from asp_draft.library.load import load_held, load_layers, load_library
+from asp_draft.library.rolling import roll
 from asp_draft.readers.text import read_text_file
-from asp_draft.rolling import roll
 from asp_draft.search import KEEP_CACHES, open_index, search
 from tests.conftest import Result, one_line_error
 
@@ -267,7 +267,7 @@ def test_a_resolution_read_alone_shows_and_rolls_as_in_the_whole_library(
 def test_blame_of_a_held_symbol_reads_its_files_once(cli, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """show, then blame's check that the document is the held printing, share one reading."""
-    import asp_draft.library as library_module
+    import asp_draft.library.load as library_module
 
     texts = tmp_path / "texts"
     for name, text in (("a.txt", FIRST), ("b.txt", SECOND)):

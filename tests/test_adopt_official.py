@@ -16,12 +16,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asp_draft.adopt_batch import Run, Source, read_all
 from asp_draft.errors import InputError
+from asp_draft.library.adopt_batch import Run, Source, read_all
+from asp_draft.library.spec_reader import parse_spec
+from asp_draft.library.spec_writer import entry_data
 from asp_draft.model import Document, Footnote, Meta, Paragraph
-from asp_draft.readers.spec import parse_spec
 from asp_draft.refs import Resolver
-from asp_draft.writers.spec import entry_data
 from tests.conftest import SHARED, Result
 
 PDFS = SHARED / "corpus" / "un-pdfs"

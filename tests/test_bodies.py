@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from asp_draft import bodies
 from asp_draft.errors import LibraryError
+from asp_draft.library import bodies
 from asp_draft.symbols import looks_like_symbol
 
 TABLE = bodies.table()

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from asp_draft import facts
 from asp_draft.errors import TemplateError
-from asp_draft.templating import render, variables_used
+from asp_draft.library import facts
+from asp_draft.library.templating import render, variables_used
 
 
 @pytest.mark.parametrize(("n", "figures", "words"), [
@@ -80,7 +80,7 @@ def test_filters_come_from_the_language_given() -> None:
     from dataclasses import replace
 
     from asp_draft.language import ENGLISH
-    from asp_draft.templating import environment
+    from asp_draft.library.templating import environment
 
     shouting = replace(ENGLISH, code="xen", ordinal=lambda n: f"N°{n}",
                        cardinal_word=lambda n: "MANY")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from asp_draft.assemble import assemble
 from asp_draft.history import Record, blame, build_record, wording_key
-from asp_draft.library import Library, load_library
+from asp_draft.library.assemble import assemble
+from asp_draft.library.load import Library, load_library
 from asp_draft.model import Document, Paragraph
 from asp_draft.text.words import new_text, old_text
 from tests.conftest import one_line_error
@@ -110,8 +110,8 @@ def test_plain_text_is_matched_to_its_clause_by_wording(library: Library, record
 
 def test_a_template_rolled_forward_keeps_its_adopted_year(library: Library,
                                                           record: Record) -> None:
-    from asp_draft.assemble import roll_forward
-    from asp_draft.readers.spec import parse_spec
+    from asp_draft.library.assemble import roll_forward
+    from asp_draft.library.spec_reader import parse_spec
 
     _, text = roll_forward(library, 2019)
     blames = blame(assemble(parse_spec(text, "draft.yaml"), library), library, record)
@@ -302,7 +302,7 @@ def _same_blame(library: Library, extra: list[Path]) -> int:
     text, must be equal, paragraph by paragraph. Returns how many took the fast path."""
     from asp_draft.console_history import print_blame
     from asp_draft.history import blame_held, printed_as_held
-    from asp_draft.library import load_held
+    from asp_draft.library.load import load_held
 
     record = build_record(library)
     fast = 0
@@ -446,7 +446,7 @@ def test_an_earlier_wording_reads_as_its_first_printing(
     that one printed it; not as the version renders alone. Both libraries, whole and read in
     part, find the same first printing."""
     from asp_draft.history import blame_held
-    from asp_draft.library import load_held
+    from asp_draft.library.load import load_held
 
     monkeypatch.setenv("ASP_DRAFT_NO_BUNDLED", "1")
     (tmp_path / "operative").mkdir()
@@ -480,22 +480,22 @@ def test_an_earlier_wording_reads_as_its_first_printing(
 
 def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The resolution files the scan reads from now on (each path once per read)."""
-    import asp_draft.library
+    import asp_draft.library.load
 
     read: list[str] = []
-    bytes_of = asp_draft.library._bytes_of
+    bytes_of = asp_draft.library.load._bytes_of
 
     def counted(path: str) -> bytes:
         read.append(path)
         return bytes_of(path)
 
-    monkeypatch.setattr(asp_draft.library, "_bytes_of", counted)
+    monkeypatch.setattr(asp_draft.library.load, "_bytes_of", counted)
     return read
 
 
 def _cited_by(folder: Path, clause_id: str) -> list[str]:
     """The symbols of the held resolutions that name `clause_id`, as blame finds them."""
-    from asp_draft.library import load_held
+    from asp_draft.library.load import load_held
 
     first = next(iter((folder / "resolutions").glob("*.yaml")))
     symbol = first.read_text(encoding="utf-8").split("symbol: ", 1)[1].split("\n", 1)[0]
@@ -511,13 +511,13 @@ def test_the_scan_of_resolution_files_is_kept_and_trusted_only_while_they_are_as
     place, or added) is scanned anew, so a clause it now names is found in it."""
     import shutil
 
-    import asp_draft.library
+    import asp_draft.library.load
 
     monkeypatch.setenv("ASP_DRAFT_NO_BUNDLED", "1")
     folder = tmp_path / "lib"
     shutil.copytree(generated[0], folder)
     # no file counts as changed just before the scan was kept: only the stamps tell
-    monkeypatch.setattr(asp_draft.library, "_RACY_NS", -10**18)
+    monkeypatch.setattr(asp_draft.library.load, "_RACY_NS", -10**18)
     read = _reads(monkeypatch)
     clause_id = sorted(p.stem for p in (folder / "operative").glob("*.yaml"))[0]
     before = _cited_by(folder, clause_id)
@@ -553,13 +553,13 @@ def test_a_scan_kept_just_after_its_files_changed_is_not_trusted(
         generated: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
     """A file changed within the file system clock's tick before the scan was kept may have
     changed again unseen (same size, same times): such a scan is read anew, not trusted."""
-    import asp_draft.library
+    import asp_draft.library.load
 
     monkeypatch.setenv("ASP_DRAFT_NO_BUNDLED", "1")
     folder = generated[0]
     clause_id = sorted(p.stem for p in (folder / "operative").glob("*.yaml"))[0]
     # the fixture's files were written moments ago: every scan of them is too close
-    monkeypatch.setattr(asp_draft.library, "_RACY_NS", 10**18)
+    monkeypatch.setattr(asp_draft.library.load, "_RACY_NS", 10**18)
     read = _reads(monkeypatch)
     first = _cited_by(folder, clause_id)
     assert _cited_by(folder, clause_id) == first and len(read) == 60
@@ -574,10 +574,10 @@ def test_a_damaged_or_foreign_scan_is_scanned_anew(
     finds what the files say, and the scan is kept again, whole."""
     import shutil
 
-    import asp_draft.library
+    import asp_draft.library.load
 
     monkeypatch.setenv("ASP_DRAFT_NO_BUNDLED", "1")
-    monkeypatch.setattr(asp_draft.library, "_RACY_NS", 0)
+    monkeypatch.setattr(asp_draft.library.load, "_RACY_NS", 0)
     folder = generated[0]
     clause_id = sorted(p.stem for p in (folder / "operative").glob("*.yaml"))[0]
     expected = _cited_by(folder, clause_id)
@@ -608,9 +608,9 @@ def test_blame_with_a_kept_scan_prints_what_it_prints_without_one(
         cli, generated: tuple[Path, list[str]], tmp_path: Path,  # type: ignore[no-untyped-def]
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The command's JSON and table, the scan read from the cache and with no cache at all."""
-    import asp_draft.library
+    import asp_draft.library.load
 
-    monkeypatch.setattr(asp_draft.library, "_RACY_NS", 0)
+    monkeypatch.setattr(asp_draft.library.load, "_RACY_NS", 0)
     folder, symbols = generated
     runs = [("--no-bundled", "--library", folder, "blame", s, *extra)
             for s in (symbols[-1], symbols[20]) for extra in (("--json",), ("--history",))]

@@ -20,7 +20,7 @@ import pytest
 
 from asp_draft import output
 from asp_draft.errors import OutputError, TemplateError
-from asp_draft.templating import render
+from asp_draft.library.templating import render
 from tests.conftest import one_line_error
 from tests.library_files import write_library
 

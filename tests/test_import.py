@@ -176,8 +176,8 @@ _WORDS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cc",
 def test_a_delegations_text_never_runs_as_a_template(tmp_path_factory: pytest.TempPathFactory,
                                                      words: list[str]) -> None:
     """import -> build gives the text back, whatever template markers it holds."""
-    from asp_draft.importing import import_document
-    from asp_draft.library import load_library
+    from asp_draft.library.importing import import_document
+    from asp_draft.library.load import load_library
     from asp_draft.refs import Resolver
 
     body = "Recalling " + " ".join(words) + ","

@@ -385,7 +385,7 @@ def test_html_prints_the_cover_block_and_meeting_line_in_order() -> None:
 
 
 def _table() -> Any:
-    from asp_draft.bodies import table
+    from asp_draft.library.bodies import table
 
     return table()
 
@@ -393,7 +393,7 @@ def _table() -> Any:
 def test_a_library_body_is_laid_out_from_the_table_given(tmp_path: Path) -> None:
     """A body a library adds (its own bodies.yaml) is laid out when the writers are given
     that table; its issuer lines head the cover."""
-    from asp_draft.bodies import table
+    from asp_draft.library.bodies import table
     from asp_draft.writers.akn import render_akn
     from asp_draft.writers.html import render_html
 

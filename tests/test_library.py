@@ -9,8 +9,8 @@ import pytest
 
 from asp_draft.errors import AspDraftError, LibraryError, UnknownClauseError
 from asp_draft.folders import bundled_path
-from asp_draft.library import load_layers, load_library
-from asp_draft.templating import render
+from asp_draft.library.load import load_layers, load_library
+from asp_draft.library.templating import render
 from asp_draft.text.markup import split_lead
 from tests.conftest import one_line_error
 
@@ -218,9 +218,9 @@ annexes:
 
 
 def test_a_spec_assembles_its_annexes_each_numbered_afresh() -> None:
-    from asp_draft.assemble import assemble
+    from asp_draft.library.assemble import assemble
+    from asp_draft.library.spec_reader import parse_spec
     from asp_draft.model import Footnote
-    from asp_draft.readers.spec import parse_spec
 
     document = assemble(parse_spec(ANNEX_SPEC, "draft.yaml"), LIB)
     got = [(p.part, p.annex, p.number, p.level, p.heading, p.lead, p.text, p.clause)
@@ -248,8 +248,8 @@ def test_a_spec_assembles_its_annexes_each_numbered_afresh() -> None:
 
 
 def test_a_spec_with_annexes_is_written_and_read_back_the_same() -> None:
-    from asp_draft.readers.spec import parse_spec
-    from asp_draft.writers.spec import render_spec
+    from asp_draft.library.spec_reader import parse_spec
+    from asp_draft.library.spec_writer import render_spec
 
     spec = parse_spec(ANNEX_SPEC, "draft.yaml")
     again = parse_spec(render_spec(spec, keep_pins=True), "again.yaml")
@@ -278,7 +278,7 @@ def test_a_spec_with_annexes_is_written_and_read_back_the_same() -> None:
      "'Not An Id' is not a clause id", 6),
 ])
 def test_malformed_annexes_name_the_line(annexes: str, message: str, line: int) -> None:
-    from asp_draft.readers.spec import parse_spec
+    from asp_draft.library.spec_reader import parse_spec
 
     with pytest.raises(AspDraftError) as err:
         parse_spec(f"year: 2019\n{annexes}\n", "draft.yaml")

@@ -24,11 +24,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asp_draft import journal
-from asp_draft.journal import STATE, Change, commit, locked, recover, settled
-from asp_draft.library import symbol_slug
+from asp_draft.library import journal
+from asp_draft.library.journal import STATE, Change, commit, locked, recover, settled
+from asp_draft.library.load import symbol_slug
+from asp_draft.library.symbol_files import resolution_path, same_symbol, slug, stems, unique_stem
 from asp_draft.refs import Resolver
-from asp_draft.symbol_files import resolution_path, same_symbol, slug, stems, unique_stem
 from tests.conftest import ROOT, Result, one_line_error
 from tests.library_files import write_library
 
@@ -383,9 +383,9 @@ def test_concurrent_adopts_take_turns_and_each_shows_its_own_text(cli, tmp_path:
 
 
 def test_a_plan_another_adopt_overtook_is_refused(cli, tmp_path: Path) -> None:
-    from asp_draft.adopt import plan_adoption
-    from asp_draft.library import load_library
-    from asp_draft.library_write import write_adoption
+    from asp_draft.library.adopt import plan_adoption
+    from asp_draft.library.load import load_library
+    from asp_draft.library.write import write_adoption
 
     lib = tmp_path / "lib"
     first, second = write(tmp_path, "r1.txt", made_up(1)), write(tmp_path, "r2.txt", made_up(2))
@@ -586,7 +586,7 @@ def test_the_lock_is_held_for_the_whole_adopt(tmp_path: Path) -> None:
     """A second process waits for the first's lock (plan and write), then goes on."""
     lib = tmp_path / "lib"
     code = ("import sys, time; from pathlib import Path; "
-            "from asp_draft.journal import locked\n"
+            "from asp_draft.library.journal import locked\n"
             "with locked(Path(sys.argv[1])):\n"
             "    print('in', time.monotonic(), flush=True); time.sleep(float(sys.argv[2]))\n")
     first = subprocess.Popen([sys.executable, "-c", code, str(lib), "1.5"], cwd=ROOT,

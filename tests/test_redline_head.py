@@ -327,7 +327,7 @@ def test_a_general_assembly_pair_from_its_pdfs(tmp_path: Path) -> None:
 def test_a_body_a_library_adds_is_laid_out_from_the_table_given(tmp_path: Path) -> None:
     """A redline lays each text out from the table it is given: a body of the library's own
     bodies.yaml gets its cover block (and its cover styles), exact both ways."""
-    from asp_draft.bodies import table
+    from asp_draft.library.bodies import table
 
     (tmp_path / "bodies.yaml").write_text(
         "bodies:\n  unea:\n    name: United Nations Environment Assembly\n"

@@ -1,6 +1,6 @@
 """Rolling another body's text forward: the references `new --from` writes, and what it leaves.
 
-Made-up General Assembly paragraphs for each rule (asp_draft.advancing), properties over
+Made-up General Assembly paragraphs for each rule (asp_draft.library.advancing), properties over
 generated ones, `new` end to end on a made-up resolution, and the measure on the real pairs
 of ../shared (skipped when it is absent).
 """
@@ -19,8 +19,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asp_draft import bodies
-from asp_draft.advancing import Change, Step, advance, apply, moved, predecessor
+from asp_draft.library import bodies
+from asp_draft.library.advancing import Change, Step, advance, apply, moved, predecessor
 from tests.conftest import SHARED
 
 GA = bodies.table()["ga"]
@@ -251,7 +251,7 @@ def test_a_paragraph_with_no_number_never_changes(words: list[str]) -> None:
                 max_size=30))
 def test_a_paragraph_tied_to_no_year_and_citing_no_resolution_never_changes(
         words: list[str]) -> None:
-    from asp_draft.rolling import ties
+    from asp_draft.library.rolling import ties
 
     text = " ".join(words)
     if ties(text) or "resolution" in text:
@@ -470,8 +470,8 @@ def test_a_clause_version_that_says_how_it_rolls_still_decides(cli: Any, ga_libr
 ])
 def test_the_draft_is_for_the_base_s_session_a_year_on(body: str, session: int | None,
                                                       year: int, coming: int | None) -> None:
+    from asp_draft.library.rolling import coming_session
     from asp_draft.model.spec import Spec
-    from asp_draft.rolling import coming_session
 
     base = Spec(meta={"year": year - 1, "session": session}, variables={}, preamble=(),
                 operative=(), source="base.yaml")

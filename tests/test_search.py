@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from asp_draft.errors import UsageError
 from asp_draft.folders import library_dirs
 from asp_draft.history import build_record
-from asp_draft.library import load_library
+from asp_draft.library.load import load_library
 from asp_draft.search import fts_query, open_index, search
 from tests.conftest import one_line_error
 from tests.library_files import write_library

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from asp_draft.errors import UsageError
 from asp_draft.history import build_record
-from asp_draft.library import Library, load_layers, load_library
+from asp_draft.library.load import Library, load_layers, load_library
 from asp_draft.uptake import (
     ANSWER_MIN,
     BEFORE,

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from asp_draft.folders import bundled_path
-from asp_draft.yamlio import LineDict, LineList, _Loader, _parse
+from asp_draft.library.yamlio import LineDict, LineList, _Loader, _parse
 
 
 def reference(text: str) -> Any:
@@ -88,8 +88,7 @@ def test_any_document_reads_as_before(data: Any, flow: bool | None, share: bool)
 @given(st.from_regex(r"[a-z][a-z0-9-]{0,30}(@(19|20)\d\d)?", fullmatch=True))
 def test_a_clause_id_is_written_as_yaml_would_write_it(clause_id: str) -> None:
 
-    from asp_draft.writers import spec as spec_writer
-
+    from asp_draft.library import spec_writer
     slow = ["  " + line for line in yaml.safe_dump(
         [clause_id], sort_keys=False, allow_unicode=True, width=96).rstrip().split("\n")]
     assert spec_writer._item(clause_id) == slow

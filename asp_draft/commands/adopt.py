@@ -16,8 +16,8 @@ from asp_draft.formats import reader_suffixes
 from asp_draft.symbols import looks_like_symbol
 
 if TYPE_CHECKING:
-    from asp_draft.adopt import Adoption
-    from asp_draft.adopt_batch import Outcome, Source
+    from asp_draft.library.adopt import Adoption
+    from asp_draft.library.adopt_batch import Outcome, Source
     from asp_draft.model import Document
 
 
@@ -54,8 +54,8 @@ def adopt(
 
     Example: asp-draft adopt ICC-ASP-18-Res.6.docx --into ~/asp-library --dry-run
     """
-    from asp_draft.adopt_batch import Run, read_all
     from asp_draft.folders import bundled_path
+    from asp_draft.library.adopt_batch import Run, read_all
 
     if into.exists() and not into.is_dir():
         raise UsageError("is a file; --into takes a library folder", source=into)

@@ -164,8 +164,8 @@ def new(
 
     Example: asp-draft new 2025 --from A/RES/79/6 -o draft.yaml
     """
+    from asp_draft.library.rolling import roll
     from asp_draft.output import check_output
-    from asp_draft.rolling import roll
 
     if out != "-":
         check_output(Path(out), force=force)  # refuse before the work and the review list

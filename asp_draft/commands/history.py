@@ -21,7 +21,7 @@ from asp_draft.formats import ref_help
 
 if TYPE_CHECKING:
     from asp_draft.history import Record
-    from asp_draft.library import Library
+    from asp_draft.library.load import Library
     from asp_draft.model import Document
 
 RECORD_NOTE = "the record holds only the opening of each year's preamble"

@@ -32,7 +32,7 @@ def import_(
 
     Example: asp-draft import delegation-draft.docx -o draft.yaml
     """
-    from asp_draft.importing import import_document
+    from asp_draft.library.importing import import_document
     from asp_draft.output import check_output
     from asp_draft.refs import input_paths
 

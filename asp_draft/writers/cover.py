@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from asp_draft.language import ENGLISH
 
 if TYPE_CHECKING:
-    from asp_draft.bodies import Body, Table
+    from asp_draft.library.bodies import Body, Table
     from asp_draft.model import Document
     from asp_draft.symbols import Symbol
 
@@ -103,7 +103,7 @@ def body_of(meta: Mapping[str, Any], table: Table) -> Body | None:
 def cover(document: Document, table: Table | None = None) -> Cover | None:
     """The UN layout of `document`, or None for the ASP's own (and a text of no known body)."""
     if table is None:
-        from asp_draft.bodies import table as bundled
+        from asp_draft.library.bodies import table as bundled
 
         table = bundled()
     meta = document.meta

@@ -27,8 +27,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asp_draft import facts
 from asp_draft.language import language_tag
+from asp_draft.library import facts
 from asp_draft.model import Document, Paragraph
 from asp_draft.ooxml.comments import Comments, attach
 from asp_draft.ooxml.names import CT, NO_BREAK_HYPHEN, R_NS, XML_SPACE, el, to_bytes, w
@@ -69,7 +69,7 @@ from asp_draft.ooxml.styles import (
 from asp_draft.writers import cover as un
 
 if TYPE_CHECKING:
-    from asp_draft.bodies import Table
+    from asp_draft.library.bodies import Table
 
 # Layout values, in twentieths of a point (twips) unless said otherwise.
 FONT = "Times New Roman"

@@ -11,7 +11,7 @@ from asp_draft.model import Document, Paragraph, labels
 from asp_draft.writers import cover as un
 
 if TYPE_CHECKING:
-    from asp_draft.bodies import Table
+    from asp_draft.library.bodies import Table
 
 CSS = """
 body { font-family: "Times New Roman", Times, serif; max-width: 42em; margin: 2em auto;

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from asp_draft.errors import OutputError, UsageError
 
 if TYPE_CHECKING:
-    from asp_draft.bodies import Table
+    from asp_draft.library.bodies import Table
     from asp_draft.model import Diff, Document
 
 PACKAGE = "libreoffice-writer-nogui"  # Debian's package with the soffice converter

@@ -47,7 +47,7 @@ from asp_draft.ooxml.styles import STYLE_CHAPEAU
 from asp_draft.writers import docx as layout
 
 if TYPE_CHECKING:
-    from asp_draft.bodies import Table
+    from asp_draft.library.bodies import Table
 
 
 class Revisions:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from asp_draft.facts import FACTS_BODY
+from asp_draft.library.facts import FACTS_BODY
 from asp_draft.model import Document, Paragraph
 from asp_draft.text.heads import meta_text
 from asp_draft.text.markup import with_marks

@@ -21,7 +21,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from asp_draft.adopt_files import (
+from asp_draft.errors import AspDraftError, InputError, UsageError
+from asp_draft.library.adopt_files import (
     ClauseDraft,
     clause_data,
     clause_text,
@@ -30,19 +31,21 @@ from asp_draft.adopt_files import (
     escape,
     session_text,
 )
-from asp_draft.assemble import (
+from asp_draft.library.assemble import (
     assemble,
     library_bodies,
     render_paragraph,
     spec_language,
     variables_for,
 )
-from asp_draft.errors import AspDraftError, InputError, UsageError
-from asp_draft.facts import FACTS_BODY, body_session, document_body
-from asp_draft.library import (
+from asp_draft.library.facts import FACTS_BODY, body_session, document_body
+from asp_draft.library.load import (
     Library,
     clause_from_data,
 )
+from asp_draft.library.spec_reader import parse_spec
+from asp_draft.library.symbol_files import resolution_path
+from asp_draft.library.yamlio import load_yaml
 from asp_draft.likeness import SAME_CLAUSE_MIN, likeness, likeness_words
 from asp_draft.model import (
     ADOPTED,
@@ -54,11 +57,8 @@ from asp_draft.model import (
 )
 from asp_draft.model.library import Clause, Version
 from asp_draft.model.spec import Spec
-from asp_draft.readers.spec import parse_spec
 from asp_draft.refs import meta_line
-from asp_draft.symbol_files import resolution_path
 from asp_draft.text.markup import with_marks
-from asp_draft.yamlio import load_yaml
 
 OMNIBUS_TITLE = "Strengthening the International Criminal Court and the Assembly of States Parties"
 _WORD = re.compile(r"\w+")

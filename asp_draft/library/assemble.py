@@ -6,12 +6,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from asp_draft.bodies import Body, Table
 from asp_draft.errors import InputError, UnknownClauseError, UsageError
-from asp_draft.facts import FACTS_BODY, body_values, document_body
 from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
 from asp_draft.language import ENGLISH, Language, language_for
-from asp_draft.library import Library
+from asp_draft.library.bodies import Body, Table
+from asp_draft.library.facts import FACTS_BODY, body_values, document_body
+from asp_draft.library.load import Library
 from asp_draft.model import ADOPTED, Document, Meta, Paragraph, Part
 from asp_draft.model.library import Clause, Version
 from asp_draft.model.spec import Entry, Spec
@@ -35,8 +35,8 @@ def parse_vars(pairs: list[str] | None) -> dict[str, Any]:
 
 def library_bodies(library: Library) -> Table:
     """The table of bodies as the library's folders extend it."""
-    from asp_draft.bodies import table
     from asp_draft.folders import bundled_path
+    from asp_draft.library.bodies import table
 
     return table([root for root in library.roots if root != bundled_path()])
 
@@ -166,7 +166,7 @@ def render(text: str, values: Mapping[str, Any], **where: Any) -> str:
     template engine (jinja2 costs start-up time a plain library need not pay)."""
     if "{" not in text:
         return text
-    from asp_draft.templating import render as render_template
+    from asp_draft.library.templating import render as render_template
 
     return render_template(text, values, **where)
 
@@ -287,9 +287,9 @@ class _Emitter:
 def roll_forward(library: Library, year: int, *, ref: str | None = None,
                  symbol: str | None = None) -> tuple[Spec, str]:
     """The resolution to roll forward (REF, else the latest omnibus before `year`) and the
-    draft spec text for `year`, its review list in the header (asp_draft.rolling.roll also
+    draft spec text for `year`, its review list in the header (asp_draft.library.rolling.roll also
     gives the list itself)."""
-    from asp_draft.rolling import roll
+    from asp_draft.library.rolling import roll
 
     rolled = roll(library, year, ref=ref, symbol=symbol)
     return rolled.base, rolled.text

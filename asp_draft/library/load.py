@@ -33,17 +33,17 @@ from asp_draft.errors import (
     UnknownClauseError,
     UnknownReferenceError,
 )
-from asp_draft.facts import Facts, facts_from_data, library_language
 from asp_draft.folders import bundled_wanted, library_dirs
 from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
 from asp_draft.language import language_code
+from asp_draft.library.facts import Facts, facts_from_data, library_language
+from asp_draft.library.spec_reader import read_spec
+from asp_draft.library.symbol_files import same_symbol, slug, stems
+from asp_draft.library.yamlcheck import check_keys, line_of
+from asp_draft.library.yamlio import load_yaml_file
 from asp_draft.model import ADOPTED, PARTS, PROPOSED, Part
 from asp_draft.model.library import Clause, Version
 from asp_draft.model.spec import Spec
-from asp_draft.readers.spec import read_spec
-from asp_draft.symbol_files import same_symbol, slug, stems
-from asp_draft.yamlcheck import check_keys, line_of
-from asp_draft.yamlio import load_yaml_file
 
 CLAUSE_KEYS = frozenset(("id", "part", "topic", "tags", "versions", "note"))
 VERSION_KEYS = frozenset(("text", "adopted", "proposed", "proposer", "amends", "printed",
@@ -269,7 +269,7 @@ def load_layers(dirs: Iterable[Path], *, strict: bool = True) -> Library:
 def _settled(dirs: Sequence[Path]) -> Iterator[None]:
     """Every folder read as it was or as an adopt left it, never half-written (a change a
     killed adopt left is finished first): see journal.settled."""
-    from asp_draft.journal import settled
+    from asp_draft.library.journal import settled
 
     with ExitStack() as stack:
         for root in dirs:

@@ -18,9 +18,9 @@ from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from asp_draft import template_limits as limits
 from asp_draft.errors import TemplateError
 from asp_draft.language import ENGLISH, Language
+from asp_draft.library import limits
 
 
 class BoundedEnvironment(ImmutableSandboxedEnvironment):

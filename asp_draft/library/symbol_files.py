@@ -47,7 +47,7 @@ def held_symbol(path: Path) -> str | None:
     """The symbol a resolution file holds, or None when there is no such file or it names
     none (a file that cannot be read holds none that could be compared)."""
     from asp_draft.errors import AspDraftError
-    from asp_draft.yamlio import load_yaml_file
+    from asp_draft.library.yamlio import load_yaml_file
 
     if not path.is_file():
         return None

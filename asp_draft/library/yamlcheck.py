@@ -1,8 +1,8 @@
 """The checks every YAML file of asp-draft shares (library clauses, facts, specs, sessions).
 
-Data read by asp_draft.yamlio knows the line of each key and item, so every refusal names the
-file and the line; a value of the wrong type is refused here in words, never left to fail
-later as an internal error.
+Data read by asp_draft.library.yamlio knows the line of each key and item, so every refusal
+names the file and the line; a value of the wrong type is refused here in words, never left
+to fail later as an internal error.
 """
 
 from __future__ import annotations

@@ -12,17 +12,17 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from asp_draft.assemble import assemble, render_paragraph, variables_for
 from asp_draft.errors import AspDraftError, UsageError
-from asp_draft.library import Library
+from asp_draft.library.assemble import assemble, render_paragraph, variables_for
+from asp_draft.library.load import Library
+from asp_draft.library.spec_reader import META_KEYS, parse_spec
+from asp_draft.library.spec_writer import render_spec
 from asp_draft.likeness import SAME_CLAUSE_MIN, closest, likeness_words
 from asp_draft.model import Document, Paragraph
 from asp_draft.model.library import Clause, Version
 from asp_draft.model.spec import Annex, Entry, Spec
-from asp_draft.readers.spec import META_KEYS, parse_spec
 from asp_draft.text.labels import letters, roman
 from asp_draft.text.markup import split_lead, take_marks, with_marks
-from asp_draft.writers.spec import render_spec
 
 RESEMBLES = SAME_CLAUSE_MIN  # likeness from which a clause is named as the closest
 _DEFAULT_CHAPEAU = "The Assembly of States Parties,"

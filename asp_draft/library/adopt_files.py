@@ -16,14 +16,14 @@ from typing import Any
 
 import yaml
 
-from asp_draft.importing import annexes_opened
 from asp_draft.language import ENGLISH, Language
+from asp_draft.library.importing import annexes_opened
+from asp_draft.library.yamlio import load_yaml_file
 from asp_draft.model import ADOPTED, Document, Paragraph, Part
 from asp_draft.model.library import Clause, Version
 from asp_draft.text.labels import letters, roman
 from asp_draft.text.leads import find_lead
 from asp_draft.text.markup import with_marks
-from asp_draft.yamlio import load_yaml_file
 
 # Words that say nothing about a paragraph's subject, left out of a new clause's id.
 _STOP = frozenset("""

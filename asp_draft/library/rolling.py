@@ -8,7 +8,7 @@ person to review, with what was done to it and why.
 
 The draft is for the body's next session and keeps the base's chapeau, body and title. For a
 body other than the Assembly of States Parties, whose library rolls through its templates, the
-words that count on are written too (asp_draft.advancing): the reference to the resolution
+words that count on are written too (asp_draft.library.advancing): the reference to the resolution
 rolled from, reporting periods, the coming sessions and the years tied to them; a paragraph so
 rolled is carried as its rolled text.
 """
@@ -19,17 +19,25 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from asp_draft import facts as factlib
-from asp_draft.advancing import Step, advance, apply, citation_form, moved, predecessor, shown
-from asp_draft.assemble import assemble, library_bodies, select_version
-from asp_draft.bodies import Body, Table
 from asp_draft.errors import UnknownReferenceError, UsageError
 from asp_draft.language import MONTHS
-from asp_draft.library import Library
+from asp_draft.library import facts as factlib
+from asp_draft.library.advancing import (
+    Step,
+    advance,
+    apply,
+    citation_form,
+    moved,
+    predecessor,
+    shown,
+)
+from asp_draft.library.assemble import assemble, library_bodies, select_version
+from asp_draft.library.bodies import Body, Table
+from asp_draft.library.load import Library
+from asp_draft.library.spec_reader import parse_spec
 from asp_draft.model import Document, Footnote, Meta, Paragraph, labels
 from asp_draft.model.library import Version
 from asp_draft.model.spec import Entry, Spec
-from asp_draft.readers.spec import parse_spec
 from asp_draft.symbols import fill
 from asp_draft.text.markup import with_marks
 from asp_draft.text.words import diff_words
@@ -124,7 +132,7 @@ def roll(library: Library, year: int, *, ref: str | None = None,
     The spec is built once here (its review needs it), so what is written is known to build;
     `source` is the name messages give it.
     """
-    from asp_draft.writers.spec import render_spec
+    from asp_draft.library.spec_writer import render_spec
 
     base = base_for(library, year, ref)
     adopted = assemble(base, library)
@@ -183,7 +191,7 @@ def _base_cite(base: Spec, body: Body, found: str | None, bodies: Table) -> str 
 class _Carry:
     """Carries the base's entries into the draft, in reading order: a version that states a
     past event (`rolls: keep`) becomes its adopted text, word for word; a paragraph whose words
-    count on (asp_draft.advancing) becomes its rolled text."""
+    count on (asp_draft.library.advancing) becomes its rolled text."""
 
     def __init__(self, library: Library, base: Spec, adopted: Document,
                  step: Step | None) -> None:

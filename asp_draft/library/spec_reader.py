@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from asp_draft.errors import InputError
+from asp_draft.library.yamlcheck import check_keys, expect, line_of
+from asp_draft.library.yamlio import load_yaml
 from asp_draft.model.spec import Annex, Entry, Spec
 from asp_draft.textfile import read_text
-from asp_draft.yamlcheck import check_keys, expect, line_of
-from asp_draft.yamlio import load_yaml
 
 META_KEYS = ("year", "symbol", "body", "title", "session", "venue", "chapeau", "adopted", "plenary",
              "adoption", "status", "author", "proposer", "source", "reproduced_in",

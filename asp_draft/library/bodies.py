@@ -24,8 +24,8 @@ from typing import Any
 
 from asp_draft.errors import LibraryError
 from asp_draft.language import ENGLISH, Language
+from asp_draft.library.yamlcheck import check_keys, expect, line_of
 from asp_draft.symbols import Grammar, Symbol, fill, template_pattern
-from asp_draft.yamlcheck import check_keys, expect, line_of
 
 BODIES_FILE = "bodies.yaml"
 KEY = re.compile(r"[a-z][a-z0-9-]*")  # a body's key: asp, ga, ga-c6
@@ -174,7 +174,7 @@ def table(folders: Sequence[Path] = ()) -> Table:
 
 @cache
 def _table(stamps: tuple[tuple[str, int], ...]) -> Table:
-    from asp_draft.yamlio import load_yaml_file
+    from asp_draft.library.yamlio import load_yaml_file
 
     bodies: dict[str, Body] = {}
     for path, _ in stamps:

@@ -31,8 +31,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from asp_draft.bodies import Body
 from asp_draft.language import ENGLISH, MONTHS, Language
+from asp_draft.library.bodies import Body
 from asp_draft.symbols import FIELD_DIGITS
 
 _MONTH = "|".join(MONTHS)

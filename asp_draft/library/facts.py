@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from asp_draft.errors import InputError, LibraryError, UsageError
 from asp_draft.language import ENGLISH, language_for
-from asp_draft.yamlcheck import check_keys, expect, line_of
+from asp_draft.library.yamlcheck import check_keys, expect, line_of
 
 if TYPE_CHECKING:  # the table is read only where a body is asked for (start-up reads no YAML)
-    from asp_draft.bodies import Body, Table
+    from asp_draft.library.bodies import Body, Table
     from asp_draft.model import Document
 
 # The Assembly's first regular session met in 2002; since then one regular session a year.
@@ -149,7 +149,7 @@ def document_body(meta: Mapping[str, Any], table: Table, *, source: str | None =
         found = table.get(named)
         if found is not None:
             return found
-        from asp_draft.bodies import KEY  # the table's module: loaded where a body is asked
+        from asp_draft.library.bodies import KEY  # the table's module: loaded where a body is asked
 
         if KEY.fullmatch(named):
             known = ", ".join(b.key for b in table)

@@ -1,7 +1,7 @@
 """Writing an adoption's files into a library folder: the one place a library is changed.
 
-An adoption is one transaction (asp_draft.journal): under the folder's lock, all of its files
-are written or none, whatever happens meanwhile. The command holds `locked(into)` around
+An adoption is one transaction (asp_draft.library.journal): under the folder's lock, all of
+its files are written or none, whatever happens meanwhile. The command holds `locked(into)` around
 loading the library, planning and writing, so that the plan is made on the library it
 changes and concurrent adopts take turns; a caller holding the lock is taken to have planned
 under it. `write_adoption` takes the lock itself when its caller did not, and then checks
@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asp_draft.journal import Change, commit, holds_lock, locked, settled
+from asp_draft.library.journal import Change, commit, holds_lock, locked, settled
 
 if TYPE_CHECKING:
-    from asp_draft.adopt import Adoption, FileChange
+    from asp_draft.library.adopt import Adoption, FileChange
 
 __all__ = ["locked", "settled", "write_adoption"]
 
@@ -60,7 +60,7 @@ def _check_name(adoption: Adoption, change: FileChange) -> None:
     """Refuse to write over another symbol's resolution file (two symbols with one slug:
     A/RES/80/7.1 and A/RES/80/7-1), naming the one held there."""
     from asp_draft.errors import UsageError
-    from asp_draft.symbol_files import holder
+    from asp_draft.library.symbol_files import holder
 
     if change.path.parent.name not in _RESOLUTION_FOLDERS:
         return
@@ -98,13 +98,13 @@ def _check_current(adoption: Adoption, change: FileChange, *, wordings: bool) ->
 
 
 def _read(path: Path) -> Any:
-    from asp_draft.yamlio import load_yaml_file
+    from asp_draft.library.yamlio import load_yaml_file
 
     return load_yaml_file(path) if path.is_file() else None
 
 
 def _parse(text: str | None, path: Path) -> Any:
-    from asp_draft.yamlio import load_yaml
+    from asp_draft.library.yamlio import load_yaml
 
     return None if text is None else load_yaml(text, path)
 
@@ -112,7 +112,7 @@ def _parse(text: str | None, path: Path) -> Any:
 def _wordings(data: Any, symbol: str) -> set[tuple[str, ...]]:
     """What a clause file gives every resolution but `symbol`: each other symbol's template
     (its printing or the version's text), and each proposal."""
-    from asp_draft.symbol_files import same_symbol
+    from asp_draft.library.symbol_files import same_symbol
 
     out: set[tuple[str, ...]] = set()
     versions = data.get("versions") if isinstance(data, dict) else None

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from asp_draft.adopt import Adoption, MatchIndex, plan_adoption
 from asp_draft.errors import AspDraftError, InputError
 from asp_draft.formats import READERS
-from asp_draft.library import RESOLUTIONS, Library, load_library
+from asp_draft.library.adopt import Adoption, MatchIndex, plan_adoption
+from asp_draft.library.load import RESOLUTIONS, Library, load_library
 from asp_draft.model import PARTS, Document
 
 # What adopt reads from a folder: the formats of adopted texts (not draft specs).
@@ -114,7 +114,7 @@ class Run:
         as the folder holds it then (a dry run writes nothing and takes no lock)."""
         if self.dry_run:
             return self._plan(document, name, options, several=several)
-        from asp_draft.library_write import locked, write_adoption
+        from asp_draft.library.write import locked, write_adoption
 
         if not self.into.is_dir():
             # a plan that fails leaves no folder behind; one that does not is made again
