@@ -12,7 +12,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from asp_draft.diff_view import (
+from asp_draft.compare.view import (
     Row,
     describe,
     meta_change_text,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from asp_draft.search import HIT_CLOSE, HIT_OPEN, Hit
+from asp_draft.compare.search import HIT_CLOSE, HIT_OPEN, Hit
 
 # rich is imported where a table or colour is drawn: hits printed to a pipe (a cached search
 # scripted or copied from) are plain text, and need none of its ~45 ms of imports
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from asp_draft.history import Blame
+    from asp_draft.compare.history import Blame
 
 
 def _plain(console: Console) -> bool:
@@ -57,8 +57,8 @@ def print_blame(console: Console, title: str, blames: Sequence[Blame], *,
     from rich.table import Table
     from rich.text import Text
 
+    from asp_draft.compare.history import year_runs
     from asp_draft.console import styled_ops
-    from asp_draft.history import year_runs
 
     table = Table(title=title, title_justify="left", show_lines=False)
     for name in ("Para", "Since", "Years", "Clause", "Note"):

@@ -20,9 +20,9 @@ from timing import cli_seconds, median_seconds
 
 def measure(paragraphs: int, runs: int) -> float:
     """Print the figures for one size; return the in-process notes + Word time."""
-    from asp_draft.annotations import annotate, summary
+    from asp_draft.compare.annotations import annotate, summary
+    from asp_draft.compare.history import build_record
     from asp_draft.folders import library_dirs
-    from asp_draft.history import build_record
     from asp_draft.library.assemble import assemble
     from asp_draft.library.load import load_layers
     from asp_draft.library.spec_reader import read_spec

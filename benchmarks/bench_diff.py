@@ -14,7 +14,7 @@ from pathlib import Path
 
 from timing import cli_seconds, command_seconds, median_seconds
 
-from asp_draft.diff import diff_documents
+from asp_draft.compare.diff import diff_documents
 from asp_draft.readers.text import read_text_file
 
 LEADS = ["Recalling", "Noting", "Welcoming", "Reaffirming", "Stressing", "Mindful",

@@ -83,13 +83,13 @@ def write_library(root: Path, paragraphs: int, seed: int = 7) -> tuple[Path, Pat
 
 def measure(paragraphs: int, runs: int) -> float:
     """Print the figures for one size; return the in-process blame + lint + search time."""
+    from asp_draft.compare.history import blame, build_record
+    from asp_draft.compare.lint import lint
+    from asp_draft.compare.search import open_index, search
     from asp_draft.folders import library_dirs
-    from asp_draft.history import blame, build_record
     from asp_draft.library.assemble import assemble
     from asp_draft.library.load import load_layers
     from asp_draft.library.spec_reader import read_spec
-    from asp_draft.lint import lint
-    from asp_draft.search import open_index, search
 
     with tempfile.TemporaryDirectory() as tmp:
         lib_dir, spec = write_library(Path(tmp) / "lib", paragraphs)

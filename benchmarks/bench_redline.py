@@ -15,7 +15,7 @@ from pathlib import Path
 from bench_diff import generate  # the same generated pair as the diff benchmark
 from timing import cli_seconds
 
-from asp_draft.diff import diff_documents
+from asp_draft.compare.diff import diff_documents
 from asp_draft.readers.text import read_text_file
 from asp_draft.writers.redline import render_redline
 

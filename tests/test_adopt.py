@@ -14,12 +14,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from asp_draft.compare.likeness import SAME_CLAUSE_MIN, likeness
 from asp_draft.errors import InputError
 from asp_draft.library.adopt import plan_adoption
 from asp_draft.library.adopt_files import new_clause_id
 from asp_draft.library.load import load_layers, load_library
 from asp_draft.library.rolling import roll, ties
-from asp_draft.likeness import SAME_CLAUSE_MIN, likeness
 from asp_draft.model import Document, Paragraph
 from asp_draft.readers.text import read_text_file
 from tests.conftest import Result, one_line_error

@@ -11,15 +11,15 @@ from typing import Any
 import pytest
 import yaml
 
+from asp_draft.compare.history import build_record
+from asp_draft.compare.search import KEEP_CACHES, open_index, search
 from asp_draft.folders import library_dirs
-from asp_draft.history import build_record
 from asp_draft.library.adopt import MatchIndex
 from asp_draft.library.adopt_batch import Run, read_all
 from asp_draft.library.assemble import assemble
 from asp_draft.library.load import load_held, load_layers, load_library
 from asp_draft.library.rolling import roll
 from asp_draft.readers.text import read_text_file
-from asp_draft.search import KEEP_CACHES, open_index, search
 from tests.conftest import Result, one_line_error
 
 SHARED = ("*Recalling* the Nandor Convention on the protection of migratory wetlands and the "

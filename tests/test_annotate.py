@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from asp_draft.annotations import annotate
-from asp_draft.diff import diff_documents, fold_typography
+from asp_draft.compare.annotations import annotate
+from asp_draft.compare.diff import diff_documents, fold_typography
 from asp_draft.model import Document, labels
 from asp_draft.readers.docx import read_docx
 from asp_draft.readers.text import parse_text

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from asp_draft.commands.compile import summary_lines
-from asp_draft.compilation import Proposal, compile_proposals, default_name, parse_proposal_arg
-from asp_draft.diff import diff_documents
+from asp_draft.compare.compilation import (
+    Proposal,
+    compile_proposals,
+    default_name,
+    parse_proposal_arg,
+)
+from asp_draft.compare.diff import diff_documents
 from asp_draft.model import Document, Paragraph
 
 

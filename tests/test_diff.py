@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from asp_draft.diff import diff_documents, fold_typography, meta_changes, word_ops
-from asp_draft.diff_view import meta_change_text
+from asp_draft.compare.diff import diff_documents, fold_typography, meta_changes, word_ops
+from asp_draft.compare.view import meta_change_text
 from asp_draft.model import Diff, Document, Footnote, MetaChange, Paragraph
 from asp_draft.refs import Resolver
 from asp_draft.text.words import new_text, old_text

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
-from asp_draft.diff import MODIFIED_MIN, diff_documents, fold_typography
+from asp_draft.compare.diff import MODIFIED_MIN, diff_documents, fold_typography
 from asp_draft.model import Document, Paragraph
 from asp_draft.writers.diff_json import render_diff_json
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from asp_draft.history import Record, blame, build_record, wording_key
+from asp_draft.compare.history import Record, blame, build_record, wording_key
 from asp_draft.library.assemble import assemble
 from asp_draft.library.load import Library, load_library
 from asp_draft.model import Document, Paragraph
@@ -300,8 +300,8 @@ def _same_blame(library: Library, extra: list[Path]) -> int:
     """Every held resolution blamed both ways: the record's (blame) and blame_held over the
     library load_held reads (the whole one for an omnibus); the Blames, so their JSON and
     text, must be equal, paragraph by paragraph. Returns how many took the fast path."""
+    from asp_draft.compare.history import blame_held, printed_as_held
     from asp_draft.console_history import print_blame
-    from asp_draft.history import blame_held, printed_as_held
     from asp_draft.library.load import load_held
 
     record = build_record(library)
@@ -379,7 +379,7 @@ def test_blame_cli_of_a_held_symbol_prints_what_the_record_would(
         cli, generated: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """The command's output, table with --history and JSON, stdout and stderr, with the
     fast path and with it turned off."""
-    import asp_draft.history
+    import asp_draft.compare.history
 
     folder, symbols = generated
     runs = [("blame", s, *extra) for s in (symbols[-1], symbols[14])
@@ -388,9 +388,9 @@ def test_blame_cli_of_a_held_symbol_prints_what_the_record_would(
         raise AssertionError("blame of a held symbol built the whole record")
 
     with monkeypatch.context() as patched:
-        patched.setattr(asp_draft.history, "build_record", no_record)
+        patched.setattr(asp_draft.compare.history, "build_record", no_record)
         fast = [cli("--no-bundled", "--library", folder, *args) for args in runs]
-    monkeypatch.setattr(asp_draft.history, "blame_held", lambda *_: None)
+    monkeypatch.setattr(asp_draft.compare.history, "blame_held", lambda *_: None)
     slow = [cli("--no-bundled", "--library", folder, *args) for args in runs]
     assert fast == slow
     assert all(r.code == 0 for r in fast)
@@ -402,7 +402,7 @@ def test_blame_cli_of_a_held_symbol_prints_what_the_record_would(
 def test_blame_of_a_draft_still_names_the_closest(generated: tuple[Path, list[str]],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """A paragraph not of an adopted clause version leaves blame_held to the record."""
-    from asp_draft.history import blame_held
+    from asp_draft.compare.history import blame_held
 
     folder, _ = generated
     monkeypatch.setenv("ASP_DRAFT_NO_BUNDLED", "1")
@@ -445,7 +445,7 @@ def test_an_earlier_wording_reads_as_its_first_printing(
     typography of that copy (`printed`), or, when an older resolution pins the version, as
     that one printed it; not as the version renders alone. Both libraries, whole and read in
     part, find the same first printing."""
-    from asp_draft.history import blame_held
+    from asp_draft.compare.history import blame_held
     from asp_draft.library.load import load_held
 
     monkeypatch.setenv("ASP_DRAFT_NO_BUNDLED", "1")

@@ -294,8 +294,7 @@ def test_search_on_a_full_disk_builds_its_index_in_memory(cli, tmp_path: Path,  
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     import sqlite3
 
-    from asp_draft import search as search_module
-
+    from asp_draft.compare import search as search_module
     real = search_module._fill
 
     def fill(db: sqlite3.Connection, record: Any, *rest: Any) -> None:

@@ -18,13 +18,13 @@ from typing import Any
 import pytest
 
 from asp_draft import language as lang
+from asp_draft.compare.lint import RULES, lint
 from asp_draft.errors import UnknownClauseError, UsageError
 from asp_draft.language import ENGLISH, LANGUAGES, language_code, language_for
 from asp_draft.library.assemble import assemble
 from asp_draft.library.load import load_layers
 from asp_draft.library.spec_reader import read_spec
 from asp_draft.library.templating import render
-from asp_draft.lint import RULES, lint
 from asp_draft.model import Document
 from tests.conftest import one_line_error
 

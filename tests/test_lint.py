@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from asp_draft.compare.lint import RULE_IDS, RULES, Finding, findings_data, findings_json, lint
 from asp_draft.errors import UsageError
-from asp_draft.lint import RULE_IDS, RULES, Finding, findings_data, findings_json, lint
 from asp_draft.model import Document, Paragraph
 from asp_draft.readers.text import parse_text
 from tests.conftest import one_line_error

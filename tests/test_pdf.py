@@ -250,7 +250,7 @@ def test_missing_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_lint_finds_nothing_that_reading_made(made: dict[str, MadePdf], name: str) -> None:
     """What lint says of the read PDF is what it says of the text as written, no more."""
-    from asp_draft.lint import lint
+    from asp_draft.compare.lint import lint
     from asp_draft.model import Paragraph
 
     doc = read_pdf(made[name].pdf)

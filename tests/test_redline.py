@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from asp_draft.compilation import Proposal, compile_proposals
-from asp_draft.diff import diff_documents
+from asp_draft.compare.compilation import Proposal, compile_proposals
+from asp_draft.compare.diff import diff_documents
 from asp_draft.model import Document, Footnote, Paragraph
 from asp_draft.ooxml.numbering import number_value
 from asp_draft.readers.docx import read_docx

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from asp_draft.compilation import Proposal, compile_proposals
-from asp_draft.diff import diff_documents
+from asp_draft.compare.compilation import Proposal, compile_proposals
+from asp_draft.compare.diff import diff_documents
 from asp_draft.model import Document, Paragraph
 from asp_draft.readers.text import parse_text
 from asp_draft.writers import docx as layout

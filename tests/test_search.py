@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from asp_draft.compare.history import build_record
+from asp_draft.compare.search import fts_query, open_index, search
 from asp_draft.errors import UsageError
 from asp_draft.folders import library_dirs
-from asp_draft.history import build_record
 from asp_draft.library.load import load_library
-from asp_draft.search import fts_query, open_index, search
 from tests.conftest import one_line_error
 from tests.library_files import write_library
 
@@ -161,9 +161,9 @@ def test_two_states_of_a_library_sharing_a_cache_name_are_told_apart(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The cache's name is a short checksum of the files' stamps; the index keeps the stamps
     themselves, so an index of another state under the same name is never searched."""
-    import asp_draft.search
+    import asp_draft.compare.search
 
-    monkeypatch.setattr(asp_draft.search, "_fingerprint", lambda stamps: "same")
+    monkeypatch.setattr(asp_draft.compare.search, "_fingerprint", lambda stamps: "same")
     user = tmp_path / "lib"
     (user / "preamble").mkdir(parents=True)
     clause = user / "preamble" / "zanzibar-proposal.yaml"

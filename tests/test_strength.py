@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from asp_draft import strength
-from asp_draft.diff import diff_documents
+from asp_draft.compare import strength
+from asp_draft.compare.diff import diff_documents
+from asp_draft.compare.strength import compare, read_lead
 from asp_draft.folders import use_word_lists
 from asp_draft.model import Document, Paragraph
-from asp_draft.strength import compare, read_lead
 from asp_draft.text.leads import find_lead
 
 OPERATIVE = [["Demands"], ["Urges", "Calls upon"], ["Requests", "Decides"], ["Recommends"],

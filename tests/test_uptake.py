@@ -11,10 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from asp_draft.errors import UsageError
-from asp_draft.history import build_record
-from asp_draft.library.load import Library, load_layers, load_library
-from asp_draft.uptake import (
+from asp_draft.compare.history import build_record
+from asp_draft.compare.uptake import (
     ANSWER_MIN,
     BEFORE,
     CANNOT_TELL,
@@ -29,6 +27,8 @@ from asp_draft.uptake import (
     split_words,
     uptake,
 )
+from asp_draft.errors import UsageError
+from asp_draft.library.load import Library, load_layers, load_library
 from tests.conftest import one_line_error
 
 COALITION = "Coalition for the International Criminal Court"

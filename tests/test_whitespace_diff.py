@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from asp_draft.diff import diff_documents
+from asp_draft.compare.diff import diff_documents
 from asp_draft.model import Document, Paragraph
 from asp_draft.text.words import diff_words, new_text, old_text
 from asp_draft.writers.redline import render_redline

@@ -60,13 +60,13 @@ def compile_command(
     Example: asp-draft compile draft.yaml Atlantis=atlantis.docx borduria.docx -o compilation.docx
     """
     from asp_draft.commands.diff import redline_date
-    from asp_draft.compilation import (
+    from asp_draft.compare.compilation import (
         Proposal,
         compile_proposals,
         default_name,
         parse_proposal_arg,
     )
-    from asp_draft.diff import diff_documents
+    from asp_draft.compare.diff import diff_documents
     from asp_draft.output import check_output
     from asp_draft.refs import input_paths
     from asp_draft.writers.redline import render_compilation

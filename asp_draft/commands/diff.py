@@ -80,7 +80,7 @@ def write_result(rendered: str | bytes, out: Path | None, *, force: bool,
 def _compared(res: Any, old: str, new: str, *, ignore_typography: bool,
               detect_moves: bool) -> Diff:
     """The two REFs read and compared; a partial record is said first."""
-    from asp_draft.diff import diff_documents
+    from asp_draft.compare.diff import diff_documents
 
     old_doc, new_doc = named(res.resolve(old), old), named(res.resolve(new), new)
     partial = sorted({d.meta.name() for d in (old_doc, new_doc) if d.meta.partial})

@@ -45,8 +45,8 @@ def check_annotate(writer: Writer, annotate: bool, able: str) -> None:
 
 def annotations_for(found: Any, document: Any) -> list[str | None]:
     """The --annotate note of each paragraph, from blame over the library's record."""
-    from asp_draft.annotations import annotate, summary
     from asp_draft.commands.history import record_note
+    from asp_draft.compare.annotations import annotate, summary
 
     notes = annotate(document, found.library, note)
     note(f"annotated {summary(notes)}{record_note(found.library)}")

@@ -20,7 +20,7 @@ from asp_draft.cli import (
 from asp_draft.formats import ref_help
 
 if TYPE_CHECKING:
-    from asp_draft.history import Record
+    from asp_draft.compare.history import Record
     from asp_draft.library.load import Library
     from asp_draft.model import Document
 
@@ -61,8 +61,8 @@ def blame(
 
     Example: asp-draft blame draft.yaml --history
     """
-    from asp_draft.history import blame as blame_document
-    from asp_draft.history import blame_held
+    from asp_draft.compare.history import blame as blame_document
+    from asp_draft.compare.history import blame_held
 
     found = resolver(library, var)
     document = found.resolve(ref)
@@ -92,7 +92,7 @@ def _as_held(found: Any, document: Document) -> Library | None:
     load_held), when `document` is that resolution as the library prints it (a symbol REF,
     or a file that is the same text); else None. Where the whole library is read anyway (an
     omnibus year), the record is built as before, and says which clauses it left out."""
-    from asp_draft.history import printed_as_held
+    from asp_draft.compare.history import printed_as_held
 
     symbol = document.meta.symbol
     if not symbol:
@@ -131,9 +131,9 @@ def search(
 
     Example: asp-draft search '"mutually reinforce"' --since 2015
     """
+    from asp_draft.compare.search import open_index, record_counts
+    from asp_draft.compare.search import search as run_search
     from asp_draft.folders import library_dirs
-    from asp_draft.search import open_index, record_counts
-    from asp_draft.search import search as run_search
 
     query = " ".join(words)
     # the folders as resolver() merges them; the resolver (and the model it imports) is made
@@ -142,7 +142,7 @@ def search(
 
     def record() -> Record:
         # Called only when the index is not cached: a cached search never loads the library.
-        from asp_draft.history import build_record
+        from asp_draft.compare.history import build_record
 
         return build_record(resolver(library).library, note)
 

@@ -20,7 +20,7 @@ def rule_ids(values: list[str] | None) -> list[str]:
 def print_rules(bodies: Any, *, as_json: bool) -> None:
     """Every rule id with its explanation, in the registry's order; on stderr, the bodies
     whose texts a rule does not check (their `lint_skip` in the table of bodies)."""
-    from asp_draft.lint import RULES
+    from asp_draft.compare.lint import RULES
 
     skipped = {r.id: [b.key for b in bodies if r.id in b.lint_skip] for r in RULES}
     if as_json:
@@ -85,8 +85,8 @@ def lint(
 
     Example: asp-draft lint draft.yaml --ignore double-space,mixed-quotes --json
     """
-    from asp_draft.lint import check_rule_ids, findings_json, summary_line
-    from asp_draft.lint import lint as run_lint
+    from asp_draft.compare.lint import check_rule_ids, findings_json, summary_line
+    from asp_draft.compare.lint import lint as run_lint
 
     found = resolver(library, var)
     if rules:

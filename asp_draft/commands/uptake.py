@@ -39,16 +39,16 @@ def uptake(
 
     Example: asp-draft uptake coalition --since 2017
     """
-    from asp_draft.history import build_record
-    from asp_draft.uptake import summary
-    from asp_draft.uptake import uptake as run_uptake
+    from asp_draft.compare.history import build_record
+    from asp_draft.compare.uptake import summary
+    from asp_draft.compare.uptake import uptake as run_uptake
 
     if fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     found = resolver(library)
     found.library.require_record()
     # Name errors first: a wrong argument should not wait for the whole record to render.
-    from asp_draft.uptake import proposals
+    from asp_draft.compare.uptake import proposals
 
     proposals(found.library, names or ())
     uptakes = run_uptake(found.library, build_record(found.library, note), names or (), since)
@@ -56,7 +56,7 @@ def uptake(
         sys.stdout.write(json.dumps([u.as_json() for u in uptakes], ensure_ascii=False,
                                     indent=2) + "\n")
     elif fmt == "markdown":
-        from asp_draft.uptake import to_markdown
+        from asp_draft.compare.uptake import to_markdown
 
         sys.stdout.write(to_markdown(uptakes) + "\n")
     else:

@@ -3,7 +3,7 @@
 Each top-level paragraph is matched to the library (all layers): the same wording as an
 adopted version; the same words in other typography (a new `printed:` copy of that version);
 a new version of the clause whose wording is closest, when it is at least SAME_CLAUSE_MIN
-alike (asp_draft.likeness, the measure blame and import use); or else a new clause, named
+alike (asp_draft.compare.likeness, the measure blame and import use); or else a new clause, named
 from its lead and subject. Sub-paragraphs, headings and annex paragraphs stay in the
 session file's entries (an annex under its `annexes:`), written inline.
 
@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from asp_draft.compare.likeness import SAME_CLAUSE_MIN, likeness, likeness_words
 from asp_draft.errors import AspDraftError, InputError, UsageError
 from asp_draft.library.adopt_files import (
     ClauseDraft,
@@ -46,7 +47,6 @@ from asp_draft.library.load import (
 from asp_draft.library.spec_reader import parse_spec
 from asp_draft.library.symbol_files import resolution_path
 from asp_draft.library.yamlio import load_yaml
-from asp_draft.likeness import SAME_CLAUSE_MIN, likeness, likeness_words
 from asp_draft.model import (
     ADOPTED,
     PARTS,
@@ -436,7 +436,7 @@ def plan_adoption(document: Document, library: Library, into: Path, *, source: s
     held = library.find_symbol(sym)
     changes = None
     if held is not None:
-        from asp_draft.diff import diff_documents
+        from asp_draft.compare.diff import diff_documents
 
         found = diff_documents(assemble(held, library), document)
         if not found.differs and held.year == meta["year"]:

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from asp_draft.compare.likeness import SAME_CLAUSE_MIN, closest, likeness_words
 from asp_draft.errors import AspDraftError, UsageError
 from asp_draft.library.assemble import assemble, render_paragraph, variables_for
 from asp_draft.library.load import Library
 from asp_draft.library.spec_reader import META_KEYS, parse_spec
 from asp_draft.library.spec_writer import render_spec
-from asp_draft.likeness import SAME_CLAUSE_MIN, closest, likeness_words
 from asp_draft.model import Document, Paragraph
 from asp_draft.model.library import Clause, Version
 from asp_draft.model.spec import Annex, Entry, Spec

@@ -526,7 +526,7 @@ def scan_resolutions(dirs: Sequence[Path]) -> _Scan:
 def _stamps(dirs: Sequence[Path]) -> list[_Stamp]:
     """Each resolution file's folder (its index), name, size, times of change and inode, in
     reading order (an entry that cannot be stat-ed has -1s: read, it is not plain)."""
-    from asp_draft.search import listing
+    from asp_draft.compare.search import listing
 
     out: list[_Stamp] = []
     for root_index, root in enumerate(dirs):
@@ -588,7 +588,7 @@ def _order_of(text: str) -> tuple[int, str] | None:
 
 def _scan_file(roots: list[str]) -> Path | None:
     """Where the scan of these folders (resolved) is kept (None without a cache folder)."""
-    from asp_draft.search import cache_dir
+    from asp_draft.compare.search import cache_dir
 
     folder = cache_dir()
     if folder is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from asp_draft.diff_view import (
+from asp_draft.compare.view import (
     Row,
     describe,
     list_change_text,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from asp_draft.diff_view import (
+from asp_draft.compare.view import (
     describe,
     meta_change_text,
     rows,

@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asp_draft.compilation import Compilation, Item, Touch
+from asp_draft.compare.compilation import Compilation, Item, Touch
 from asp_draft.model import Change, Diff, Document, Paragraph, WordOp
 from asp_draft.ooxml.comments import attach, mark_kind
 from asp_draft.ooxml.names import el, w
@@ -370,7 +370,7 @@ def render_redline(diff: Diff, *, author: str = "asp-draft", date: str,
     """The NEW document with its differences from OLD as Word tracked changes; a changed
     lead, a paragraph not compared and the `annotations` of NEW's paragraphs as comments.
     Each text is laid out as its body prints it, looked up in `bodies` (default: bundled)."""
-    from asp_draft.diff_view import partial_notes
+    from asp_draft.compare.view import partial_notes
 
     writer = _Writer(author, date, reference_doc, bodies)
     writer.skeleton.first_page_note = partial_notes(diff)
@@ -400,7 +400,7 @@ def _comment(writer: _Writer, diff: Diff, kind: str, change: Change,
              annotations: Sequence[str | None] | None) -> None:
     """The comment on the paragraph a stop just wrote: its changed lead, that it is not
     compared, and (on NEW's paragraphs) its annotation."""
-    from asp_draft.diff_view import describe, strength_text
+    from asp_draft.compare.view import describe, strength_text
 
     new_side = kind in ("to", "ins") or (kind == "at" and change.new_index is not None)
     lines = []
@@ -598,7 +598,7 @@ def _compiled_line(writer: _Writer, style: str, text: str,
 def _lead_comment(writer: _Writer, touch: Touch) -> None:
     """A comment under the delegation's name on the paragraph just written, when its proposal
     changes the lead: `Lead weaker: Urges → Encourages`."""
-    from asp_draft.diff_view import lead_change_text
+    from asp_draft.compare.view import lead_change_text
 
     if touch.strength is None:
         return

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from asp_draft.history import Blame, Record, Warn, blame, build_record, wording_key
+from asp_draft.compare.history import Blame, Record, Warn, blame, build_record, wording_key
 from asp_draft.library.load import Library
 from asp_draft.model import Document
 

@@ -26,7 +26,7 @@ from asp_draft.errors import UsageError
 if TYPE_CHECKING:  # sqlite3 loads where an index is opened: blame keeps its scan here too
     import sqlite3
 
-    from asp_draft.history import Entry, Record
+    from asp_draft.compare.history import Entry, Record
 
 CACHE_ENV = "ASP_DRAFT_CACHE"
 # No stemming: a lawyer's "reinforce" must not find "reinforcing"; reinforc* asks for both.

@@ -402,7 +402,7 @@ def _in_reading_order(pa: Sequence[Paragraph], pb: Sequence[Paragraph], in_place
             ops = word_ops(pa[i].text, p.text, ignore_typography=ignore_typography)
             strength = None
             if pa[i].lead != p.lead:  # the scale (a data file) is read only when a lead moved
-                from asp_draft.strength import lead_change
+                from asp_draft.compare.strength import lead_change
 
                 strength = lead_change(pa[i].lead, p.lead)
             changes.append(Change("modified" if j in in_place else "moved", i, j,

@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from asp_draft.diff import fold_typography
+from asp_draft.compare.diff import fold_typography
+from asp_draft.compare.history import Entry, Record, year_runs
+from asp_draft.compare.likeness import SAME_CLAUSE_MIN, likeness
 from asp_draft.errors import UsageError
-from asp_draft.history import Entry, Record, year_runs
-from asp_draft.likeness import SAME_CLAUSE_MIN, likeness
 from asp_draft.model import ADOPTED, PROPOSED, Meta
 from asp_draft.text.words import diff_tokens, tokenize
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from asp_draft.diff import MODIFIED_MIN, fold_typography
+from asp_draft.compare.diff import MODIFIED_MIN, fold_typography
 
 # A paragraph at least this alike to an adopted clause is a new version of that clause, not a
 # new clause. Calibrated on the adopted record (corpus/asp-omnibus, 2011-2018): consecutive

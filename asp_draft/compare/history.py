@@ -46,7 +46,7 @@ Warn = Callable[[str], None]
 
 def wording_key(text: str) -> str:
     """What two printings of one wording share: typography folded, spaces collapsed."""
-    from asp_draft.diff import fold_typography
+    from asp_draft.compare.diff import fold_typography
 
     return fold_typography(text)
 
@@ -261,7 +261,7 @@ class Earlier:
     def changes(self) -> tuple[Op, ...]:
         """The word changes from this wording to the one that replaced it, typography
         folded: worked out when shown (--history), so blame --json never loads the diff."""
-        from asp_draft.diff import fold_typography
+        from asp_draft.compare.diff import fold_typography
         from asp_draft.text.words import diff_words
 
         return tuple(diff_words(fold_typography(self.text), fold_typography(self.replaced_by)))
@@ -526,7 +526,7 @@ def _closest(text: str, record: Record) -> Closest | None:
     Below "recognisably the same paragraph" (SAME_CLAUSE_MIN) an adopted one is not worth
     naming.
     """
-    from asp_draft.likeness import SAME_CLAUSE_MIN, likeness, likeness_words
+    from asp_draft.compare.likeness import SAME_CLAUSE_MIN, likeness, likeness_words
 
     adopted, index = record.shingle_index()
     words = likeness_words(text)
