@@ -1,5 +1,5 @@
 """Allow `python -m asp_draft`."""
 
-from asp_draft.cli import main
+from asp_draft.cli.main import main
 
 main()

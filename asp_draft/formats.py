@@ -152,7 +152,7 @@ DOCUMENT_WRITERS = Writers("documents", (
 SHOW_WRITERS = Writers("documents", tuple(w for w in DOCUMENT_WRITERS.entries if w.show))
 
 DIFF_WRITERS = Writers("redlines", (
-    Writer("rich", "terminal", (), "asp_draft.console_diff", "print_diff", terminal=True),
+    Writer("rich", "terminal", (), "asp_draft.cli.console_diff", "print_diff", terminal=True),
     Writer("text", "plain text", (".txt",), "asp_draft.writers.diff_text", "render_diff_text",
            aliases=("txt",)),
     Writer("markdown", "Markdown", (".md", ".markdown"), "asp_draft.writers.diff_text",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from asp_draft.cli import main
+from asp_draft.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden"

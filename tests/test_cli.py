@@ -32,8 +32,8 @@ def test_version(cli) -> None:
 
 
 def registered_commands() -> list[str]:
-    from asp_draft import commands  # noqa: F401 - registers them
-    from asp_draft.cli import app
+    from asp_draft.cli import commands  # noqa: F401 - registers them
+    from asp_draft.cli.app import app
 
     return sorted(c.name or (c.callback.__name__ if c.callback else "")
                   for c in app.registered_commands)
@@ -283,7 +283,7 @@ def one_line_description(command: str) -> str:
     """The first paragraph of the command's docstring, its line breaks made spaces."""
     import inspect
 
-    from asp_draft.cli import app
+    from asp_draft.cli.app import app
 
     info = next(c for c in app.registered_commands
                 if (c.name or (c.callback.__name__ if c.callback else "")) == command)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from asp_draft.commands.compile import summary_lines
+from asp_draft.cli.commands.compile import summary_lines
 from asp_draft.compare.compilation import (
     Proposal,
     compile_proposals,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from asp_draft.cli import main
+from asp_draft.cli.main import main
 
 
 @dataclass
@@ -305,7 +305,7 @@ def test_a_new_diff_format_is_one_entry_and_one_module(run, tmp_path: Path,  # t
     import types
     from dataclasses import replace
 
-    from asp_draft.commands import diff as command
+    from asp_draft.cli.commands import diff as command
     from asp_draft.formats import DIFF_WRITERS, Writer
 
     module = types.ModuleType("asp_draft_test_shout")
@@ -340,7 +340,7 @@ LOADED = ("pydantic", "jinja2", "yaml", "rich", "docx", "lxml")
 # asp-draft's own modules that only a library, a spec or facts.yaml needs
 OWN = ("asp_draft.library.load", "asp_draft.library.facts", "asp_draft.model.library",
        "asp_draft.model.spec")
-PROBE = ("import json, sys\nfrom asp_draft.cli import main\ntry:\n    main(sys.argv[1:])\n"
+PROBE = ("import json, sys\nfrom asp_draft.cli.main import main\ntry:\n    main(sys.argv[1:])\n"
          "except SystemExit:\n    pass\nsys.stderr.write(json.dumps(sorted({m.split('.')[0] "
          f"for m in sys.modules}} & set({LOADED!r}) | set(sys.modules) & set({OWN!r}))))\n")
 
@@ -369,7 +369,7 @@ def test_starting_up_loads_no_document_model() -> None:
     """The commands' modules load at every start; the model only with a document read."""
     import subprocess
 
-    probe = ("import sys\nfrom asp_draft.cli import main\ntry:\n    main(['--version'])\n"
+    probe = ("import sys\nfrom asp_draft.cli.main import main\ntry:\n    main(['--version'])\n"
              "except SystemExit:\n    pass\n"
              "sys.stderr.write(str('asp_draft.model' in sys.modules))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,

@@ -286,7 +286,7 @@ def _generate(folder: Path, count: int) -> list[str]:
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     """A library of 30 made-up resolutions (ten sessions of three, each following its
     predecessor: clauses with several versions) adopted in one command."""
-    from asp_draft.cli import main
+    from asp_draft.cli.main import main
 
     tmp = tmp_path_factory.mktemp("generated")
     symbols = _generate(tmp / "texts", 30)
@@ -300,8 +300,8 @@ def _same_blame(library: Library, extra: list[Path]) -> int:
     """Every held resolution blamed both ways: the record's (blame) and blame_held over the
     library load_held reads (the whole one for an omnibus); the Blames, so their JSON and
     text, must be equal, paragraph by paragraph. Returns how many took the fast path."""
+    from asp_draft.cli.console_history import print_blame
     from asp_draft.compare.history import blame_held, printed_as_held
-    from asp_draft.console_history import print_blame
     from asp_draft.library.load import load_held
 
     record = build_record(library)

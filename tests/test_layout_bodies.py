@@ -263,7 +263,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Each made-up text (and each official PDF that is here) built to Word, all converted
     to PDF in one LibreOffice run: name -> the page text."""
     need_soffice()
-    from asp_draft.cli import main
+    from asp_draft.cli.main import main
 
     folder = tmp_path_factory.mktemp("layouts")
     sources = []

@@ -56,7 +56,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Each kind of Word file asp-draft writes, converted to PDF in one LibreOffice run:
     file stem -> its text."""
     need_soffice()
-    from asp_draft.cli import main
+    from asp_draft.cli.main import main
 
     folder = tmp_path_factory.mktemp("render")
     old = folder / "old.txt"

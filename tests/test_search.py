@@ -357,7 +357,7 @@ def test_hits_printed_to_a_pipe_are_what_rich_prints_there(db: sqlite3.Connectio
 
     from rich.console import Console
 
-    from asp_draft.console_history import hits_text, print_hits
+    from asp_draft.cli.console_history import hits_text, print_hits
 
     hits = search(db, query)
     assert hits
@@ -372,7 +372,7 @@ def test_a_cached_search_to_a_pipe_loads_no_rich(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    probe = ("import sys\nfrom asp_draft.cli import main\ntry:\n    main(sys.argv[1:])\n"
+    probe = ("import sys\nfrom asp_draft.cli.main import main\ntry:\n    main(sys.argv[1:])\n"
              "except SystemExit:\n    pass\nsys.stderr.write('rich' in sys.modules and 'RICH' "
              "or 'NO RICH')\n")
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASP_DRAFT")}

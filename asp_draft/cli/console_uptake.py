@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from asp_draft.cli.console import styled_ops
 from asp_draft.compare.history import year_runs
 from asp_draft.compare.uptake import (
     BEFORE,
@@ -23,7 +24,6 @@ from asp_draft.compare.uptake import (
     same_words_runs,
     where,
 )
-from asp_draft.console import styled_ops
 
 _AS_OPS = {BEFORE: "equal", ENTERED: "insert"}  # never adopted: shown as a deletion
 LEGEND = "words: as adopted before, {+entered+}, [-never adopted-]"

@@ -57,8 +57,8 @@ def print_blame(console: Console, title: str, blames: Sequence[Blame], *,
     from rich.table import Table
     from rich.text import Text
 
+    from asp_draft.cli.console import styled_ops
     from asp_draft.compare.history import year_runs
-    from asp_draft.console import styled_ops
 
     table = Table(title=title, title_justify="left", show_lines=False)
     for name in ("Para", "Since", "Years", "Clause", "Note"):

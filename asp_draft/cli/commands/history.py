@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from asp_draft.cli import (
+from asp_draft.cli.app import (
     LibraryOption,
     VarOption,
     app,
@@ -75,7 +75,7 @@ def blame(
         sys.stdout.write(json.dumps([b.as_json() for b in blames], ensure_ascii=False,
                                     indent=2) + "\n")
     else:
-        from asp_draft.console_history import print_blame
+        from asp_draft.cli.console_history import print_blame
 
         title = document.meta.name("standard input" if ref == "-" else ref)
         print_blame(stdout_console(), title, blames, history=history)
@@ -156,11 +156,11 @@ def search(
         sys.stdout.write(json.dumps([h.as_json() for h in hits], ensure_ascii=False,
                                     indent=2) + "\n")
     elif not sys.stdout.isatty():  # a pipe: plain text, without loading rich
-        from asp_draft.console_history import hits_text
+        from asp_draft.cli.console_history import hits_text
 
         sys.stdout.write(hits_text(hits))
     else:
-        from asp_draft.console_history import print_hits
+        from asp_draft.cli.console_history import print_hits
 
         print_hits(stdout_console(), hits)
     hint = "" if hits else "; try fewer words or a prefix*"

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from asp_draft.cli import LibraryOption, app, note, resolver, stdout_console
+from asp_draft.cli.app import LibraryOption, app, note, resolver, stdout_console
 from asp_draft.errors import UsageError
 
 FORMATS = ("text", "markdown")
@@ -60,7 +60,7 @@ def uptake(
 
         sys.stdout.write(to_markdown(uptakes) + "\n")
     else:
-        from asp_draft.console_uptake import LEGEND, print_uptake
+        from asp_draft.cli.console_uptake import LEGEND, print_uptake
 
         print_uptake(stdout_console(), uptakes)
         note(LEGEND)

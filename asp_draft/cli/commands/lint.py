@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from asp_draft.cli import EXIT_FOUND, LibraryOption, VarOption, app, resolver, stdout_console
+from asp_draft.cli.app import EXIT_FOUND, LibraryOption, VarOption, app, resolver, stdout_console
 from asp_draft.errors import UsageError
 from asp_draft.formats import ref_help
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from asp_draft.cli import LibraryOption, app, note, resolver, stdout_console
+from asp_draft.cli.app import LibraryOption, app, note, resolver, stdout_console
 from asp_draft.errors import UsageError
 from asp_draft.formats import reader_suffixes
 from asp_draft.symbols import looks_like_symbol
@@ -146,7 +146,7 @@ class _Progress:
     """A progress bar on stderr when it is a terminal; nothing otherwise."""
 
     def __init__(self) -> None:
-        from asp_draft.console import make_console
+        from asp_draft.cli.console import make_console
 
         console = make_console(stderr=True)
         self.bar: Any = None

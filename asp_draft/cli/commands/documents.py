@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from asp_draft.cli import (
+from asp_draft.cli.app import (
     ForceOption,
     LibraryOption,
     VarOption,
@@ -45,7 +45,7 @@ def check_annotate(writer: Writer, annotate: bool, able: str) -> None:
 
 def annotations_for(found: Any, document: Any) -> list[str | None]:
     """The --annotate note of each paragraph, from blame over the library's record."""
-    from asp_draft.commands.history import record_note
+    from asp_draft.cli.commands.history import record_note
     from asp_draft.compare.annotations import annotate, summary
 
     notes = annotate(document, found.library, note)

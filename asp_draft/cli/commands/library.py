@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from asp_draft.cli import LibraryOption, app, resolver, stdout_console
+from asp_draft.cli.app import LibraryOption, app, resolver, stdout_console
 from asp_draft.errors import UsageError
 
 
@@ -62,7 +62,7 @@ def clauses(
         sys.stdout.write(json.dumps([clause_data(c) for c in found], ensure_ascii=False,
                                     indent=2) + "\n")
         return
-    from asp_draft.console import clauses_table
+    from asp_draft.cli.console import clauses_table
 
     console = stdout_console()
     console.print(clauses_table(found))
@@ -93,6 +93,6 @@ def clause(
                                   [{"op": op, "text": text} for op, text in ops])
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
-    from asp_draft.console import print_clause
+    from asp_draft.cli.console import print_clause
 
     print_clause(stdout_console(), found, texts, changes)

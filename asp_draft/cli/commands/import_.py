@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from asp_draft.cli import ForceOption, LibraryOption, app, note, resolver, write_output
+from asp_draft.cli.app import ForceOption, LibraryOption, app, note, resolver, write_output
 from asp_draft.formats import reader_suffixes
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from asp_draft.cli import (
+from asp_draft.cli.app import (
     EXIT_FOUND,
     ForceOption,
     LibraryOption,
@@ -132,7 +132,7 @@ def diff(
 
     Example: asp-draft diff 2017 2018 --format markdown
     """
-    from asp_draft.commands.documents import annotations_for, check_annotate
+    from asp_draft.cli.commands.documents import annotations_for, check_annotate
 
     writer = choose_format(format, out)
     check_annotate(writer, annotate, "-o OUT.docx (a Word redline)")

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from asp_draft.cli import ForceOption, LibraryOption, VarOption, app, resolver, write_output
+from asp_draft.cli.app import ForceOption, LibraryOption, VarOption, app, resolver, write_output
 from asp_draft.errors import UsageError
 
 
@@ -59,7 +59,7 @@ def compile_command(
 
     Example: asp-draft compile draft.yaml Atlantis=atlantis.docx borduria.docx -o compilation.docx
     """
-    from asp_draft.commands.diff import redline_date
+    from asp_draft.cli.commands.diff import redline_date
     from asp_draft.compare.compilation import (
         Proposal,
         compile_proposals,
