@@ -45,5 +45,12 @@ class OutputError(AspDraftError):
     """An output file exists (and --force was not given) or its folder is missing."""
 
 
+class RequestError(AspDraftError):
+    """A value the core was asked to use and cannot (an unknown rule, language or format, a date
+    it cannot read), or values that do not fit together. The core does not know the options a
+    value came from; the command line says them."""
+
+
 class UsageError(AspDraftError):
-    """Options that do not fit together, or a value the command cannot use."""
+    """Options of a command that do not fit together, or an option's value the command cannot
+    use. Raised by the command line only (asp_draft/cli); the core raises RequestError."""

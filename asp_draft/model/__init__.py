@@ -109,53 +109,137 @@ class Meta(Mapping[str, Any]):
     def __repr__(self) -> str:
         return f"Meta({self._items!r})"
 
-    def _text(self, key: str) -> str | None:
+    def text(self, key: str) -> str | None:
+        """A key's value as text, or None when it is missing or empty: for a key of a file's
+        own, or one that a single module knows (`meta.text("agenda_item")`)."""
         value = self._items.get(key)
         return str(value) if value not in (None, "") else None
 
-    def _int(self, key: str) -> int | None:
+    def integer(self, key: str) -> int | None:
+        """A key's value as a whole number, or None when it is missing or not one."""
         value = self._items.get(key)
         return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    def names(self, key: str) -> tuple[str, ...]:
+        """A key that holds a list of names (`sponsors`), as a tuple: one name written alone
+        is a list of one; missing or empty is ()."""
+        value = self._items.get(key)
+        if value in (None, ""):
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        return tuple(str(v) for v in value) if isinstance(value, list | tuple) else (str(value),)
+
+    def value(self, key: str) -> Any:
+        """A key's value as it was given (text, number, list or mapping), or None: for code that
+        copies metadata through unchanged, such as a writer of every key."""
+        return self._items.get(key)
+
 
     @property
     def symbol(self) -> str | None:
         """The document symbol (ICC-ASP/16/Res.6, A/RES/72/123), if the text has one."""
-        return self._text("symbol")
+        return self.text("symbol")
 
     @property
     def title(self) -> str | None:
         """The resolution's title."""
-        return self._text("title")
+        return self.text("title")
 
     @property
     def year(self) -> int | None:
         """The year of the text (of its adoption, or the draft's)."""
-        return self._int("year")
+        return self.integer("year")
 
     @property
     def session(self) -> int | None:
         """The session number."""
-        return self._int("session")
+        return self.integer("session")
 
     @property
     def plenary(self) -> int | None:
         """The plenary meeting that adopted it."""
-        return self._int("plenary")
+        return self.integer("plenary")
 
     @property
     def adopted(self) -> str | None:
         """The adoption date, ISO (2017-12-14)."""
-        return self._text("adopted")
+        return self.text("adopted")
 
     @property
     def chapeau(self) -> str | None:
         """The opening line as printed, or None."""
-        return self._text("chapeau")
+        return self.text("chapeau")
+
+    @property
+    def body(self) -> str | None:
+        """The key of the body whose text it is in the table of bodies (`asp`, `ga`, `sc`)."""
+        return self.text("body")
+
+    @property
+    def status(self) -> str | None:
+        """What the text is, when it says: `draft`, `amendment`, `adopted` ..."""
+        return self.text("status")
+
+    @property
+    def date(self) -> str | None:
+        """The date a draft or a document carries on its cover, ISO."""
+        return self.text("date")
+
+    @property
+    def language(self) -> str | None:
+        """The language of the text (`en`, `fr`), when it says."""
+        return self.text("language")
+
+    @property
+    def number(self) -> str | None:
+        """The number a resolution is printed with (`2758 (2024)`, `79/6`), as printed."""
+        return self.text("number")
+
+    @property
+    def sponsors(self) -> tuple[str, ...]:
+        """A draft's sponsors, in their order."""
+        return self.names("sponsors")
+
+    @property
+    def amends(self) -> str | None:
+        """The symbol of the draft an amendment amends."""
+        return self.text("amends")
+
+    @property
+    def adoption(self) -> str | None:
+        """How it was adopted (`without a vote`, `by a recorded vote`)."""
+        return self.text("adoption")
+
+    @property
+    def vote(self) -> Any:
+        """The recorded vote, as the source gives it (a mapping of counts, or text)."""
+        return self._items.get("vote")
+
+    @property
+    def committee(self) -> str | None:
+        """The Main Committee whose report it was adopted on, as printed."""
+        return self.text("committee")
+
+    @property
+    def submitted_by(self) -> str | None:
+        """Who submitted a text that has no sponsors (`President of the Assembly`)."""
+        return self.text("submitted_by")
+
+    @property
+    def cover_note(self) -> str | None:
+        """The note a cover's asterisk points to."""
+        return self.text("cover_note")
+
+    @property
+    def venue(self) -> str | None:
+        """Where it was adopted (`The Hague`)."""
+        return self.text("venue")
 
     @property
     def partial(self) -> bool:
         """Whether the record holds only part of the text (`completeness: partial ...`)."""
-        return (self._text("completeness") or "").lower().startswith("partial")
+        return (self.text("completeness") or "").lower().startswith("partial")
 
     @property
     def held(self) -> str | None:
@@ -163,19 +247,19 @@ class Meta(Mapping[str, Any]):
         or None when the record is whole or does not say."""
         if not self.partial:
             return None
-        held = (self._text("completeness") or "").split(":", 1)[-1].split(";")[0].strip()
+        held = (self.text("completeness") or "").split(":", 1)[-1].split(";")[0].strip()
         return held if held and held.lower() != "partial" else None
 
     @property
     def draft(self) -> bool:
         """A draft: said so, or never adopted."""
-        return self._text("status") == "draft" or (self._text("status") is None
+        return self.text("status") == "draft" or (self.text("status") is None
                                                    and self.adopted is None)
 
     def name(self, fallback: str = "this text") -> str:
         """What to call the document in a message: its symbol, else its title, else the file
         it was read from, else `fallback`."""
-        return self.symbol or self.title or self._text("file") or fallback
+        return self.symbol or self.title or self.text("file") or fallback
 
     def with_(self, **changes: Any) -> Meta:
         """The same metadata with some keys set (None removes a key)."""
