@@ -1,4 +1,4 @@
-"""Session files and draft specs + the library -> Document; and rolling a year forward."""
+"""Session files and draft specs + the library -> Document."""
 
 from __future__ import annotations
 
@@ -282,14 +282,3 @@ class _Emitter:
                 f"clause {clause.id!r} has no version in {self.language.code} (it is in "
                 f"{', '.join(clause.languages)})", source=self.spec.source, line=entry.line)
         return found
-
-
-def roll_forward(library: Library, year: int, *, ref: str | None = None,
-                 symbol: str | None = None) -> tuple[Spec, str]:
-    """The resolution to roll forward (REF, else the latest omnibus before `year`) and the
-    draft spec text for `year`, its review list in the header (asp_draft.library.rolling.roll also
-    gives the list itself)."""
-    from asp_draft.library.rolling import roll
-
-    rolled = roll(library, year, ref=ref, symbol=symbol)
-    return rolled.base, rolled.text
