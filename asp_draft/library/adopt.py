@@ -51,6 +51,7 @@ from asp_draft.model import (
     ADOPTED,
     PARTS,
     Document,
+    Meta,
     Paragraph,
     Part,
     labels,
@@ -354,7 +355,7 @@ def _runs(words: list[str]) -> set[tuple[str, ...]]:
 
 def resolution_meta(document: Document, library: Library, *, symbol: str | None,
                     year: int | None, title: str | None, adopted: str | None,
-                    source: str, options: bool = True) -> dict[str, Any]:
+                    source: str, options: bool = True) -> Meta:
     """The session file's metadata: options first, then what the file says, then facts.
 
     What the file lacks is said in one message; `options` names the options that give it
@@ -404,7 +405,7 @@ def resolution_meta(document: Document, library: Library, *, symbol: str | None,
             out[key] = value
     # the chapeau as printed, so that the library prints it so whatever the body's table says
     out["chapeau"] = document.chapeau or body.chapeau
-    return out
+    return Meta.of(out)
 
 
 def _joined(words: list[str], conjunction: str) -> str:
@@ -414,7 +415,7 @@ def _joined(words: list[str], conjunction: str) -> str:
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
-def is_omnibus(meta: dict[str, Any], library: Library) -> bool:
+def is_omnibus(meta: Meta, library: Library) -> bool:
     """The year's omnibus resolution: its title, or the symbol facts give for the year."""
     title = " ".join(str(meta.get("title", "")).split()).lower()
     facts_symbol = library.facts.years.get(int(meta["year"]), {}).get("symbol")
@@ -455,13 +456,13 @@ def plan_adoption(document: Document, library: Library, into: Path, *, source: s
                     tuple(matches), tuple(files), into, changes, library=after)
 
 
-def _resolution_path(into: Path, meta: dict[str, Any], kind: str) -> Path:
+def _resolution_path(into: Path, meta: Meta, kind: str) -> Path:
     if kind == "omnibus":
         return into / "sessions" / f"{meta['year']}.yaml"
     return resolution_path(into, str(meta["symbol"]))
 
 
-def _check_slot(library: Library, meta: dict[str, Any], kind: str, path: Path,
+def _check_slot(library: Library, meta: Meta, kind: str, path: Path,
                 source: str) -> None:
     """An omnibus year already held under another symbol is not silently replaced."""
     if kind != "omnibus":
@@ -504,7 +505,7 @@ def _words(text: str) -> str:
 
 
 def _match_all(document: Document, library: Library, matcher: MatchIndex,
-               drafts: dict[str, ClauseDraft], meta: dict[str, Any],
+               drafts: dict[str, ClauseDraft], meta: Meta,
                source: str) -> tuple[list[Match], dict[str, list[Any]]]:
     """Every paragraph's match, the drafts updated, and the session file's entries."""
     symbol = str(meta["symbol"])
@@ -649,7 +650,7 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def _verify(document: Document, library: Library, files: list[FileChange], into: Path,
-            meta: dict[str, Any], source: str) -> Library:
+            meta: Meta, source: str) -> Library:
     """Load the additions as a library would, check they print the document exactly, and
     return that library."""
     lib = library.copy()

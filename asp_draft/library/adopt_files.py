@@ -19,7 +19,7 @@ import yaml
 from asp_draft.language import ENGLISH, Language
 from asp_draft.library.importing import annexes_opened
 from asp_draft.library.yamlio import load_yaml_file
-from asp_draft.model import ADOPTED, Document, Paragraph, Part
+from asp_draft.model import ADOPTED, Document, Meta, Paragraph, Part
 from asp_draft.model.library import Clause, Version
 from asp_draft.text.labels import letters, roman
 from asp_draft.text.leads import find_lead
@@ -194,7 +194,7 @@ def clause_text(draft: ClauseDraft) -> str:
         _dump(clause_data(draft))
 
 
-def session_text(meta: dict[str, Any], entries: dict[str, list[Any]], source: str) -> str:
+def session_text(meta: Meta, entries: dict[str, list[Any]], source: str) -> str:
     """The YAML of a session or resolution file: metadata, each part's entries, annexes."""
     head = [f"# {meta['symbol']}, adopted {meta['adopted']}: recorded by `asp-draft adopt` from "
             f"{Path(source).name}.",

@@ -18,7 +18,7 @@ from asp_draft.library.assemble import assemble, render_paragraph, variables_for
 from asp_draft.library.load import Library
 from asp_draft.library.spec_reader import META_KEYS, parse_spec
 from asp_draft.library.spec_writer import render_spec
-from asp_draft.model import Document, Paragraph
+from asp_draft.model import Document, Meta, Paragraph
 from asp_draft.model.library import Clause, Version
 from asp_draft.model.spec import Annex, Entry, Spec
 from asp_draft.text.labels import letters, roman
@@ -101,7 +101,7 @@ def _label(previous: int, given: str | None) -> tuple[str | None, int]:
 
 
 def spec_meta(document: Document, library: Library, year: int | None,
-              source: str | None = None) -> dict[str, Any]:
+              source: str | None = None) -> Meta:
     """The spec's metadata: year (given, known, or from the symbol or adoption date) and the
     document's symbol, title, session, venue and adoption data."""
     meta = document.meta
@@ -123,7 +123,7 @@ def spec_meta(document: Document, library: Library, year: int | None,
         if key in ("session", "plenary") and not isinstance(value, int):
             continue
         out[key] = value
-    return out
+    return Meta.of(out)
 
 
 class _Index:
@@ -254,7 +254,7 @@ def _entry(item: _Item) -> Entry:
     return replace(item.entry, sub=subs)
 
 
-def _finish(document: Document, library: Library, meta: dict[str, Any],
+def _finish(document: Document, library: Library, meta: Meta,
             parts: dict[str, list[_Item]], annexes: list[_AnnexItems], matches: list[Match],
             source: str) -> Imported:
     """Check the spec builds to the same text; a cited clause that does not goes inline."""

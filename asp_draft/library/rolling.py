@@ -301,34 +301,34 @@ def _raw(paragraph: Paragraph) -> str:
 
 
 def _draft_meta(library: Library, base: Spec, year: int, symbol: str | None,
-                body: Body | None) -> tuple[dict[str, Any], list[str]]:
+                body: Body | None) -> tuple[Meta, list[str]]:
     facts = library.facts.for_year(year)
     notes: list[str] = []
-    meta: dict[str, Any] = {"year": year}
+    out: dict[str, Any] = {"year": year}
     omnibus = body is None or body.key == factlib.FACTS_BODY
     if symbol:
-        meta["symbol"] = symbol
+        out["symbol"] = symbol
     else:
         adopted_symbol = library.facts.years.get(year, {}).get("symbol") if omnibus else None
         if adopted_symbol:
             # facts.yaml knows the symbol the adopted text takes; a draft is not that text.
-            meta["symbol"] = None
+            out["symbol"] = None
             notes.append(f"# No symbol: a draft is not {adopted_symbol}, the symbol of the "
                          "adopted text; give the draft's own with `asp-draft new --symbol`.")
         else:
             notes.append("# No symbol: give the draft's own with `asp-draft new --symbol`, "
                          "or add 'symbol:' here.")
-    meta["title"] = base.meta.get("title")
+    out["title"] = base.meta.get("title")
     if base.meta.get("body") or not omnibus:
-        meta["body"] = base.meta.get("body") or (body.key if body else None)
+        out["body"] = base.meta.get("body") or (body.key if body else None)
     if base.meta.get("chapeau"):
-        meta["chapeau"] = base.meta["chapeau"]  # the base's body, as it prints its chapeau
+        out["chapeau"] = base.meta["chapeau"]  # the base's body, as it prints its chapeau
     if omnibus:
-        meta["session"] = facts.get("session", factlib.session_for_year(year))
+        out["session"] = facts.get("session", factlib.session_for_year(year))
     elif (coming := coming_session(base, body, year)) is not None:
         # the body's session the draft is for (General Assembly 2025: 80)
-        meta["session"] = coming
-    return meta, notes
+        out["session"] = coming
+    return Meta.of(out), notes
 
 
 def _for_whom(base: Spec, body: Body | None, year: int) -> str:

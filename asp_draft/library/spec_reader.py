@@ -16,6 +16,7 @@ from typing import Any
 from asp_draft.errors import InputError
 from asp_draft.library.yamlcheck import check_keys, expect, line_of
 from asp_draft.library.yamlio import load_yaml
+from asp_draft.model import Meta
 from asp_draft.model.spec import Annex, Entry, Spec
 from asp_draft.textfile import read_text
 
@@ -50,15 +51,15 @@ def parse_spec(text: str, source: str) -> Spec:
     if not isinstance(year, int) or not 1998 <= year <= 2200:
         raise InputError(f"'year' must be a year such as 2019, not {year!r}", source=source,
                          line=_line(data, "year"))
-    meta = {k: data[k] for k in META_KEYS if k in data}
     for key in ("session", "plenary"):
-        if meta.get(key) is not None:
-            expect(meta[key], int, what=f"'{key}'", source=source, line=_line(data, key))
+        if data.get(key) is not None:
+            expect(data[key], int, what=f"'{key}'", source=source, line=_line(data, key))
     for key in ("body", "chapeau"):  # a body's key (ga, sc), the table checks it; as printed
-        if meta.get(key) is not None:
-            expect(meta[key], str, what=f"'{key}'", source=source, line=_line(data, key))
-    if meta.get("adopted") is not None:
-        meta["adopted"] = _iso_date(meta["adopted"], source, _line(data, "adopted"))
+        if data.get(key) is not None:
+            expect(data[key], str, what=f"'{key}'", source=source, line=_line(data, key))
+    found = {k: data[k] for k in META_KEYS if k in data}
+    if data.get("adopted") is not None:
+        found["adopted"] = _iso_date(data["adopted"], source, _line(data, "adopted"))
     variables = data.get("variables") or {}
     if not isinstance(variables, dict):
         raise InputError("'variables' must be a mapping of names to values", source=source,
@@ -71,7 +72,7 @@ def parse_spec(text: str, source: str) -> Spec:
                              line=_line(data, part))
         parts[part] = tuple(_entry(item, _line(items, i) or _line(data, part) or 1, source, 0)
                             for i, item in enumerate(items))
-    return Spec(meta=meta, variables=dict(variables), preamble=parts["preamble"],
+    return Spec(meta=Meta.of(found), variables=dict(variables), preamble=parts["preamble"],
                 operative=parts["operative"], source=source,
                 lines={k: _line(data, k) or 1 for k in data},
                 annexes=_annexes(data, source))

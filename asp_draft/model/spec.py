@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from asp_draft.model import Meta
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -43,9 +45,12 @@ class Annex:
 
 @dataclass(frozen=True)
 class Spec:
-    """A draft spec or session file: metadata, variables and the entries of each part."""
+    """A draft spec or session file: metadata, variables and the entries of each part.
 
-    meta: dict[str, Any]
+    `meta` may be given as any mapping; it is kept as a Meta.
+    """
+
+    meta: Meta
     variables: dict[str, Any]
     preamble: tuple[Entry, ...]
     operative: tuple[Entry, ...]
@@ -53,7 +58,14 @@ class Spec:
     lines: dict[str, int] = field(default_factory=dict)
     annexes: tuple[Annex, ...] = ()
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.meta, Meta):
+            object.__setattr__(self, "meta", Meta.of(self.meta))
+
     @property
     def year(self) -> int:
-        """The spec's year (validated on reading)."""
-        return int(self.meta["year"])
+        """The spec's year (the reader refuses a spec without one)."""
+        year = self.meta.year
+        if year is None:  # a spec made by hand without one: a fault of the code that made it
+            raise ValueError(f"{self.source}: a spec without a year")
+        return year
