@@ -376,3 +376,36 @@ def test_piped_clause_output_never_wraps_a_wording(cli, monkeypatch) -> None:  #
 def test_new_refuses_a_year_no_draft_has(cli, tmp_path: Path) -> None:
     line = one_line_error(cli("new", "99999", "-o", tmp_path / "n.yaml"))
     assert line == "asp-draft: error: YEAR 99999 is not the year of a draft (1998 to 2200)"
+
+
+def _command_modules() -> list[Path]:
+    from asp_draft.cli import commands
+
+    return sorted(p for p in Path(commands.__file__).parent.glob("*.py") if p.stem != "__init__")
+
+
+def test_command_modules_never_import_one_another() -> None:
+    """What two commands share lives in cli/options.py, cli/app.py or the core."""
+    import ast
+
+    for path in _command_modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert not node.module.startswith("asp_draft.cli.commands"), \
+                    f"{path.name} imports {node.module}"
+            if isinstance(node, ast.Import):
+                assert not any(a.name.startswith("asp_draft.cli.commands") for a in node.names), \
+                    f"{path.name} imports another command module"
+
+
+def test_an_option_of_several_commands_is_declared_once() -> None:
+    """An option two commands take is declared in cli/options.py, not in each of them, where
+    its names and metavar could drift apart."""
+    import re
+
+    declared: dict[str, str] = {}
+    for path in _command_modules():
+        text = path.read_text(encoding="utf-8")
+        for flag in set(re.findall(r'typer\.Option\(\s*"(--[\w-]+)"', text)):
+            assert flag not in declared, f"{flag} in {declared[flag]} and {path.name}"
+            declared[flag] = path.name

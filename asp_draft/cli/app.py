@@ -18,6 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from asp_draft import __version__
+from asp_draft.cli.options import LibraryOption, as_old_flag
 
 try:  # plain parameters read without pydantic, help without type labels
     from asp_draft.cli.params import install as _install_plain_params
@@ -59,21 +60,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-LibraryOption = Annotated[
-    list[Path] | None,
-    typer.Option("--library", "-L", metavar="DIR",
-                 help="Extra clause library folder (repeatable; later folders win). "
-                      "Also ASP_DRAFT_LIBRARY.", show_default=False),
-]
-VarOption = Annotated[
-    list[str] | None,
-    typer.Option("--var", metavar="KEY=VALUE",
-                 help="Set a template variable (repeatable), e.g. --var venue='New York'.",
-                 show_default=False),
-]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")]
-
-
 class State:
     """Options given before the command (asp-draft --library DIR show ...)."""
 
@@ -95,8 +81,8 @@ def _root(
     library: LibraryOption = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
-    as_old: Annotated[bool, typer.Option(
-        "--as-old", help="Read tracked changes in .docx REFs as rejected (the old text).")] = False,
+    as_old: Annotated[bool, as_old_flag(
+        "Read tracked changes in .docx REFs as rejected (the old text).")] = False,
     no_bundled: Annotated[bool, typer.Option(
         "--no-bundled", help="Use only the --library folders, not the bundled library. "
                              "Also ASP_DRAFT_NO_BUNDLED=1.")] = False,

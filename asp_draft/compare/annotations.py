@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from asp_draft.compare.history import Blame, Record, Warn, blame, build_record, wording_key
+from asp_draft.compare.history import (
+    Blame,
+    Record,
+    Warn,
+    blame,
+    build_record,
+    record_note,
+    wording_key,
+)
 from asp_draft.library.load import Library
 from asp_draft.model import Document
 
@@ -53,6 +61,14 @@ def annotate(document: Document, library: Library, warn: Warn | None = None,
     record = record or build_record(library, warn)
     labels = _Labels.of(record)
     return [note_for(b, labels) for b in blame(document, library, record, warn)]
+
+
+def annotate_saying(document: Document, library: Library, notify: Warn) -> list[str | None]:
+    """annotate(), then a line through `notify` counting the notes (and how much of the
+    record is partial)."""
+    notes = annotate(document, library, notify)
+    notify(f"annotated {summary(notes)}{record_note(library)}")
+    return notes
 
 
 def note_for(b: Blame, labels: _Labels) -> str | None:

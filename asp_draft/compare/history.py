@@ -558,3 +558,21 @@ def year_runs(years: Sequence[int]) -> str:
         else:
             runs.append([year])
     return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+RECORD_NOTE = "the record holds only the opening of each year's preamble"
+
+
+def record_note(library: Library) -> str:
+    """` (...)` saying how much of the library's record is partial, or '' when none of it is."""
+    held = library.held()
+    return partial_note(len(held), sum(spec.meta.partial for spec in held))
+
+
+def partial_note(held: int, partial: int) -> str:
+    """` (...)` saying how many of the `held` resolutions the record holds in part, or ''."""
+    if not partial:
+        return ""
+    if partial == held:
+        return f" ({RECORD_NOTE})"
+    return f" (the record of {partial} of the {held} resolutions held is partial)"

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from asp_draft.cli.app import LibraryOption, app, note, resolver, stdout_console
+from asp_draft.cli.app import app, note, resolver, stdout_console
+from asp_draft.cli.options import LibraryOption, json_flag, symbol_option, year_option
 from asp_draft.errors import UsageError
 from asp_draft.formats import reader_suffixes
 from asp_draft.symbols import looks_like_symbol
@@ -30,11 +31,10 @@ def adopt(
     into: Annotated[Path, typer.Option("--into", metavar="DIR",
                                        help="The library folder to record it in (made if "
                                             "missing; never the bundled library).")],
-    symbol: Annotated[str | None, typer.Option(metavar="SYMBOL", help="Its document symbol, "
-                                               "when the file does not say (one FILE only).")]
-    = None,
-    year: Annotated[int | None, typer.Option(metavar="YEAR", help="Its year, when the file "
-                                             "does not say (one FILE only).")] = None,
+    symbol: Annotated[str | None, symbol_option(
+        "Its document symbol, when the file does not say (one FILE only).")] = None,
+    year: Annotated[int | None, year_option(
+        "Its year, when the file does not say (one FILE only).")] = None,
     title: Annotated[str | None, typer.Option(metavar="TITLE", help="Its title, when the file "
                                               "does not say (one FILE only).")] = None,
     adopted: Annotated[str | None, typer.Option(metavar="DATE", help="Its adoption date "
@@ -42,8 +42,8 @@ def adopt(
                                                 "(one FILE only).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be recorded; "
                                           "write nothing.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON on stdout (with several "
-                                          "files, a list: one object per file).")] = False,
+    as_json: Annotated[bool, json_flag(
+        "JSON on stdout (with several files, a list: one object per file).")] = False,
     library: LibraryOption = None,
 ) -> int:
     """Record an adopted resolution in a library: its session file, and for each paragraph

@@ -9,7 +9,16 @@ from typing import Annotated, Any
 
 import typer
 
-from asp_draft.cli.app import ForceOption, LibraryOption, VarOption, app, resolver, write_output
+from asp_draft.cli.app import app, resolver, write_output
+from asp_draft.cli.options import (
+    ForceOption,
+    LibraryOption,
+    VarOption,
+    date_option,
+    json_flag,
+    output_option,
+    redline_date,
+)
 from asp_draft.errors import UsageError
 
 
@@ -44,14 +53,12 @@ def compile_command(
     proposals: Annotated[list[str], typer.Argument(
         metavar="PROPOSAL...", help="FILE or NAME=FILE; NAME defaults to the file's "
                                     "author/proposer, else its file name.")],
-    out: Annotated[Path, typer.Option("--output", "-o", metavar="OUT.docx",
-                                      help="The Word compilation to write (or OUT.pdf: "
-                                           "printed by LibreOffice, changes shown).")],
+    out: Annotated[Path, output_option("OUT.docx", "The Word compilation to write (or OUT.pdf: "
+                                                   "printed by LibreOffice, changes shown).")],
     force: ForceOption = False,
-    date: Annotated[str | None, typer.Option(
-        "--date", metavar="ISO", help="Date of the tracked changes; default now, UTC.",
-        show_default=False)] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="The summary as JSON on stdout.")] = False,
+    date: Annotated[str | None, date_option(
+        "Date of the tracked changes; default now, UTC.")] = None,
+    as_json: Annotated[bool, json_flag("The summary as JSON on stdout.")] = False,
     var: VarOption = None,
     library: LibraryOption = None,
 ) -> None:
@@ -59,7 +66,6 @@ def compile_command(
 
     Example: asp-draft compile draft.yaml Atlantis=atlantis.docx borduria.docx -o compilation.docx
     """
-    from asp_draft.cli.commands.diff import redline_date
     from asp_draft.compare.compilation import (
         Proposal,
         compile_proposals,

@@ -3,42 +3,28 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from asp_draft.cli.app import (
-    EXIT_FOUND,
+from asp_draft.cli.app import EXIT_FOUND, app, note, resolver, stdout_console, write_output
+from asp_draft.cli.options import (
     ForceOption,
     LibraryOption,
     VarOption,
-    app,
-    note,
-    resolver,
-    stdout_console,
-    write_output,
+    annotate_flag,
+    check_annotate,
+    date_option,
+    format_option,
+    output_option,
+    redline_date,
 )
 from asp_draft.errors import UsageError
 from asp_draft.formats import DIFF_WRITERS, Writer, ref_help
 
 if TYPE_CHECKING:  # the model loads with the first document read, not at every start-up
     from asp_draft.model import Diff
-
-
-def redline_date(value: str | None) -> str:
-    """An ISO date or time as Word wants it (`2018-12-12T00:00:00Z`, UTC); now when None."""
-    if value is None:
-        return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    try:
-        when = datetime.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--date {value!r} is not an ISO date; give e.g. 2018-12-12 or "
-                         "2018-12-12T10:30:00Z") from None
-    if when.tzinfo is not None:
-        when = when.astimezone(UTC)
-    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def named(document: Any, ref: str) -> Any:
@@ -91,16 +77,22 @@ def _compared(res: Any, old: str, new: str, *, ignore_typography: bool,
                           detect_moves=detect_moves)
 
 
+def _annotations(res: Any, document: Any) -> list[str | None]:
+    """The --annotate note of each paragraph (blame over the library's record)."""
+    from asp_draft.compare.annotations import annotate_saying
+
+    return annotate_saying(document, res.library, note)
+
+
 @app.command()
 def diff(
     old: Annotated[str, typer.Argument(metavar="OLD", help=ref_help())],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The same kinds as OLD.")],
-    format: Annotated[str | None, typer.Option(
-        "--format", "-f", metavar="FORMAT",
-        help=f"{DIFF_WRITERS.help()} (default: from OUT's extension; rich on a terminal, "
-             "text otherwise).", show_default=False)] = None,
-    out: Annotated[Path | None, typer.Option("--output", "-o", metavar="OUT",
-                                             help="Write to this file instead of stdout.")] = None,
+    format: Annotated[str | None, format_option(
+        f"{DIFF_WRITERS.help()} (default: from OUT's extension; rich on a terminal, "
+        "text otherwise).")] = None,
+    out: Annotated[Path | None, output_option("OUT", "Write to this file instead of stdout.")]
+    = None,
     force: ForceOption = False,
     ignore_typography: Annotated[bool, typer.Option(
         "--ignore-typography",
@@ -112,15 +104,14 @@ def diff(
     author: Annotated[str, typer.Option(
         "--author", metavar="NAME",
         help="Author of the tracked changes (docx, pdf).")] = "asp-draft",
-    date: Annotated[str | None, typer.Option(
-        "--date", metavar="ISO", help="Date of the tracked changes (docx, pdf); default now, UTC.",
-        show_default=False)] = None,
+    date: Annotated[str | None, date_option(
+        "Date of the tracked changes (docx, pdf); default now, UTC.")] = None,
     moves_as_changes: Annotated[bool, typer.Option(
         "--moves-as-changes",
         help="Report moved paragraphs as a deletion and an insertion.")] = False,
-    annotate: Annotated[bool, typer.Option(
-        "--annotate", help="In a Word or PDF redline, a comment on every paragraph of NEW: "
-                           "where its wording was agreed, or that it is new.")] = False,
+    annotate: Annotated[bool, annotate_flag(
+        "In a Word or PDF redline, a comment on every paragraph of NEW: where its wording "
+        "was agreed, or that it is new.")] = False,
     var: VarOption = None,
     library: LibraryOption = None,
 ) -> None:
@@ -132,8 +123,6 @@ def diff(
 
     Example: asp-draft diff 2017 2018 --format markdown
     """
-    from asp_draft.cli.commands.documents import annotations_for, check_annotate
-
     writer = choose_format(format, out)
     check_annotate(writer, annotate, "-o OUT.docx (a Word redline)")
     when = redline_date(date)
@@ -156,7 +145,7 @@ def diff(
     if writer.terminal:
         DIFF_WRITERS.load(writer)(stdout_console(), result)
     else:
-        notes = annotations_for(res, new_doc) if annotate else None
+        notes = _annotations(res, new_doc) if annotate else None
         # a Word or PDF redline lays each text out as its body prints it, a body the
         # library adds included; the table's YAML is read only for those
         rendered = DIFF_WRITERS.render(writer, result, author=author, date=when,

@@ -8,14 +8,16 @@ from typing import Annotated, Any
 
 import typer
 
-from asp_draft.cli.app import (
+from asp_draft.cli.app import app, note, resolver, write_output
+from asp_draft.cli.options import (
     ForceOption,
     LibraryOption,
     VarOption,
-    app,
-    note,
-    resolver,
-    write_output,
+    annotate_flag,
+    check_annotate,
+    format_option,
+    output_option,
+    symbol_option,
 )
 from asp_draft.errors import UsageError
 from asp_draft.formats import DOCUMENT_WRITERS, SHOW_WRITERS, Writer, listing, ref_help
@@ -31,26 +33,11 @@ def render(document: Any, writer: Writer, *, reference_doc: Path | None = None,
     return rendered
 
 
-AnnotateOption = Annotated[bool, typer.Option(
-    "--annotate", help="A note on every paragraph: where its wording was agreed, or that it is "
-                       "new and the closest adopted paragraph (Word comments; notes in "
-                       "Markdown and HTML).")]
-
-
-def check_annotate(writer: Writer, annotate: bool, able: str) -> None:
-    """Refuse --annotate for a format that cannot show notes, before any work."""
-    if annotate and "annotations" not in writer.options:
-        raise UsageError(f"--annotate: {writer.kind} output cannot hold notes; use {able}")
-
-
 def annotations_for(found: Any, document: Any) -> list[str | None]:
     """The --annotate note of each paragraph, from blame over the library's record."""
-    from asp_draft.cli.commands.history import record_note
-    from asp_draft.compare.annotations import annotate, summary
+    from asp_draft.compare.annotations import annotate_saying
 
-    notes = annotate(document, found.library, note)
-    note(f"annotated {summary(notes)}{record_note(found.library)}")
-    return notes
+    return annotate_saying(document, found.library, note)
 
 
 def build_format(fmt: str | None, out: Path) -> Writer:
@@ -77,8 +64,7 @@ def warn_partial(document: Any) -> None:
 @app.command()
 def show(
     ref: Annotated[str, typer.Argument(metavar="REF", help=ref_help())],
-    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
-                                        help=f"{SHOW_WRITERS.help()}.")] = "text",
+    format: Annotated[str, format_option(f"{SHOW_WRITERS.help()}.")] = "text",
     var: VarOption = None,
     library: LibraryOption = None,
 ) -> None:
@@ -97,15 +83,15 @@ def show(
 @app.command()
 def build(
     ref: Annotated[str, typer.Argument(metavar="REF", help=ref_help("Draft spec, year, symbol"))],
-    out: Annotated[Path, typer.Option("--output", "-o", metavar="OUT",
-                                      help="File to write; its extension picks the format.")],
-    format: Annotated[str | None, typer.Option(
-        "--format", "-f", metavar="FORMAT",
-        help=f"{DOCUMENT_WRITERS.help()} (default: from OUT's extension).")] = None,
+    out: Annotated[Path, output_option("OUT", "File to write; its extension picks the format.")],
+    format: Annotated[str | None, format_option(
+        f"{DOCUMENT_WRITERS.help()} (default: from OUT's extension).")] = None,
     reference_doc: Annotated[Path | None, typer.Option(
         "--reference-doc", metavar="FILE",
         help="Word file whose styles the .docx takes (as pandoc does).")] = None,
-    annotate: AnnotateOption = False,
+    annotate: Annotated[bool, annotate_flag(
+        "A note on every paragraph: where its wording was agreed, or that it is new and the "
+        "closest adopted paragraph (Word comments; notes in Markdown and HTML).")] = False,
     force: ForceOption = False,
     var: VarOption = None,
     library: LibraryOption = None,
@@ -146,11 +132,11 @@ def new(
     from_ref: Annotated[str | None, typer.Option(
         "--from", metavar="REF", help="The held resolution to roll forward: a year (its "
         "omnibus) or a symbol (default: the latest omnibus before YEAR).")] = None,
-    symbol: Annotated[str | None, typer.Option(
-        "--symbol", metavar="SYMBOL", help="The draft's own symbol (e.g. ICC-ASP/19/L.4); a "
-        "draft never takes the adopted text's.")] = None,
-    out: Annotated[str, typer.Option("--output", "-o", metavar="SPEC",
-                                     help="Spec file to write, or - for stdout.")] = "draft.yaml",
+    symbol: Annotated[str | None, symbol_option(
+        "The draft's own symbol (e.g. ICC-ASP/19/L.4); a draft never takes the adopted "
+        "text's.")] = None,
+    out: Annotated[str, output_option("SPEC", "Spec file to write, or - for stdout.")]
+    = "draft.yaml",
     force: ForceOption = False,
     library: LibraryOption = None,
 ) -> None:

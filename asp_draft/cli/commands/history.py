@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from asp_draft.cli.app import (
+from asp_draft.cli.app import app, library_folders, note, resolver, stdout_console
+from asp_draft.cli.options import (
     LibraryOption,
     VarOption,
-    app,
-    library_folders,
-    note,
-    resolver,
-    stdout_console,
+    json_flag,
+    part_option,
+    since_option,
+    until_option,
 )
 from asp_draft.formats import ref_help
 
@@ -24,30 +24,10 @@ if TYPE_CHECKING:
     from asp_draft.library.load import Library
     from asp_draft.model import Document
 
-RECORD_NOTE = "the record holds only the opening of each year's preamble"
-
-
-def record_note(library: Any) -> str:
-    """` (...)` saying how much of the record is partial, or '' when none of it is."""
-    from asp_draft.model import Meta
-
-    held = library.held()
-    return partial_note(len(held), sum(Meta.of(spec.meta).partial for spec in held))
-
-
-def partial_note(held: int, partial: int) -> str:
-    """` (...)` saying how many of the `held` resolutions the record holds in part, or ''."""
-    if not partial:
-        return ""
-    if partial == held:
-        return f" ({RECORD_NOTE})"
-    return f" (the record of {partial} of the {held} resolutions held is partial)"
-
-
 @app.command()
 def blame(
     ref: Annotated[str, typer.Argument(metavar="REF", help=ref_help())],
-    as_json: Annotated[bool, typer.Option("--json", help="JSON list on stdout.")] = False,
+    as_json: Annotated[bool, json_flag("JSON list on stdout.")] = False,
     history: Annotated[bool, typer.Option(
         "--history", help="Also show each paragraph's earlier wordings and what changed.")] = False,
     var: VarOption = None,
@@ -62,7 +42,7 @@ def blame(
     Example: asp-draft blame draft.yaml --history
     """
     from asp_draft.compare.history import blame as blame_document
-    from asp_draft.compare.history import blame_held
+    from asp_draft.compare.history import blame_held, record_note
 
     found = resolver(library, var)
     document = found.resolve(ref)
@@ -112,17 +92,11 @@ def search(
         metavar="QUERY", help='Words (all must match), "exact phrases" (quote the quotes '
                                  "in a shell), prefixes (complement*); OR and NOT between terms.",
         show_default=False)],
-    since: Annotated[int | None, typer.Option(metavar="YEAR",
-                                              help="Adopted (or proposed) in or after YEAR.",
-                                              show_default=False)] = None,
-    until: Annotated[int | None, typer.Option(metavar="YEAR",
-                                              help="Adopted (or proposed) in or before YEAR.",
-                                              show_default=False)] = None,
-    part: Annotated[str | None, typer.Option(metavar="PART", help="preamble or operative.",
-                                             show_default=False)] = None,
+    since: Annotated[int | None, since_option("Adopted (or proposed) in or after YEAR.")] = None,
+    until: Annotated[int | None, until_option("Adopted (or proposed) in or before YEAR.")] = None,
+    part: Annotated[str | None, part_option()] = None,
     limit: Annotated[int, typer.Option(metavar="N", help="At most N hits.", min=1)] = 10,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON list on stdout, best first.")]
-    = False,
+    as_json: Annotated[bool, json_flag("JSON list on stdout, best first.")] = False,
     library: LibraryOption = None,
 ) -> None:
     """Find agreed language to cite in every adopted year and the library's proposals.
@@ -131,6 +105,7 @@ def search(
 
     Example: asp-draft search '"mutually reinforce"' --since 2015
     """
+    from asp_draft.compare.history import partial_note
     from asp_draft.compare.search import open_index, record_counts
     from asp_draft.compare.search import search as run_search
     from asp_draft.folders import library_dirs

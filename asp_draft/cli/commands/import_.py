@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from asp_draft.cli.app import ForceOption, LibraryOption, app, note, resolver, write_output
+from asp_draft.cli.app import app, note, resolver, write_output
+from asp_draft.cli.options import (
+    ForceOption,
+    LibraryOption,
+    as_old_flag,
+    output_option,
+    year_option,
+)
 from asp_draft.formats import reader_suffixes
 
 
@@ -17,13 +24,11 @@ def import_(
     file: Annotated[str, typer.Argument(
         metavar="FILE", help=f"The resolution to import: {reader_suffixes(spec=False)} "
                              "(or - for text on stdin).")],
-    out: Annotated[str, typer.Option("--output", "-o", metavar="OUT",
-                                     help="Spec file to write (.yaml), or - for stdout.")],
+    out: Annotated[str, output_option("OUT", "Spec file to write (.yaml), or - for stdout.")],
     force: ForceOption = False,
-    as_old: Annotated[bool, typer.Option(
-        "--as-old", help="Read tracked changes in a .docx as rejected (the old text).")] = False,
-    year: Annotated[int | None, typer.Option(
-        "--year", metavar="YEAR", help="The year, when the file does not say.")] = None,
+    as_old: Annotated[bool, as_old_flag(
+        "Read tracked changes in a .docx as rejected (the old text).")] = False,
+    year: Annotated[int | None, year_option("The year, when the file does not say.")] = None,
     library: LibraryOption = None,
 ) -> None:
     """Turn a resolution file into a draft spec that cites library clauses where they match.

@@ -9,7 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from asp_draft.cli.app import LibraryOption, app, resolver, stdout_console
+from asp_draft.cli.app import app, resolver, stdout_console
+from asp_draft.cli.options import LibraryOption, check_part, json_flag, part_option, year_option
 from asp_draft.errors import UsageError
 
 
@@ -27,20 +28,19 @@ def clause_data(clause: Any) -> dict[str, Any]:
 
 @app.command()
 def clauses(
-    part: Annotated[str | None, typer.Option(help="preamble or operative.")] = None,
+    part: Annotated[str | None, part_option()] = None,
     topic: Annotated[str | None, typer.Option(help="Words in the topic (any case).")] = None,
     tag: Annotated[str | None, typer.Option(help="A tag the clause carries.")] = None,
-    year: Annotated[int | None, typer.Option(help="Has a version adopted in this year.")] = None,
+    year: Annotated[int | None, year_option("Has a version adopted in this year.")] = None,
     status: Annotated[str | None, typer.Option(help="adopted or proposed.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON list on stdout.")] = False,
+    as_json: Annotated[bool, json_flag("JSON list on stdout.")] = False,
     library: LibraryOption = None,
 ) -> None:
     """List the clauses of the library.
 
     Example: asp-draft clauses --part preamble --tag impunity
     """
-    if part and part not in ("preamble", "operative"):
-        raise UsageError(f"--part {part!r}: choose preamble or operative")
+    check_part(part)
     if status and status not in ("adopted", "proposed"):
         raise UsageError(f"--status {status!r}: choose adopted or proposed")
     lib = resolver(library).library
@@ -72,7 +72,7 @@ def clauses(
 @app.command()
 def clause(
     clause_id: Annotated[str, typer.Argument(metavar="ID", help="The clause id.")],
-    as_json: Annotated[bool, typer.Option("--json", help="JSON on stdout.")] = False,
+    as_json: Annotated[bool, json_flag("JSON on stdout.")] = False,
     library: LibraryOption = None,
 ) -> None:
     """Show every version of one clause, with what changed between them.

@@ -7,7 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from asp_draft.cli.app import EXIT_FOUND, LibraryOption, VarOption, app, resolver, stdout_console
+from asp_draft.cli.app import EXIT_FOUND, app, resolver, stdout_console
+from asp_draft.cli.options import LibraryOption, VarOption, json_flag
 from asp_draft.errors import UsageError
 from asp_draft.formats import ref_help
 
@@ -64,8 +65,8 @@ def document_name(document: Any, ref: str) -> str:
 def lint(
     ref: Annotated[str | None, typer.Argument(
         metavar="REF", show_default=False, help=ref_help())] = None,
-    as_json: Annotated[bool, typer.Option(
-        "--json", help="Print the findings as JSON: rule, paragraph, index, message.")] = False,
+    as_json: Annotated[bool, json_flag(
+        "Print the findings as JSON: rule, paragraph, index, message.")] = False,
     select: Annotated[list[str] | None, typer.Option(
         "--select", metavar="RULES", show_default=False,
         help="Only these rules (comma-separated ids, repeatable).")] = None,

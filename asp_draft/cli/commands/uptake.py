@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from asp_draft.cli.app import LibraryOption, app, note, resolver, stdout_console
+from asp_draft.cli.app import app, note, resolver, stdout_console
+from asp_draft.cli.options import LibraryOption, format_option, json_flag, since_option
 from asp_draft.errors import UsageError
 
 FORMATS = ("text", "markdown")
@@ -20,13 +21,10 @@ def uptake(
         metavar="CLAUSE|PROPOSER",
         help="A proposed clause's id, or part of a proposer's name (any case); "
              "none: every proposal in the library.", show_default=False)] = None,
-    since: Annotated[int | None, typer.Option(metavar="YEAR",
-                                              help="Only the years from YEAR on.",
-                                              show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", metavar="FORMAT",
-                                     help="text (a table per proposal) or markdown.")] = "text",
-    as_json: Annotated[bool, typer.Option("--json", help="JSON list on stdout, one object "
-                                                         "per proposed version.")] = False,
+    since: Annotated[int | None, since_option("Only the years from YEAR on.")] = None,
+    fmt: Annotated[str, format_option("text (a table per proposal) or markdown.")] = "text",
+    as_json: Annotated[bool, json_flag(
+        "JSON list on stdout, one object per proposed version.")] = False,
     library: LibraryOption = None,
 ) -> None:
     """What each proposed wording became, year by year, in the texts the Assembly adopted.
