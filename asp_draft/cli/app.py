@@ -137,8 +137,20 @@ def stdout_console() -> Any:
 
 
 def note(message: str) -> None:
-    """A message for the user on stderr (never on stdout, which carries results)."""
-    typer.echo(f"asp-draft: {message}", err=True)
+    """A message for the user on stderr (never on stdout, which carries results); the core
+    says its own through the notify callback it is given, which is this."""
+    say(f"asp-draft: {message}")
+
+
+def error(message: str) -> None:
+    """An error on stderr, one line (`asp-draft: error: ...`)."""
+    note(f"error: {message}")
+
+
+def say(line: str) -> None:
+    """A line on stderr as it is, without the program's name: a command's summary (`3
+    paragraph(s) changed`), which reads as its result. The one writer to stderr."""
+    typer.echo(line, err=True)
 
 
 def write_output(out: Path, data: bytes | str, *, force: bool, inputs: list[str]) -> None:

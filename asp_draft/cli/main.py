@@ -14,12 +14,12 @@ from typing import Any, NoReturn
 
 import typer
 
-from asp_draft.cli.app import EXIT_BAD_INPUT, EXIT_OK, State, _restore_env, app
+from asp_draft.cli.app import EXIT_BAD_INPUT, EXIT_OK, State, _restore_env, app, error
 
 
 def _fail(message: str) -> NoReturn:
     """Stop with a one-line message and exit code 2 (only main turns errors into exits)."""
-    typer.echo(f"asp-draft: error: {message}", err=True)
+    error(message)
     raise SystemExit(EXIT_BAD_INPUT)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from asp_draft.cli.app import app, note, resolver, stdout_console
+from asp_draft.cli.app import app, error, note, resolver, stdout_console
 from asp_draft.cli.options import LibraryOption, json_flag, symbol_option, year_option
 from asp_draft.errors import UsageError
 from asp_draft.formats import reader_suffixes
@@ -138,7 +138,7 @@ def _summary(outcomes: list[Outcome], into: Path, *, dry_run: bool) -> int:
         message = str(outcome.error)
         if not message.startswith(outcome.name):
             message = f"{outcome.name}: {message}"
-        typer.echo(f"asp-draft: error: {message}", err=True)
+        error(message)
     return 2 if failed else 0
 
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from asp_draft.cli.app import app, resolver, write_output
+from asp_draft.cli.app import app, resolver, say, write_output
 from asp_draft.cli.options import (
     ForceOption,
     LibraryOption,
@@ -111,6 +111,6 @@ def compile_command(
     write_output(out, rendered, force=force, inputs=refs)
     summary = compilation.summary()
     for line in summary_lines(summary):
-        typer.echo(line, err=True)
+        say(line)
     if as_json:
         sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")

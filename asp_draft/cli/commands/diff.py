@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from asp_draft.cli.app import EXIT_FOUND, app, note, resolver, stdout_console, write_output
+from asp_draft.cli.app import EXIT_FOUND, app, note, resolver, say, stdout_console, write_output
 from asp_draft.cli.options import (
     ForceOption,
     LibraryOption,
@@ -152,9 +152,9 @@ def diff(
                                        moves_as_changes=moves_as_changes, annotations=notes,
                                        bodies=res.bodies if writer.binary else None)
         write_result(rendered, out, force=force, inputs=inputs)
-    typer.echo(result.summary_line(), err=True)
+    say(result.summary_line())
     leads = result.leads_line()
     if leads:
-        typer.echo(f"leads: {leads}", err=True)
+        say(f"leads: {leads}")
     if exit_code and result.differs:
         raise typer.Exit(EXIT_FOUND)

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from asp_draft.cli.app import app, resolver, stdout_console
+from asp_draft.cli.app import app, resolver, say, stdout_console
 from asp_draft.cli.options import LibraryOption, check_part, json_flag, part_option, year_option
 from asp_draft.errors import UsageError
 
@@ -66,7 +66,7 @@ def clauses(
 
     console = stdout_console()
     console.print(clauses_table(found))
-    typer.echo(f"{len(found)} clause(s)", err=True)
+    say(f"{len(found)} clause(s)")
 
 
 @app.command()

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from asp_draft.cli.app import EXIT_FOUND, app, resolver, stdout_console
+from asp_draft.cli.app import EXIT_FOUND, app, resolver, say, stdout_console
 from asp_draft.cli.options import LibraryOption, VarOption, json_flag
 from asp_draft.errors import UsageError
 from asp_draft.formats import ref_help
@@ -35,8 +35,8 @@ def print_rules(bodies: Any, *, as_json: bool) -> None:
             typer.echo(f"{rule.id:<{width}}  {rule.explanation}")
     for rule_id, keys in skipped.items():  # a note, apart from the listing scripts read
         if keys:
-            typer.echo(f"{rule_id} is not run for the texts of: {', '.join(keys)} (their "
-                       "'lint_skip' in the table of bodies)", err=True)
+            say(f"{rule_id} is not run for the texts of: {', '.join(keys)} (their "
+                "'lint_skip' in the table of bodies)")
 
 
 def print_findings(findings: list[Any]) -> None:
@@ -104,6 +104,6 @@ def lint(
         sys.stdout.write(findings_json(findings))
     elif findings:
         print_findings(findings)
-    typer.echo(summary_line(findings, document_name(document, ref)), err=True)
+    say(summary_line(findings, document_name(document, ref)))
     if findings:
         raise typer.Exit(EXIT_FOUND)
