@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from asp_draft.errors import UsageError
+from asp_draft.errors import RequestError
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class Writer:
     options: tuple[str, ...] = ()
     show: bool = False  # offered by `show` (a document read on the terminal or piped)
     # a function of the module that checks, before any work, that the programs the format
-    # needs are installed (PDF: LibreOffice), raising a usage error naming what to install
+    # needs are installed (PDF: LibreOffice), raising an error naming what to install
     needs: str | None = None
 
     @property
@@ -99,11 +99,12 @@ class Writers:
         return listing(self.names())
 
     def get(self, name: str) -> Writer:
-        """The writer called `name` (or one of its aliases); a usage error naming the choices."""
+        """The writer called `name` (or one of its aliases); an error naming the choices."""
         for writer in self.entries:
             if name.lower() in writer.names:
                 return writer
-        raise UsageError(f"--format {name!r}: choose one of {', '.join(self.names())}")
+        raise RequestError(f"no format of {self.what} is called {name!r}; choose one of "
+                           f"{', '.join(self.names())}")
 
     def for_suffix(self, suffix: str) -> Writer | None:
         """The writer a file suffix picks, or None."""
@@ -114,13 +115,13 @@ class Writers:
         return Writers(self.what, tuple(w for w in self.entries if not w.terminal))
 
     def load(self, writer: Writer) -> Callable[..., Any]:
-        """The writer's function, imported now; a usage error if its module is not installed."""
+        """The writer's function, imported now; an error if its module is not installed."""
         try:
             module = importlib.import_module(writer.module)
         except ModuleNotFoundError as e:
             if e.name != writer.module:
                 raise
-            raise UsageError(f"{writer.kind} {self.what} are not available yet") from None
+            raise RequestError(f"{writer.kind} {self.what} are not available yet") from None
         if writer.needs is not None:
             getattr(module, writer.needs)()
         function: Callable[..., Any] = getattr(module, writer.function)

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from asp_draft.errors import InputError, LibraryError, UsageError
+from asp_draft.errors import InputError, LibraryError, RequestError
 
 MAX_TEXT_BYTES = 32 * 1024 * 1024
 # C0 controls but tab, line feed, carriage return and form feed (a PDF copy's page break);
@@ -104,11 +104,12 @@ def decode_text(data: bytes, source: str) -> str:
 
 def plain_name(value: str, what: str) -> str:
     """A name the user gives (an author, a delegation), refused in one line when it holds a
-    control character that no document can carry."""
+    control character that no document can carry (`what` says what it is, as the caller
+    knows it: an option, a delegation's name)."""
     bad = CONTROL.search(value)
     if bad:
-        raise UsageError(f"{what} {value!r} holds the control character "
-                         f"U+{ord(bad.group()):04X}; give it in plain letters")
+        raise RequestError(f"{what} {value!r} holds the control character "
+                           f"U+{ord(bad.group()):04X}; give it in plain letters")
     return value
 
 

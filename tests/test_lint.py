@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from asp_draft.compare.lint import RULE_IDS, RULES, Finding, findings_data, findings_json, lint
-from asp_draft.errors import UsageError
+from asp_draft.errors import RequestError
 from asp_draft.model import Document, Paragraph
 from asp_draft.readers.text import parse_text
 from tests.conftest import one_line_error
@@ -232,7 +232,7 @@ def test_select_and_ignore() -> None:
     assert [f.rule for f in lint(document, select=["double-space", "mixed-quotes"])] == [
         "double-space"]
     assert lint(document, select=["double-space"], ignore=["double-space"]) == []
-    with pytest.raises(UsageError, match="unknown rule 'no-such-rule'; the rules are "
+    with pytest.raises(RequestError, match="unknown rule 'no-such-rule'; the rules are "
                                          "preamble-lead, preamble-comma"):
         lint(document, ignore=["no-such-rule"])
 

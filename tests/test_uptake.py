@@ -27,7 +27,7 @@ from asp_draft.compare.uptake import (
     split_words,
     uptake,
 )
-from asp_draft.errors import UsageError
+from asp_draft.errors import RequestError
 from asp_draft.library.load import Library, load_layers, load_library
 from tests.conftest import one_line_error
 
@@ -325,7 +325,7 @@ def test_a_library_without_proposals(tmp_path: Path) -> None:
         (root / "preamble" / f"{cid}.yaml").unlink()
     library = load_layers([root])
     assert uptake(library, build_record(library)) == []
-    with pytest.raises(UsageError, match="the library holds no proposal"):
+    with pytest.raises(RequestError, match="the library holds no proposal"):
         proposals(library, ["x"])
 
 

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from asp_draft.errors import UsageError
+from asp_draft.errors import RequestError, UsageError
 
 if TYPE_CHECKING:
-    from asp_draft.formats import Writer
+    from asp_draft.formats import Writer, Writers
 
 LibraryOption = Annotated[
     list[Path] | None,
@@ -93,6 +93,15 @@ def check_part(part: str | None) -> None:
     """Refuse a --part that is neither preamble nor operative."""
     if part and part not in ("preamble", "operative"):
         raise UsageError(f"--part {part!r}: choose preamble or operative")
+
+
+def format_named(writers: Writers, name: str) -> Writer:
+    """The writer --format names; refused naming the option and the choices."""
+    try:
+        return writers.get(name)
+    except RequestError:
+        raise UsageError(f"--format {name!r}: choose one of {', '.join(writers.names())}") \
+            from None
 
 
 def check_annotate(writer: Writer, annotate: bool, able: str) -> None:

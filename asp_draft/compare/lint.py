@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from asp_draft.errors import UsageError
+from asp_draft.errors import RequestError
 from asp_draft.language import ENGLISH, LANGUAGES, document_language
 from asp_draft.library.bodies import Body, Table
 from asp_draft.library.facts import FACTS_BODY, body_session, document_body
@@ -472,13 +472,12 @@ RULES: tuple[Rule, ...] = (
 RULE_IDS: tuple[str, ...] = tuple(rule.id for rule in RULES)
 
 
-def check_rule_ids(ids: Iterable[str], what: str) -> tuple[str, ...]:
-    """The ids as given, or a UsageError naming the first unknown one and the valid ids."""
+def check_rule_ids(ids: Iterable[str]) -> tuple[str, ...]:
+    """The ids as given, or a RequestError naming the first unknown one and the valid ids."""
     ids = tuple(ids)
     for rule_id in ids:
         if rule_id not in RULE_IDS:
-            raise UsageError(f"{what}: unknown rule {rule_id!r}; the rules are "
-                             f"{', '.join(RULE_IDS)}")
+            raise RequestError(f"unknown rule {rule_id!r}; the rules are {', '.join(RULE_IDS)}")
     return ids
 
 
@@ -494,8 +493,8 @@ def lint(document: Document, select: Iterable[str] | None = None,
 
         bodies = table()
         body = document_body(document.meta, bodies) or bodies[FACTS_BODY]
-    chosen = set(check_rule_ids(select, "select")) if select is not None else set(RULE_IDS)
-    chosen -= set(check_rule_ids(ignore or (), "ignore"))
+    chosen = set(check_rule_ids(select)) if select is not None else set(RULE_IDS)
+    chosen -= set(check_rule_ids(ignore or ()))
     chosen -= body.lint_skip
     language = document_language(document.meta)
     labelled = labels(document.paragraphs)

@@ -21,7 +21,7 @@ from stat import S_ISREG
 from typing import TYPE_CHECKING
 
 from asp_draft import __version__
-from asp_draft.errors import UsageError
+from asp_draft.errors import RequestError
 
 if TYPE_CHECKING:  # sqlite3 loads where an index is opened: blame keeps its scan here too
     import sqlite3
@@ -352,9 +352,14 @@ def fts_query(query: str) -> str:
     while parts and parts[-1] in _OPERATORS:
         parts.pop()
     if not parts:
-        raise UsageError(f"nothing to search for in {query!r}; give words, \"a phrase\" "
+        raise RequestError(f"nothing to search for in {query!r}; give words, \"a phrase\" "
                          "or a prefix*")
     return " ".join(parts)
+
+
+def too_large(number: int) -> bool:
+    """True for a whole number the index (SQLite) cannot hold."""
+    return abs(number) > SQLITE_MAX_INT
 
 
 def search(db: sqlite3.Connection, query: str, *, since: int | None = None,
@@ -364,13 +369,13 @@ def search(db: sqlite3.Connection, query: str, *, since: int | None = None,
     import sqlite3
 
     if part is not None and part not in ("preamble", "operative"):
-        raise UsageError(f"--part {part!r}: choose preamble or operative")
+        raise RequestError(f"part {part!r}: choose preamble or operative")
     if since is not None and until is not None and since > until:
-        raise UsageError(f"--since {since} is after --until {until}")
-    for option, value in (("--since", since), ("--until", until), ("--limit", limit)):
-        if value is not None and abs(value) > SQLITE_MAX_INT:
-            raise UsageError(f"{option} {value} is too large for the index (at most "
-                             f"{SQLITE_MAX_INT})")
+        raise RequestError(f"the years from {since} until {until}: {since} is after {until}")
+    for what, value in (("year", since), ("year", until), ("number of hits", limit)):
+        if value is not None and too_large(value):
+            raise RequestError(f"the {what} {value} is too large for the index (at most "
+                               f"{SQLITE_MAX_INT})")
     in_range = "(? IS NULL OR p.year >= ?) AND (? IS NULL OR p.year <= ?)"
     years = (since, since, until, until)
     match = fts_query(query)
@@ -381,7 +386,7 @@ def search(db: sqlite3.Connection, query: str, *, since: int | None = None,
               AND EXISTS (SELECT 1 FROM printing p WHERE p.wording = w.rowid AND {in_range})
             ORDER BY bm25(wording) LIMIT ?""", (match, part, part, *years, limit)).fetchall()
     except sqlite3.OperationalError as e:
-        raise UsageError(f"cannot search for {query!r}: {e}") from None
+        raise RequestError(f"cannot search for {query!r}: {e}") from None
     hits: list[Hit] = []
     for rowid, row_part, score in found:
         # Cite the latest printing within the filters, highlighted as that copy prints it.

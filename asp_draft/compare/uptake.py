@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from asp_draft.compare.diff import fold_typography
 from asp_draft.compare.history import Entry, Record, year_runs
 from asp_draft.compare.likeness import SAME_CLAUSE_MIN, likeness
-from asp_draft.errors import UsageError
+from asp_draft.errors import RequestError
 from asp_draft.model import ADOPTED, PROPOSED, Meta
 from asp_draft.text.words import diff_tokens, tokenize
 
@@ -106,12 +106,12 @@ def proposals(library: Library, names: Sequence[str] = ()) -> list[tuple[Clause,
     for name in names:
         found = [(c, v) for c, v in every if c.id == name]
         if not found and name in library.clauses:
-            raise UsageError(f"clause {name!r} has no proposed version (asp-draft clause "
+            raise RequestError(f"clause {name!r} has no proposed version (asp-draft clause "
                              f"{name} shows its versions)")
         found = found or [(c, v) for c, v in every
                           if v.proposer and name.strip().lower() in v.proposer.lower()]
         if not found:
-            raise UsageError(f"no proposed clause or proposer matches {name!r}"
+            raise RequestError(f"no proposed clause or proposer matches {name!r}"
                              f"{_proposers_hint(every)}")
         chosen += [p for p in found if p not in chosen]
     return chosen

@@ -16,6 +16,7 @@ from asp_draft.cli.options import (
     annotate_flag,
     check_annotate,
     date_option,
+    format_named,
     format_option,
     output_option,
     redline_date,
@@ -42,7 +43,7 @@ def choose_format(fmt: str | None, out: Path | None) -> Writer:
         if out is not None:
             return DIFF_WRITERS.for_suffix(out.suffix) or DIFF_WRITERS.get("text")
         return DIFF_WRITERS.get("rich" if sys.stdout.isatty() else "text")
-    writer = DIFF_WRITERS.get(fmt)
+    writer = format_named(DIFF_WRITERS, fmt)
     if writer.terminal and out is not None:
         raise UsageError(f"--format {writer.name} is for the terminal; with -o use "
                          f"{DIFF_WRITERS.files().help()}")

@@ -15,6 +15,7 @@ from asp_draft.cli.options import (
     VarOption,
     annotate_flag,
     check_annotate,
+    format_named,
     format_option,
     output_option,
     symbol_option,
@@ -43,7 +44,7 @@ def annotations_for(found: Any, document: Any) -> list[str | None]:
 def build_format(fmt: str | None, out: Path) -> Writer:
     """--format, else the format OUT's extension names."""
     if fmt is not None:
-        return DOCUMENT_WRITERS.get(fmt)
+        return format_named(DOCUMENT_WRITERS, fmt)
     writer = DOCUMENT_WRITERS.for_suffix(out.suffix)
     if writer is None:
         suffixes = listing([w.suffixes[0] for w in DOCUMENT_WRITERS.entries])
@@ -72,7 +73,7 @@ def show(
 
     Example: asp-draft show 2017 --format json
     """
-    writer = SHOW_WRITERS.get(format)
+    writer = format_named(SHOW_WRITERS, format)
     found = resolver(library, var)
     document = found.document(ref)
     warn_partial(document)

@@ -9,13 +9,19 @@ import typer
 
 from asp_draft.cli.app import EXIT_FOUND, app, resolver, say, stdout_console
 from asp_draft.cli.options import LibraryOption, VarOption, json_flag
-from asp_draft.errors import UsageError
+from asp_draft.errors import RequestError, UsageError
 from asp_draft.formats import ref_help
 
 
-def rule_ids(values: list[str] | None) -> list[str]:
-    """`--select a,b --select c` -> ['a', 'b', 'c']."""
-    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+def rule_ids(values: list[str] | None, option: str) -> tuple[str, ...]:
+    """`--select a,b --select c` -> ('a', 'b', 'c'); an unknown id is refused naming `option`."""
+    from asp_draft.compare.lint import check_rule_ids
+
+    ids = [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+    try:
+        return check_rule_ids(ids)
+    except RequestError as e:
+        raise UsageError(f"{option}: {e}") from None
 
 
 def print_rules(bodies: Any, *, as_json: bool) -> None:
@@ -86,7 +92,7 @@ def lint(
 
     Example: asp-draft lint draft.yaml --ignore double-space,mixed-quotes --json
     """
-    from asp_draft.compare.lint import check_rule_ids, findings_json, summary_line
+    from asp_draft.compare.lint import findings_json, summary_line
     from asp_draft.compare.lint import lint as run_lint
 
     found = resolver(library, var)
@@ -95,8 +101,8 @@ def lint(
         return
     if ref is None:
         raise UsageError("give a REF to lint (or --rules to list the rules)")
-    chosen = check_rule_ids(rule_ids(select), "--select") if select is not None else None
-    left_out = check_rule_ids(rule_ids(ignore), "--ignore")
+    chosen = rule_ids(select, "--select") if select is not None else None
+    left_out = rule_ids(ignore, "--ignore")
     document = found.document(ref)
     findings = run_lint(document, select=chosen, ignore=left_out,
                         body=found.bodies.get(document.meta.get("body")))
