@@ -154,6 +154,9 @@ def test_a_year_without_an_omnibus_names_what_is_held(tmp_path: Path) -> None:
     ("resolutions/wrong.yaml", "year: 2019\nsymbol: ICC-ASP/18/Res.3\n",
      "must be named icc-asp-18-res-3.yaml", 2),
     ("resolutions/x.yaml", "year: 2019\n", "a resolution file needs its 'symbol'", 1),
+    # a symbol is text: read as a number or a list, it is refused at its line
+    ("resolutions/x.yaml", "year: 2019\nsymbol: [ICC-ASP/18/Res.3]\n",
+     "'symbol' must be text, not ['ICC-ASP/18/Res.3']", 2),
     ("preamble/x.yaml", "id: x\nversions:\n  - proposed: 2019\n    rolls: later\n    text: a,\n",
      "'rolls' must be one of advance, keep, review, not 'later'", 4),
     ("preamble/x.yaml", "id: x\nversions:\n  - adopted: [ICC-ASP/16/Res.6]\n    amends: y\n"

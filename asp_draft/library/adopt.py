@@ -382,7 +382,7 @@ def resolution_meta(document: Document, library: Library, *, symbol: str | None,
             "add it to the file, or adopt the file alone with " + \
             _joined([o.split()[0] for _, o in lacking], "and")
         said = f"the file does not say {whats}; {how}"
-        if not adopted and meta.get("status") == "draft":
+        if not adopted and meta.status == "draft":
             said = (f"the file is a draft ({meta.name('no symbol')}), not a text the body "
                     f"adopted; adopt the resolution as adopted, or, if this draft was adopted as "
                     f"it stands, say so: {said}")
@@ -390,7 +390,7 @@ def resolution_meta(document: Document, library: Library, *, symbol: str | None,
     assert symbol is not None and day is not None and title is not None
     found = year or meta.year or library.year_of_symbol(symbol) or day.year
     bodies = library_bodies(library)
-    known = {**meta, "symbol": symbol, "adopted": day.isoformat()}
+    known = meta.with_(symbol=symbol, adopted=day.isoformat())
     body = document_body(known, bodies, source=source, line=meta_line(source, "body")) or \
         bodies[FACTS_BODY]
     out: dict[str, Any] = {"year": found, "symbol": symbol, "body": body.key, "title": title}
@@ -399,8 +399,8 @@ def resolution_meta(document: Document, library: Library, *, symbol: str | None,
     if session is not None:
         out["session"] = session
     out["adopted"] = day.isoformat()
-    for key in _COPIED_META:
-        value = meta.get(key)
+    for key in _COPIED_META:  # as the file gives them
+        value = meta.value(key)
         if isinstance(value, str | int) and value != "":
             out[key] = value
     # the chapeau as printed, so that the library prints it so whatever the body's table says
@@ -417,9 +417,9 @@ def _joined(words: list[str], conjunction: str) -> str:
 
 def is_omnibus(meta: Meta, library: Library) -> bool:
     """The year's omnibus resolution: its title, or the symbol facts give for the year."""
-    title = " ".join(str(meta.get("title", "")).split()).lower()
-    facts_symbol = library.facts.years.get(int(meta["year"]), {}).get("symbol")
-    return title == OMNIBUS_TITLE.lower() or meta["symbol"] == facts_symbol
+    title = " ".join((meta.title or "").split()).lower()
+    facts = library.facts.years.get(meta.year, {}) if meta.year is not None else {}
+    return title == OMNIBUS_TITLE.lower() or meta.symbol == facts.get("symbol")
 
 
 def plan_adoption(document: Document, library: Library, into: Path, *, source: str,
@@ -433,46 +433,39 @@ def plan_adoption(document: Document, library: Library, into: Path, *, source: s
     """
     meta = resolution_meta(document, library, symbol=symbol, year=year, title=title,
                            adopted=adopted, source=source, options=options)
-    sym, kind = str(meta["symbol"]), "omnibus" if is_omnibus(meta, library) else "resolution"
+    sym, in_year = meta.symbol, meta.year
+    assert sym is not None and in_year is not None  # resolution_meta stops without them
+    kind = "omnibus" if is_omnibus(meta, library) else "resolution"
     held = library.find_symbol(sym)
     changes = None
     if held is not None:
         from asp_draft.compare.diff import diff_documents
 
         found = diff_documents(assemble(held, library), document)
-        if not found.differs and held.year == meta["year"]:
-            return Adoption(sym, int(meta["year"]), kind, "unchanged", (), (), into,
-                            library=library)
+        if not found.differs and held.year == in_year:
+            return Adoption(sym, in_year, kind, "unchanged", (), (), into, library=library)
         changes = found.summary()
-    path = _resolution_path(into, meta, kind)
-    _check_slot(library, meta, kind, path, source)
+    path = into / "sessions" / f"{in_year}.yaml" if kind == "omnibus" else \
+        resolution_path(into, sym)
+    if kind == "omnibus":
+        _check_slot(library, sym, in_year, source)
     drafts = _without_symbol(library, sym)
     matches, entries = _match_all(document, library, index or MatchIndex.of(library), drafts,
-                                  meta, source)
+                                  meta, sym, source)
     text = session_text(meta, entries, source)
     files = _files(library, into, drafts, path, text, held)
-    after = _verify(document, library, files, into, meta, source)
-    return Adoption(sym, int(meta["year"]), kind, "corrected" if held else "new",
+    after = _verify(document, library, files, sym, source)
+    return Adoption(sym, in_year, kind, "corrected" if held else "new",
                     tuple(matches), tuple(files), into, changes, library=after)
 
 
-def _resolution_path(into: Path, meta: Meta, kind: str) -> Path:
-    if kind == "omnibus":
-        return into / "sessions" / f"{meta['year']}.yaml"
-    return resolution_path(into, str(meta["symbol"]))
-
-
-def _check_slot(library: Library, meta: Meta, kind: str, path: Path,
-                source: str) -> None:
+def _check_slot(library: Library, symbol: str, year: int, source: str) -> None:
     """An omnibus year already held under another symbol is not silently replaced."""
-    if kind != "omnibus":
-        return
-    other = library.sessions.get(int(meta["year"]))
-    if other is not None and other.meta.get("symbol") != meta["symbol"]:
-        raise UsageError(f"the library's omnibus resolution for {meta['year']} is "
-                         f"{other.meta.get('symbol')} ({other.source}), not {meta['symbol']}; "
+    other = library.sessions.get(year)
+    if other is not None and other.meta.symbol != symbol:
+        raise UsageError(f"the library's omnibus resolution for {year} is "
+                         f"{other.meta.symbol} ({other.source}), not {symbol}; "
                          "check --symbol and --year", source=source)
-    del path
 
 
 def _without_symbol(library: Library, symbol: str) -> dict[str, ClauseDraft]:
@@ -505,10 +498,9 @@ def _words(text: str) -> str:
 
 
 def _match_all(document: Document, library: Library, matcher: MatchIndex,
-               drafts: dict[str, ClauseDraft], meta: Meta,
+               drafts: dict[str, ClauseDraft], meta: Meta, symbol: str,
                source: str) -> tuple[list[Match], dict[str, list[Any]]]:
     """Every paragraph's match, the drafts updated, and the session file's entries."""
-    symbol = str(meta["symbol"])
     probe = Spec(meta=meta, variables={}, preamble=(), operative=(), source=source)
     values = variables_for(probe, library, {})
     index = matcher.for_year(values, library.held_symbols() | {symbol})
@@ -649,8 +641,8 @@ def _inside(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
-def _verify(document: Document, library: Library, files: list[FileChange], into: Path,
-            meta: Meta, source: str) -> Library:
+def _verify(document: Document, library: Library, files: list[FileChange], symbol: str,
+            source: str) -> Library:
     """Load the additions as a library would, check they print the document exactly, and
     return that library."""
     lib = library.copy()
@@ -665,9 +657,9 @@ def _verify(document: Document, library: Library, files: list[FileChange], into:
             continue
         session = parse_spec(change.text, str(change.path))
     if session is None:  # the session file is unchanged on disk
-        session = lib.find_symbol(str(meta["symbol"]))
+        session = lib.find_symbol(symbol)
     assert session is not None
-    if _resolution_kind(session, into) == "omnibus":
+    if _resolution_kind(session) == "omnibus":
         lib.add_session(session)
     else:
         lib.add_resolution(session)
@@ -683,8 +675,8 @@ def _verify(document: Document, library: Library, files: list[FileChange], into:
     return lib
 
 
-def _resolution_kind(spec: Spec, into: Path) -> str:
-    del into
+def _resolution_kind(spec: Spec) -> str:
+    """A held text's kind, as the folder it is in says."""
     return "omnibus" if Path(spec.source).parent.name == "sessions" else "resolution"
 
 

@@ -196,7 +196,7 @@ def clause_text(draft: ClauseDraft) -> str:
 
 def session_text(meta: Meta, entries: dict[str, list[Any]], source: str) -> str:
     """The YAML of a session or resolution file: metadata, each part's entries, annexes."""
-    head = [f"# {meta['symbol']}, adopted {meta['adopted']}: recorded by `asp-draft adopt` from "
+    head = [f"# {meta.symbol}, adopted {meta.adopted}: recorded by `asp-draft adopt` from "
             f"{Path(source).name}.",
             "# Each clause id takes the version whose 'adopted' list holds this symbol."]
     data = dict(meta)

@@ -64,12 +64,14 @@ def _variables(spec: Spec, library: Library, overrides: Mapping[str, Any], body:
                bodies: Table) -> dict[str, Any]:
     """variables_for, with the spec's body and the library's table at hand."""
     values = body_values(library.facts, spec.year, spec.meta, body, bodies)
-    for key in ("session", "venue", "symbol", "title"):
-        if key in spec.meta:
-            values[key] = spec.meta[key]
+    values.update((k, v) for k, v in spec.meta.items() if k in _SPEC_VALUES)
     values.update(spec.variables)
     values.update(overrides)
     return values
+
+
+# what a spec's own metadata says over the year's facts, for its templates
+_SPEC_VALUES = ("session", "venue", "symbol", "title")
 
 
 def select_version(clause: Clause, entry: Entry, symbol: str | None, spec: Spec) -> Version:
@@ -116,11 +118,12 @@ def assemble(spec: Spec, library: Library, overrides: Mapping[str, Any] | None =
     body = _body_in(spec, bodies)
     values = _variables(spec, library, overrides or {}, body, bodies)
     language = spec_language(spec, library)
+    own = spec.meta
     # a draft is not the adopted text: it takes the symbol facts.yaml lists for its year only
     # when it is adopted or says so itself
-    given = "adopted" in spec.meta or "symbol" in spec.meta
+    symbol = values.get("symbol") if own.adopted or own.symbol else None
     meta: dict[str, Any] = {
-        "symbol": values.get("symbol") if given else None,
+        "symbol": symbol,
         "body": body.key if body is not None else None,
         "title": values.get("title", language.title),
         "year": spec.year,
@@ -128,18 +131,19 @@ def assemble(spec: Spec, library: Library, overrides: Mapping[str, Any] | None =
     }
     if values.get("venue"):
         meta["venue"] = values["venue"]
-    meta.update({k: v for k, v in spec.meta.items() if k not in meta})
+    meta.update({k: v for k, v in own.items() if k not in meta})
     # the omnibus's chapeau in the draft's language; another body's as the table prints it
     meta.setdefault("chapeau", language.chapeau if body is None or body.key == FACTS_BODY
                     else body.chapeau)
     # English goes unsaid, as in every file read; another language is named
-    if "language" in spec.meta or language.code != DEFAULT_LANGUAGE:
+    if own.language or language.code != DEFAULT_LANGUAGE:
         meta["language"] = language.code
-    if "adopted" not in meta:
+    if not own.adopted:
         meta.setdefault("status", "draft")
-    symbol = meta.get("symbol") if "adopted" in spec.meta else None
     paragraphs: list[Paragraph] = []
-    emit = _Emitter(values, library, spec, symbol, paragraphs, language)
+    # a held resolution prints the versions its symbol adopted; a draft, the latest
+    emit = _Emitter(values, library, spec, symbol if own.adopted else None, paragraphs,
+                    language)
     for part in ("preamble", "operative"):
         emit.part(getattr(spec, part), part, numbered=part == "operative")
     for annex in spec.annexes:

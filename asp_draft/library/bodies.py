@@ -25,6 +25,7 @@ from typing import Any
 from asp_draft.errors import LibraryError
 from asp_draft.language import ENGLISH, Language
 from asp_draft.library.yamlcheck import check_keys, expect, line_of
+from asp_draft.model import Meta
 from asp_draft.symbols import Grammar, Symbol, fill, template_pattern
 
 BODIES_FILE = "bodies.yaml"
@@ -145,13 +146,14 @@ class Table:
 
     def of_meta(self, meta: Mapping[str, Any]) -> Body | None:
         """A document's body: its `body`, else its symbol's, else its chapeau's."""
-        named = self.get(str(meta.get("body") or "") or None)
+        found = Meta.of(meta)
+        named = self.get(found.body)
         if named is not None:
             return named
-        symbol = self.parse_symbol(str(meta.get("symbol") or ""))
+        symbol = self.parse_symbol(found.symbol or "")
         if symbol is not None:
             return self.bodies[symbol.body]
-        return self.of_chapeau(str(meta.get("chapeau") or "")) if meta.get("chapeau") else None
+        return self.of_chapeau(found.chapeau) if found.chapeau else None
 
     def adopting(self, body: Body) -> Body:
         """The body whose resolution a text of `body` becomes (a committee's: its Assembly's)."""

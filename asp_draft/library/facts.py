@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from asp_draft.errors import InputError, LibraryError, UsageError
 from asp_draft.language import ENGLISH, language_for
 from asp_draft.library.yamlcheck import check_keys, expect, line_of
+from asp_draft.model import Meta
 
 if TYPE_CHECKING:  # the table is read only where a body is asked for (start-up reads no YAML)
     from asp_draft.library.bodies import Body, Table
@@ -143,8 +144,8 @@ def document_body(meta: Mapping[str, Any], table: Table, *, source: str | None =
     A key the table does not know is an InputError at `source`, `line`: a body is added with
     a library's bodies.yaml, never by a spelling.
     """
-    named = str(meta.get("body") or "").strip()
-    rest = {k: v for k, v in meta.items() if k != "body"}
+    said = Meta.of(meta)
+    named = (said.body or "").strip()
     if named:
         found = table.get(named)
         if found is not None:
@@ -155,7 +156,7 @@ def document_body(meta: Mapping[str, Any], table: Table, *, source: str | None =
             known = ", ".join(b.key for b in table)
             raise InputError(f"unknown body {named!r} (the bodies are {known}; a library's "
                              "bodies.yaml adds one)", source=source, line=line)
-    by_text = table.of_meta(rest)
+    by_text = table.of_meta(said.with_(body=None))
     if by_text is not None or not named:
         return by_text
     # a cover's `Resolution adopted by the Human Rights Council`: the body by its name
@@ -168,16 +169,16 @@ def body_session(meta: Mapping[str, Any], body: Body, table: Table) -> int | Non
     without sessions."""
     if not body.sessions.held:
         return None
-    symbol = table.parse_symbol(str(meta.get("symbol") or ""))
+    found = Meta.of(meta)
+    symbol = table.parse_symbol(found.symbol or "")
     if symbol is not None and symbol.session is not None and \
             table.adopting(table[symbol.body]) == table.adopting(body):
         return symbol.session
-    adopted = iso_date(meta.get("adopted"))
+    adopted = iso_date(found.adopted)
     if adopted is not None:
         return body.sessions.of_date(adopted)
-    year = meta.get("year")
-    if isinstance(year, int) and not meta.get("symbol"):
-        return body.sessions.opening_in(year)
+    if found.year is not None and not found.symbol:
+        return body.sessions.opening_in(found.year)
     return None
 
 
@@ -217,7 +218,7 @@ def with_body(document: Document, table: Table, *, source: str | None = None,
     at = next((i + 1 for i, (k, _) in enumerate(items) if k == "symbol"), 0)
     items.insert(at, ("body", body.key))
     data = dict(items)
-    if data.get("session") is None:
+    if document.meta.value("session") is None:  # said in any form, the document's own stands
         session = body_session(document.meta, body, table)
         if session is not None:
             data["session"] = session

@@ -114,8 +114,8 @@ def spec_meta(document: Document, library: Library, year: int | None,
         raise UsageError("cannot tell the year of the text (no year, known symbol or "
                          "adoption date); give --year YEAR", source=source)
     out: dict[str, Any] = {"year": found}
-    for key in META_KEYS:
-        value = meta.get(key)
+    for key in META_KEYS:  # the keys a spec holds, copied as the document gives them
+        value = meta.value(key)
         if key == "year" or value is None or value == "" or isinstance(value, dict | list):
             continue
         if key == "chapeau" and value == _DEFAULT_CHAPEAU:
@@ -131,7 +131,7 @@ class _Index:
 
     def __init__(self, library: Library, spec: Spec) -> None:
         values = variables_for(spec, library, {})
-        symbol = spec.meta.get("symbol") if "adopted" in spec.meta else None
+        symbol = spec.meta.symbol if spec.meta.adopted else None
         self.exact: dict[tuple[str, str], list[tuple[Clause, Version]]] = {}
         self.choices: dict[str, list[tuple[str, Clause, Version]]] = {"preamble": [],
                                                                        "operative": []}
@@ -178,7 +178,7 @@ def import_document(document: Document, library: Library, *, source: str,
     meta = spec_meta(document, library, year, source)
     probe = Spec(meta=meta, variables={}, preamble=(), operative=(), source=source)
     index = _Index(library, probe)
-    symbol = meta.get("symbol") if "adopted" in meta else None
+    symbol = meta.symbol if meta.adopted else None
     parts: dict[str, list[_Item]] = {"preamble": [], "operative": []}
     annexes: list[_AnnexItems] = []
     opened = annexes_opened(document.paragraphs)

@@ -57,11 +57,11 @@ KNOWN_LISTED = 10  # an unknown symbol's message lists the held ones up to this 
 
 
 def _symbol_key(spec: Spec) -> str:
-    return str(spec.meta.get("symbol", "")).strip().lower()
+    return (spec.meta.symbol or "").strip().lower()
 
 
 def _held_order(spec: Spec) -> tuple[int, str]:
-    return spec.year, str(spec.meta.get("symbol") or "")
+    return spec.year, spec.meta.symbol or ""
 
 
 def symbol_slug(symbol: str) -> str:
@@ -103,7 +103,7 @@ class Library:
 
     def add_resolution(self, spec: Spec) -> None:
         """Hold `spec` as a resolution other than the omnibus, known by its symbol."""
-        symbol = str(spec.meta["symbol"])
+        symbol = str(spec.meta.symbol)
         self._unindex(self.resolutions.get(symbol))
         self.resolutions[symbol] = spec
         self._index(spec)
@@ -131,7 +131,7 @@ class Library:
 
     def language_of(self, spec: Spec) -> str:
         """A spec's language: its own, else its folder's (a held resolution), else the library's."""
-        own = spec.meta.get("language")
+        own = spec.meta.language
         if own:
             return language_code(own)
         return self.spec_languages.get(spec.source, self.language)
@@ -139,7 +139,7 @@ class Library:
     def held(self) -> list[Spec]:
         """Every adopted resolution the library holds, omnibus or not, by year then symbol."""
         specs = [*self.sessions.values(), *self.resolutions.values()]
-        return sorted(specs, key=lambda s: (s.year, str(s.meta.get("symbol") or "")))
+        return sorted(specs, key=_held_order)
 
     def require_record(self) -> None:
         """Stop with one line when the library holds nothing to work on."""
@@ -169,7 +169,7 @@ class Library:
         if year in self.sessions:
             return self.sessions[year]
         self.require_record()
-        others = [str(s.meta.get("symbol")) for s in self.held() if s.year == year]
+        others = [str(s.meta.symbol) for s in self.held() if s.year == year]
         if others:
             raise UnknownReferenceError(f"no omnibus resolution for {year} in the library; "
                                         f"name the one held by its symbol: {', '.join(others)}")
@@ -188,7 +188,7 @@ class Library:
 
     def _known_symbols(self, symbol: str) -> str:
         """'held: A, B' for a few; for a body's record, the count and the closest few."""
-        known = [str(s.meta.get("symbol")) for s in self.held()]
+        known = [str(s.meta.symbol) for s in self.held()]
         if len(known) <= KNOWN_LISTED:
             return f"known: {', '.join(known) or 'none'}"
         by_key = {k.lower(): k for k in known}
@@ -203,7 +203,7 @@ class Library:
 
     def held_symbols(self) -> set[str]:
         """The symbols of every held resolution, as their files write them."""
-        return {str(s.meta.get("symbol")) for s in self._symbols.values()}
+        return {str(s.meta.symbol) for s in self._symbols.values()}
 
     @property
     def read_in_part(self) -> bool:
@@ -235,7 +235,7 @@ class Library:
     def year_of_symbol(self, symbol: str) -> int | None:
         """The year of a document symbol, from session and resolution files or facts."""
         spec = self._symbols.get(symbol.lower())
-        if spec is not None and spec.meta.get("symbol") == symbol:
+        if spec is not None and spec.meta.symbol == symbol:
             return spec.year
         year = self.facts.year_of_symbol(symbol)
         if year is None and self._find_year is not None:
@@ -335,7 +335,7 @@ def _load_held(dirs: Sequence[Path], symbol: str) -> Library | None:
         _read_sessions(root, languages[root], lib, resolutions=False)
     root, path = found
     spec = read_resolution(path)
-    if not same_symbol(str(spec.meta["symbol"]), symbol):
+    if not same_symbol(str(spec.meta.symbol), symbol):
         return None
     lib.add_resolution(spec)
     lib.spec_languages[spec.source] = languages[root]
@@ -411,13 +411,13 @@ class _HeldFiles:
         reads the folders: the last file of a symbol replaces the earlier)."""
         if path not in self._specs:
             spec = read_resolution(path)
-            symbol = str(spec.meta["symbol"])
+            symbol = str(spec.meta.symbol)
             listed = self.scan().names
             later = [p for r in self.dirs[self.dirs.index(root):] for stem in stems(symbol)
                      if f"{stem}.yaml" in listed[r]
                      and (p := r / RESOLUTIONS / f"{stem}.yaml") != path and p.is_file()
                      and (r != root or p.name > path.name)]
-            replaced = any(read_resolution(p).meta.get("symbol") == symbol for p in later)
+            replaced = any(read_resolution(p).meta.symbol == symbol for p in later)
             self._specs[path] = None if replaced else spec
             self._cited[path] = cited(spec)
         return self._specs[path]
@@ -722,7 +722,7 @@ class _YearFinder:
             spec = read_resolution(found[1])
         except AspDraftError:
             return None
-        return spec.year if spec.meta.get("symbol") == symbol else None
+        return spec.year if spec.meta.symbol == symbol else None
 
 
 def _read_facts(root: Path, lib: Library) -> str:
@@ -790,8 +790,8 @@ def _overlay(earlier: Clause, later: Clause) -> Clause:
 def read_resolution(path: Path) -> Spec:
     """A resolutions/<slug>.yaml file: a session file whose name is its symbol's slug."""
     spec = read_spec(path)
-    symbol = spec.meta.get("symbol")
-    if not isinstance(symbol, str) or not symbol.strip():
+    symbol = spec.meta.symbol
+    if symbol is None or not symbol.strip():
         raise LibraryError("a resolution file needs its 'symbol'", source=path, line=1)
     if path.stem not in stems(symbol):
         raise LibraryError(f"the file of {symbol} must be named {symbol_slug(symbol)}.yaml",

@@ -89,7 +89,7 @@ def base_for(library: Library, year: int, ref: str | None) -> Spec:
             else library.session_by_symbol(ref)
         body = library_bodies(library).of_meta(base.meta)
         if not _earlier(base, body, year):
-            raise UsageError(f"--from {ref}: {base.meta.get('symbol')} is of {base.year}; a "
+            raise UsageError(f"--from {ref}: {base.meta.symbol} is of {base.year}; a "
                              f"draft for {year} rolls an earlier text forward")
         return base
     earlier = [y for y in library.sessions if y < year]
@@ -104,7 +104,7 @@ def _earlier(base: Spec, body: Body | None, year: int) -> bool:
     """Whether `base` comes before the draft for `year`: by session where the body counts
     them (a General Assembly text adopted in June 2024 is of the session that opened in
     2023), else by year."""
-    session, coming = _session_of(base), coming_session(base, body, year)
+    session, coming = base.meta.session, coming_session(base, body, year)
     if session is not None and coming is not None:
         return session < coming
     return base.year < year
@@ -118,7 +118,7 @@ def coming_session(base: Spec, body: Body | None, year: int) -> int | None:
     sessions) and a body without sessions."""
     if body is None or body.key == factlib.FACTS_BODY or not body.sessions.held:
         return None
-    session = _session_of(base)
+    session = base.meta.session
     opened = body.sessions.year_of(session) if session is not None else None
     if session is None or opened is None or body.sessions.by_year:
         return body.sessions.opening_in(year)
@@ -152,11 +152,6 @@ def roll(library: Library, year: int, *, ref: str | None = None,
     return Rolled(base=base, text="\n".join(header) + "\n" + text, review=review)
 
 
-def _session_of(spec: Spec) -> int | None:
-    session = spec.meta.get("session")
-    return session if isinstance(session, int) else None
-
-
 def _step(base: Spec, adopted: Document, body: Body | None, year: int,
           bodies: Table) -> Step | None:
     """How far the draft rolls the base, and what it knows of it; None where the words are
@@ -164,7 +159,7 @@ def _step(base: Spec, adopted: Document, body: Body | None, year: int,
     through their templates; its literal texts (adopted from a file) roll as any body's."""
     if body is None:
         return None
-    session, coming = _session_of(base), coming_session(base, body, year)
+    session, coming = base.meta.session, coming_session(base, body, year)
     if session is not None and coming is not None and coming > session:
         sessions = coming - session
         years = sessions if body.sessions.by_year else \
@@ -172,16 +167,16 @@ def _step(base: Spec, adopted: Document, body: Body | None, year: int,
     else:
         sessions = years = max(1, year - base.year)
     found = predecessor((p.text for p in adopted.paragraphs if not p.heading), body,
-                        session=session, year=base.year, title=base.meta.get("title"))
+                        session=session, year=base.year, title=base.meta.title)
     return Step(base_year=base.year, years=years, sessions=sessions, session=session,
-                adopted=factlib.iso_date(base.meta.get("adopted")),
+                adopted=factlib.iso_date(base.meta.adopted),
                 base_cite=_base_cite(base, body, found, bodies),
                 predecessor=found, body=body)
 
 
 def _base_cite(base: Spec, body: Body, found: str | None, bodies: Table) -> str | None:
     """The base as its predecessor is cited: '78/6' where the text wrote '77/6'."""
-    symbol = bodies.parse_symbol(str(base.meta.get("symbol") or ""))
+    symbol = bodies.parse_symbol(base.meta.symbol or "")
     form = citation_form(found, body) if found else None
     if symbol is None or symbol.kind != "resolution" or form is None:
         return None
@@ -196,7 +191,7 @@ class _Carry:
     def __init__(self, library: Library, base: Spec, adopted: Document,
                  step: Step | None) -> None:
         self.library, self.base, self.adopted, self.step = library, base, adopted, step
-        self.symbol = str(base.meta.get("symbol") or "")
+        self.symbol = base.meta.symbol or ""
         self.position = 0  # of the next entry's paragraph in `adopted`
         self.kept: set[int] = set()
         # position -> what changed in its words ("'77/6 of ...' -> '78/6 of ...'") and why
@@ -318,11 +313,11 @@ def _draft_meta(library: Library, base: Spec, year: int, symbol: str | None,
         else:
             notes.append("# No symbol: give the draft's own with `asp-draft new --symbol`, "
                          "or add 'symbol:' here.")
-    out["title"] = base.meta.get("title")
-    if base.meta.get("body") or not omnibus:
-        out["body"] = base.meta.get("body") or (body.key if body else None)
-    if base.meta.get("chapeau"):
-        out["chapeau"] = base.meta["chapeau"]  # the base's body, as it prints its chapeau
+    out["title"] = base.meta.title
+    if base.meta.body or not omnibus:
+        out["body"] = base.meta.body or (body.key if body else None)
+    if base.meta.chapeau:
+        out["chapeau"] = base.meta.chapeau  # the base's body, as it prints its chapeau
     if omnibus:
         out["session"] = facts.get("session", factlib.session_for_year(year))
     elif (coming := coming_session(base, body, year)) is not None:
@@ -344,12 +339,12 @@ def _header(base: Spec, year: int, notes: list[str], review: tuple[Review, ...],
             for_whom: str = "") -> list[str]:
     header = [
         f"# Draft spec for {year}{for_whom}, rolled forward by `asp-draft new` from "
-        f"{base.meta.get('symbol')} ({base.year}).",
+        f"{base.meta.symbol} ({base.year}).",
         "# Each clause id takes the clause's latest adopted version; pin one as ID@YEAR.",
         "# New language goes inline:  - text: \"*Welcoming* the ...,\"",
         *notes,
     ]
-    if Meta.of(base.meta).partial:
+    if base.meta.partial:
         header.append("# The record of the base year is partial (only part of its text is "
                       "held), so this draft is too.")
     if review:

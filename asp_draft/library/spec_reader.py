@@ -54,7 +54,8 @@ def parse_spec(text: str, source: str) -> Spec:
     for key in ("session", "plenary"):
         if data.get(key) is not None:
             expect(data[key], int, what=f"'{key}'", source=source, line=_line(data, key))
-    for key in ("body", "chapeau"):  # a body's key (ga, sc), the table checks it; as printed
+    # text: a symbol; a body's key (ga, sc), which the table checks; the chapeau as printed
+    for key in ("symbol", "body", "chapeau"):
         if data.get(key) is not None:
             expect(data[key], str, what=f"'{key}'", source=source, line=_line(data, key))
     found = {k: data[k] for k in META_KEYS if k in data}
