@@ -479,6 +479,15 @@ def test_an_akn_file_from_another_tool_reads_correctly(tmp_path: Path) -> None:
     assert doc.paragraphs[10].annex == "Terms of reference"
 
 
+def test_an_adoption_date_that_is_no_date_gives_no_year() -> None:
+    """Another tool's file may date the adoption with anything; the text is still read."""
+    data = FOREIGN.replace('date="2019-11-20" name="adoption"', 'date="soon" name="adoption"')
+    doc = parse_akn(data.encode(), "x.xml")
+    assert doc.meta.adopted == "soon"
+    assert doc.meta.year is None
+    assert doc.paragraphs[2].lead == "Takes note"
+
+
 def test_leads_marked_in_italics_by_another_tool_are_taken() -> None:
     data = FOREIGN.replace("<p>Recalling its", "<p><i>Recalling</i> its").replace(
         "<p>Takes note", "<p><i>Takes note</i>").encode()

@@ -357,7 +357,7 @@ def test_markdown_keeps_the_body_chapeau_and_session(meta: dict[str, Any]) -> No
     from asp_draft.readers.markdown import parse_markdown
     from asp_draft.writers.markdown import render_markdown
 
-    body = un.body_of(meta, _table())
+    body = un.body_of(Meta.of(meta), _table())
     assert body is not None
     document = _document({**meta, "body": body.key})
     text = render_markdown(document)

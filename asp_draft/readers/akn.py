@@ -27,7 +27,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from asp_draft.errors import InputError
 from asp_draft.language import language_code
-from asp_draft.model import Document
+from asp_draft.model import Document, Meta
 from asp_draft.ooxml.package import xml_parser
 from asp_draft.text.heads import adoption_meta
 from asp_draft.text.structure import ANNEX_LINE, Block, Notify, Role, Run, Source, classify, quiet
@@ -231,8 +231,9 @@ class _Reader:
             for when in conclusions.iter(self.q("docDate"), self.q("date")):
                 if when.get("date"):
                     meta.setdefault("adopted", _plain(when.get("date")[:10]))
-        if meta.get("adopted"):
-            meta.setdefault("year", int(str(meta["adopted"])[:4]))
+        adopted = Meta.of(meta).adopted or ""
+        if adopted[:4].isdecimal():  # a file may date it `soon`: no year in that
+            meta.setdefault("year", int(adopted[:4]))
 
     def _author_body(self) -> str | None:
         """The body of the table the Work's author is (`#ga`, or the organization it refers

@@ -394,6 +394,6 @@ def read_docx(path: Path, *, as_old: bool = False, notify: Notify = quiet) -> Do
     source, title = _source(open_package(Path(path)), as_old=as_old, notify=notify)
     document = classify(source, notify)
     # the writer falls back to the symbol for the Word title; that is no title of the text
-    if title and "title" not in document.meta and title != document.meta.get("symbol"):
+    if title and "title" not in document.meta and title != document.meta.symbol:
         return replace(document, meta=document.meta.with_(title=title))
     return document

@@ -17,10 +17,11 @@ from __future__ import annotations
 import ast
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from asp_draft.language import ENGLISH
+from asp_draft.model import Meta
 from asp_draft.symbols import SYMBOL_LINE as SYMBOL_LINE  # named here for the page repairs
 from asp_draft.symbols import session_of
 from asp_draft.text.words import squeeze
@@ -131,22 +132,31 @@ def head_meta(groups: list[list[str]], notify: Notify = _quiet) -> dict[str, Any
                 flush(pending)
                 pending = []
             elif numbered and not (SYMBOL_LINE.fullmatch(line) or adoption_meta(line)):
-                meta["title"] = f"{meta['title']} {line}"
+                meta["title"] = f"{Meta.of(meta).title} {line}"
             else:
                 numbered = False
                 pending.append(line)
         flush(pending)
     if rest:
         meta.setdefault("title", rest[-1])
-    if meta.get("number") and " (" in str(meta["number"]):  # a Council's `Resolution 2797 (2025)`
-        meta.setdefault("title", f"Resolution {meta['number']}")
-    session = session_of(str(meta.get("symbol") or ""))
-    if session is not None:
-        meta.setdefault("session", session)
-    for key in ("adopted", "date"):  # the year of its adoption, or a draft's of its date
-        if meta.get(key):
-            meta.setdefault("year", int(str(meta[key])[:4]))
+    for key, value in _implied(Meta.of(meta)).items():
+        meta.setdefault(key, value)
     return meta
+
+
+def _implied(found: Meta) -> dict[str, Any]:
+    """What a head implies without a line of its own: a Council resolution's title (`Resolution
+    2797 (2025)`), its symbol's session, the year of its adoption (or of a draft's date)."""
+    out: dict[str, Any] = {}
+    if found.number and " (" in found.number:
+        out["title"] = f"Resolution {found.number}"
+    session = session_of(found.symbol or "")
+    if session is not None:
+        out["session"] = session
+    day = found.adopted or found.date  # ISO: the head's lines give no other form
+    if day:
+        out["year"] = int(day[:4])
+    return out
 
 
 def cover_lines(group: list[str]) -> list[str]:
@@ -447,7 +457,7 @@ def meta_text(value: Any) -> str:
     return squeeze(str(value))
 
 
-def normalise_meta(raw: dict[str, Any]) -> dict[str, Any]:
+def normalise_meta(raw: Mapping[str, Any]) -> dict[str, Any]:
     """Typed metadata from `# key: value` lines; unknown keys are kept as they are.
 
     The corpus writes the session as one line ('sixteenth session (New York); adopted at
@@ -455,27 +465,26 @@ def normalise_meta(raw: dict[str, Any]) -> dict[str, Any]:
     session, venue, plenary, adopted and adoption, and the line kept as `session_note`.
     Sponsors (`A; B; C`, or as a cover prints them) become a list, a vote a mapping.
     """
-    meta = dict(raw)
-    year = meta.get("year")
+    given = Meta.of(raw)  # a line that holds a whole number only is one already
+    meta = dict(given)
+    year = given.value("year")
     if isinstance(year, str):
         m = re.match(r"\s*(\d{4})\b(.*)", year)
         if m:
             meta["year"] = int(m.group(1))
             if m.group(2).strip():
                 meta["year_note"] = year
-    session = meta.get("session")
+    session = given.value("session")
     if isinstance(session, str):
-        if session.strip().isdecimal():
-            meta["session"] = int(session)
-        else:
-            _parse_session_line(session, meta)
-    for key in ("plenary", "meeting"):
-        if isinstance(meta.get(key), str) and meta[key].isdecimal():
-            meta[key] = int(meta[key])
-    if isinstance(meta.get("sponsors"), str):
-        meta["sponsors"] = _listed(meta["sponsors"])
-    if isinstance(meta.get("vote"), str):
-        meta["vote"] = _vote_value(meta["vote"])
+        _parse_session_line(session, meta)
+    meeting = given.value("meeting")
+    if isinstance(meeting, str) and meeting.isdecimal():
+        meta["meeting"] = int(meeting)
+    sponsors, vote = given.value("sponsors"), given.value("vote")
+    if isinstance(sponsors, str):
+        meta["sponsors"] = _listed(sponsors)
+    if isinstance(vote, str):
+        meta["vote"] = _vote_value(vote)
     return meta
 
 

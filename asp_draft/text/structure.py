@@ -195,17 +195,18 @@ def classify(source: Source, notify: Notify = quiet) -> Document:
     blocks = [b for b in source.blocks if b.text.strip() or any(r.note for r in b.runs)]
     start = _head(blocks, meta, lambda message: notify(f"{source.name}: {message}"))
     body = _closing(blocks[start:], meta, source.name, notify)
-    _refuse_amendment(meta, body, blocks[start - 1] if start else None, source.name)
-    reader = _Body(source, notify, _lead_language(meta, source.name, notify))
-    chapeau = str(meta.get("chapeau") or "")
+    found = Meta.of(meta)
+    _refuse_amendment(found, body, blocks[start - 1] if start else None, source.name)
+    reader = _Body(source, notify, _lead_language(found, source.name, notify))
+    chapeau = found.chapeau or ""
     if chapeau and not chapeau.endswith(",") and body and not find_lead(body[0].text, "preamble"):
         # `The General Assembly` / `Resolves that:`: a chapeau without its comma runs on
         # into the operative part (a text with a preamble prints the comma)
         reader.part = "operative"
     paragraphs = reader.read(body)
-    if not paragraphs and not meta:
+    if not paragraphs and not found:
         raise InputError("no paragraphs found (the file is empty)", source=source.name)
-    return Document(meta=Meta.of(meta), paragraphs=tuple(paragraphs))
+    return Document(meta=found, paragraphs=tuple(paragraphs))
 
 
 def _head(blocks: list[Block], meta: dict[str, Any], notify: Notify) -> int:
@@ -284,7 +285,7 @@ def _closing(blocks: list[Block], meta: dict[str, Any], name: str,
         asterisk = _ASTERISK_NOTE.fullmatch(squeeze(block.text)) if block.role is None and \
             block.text.lstrip()[:1] in ("*", "\u2217", "_") else None
         if asterisk and _has_cover(meta):
-            meta["cover_note"] = " ".join(filter(None, (meta.get("cover_note"),
+            meta["cover_note"] = " ".join(filter(None, (Meta.of(meta).cover_note,
                                                         asterisk.group(1))))
             notify(f"{name}: read '{asterisk.group(0)[:40]}…' as the note on the cover's "
                    "asterisk, not a paragraph")
@@ -340,24 +341,24 @@ def _has_cover(meta: dict[str, Any]) -> bool:
     return any(key in meta for key in ("distribution", "sponsors", "agenda_item", "original"))
 
 
-def _refuse_amendment(meta: dict[str, Any], body: list[Block], last_head: Block | None,
+def _refuse_amendment(meta: Meta, body: list[Block], last_head: Block | None,
                       name: str) -> None:
     """An amendment says what to change in a draft; it is not one: refuse it in one line."""
     # what an amendment says to do opens its text, under at most a title or two
     first = next((b for b in body[:3] if b.role is None and _AMENDING.fullmatch(squeeze(b.text))),
                  None)
     amending = first is not None
-    if meta.get("status") != "amendment" and not amending:
+    if meta.status != "amendment" and not amending:
         return
     line = (last_head or first or Block([])).line or None
-    what = f"draft resolution {meta['amends']}" if meta.get("amends") else "a draft resolution"
-    by = f" by {', '.join(meta['sponsors'])}" if meta.get("sponsors") else ""
+    what = f"draft resolution {meta.amends}" if meta.amends else "a draft resolution"
+    by = f" by {', '.join(meta.sponsors)}" if meta.sponsors else ""
     raise InputError(f"this is an amendment{by} to {what} (it says what to change in it), not "
                      "a resolution or a draft; apply it to the draft and read that", source=name,
                      line=line)
 
 
-def _lead_language(meta: dict[str, Any], name: str, notify: Notify) -> Language | None:
+def _lead_language(meta: Meta, name: str, notify: Notify) -> Language | None:
     """The language whose lead words find the leads of a text that lost its italics."""
     code = document_language(meta)
     known = LANGUAGES.get(code)

@@ -35,7 +35,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from asp_draft.errors import OutputError
 from asp_draft.language import document_language
 from asp_draft.library import facts
-from asp_draft.model import Document, Paragraph
+from asp_draft.model import Document, Meta, Paragraph
 from asp_draft.text.structure import ANNEX_LINE
 from asp_draft.writers import cover as un
 
@@ -125,7 +125,7 @@ def _iso(value: Any) -> str | None:
         return None
 
 
-def body_name(meta: Mapping[str, Any], bodies: Table | None = None) -> str | None:
+def body_name(meta: Meta, bodies: Table | None = None) -> str | None:
     """The body whose text it is (the table's, by its `body`, symbol or chapeau; for a
     committee's draft its Assembly), else the body declared or named by the chapeau, or the
     ASP for an ICC-ASP symbol."""
@@ -135,13 +135,12 @@ def body_name(meta: Mapping[str, Any], bodies: Table | None = None) -> str | Non
     known = un.body_of(meta, bodies)
     if known is not None:  # a Main Committee's draft is its Assembly's work, as AKN4UN has it
         return ASP_BODY if known.key == "asp" else bodies.adopting(known).name
-    if meta.get("body"):
-        return str(meta["body"])
-    chapeau = str(meta.get("chapeau") or "")
-    m = re.fullmatch(r"The (?P<name>[A-Z].*?),?", chapeau.strip())
+    if meta.body:
+        return meta.body
+    m = re.fullmatch(r"The (?P<name>[A-Z].*?),?", (meta.chapeau or "").strip())
     if m:
         return m.group("name")
-    if str(meta.get("symbol") or "").upper().startswith("ICC-ASP"):
+    if (meta.symbol or "").upper().startswith("ICC-ASP"):
         return ASP_BODY
     return None
 
@@ -154,18 +153,18 @@ def slug(text: str) -> str:
 def identity(document: Document, bodies: Table | None = None) -> Identity:
     """The document's FRBR identity under the AKN4UN naming convention."""
     meta = document.meta
-    adopted = _iso(meta.get("adopted"))
-    status = str(meta.get("status") or "").lower()
+    adopted = _iso(meta.value("adopted"))  # as given: YAML makes a date of it
+    status = (meta.status or "").lower()
     draft = status == "draft" or (not status and adopted is None)
-    day, day_name = (adopted, "adoption") if adopted else (_iso(meta.get("date")), "date")
+    day, day_name = (adopted, "adoption") if adopted else (_iso(meta.value("date")), "date")
     if day is None:
-        year = str(meta.get("year") or "")
+        year = meta.year
         # no date at all: the day the file is made is the only date there is
-        day, day_name = (f"{int(year):04d}", "year") if year.isdigit() and len(year) <= 4 \
+        day, day_name = (f"{year:04d}", "year") if year and 0 < year <= 9999 \
             else (date.today().isoformat(), "generation")
     body = body_name(meta, bodies)
     actor = BODY_SLUGS.get(body, slug(body)) if body else None
-    symbol = str(meta.get("symbol") or "")
+    symbol = meta.symbol or ""
     number = re.sub(r"-+", "-", re.sub(r"[^A-Za-z0-9.\-]", "-", symbol)).strip("-.") or "nn"
     language = document_language(meta)  # ISO 639-2 alpha-3, as the naming convention asks
     uri = FrbrUri(country=JURISDICTION, locality=None, doctype="statement", subtype=SUBTYPE,
@@ -206,9 +205,8 @@ def _meta(doc_el: Any, document: Document, ident: Identity, generated: str, *,
           preambular_body: bool) -> None:
     """meta: identification, the adoption as a lifecycle event, references, proprietary."""
     meta_el = _sub(doc_el, "meta")
-    title = document.meta.get("title")
     _frbr(_sub(meta_el, "identification", {"source": SOURCE}), ident, ident.uri, generated,
-          str(title) if title else None)
+          document.meta.title)
     adopted = not ident.draft and ident.day_name == "adoption"
     if adopted:
         lifecycle = _sub(meta_el, "lifecycle", {"source": SOURCE})
@@ -244,23 +242,22 @@ def _encode(value: Any) -> tuple[str, str]:
         return "text", str(value)
 
 
-def _references(meta_el: Any, meta: Mapping[str, Any], ident: Identity, adopted: bool,
+def _references(meta_el: Any, meta: Meta, ident: Identity, adopted: bool,
                 preambular_body: bool) -> None:
     """The bodies, the venue, the adoption event and the meeting as Top Level Classes."""
     refs = _sub(meta_el, "references", {"source": SOURCE})
     if adopted:
-        _sub(refs, "original", {"eId": "original", "showAs": str(meta.get("symbol") or "") or
-                                "the resolution", "href": ident.uri.expression_uri(False)})
+        _sub(refs, "original", {"eId": "original", "showAs": meta.symbol or "the resolution",
+                                "href": ident.uri.expression_uri(False)})
     body = ident.body or "(the adopting body is not stated)"
     _tlc(refs, "TLCOrganization", ident.actor or "body", "organization", body, ident.actor)
-    if meta.get("committee"):
-        committee = str(meta["committee"])
-        _tlc(refs, "TLCOrganization", "committee", "organization", committee)
-    if meta.get("venue"):
-        _tlc(refs, "TLCLocation", "venue", "location", str(meta["venue"]))
+    if meta.committee:
+        _tlc(refs, "TLCOrganization", "committee", "organization", meta.committee)
+    if meta.venue:
+        _tlc(refs, "TLCLocation", "venue", "location", meta.venue)
     if adopted:
         _tlc(refs, "TLCEvent", "adoption", "event", "Adoption")
-    if _plenary(meta) is not None:
+    if meta.plenary is not None:
         _tlc(refs, "TLCEvent", "plenaryMeeting", "event", _meeting(meta))
     if preambular_body:
         _tlc(refs, "TLCConcept", "preamble", "concept", "preamble")
@@ -276,15 +273,14 @@ def _tlc(refs: Any, tag: str, eid: str, kind: str, show: str, name: str | None =
     _sub(refs, tag, {"eId": eid, "href": href, "showAs": show})
 
 
-def _plenary(meta: Mapping[str, Any]) -> int | None:
-    plenary = meta.get("plenary")
-    if isinstance(plenary, int) or (isinstance(plenary, str) and plenary.isdigit()):
-        return int(plenary)
-    return None
+def _meeting(meta: Meta) -> str:
+    return f"{facts.ordinal(meta.plenary or 0)} plenary meeting"
 
 
-def _meeting(meta: Mapping[str, Any]) -> str:
-    return f"{facts.ordinal(_plenary(meta) or 0)} plenary meeting"
+def _text_value(meta: Meta, key: str) -> str | None:
+    """A key's value when the text itself carries it exactly (`_in_text`), else None."""
+    value = meta.value(key)
+    return value if _in_text(value) else None
 
 
 # --- preface, preamble, conclusions ----------------------------------------------------
@@ -294,8 +290,7 @@ def _preface(doc_el: Any, document: Document, ident: Identity,
     """The head as printed: `Resolution SYMBOL`, the adoption line, the title (or a draft's);
     another body's cover block as the United Nations prints it."""
     meta = document.meta
-    symbol = str(meta["symbol"]) if _in_text(meta.get("symbol")) else None
-    title = str(meta["title"]) if _in_text(meta.get("title")) else None
+    symbol, title = _text_value(meta, "symbol"), _text_value(meta, "title")
     preface = _sub(doc_el, "preface")
     if layout is not None:
         for line in layout.head:
@@ -316,10 +311,10 @@ def _preface(doc_el: Any, document: Document, ident: Identity,
         _sub(_sub(preface, "p"), "docTitle", text=title)
 
 
-def _adoption_line(line: Any, meta: Mapping[str, Any], ident: Identity) -> None:
+def _adoption_line(line: Any, meta: Meta, ident: Identity) -> None:
     """`Adopted at the 13th plenary meeting, on 14 December 2017, by consensus`."""
     _add_text(line, "Adopted")
-    if _plenary(meta) is not None:
+    if meta.plenary is not None:
         _add_text(line, " at the ")
         _sub(line, "event", {"refersTo": "#plenaryMeeting"}, _meeting(meta))
         _add_text(line, ",")
@@ -327,12 +322,12 @@ def _adoption_line(line: Any, meta: Mapping[str, Any], ident: Identity) -> None:
         _add_text(line, " on ")
         _sub(line, "docDate", {"date": ident.day, "refersTo": "#adoption"},
              facts.long_date(date.fromisoformat(ident.day)))
-    if meta.get("adoption"):
+    if meta.adoption:
         _add_text(line, ", ")
-        _sub(line, "docStatus", text=str(meta["adoption"]))
+        _sub(line, "docStatus", text=meta.adoption)
 
 
-def _cover_line(preface: Any, line: un.Line, meta: Mapping[str, Any], ident: Identity,
+def _cover_line(preface: Any, line: un.Line, meta: Meta, ident: Identity,
                 symbol: str | None, title: str | None) -> None:
     """One line of a UN cover block, its parts marked: the issuer, the symbol, the dates,
     the session, the committee, the sponsors and stage, the title."""
@@ -349,14 +344,14 @@ def _cover_line(preface: Any, line: un.Line, meta: Mapping[str, Any], ident: Ide
         elif line.aside:
             _add_text(p, f" {line.aside}")
     elif kind == un.ASIDE:
-        _dated(p, line.aside or "", meta.get("date"), None)
-    elif kind == un.SESSION and isinstance(meta.get("session"), int):
-        _sub(p, "session", {"value": str(meta["session"])}, line.text)
+        _dated(p, line.aside or "", meta.value("date"), None)
+    elif kind == un.SESSION and meta.session is not None:
+        _sub(p, "session", {"value": str(meta.session)}, line.text)
     elif kind == un.COMMITTEE:
         _sub(p, "docCommittee", text=line.text)
     elif kind in (un.ADOPTED_BY, un.COUNCIL_ADOPTED):
         adopted = ident.day_name == "adoption" and not ident.draft
-        _dated(p, line.text, meta.get("adopted"), "#adoption" if adopted else None)
+        _dated(p, line.text, meta.value("adopted"), "#adoption" if adopted else None)
     elif kind == un.LABEL:
         who, colon, what = line.text.rpartition(": ")
         if colon:
@@ -387,17 +382,17 @@ def _dated(p: Any, text: str, day: Any, refers: str | None) -> None:
     _add_text(p, after)
 
 
-def _conclusions(doc_el: Any, meta: Mapping[str, Any], ident: Identity,
+def _conclusions(doc_el: Any, meta: Meta, ident: Identity,
                  layout: un.Cover | None = None) -> None:
     """The meeting and date at the foot, as UN resolutions print them."""
     if layout is not None:
         _cover_conclusions(doc_el, meta, ident, layout)
         return
     dated = not ident.draft and ident.day_name == "adoption"
-    if _plenary(meta) is None and not dated:
+    if meta.plenary is None and not dated:
         return
     line = _sub(_sub(_sub(doc_el, "conclusions"), "container", {"name": "conclusion"}), "p")
-    if _plenary(meta) is not None:
+    if meta.plenary is not None:
         _sub(line, "event", {"refersTo": "#plenaryMeeting"}, _meeting(meta))
     if dated:
         _add_text(line, " ")
@@ -405,7 +400,7 @@ def _conclusions(doc_el: Any, meta: Mapping[str, Any], ident: Identity,
              facts.long_date(date.fromisoformat(ident.day)))
 
 
-def _cover_conclusions(doc_el: Any, meta: Mapping[str, Any], ident: Identity,
+def _cover_conclusions(doc_el: Any, meta: Meta, ident: Identity,
                        layout: un.Cover) -> None:
     """A UN resolution's closing lines, one `p` each: the meeting, the date, a vote's note."""
     if not layout.tail:
@@ -414,11 +409,11 @@ def _cover_conclusions(doc_el: Any, meta: Mapping[str, Any], ident: Identity,
     adopted = ident.day_name == "adoption" and not ident.draft
     for line in layout.tail:
         p = _sub(box, "p")
-        if line.kind == un.MEETING and _plenary(meta) is not None and \
+        if line.kind == un.MEETING and meta.plenary is not None and \
                 line.text == _meeting(meta):
             _sub(p, "event", {"refersTo": "#plenaryMeeting"}, line.text)
         elif line.kind == un.MEETING:
-            _dated(p, line.text, meta.get("adopted"), "#adoption" if adopted else None)
+            _dated(p, line.text, meta.value("adopted"), "#adoption" if adopted else None)
         else:
             _add_text(p, line.text)
 

@@ -32,7 +32,7 @@ from asp_draft.language import ENGLISH
 
 if TYPE_CHECKING:
     from asp_draft.library.bodies import Body, Table
-    from asp_draft.model import Document
+    from asp_draft.model import Document, Meta
     from asp_draft.symbols import Symbol
 
 # What a line is; the writers give each its style.
@@ -87,14 +87,14 @@ class Cover:
     tail: tuple[Line, ...]
 
 
-def body_of(meta: Mapping[str, Any], table: Table) -> Body | None:
+def body_of(meta: Meta, table: Table) -> Body | None:
     """The document's body: its `body` (a key, or a name as a cover prints it), else its
     symbol's, else its chapeau's; None when nothing says."""
-    named = str(meta.get("body") or "").strip()
+    named = (meta.body or "").strip()
     found = table.get(named) if named else None
     if found is not None:
         return found
-    found = table.of_meta({k: v for k, v in meta.items() if k != "body"})
+    found = table.of_meta(meta.with_(body=None))
     if found is not None or not named:
         return found
     return table.named(named)
@@ -120,14 +120,14 @@ def cover(document: Document, table: Table | None = None) -> Cover | None:
     return Cover(body, draft, tuple(head), tuple(tail))
 
 
-def is_draft(meta: Mapping[str, Any], symbol: Symbol | None) -> bool:
+def is_draft(meta: Meta, symbol: Symbol | None) -> bool:
     """A draft: said so, sponsored, a draft's symbol, or neither adopted nor a resolution's."""
-    status = str(meta.get("status") or "").lower()
-    if status in ("draft", "amendment") or meta.get("sponsors") or meta.get("submitted_by"):
+    status = (meta.status or "").lower()
+    if status in ("draft", "amendment") or meta.sponsors or meta.submitted_by:
         return True
     if symbol is not None:
         return symbol.draft
-    return not meta.get("adopted")
+    return not meta.adopted
 
 
 def long_date(value: Any) -> str | None:
@@ -146,21 +146,22 @@ def names(people: Sequence[str]) -> str:
     return f"{', '.join(listed[:-1])} and {listed[-1]}"
 
 
-def _cover_block(meta: Any, body: Body, symbol: Symbol | None, draft: bool) -> list[Line]:
+def _cover_block(meta: Meta, body: Body, symbol: Symbol | None, draft: bool) -> list[Line]:
     """The issuer's lines with the symbol, distribution, date and language against them, the
     rule, then the issuer's further lines, the session, a committee and the agenda item."""
     issuer = list(body.issuer) or [body.name]
     out = [Line(ISSUER, issuer[0], meta.symbol)]
-    distribution = f"Distr.: {meta['distribution']}" if meta.get("distribution") else None
+    distribution = meta.text("distribution")
+    distribution = f"Distr.: {distribution}" if distribution else None
     if len(issuer) > 1:
         out.append(Line(ORGAN, issuer[1], distribution))
     elif distribution:
         out.append(Line(ASIDE, "", distribution))
-    day = long_date(meta.get("date"))
+    day = long_date(meta.date)
     if day:
         out.append(Line(ASIDE, "", day))
-    if meta.get("original"):
-        out.append(Line(ASIDE, "", f"Original: {meta['original']}"))
+    if meta.text("original"):
+        out.append(Line(ASIDE, "", f"Original: {meta.text('original')}"))
     out.append(Line(RULE, ""))
     out += [Line(ISSUED_BY, name) for name in issuer[2:]]
     # the session the metadata names, else the one its symbol is numbered in
@@ -171,50 +172,49 @@ def _cover_block(meta: Any, body: Body, symbol: Symbol | None, draft: bool) -> l
     committee = _committee_name(meta, body)
     if committee and draft:
         out.append(Line(COMMITTEE, committee))
-    if meta.get("agenda_item"):
-        item = str(meta["agenda_item"])
+    item = meta.text("agenda_item")
+    if item:
         several = bool(re.search(r",| and ", item))
         out.append(Line(AGENDA, f"Agenda item{'s' if several else ''} {item}"))
     return out
 
 
-def _committee_name(meta: Any, body: Body) -> str | None:
+def _committee_name(meta: Meta, body: Body) -> str | None:
     """A Main Committee's name, on its drafts: the metadata's, else its symbol's body's."""
-    said = str(meta.get("committee") or "")
+    said = meta.committee or ""
     if said and not _COMMITTEE_LINE.match(said):
         return said
     return body.name if body.adopts_as else None
 
 
-def _opening(meta: Any, body: Body, table: Table, symbol: Symbol | None,
+def _opening(meta: Meta, body: Body, table: Table, symbol: Symbol | None,
              draft: bool) -> list[Line]:
     """What stands between the cover block and the chapeau: the adoption and the numbered
     title, a Council's number and adoption line, or a draft's label and title."""
     title = meta.title
     if draft:
-        note = str(meta["cover_note"]) if meta.get("cover_note") else None
-        out = [Line(LABEL, _label(meta, symbol), note=note)]
+        out = [Line(LABEL, _label(meta, symbol), note=meta.cover_note)]
         return out + ([Line(TITLE, _draft_number(meta, body, symbol), title)] if title else [])
     if not body.sessions.held:
         return _council(meta, body, symbol)
     adopting = table.adopting(body)
-    day = long_date(meta.get("adopted"))
+    day = long_date(meta.adopted)
     out = [Line(ADOPTED_BY, f"Resolution adopted by the {adopting.name}"
                             + (f" on {day}" if day else ""))]
-    said = str(meta.get("committee") or "")
+    said = meta.committee or ""
     if _COMMITTEE_LINE.match(said):
         out.append(Line(REFERENCE, f"[{said.strip('[]')}]"))
     # the number printed before the title: the metadata's, else its symbol's (`80/6` of
     # A/RES/80/6; the Economic and Social Council's `2024/5` of E/RES/2024/5)
     first = (symbol.session or symbol.year) if symbol else None
-    number = meta.get("number") or (f"{first}/{symbol.number}" if symbol and first and
+    number = meta.number or (f"{first}/{symbol.number}" if symbol and first and
                                     symbol.number else None)
     if number or title:
         out.append(Line(TITLE, f"{number}." if number else "", title))
     return out
 
 
-def _draft_number(meta: Any, body: Body, symbol: Symbol | None) -> str:
+def _draft_number(meta: Meta, body: Body, symbol: Symbol | None) -> str:
     """What a draft of `body` prints before its title (the Human Rights Council's `58/...`),
     when the body prints one and its session is known; else nothing."""
     session = (symbol.session if symbol else None) or meta.session
@@ -223,16 +223,16 @@ def _draft_number(meta: Any, body: Body, symbol: Symbol | None) -> str:
     return body.draft_number.format(session=session, year=meta.year)
 
 
-def _council(meta: Any, body: Body, symbol: Symbol | None) -> list[Line]:
+def _council(meta: Meta, body: Body, symbol: Symbol | None) -> list[Line]:
     """`Resolution 2797 (2025)` and `Adopted by the Security Council at its …, on …`."""
-    number = meta.get("number") or (f"{symbol.number} ({symbol.year})" if symbol and
+    number = meta.number or (f"{symbol.number} ({symbol.year})" if symbol and
                                     symbol.number and symbol.year else None)
     out = [Line(COUNCIL_NUMBER, f"Resolution {number}" if number else "Resolution")]
-    meeting = meta.get("meeting")
-    day = long_date(meta.get("adopted"))
-    if isinstance(meeting, int) or day:
+    meeting = meta.integer("meeting")
+    day = long_date(meta.adopted)
+    if meeting is not None or day:
         line = f"Adopted by the {body.name}"
-        if isinstance(meeting, int):
+        if meeting is not None:
             line += f" at its {ENGLISH.ordinal(meeting)} meeting"
             line += f", on {day}" if day else ""
         else:
@@ -241,43 +241,41 @@ def _council(meta: Any, body: Body, symbol: Symbol | None) -> list[Line]:
     return out
 
 
-def _label(meta: Any, symbol: Symbol | None) -> str:
+def _label(meta: Meta, symbol: Symbol | None) -> str:
     """`Italy and Turkmenistan: draft resolution`, `…: revised draft resolution`,
     `Brazil: amendment to draft resolution A/80/L.22`, `Draft resolution submitted by …`."""
-    sponsors = meta.get("sponsors") or []
-    sponsors = [sponsors] if isinstance(sponsors, str) else list(sponsors)
-    if str(meta.get("status") or "") == "amendment":
-        what = "amendment to draft resolution" + (f" {meta['amends']}" if meta.get("amends")
-                                                  else "")
+    sponsors = meta.sponsors
+    if meta.status == "amendment":
+        what = "amendment to draft resolution" + (f" {meta.amends}" if meta.amends else "")
     else:
         what = "revised draft resolution" if symbol and symbol.revision else "draft resolution"
     if sponsors:
         return f"{names(sponsors)}: {what}"
     label = _capital(what)
-    if meta.get("submitted_by"):
-        label += f" submitted by {meta['submitted_by']}"
+    if meta.submitted_by:
+        label += f" submitted by {meta.submitted_by}"
     return label
 
 
-def _closing(meta: Any) -> tuple[Line, ...]:
+def _closing(meta: Meta) -> tuple[Line, ...]:
     """The meeting line and the date under it, and a Council's note of its vote."""
     out: list[Line] = []
-    plenary, meeting = meta.get("plenary"), meta.get("meeting")
-    if isinstance(plenary, int):
+    plenary, meeting = meta.plenary, meta.integer("meeting")
+    if plenary is not None:
         out.append(Line(MEETING, f"{ENGLISH.ordinal(plenary)} plenary meeting"))
-    elif isinstance(meeting, int):
+    elif meeting is not None:
         out.append(Line(MEETING, f"{ENGLISH.ordinal(meeting)} meeting"))
-    day = long_date(meta.get("adopted"))
+    day = long_date(meta.adopted)
     if out and day:  # a date alone under the text would read as a paragraph
         out.append(Line(MEETING, day))
-    vote = meta.get("vote")
+    vote = meta.vote
     if isinstance(vote, Mapping) and {"yes", "no"} <= set(vote):
         note = f"[Adopted by a recorded vote of {vote['yes']} to {vote['no']}"
         abstain = vote.get("abstain")
         if abstain:
             note += f", with {abstain} abstention{'s' if abstain != 1 else ''}"
         out.append(Line(VOTE_NOTE, note + ".]"))
-    elif str(meta.get("adoption") or "") == "without a vote" and out:
+    elif meta.adoption == "without a vote" and out:
         out.append(Line(VOTE_NOTE, "[Adopted without a vote.]"))
     return tuple(out)
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from asp_draft.language import language_tag
 from asp_draft.library import facts
-from asp_draft.model import Document, Paragraph
+from asp_draft.model import Document, Meta, Paragraph
 from asp_draft.ooxml.comments import Comments, attach
 from asp_draft.ooxml.names import CT, NO_BREAK_HYPHEN, R_NS, XML_SPACE, el, to_bytes, w
 from asp_draft.ooxml.numbering import Level, ListState, number_value
@@ -257,9 +257,9 @@ def default_styles() -> Any:
     return styles
 
 
-def mark_language(styles: Any, meta: Mapping[str, Any]) -> None:
+def mark_language(styles: Any, meta: Meta) -> None:
     """Word's w:lang (what spell-checkers read) from a document that names its language."""
-    tag = language_tag(meta.get("language")) if meta.get("language") else None
+    tag = language_tag(meta.language)
     if tag is None:
         return
     rpr = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
@@ -572,22 +572,20 @@ def opens_annex(paragraph: Paragraph, previous: Paragraph | None) -> bool:
     return previous is None or previous.part != "annex" or previous.annex != paragraph.annex
 
 
-def adoption_line(meta: Mapping[str, Any]) -> str | None:
+def adoption_line(meta: Meta) -> str | None:
     """`Adopted at the 13th plenary meeting, on 14 December 2017, by consensus`, if known."""
-    adopted = meta.get("adopted")
-    if not adopted:
+    if not meta.adopted:
         return None
     try:
-        day = date.fromisoformat(str(adopted))
+        day = date.fromisoformat(meta.adopted)
     except ValueError:
         return None
     line = "Adopted"
-    plenary = meta.get("plenary")
-    if isinstance(plenary, int) or (isinstance(plenary, str) and plenary.isdigit()):
-        line += f" at the {facts.ordinal(int(plenary))} plenary meeting,"
+    if meta.plenary is not None:
+        line += f" at the {facts.ordinal(meta.plenary)} plenary meeting,"
     line += f" on {facts.long_date(day)}"
-    if meta.get("adoption"):
-        line += f", {meta['adoption']}"
+    if meta.adoption:
+        line += f", {meta.adoption}"
     return line
 
 

@@ -9,19 +9,17 @@ import yaml
 
 from asp_draft.model import Document, labels
 from asp_draft.text.markup import with_marks
-from asp_draft.writers.text import META_ORDER, annex_lines
+from asp_draft.writers.text import annex_lines, ordered
 
 
 def render_markdown(document: Document, *,
                     annotations: Sequence[str | None] | None = None) -> str:
     """Markdown that the Markdown reader reads back to the same document; `annotations` (one
     per paragraph) as footnotes named by the paragraph's label, after the text's own notes."""
-    meta = {k: document.meta[k] for k in META_ORDER if document.meta.get(k) not in (None, "")}
     # The chapeau stands in the body, where the reader finds it, not in the front matter.
-    meta.update({k: v for k, v in document.meta.items()
-                 if k not in meta and k not in ("session_note", "year_note", "chapeau")
-                 and v not in (None, "")})
-    out = ["---", yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000).rstrip(),
+    front = {k: v for k, v in ordered(document.meta)
+             if k not in ("session_note", "year_note", "chapeau") and v not in (None, "")}
+    out = ["---", yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000).rstrip(),
            "---", ""]
     if document.chapeau:
         out += [document.chapeau, ""]

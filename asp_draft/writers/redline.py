@@ -544,7 +544,7 @@ def _compiled_head(writer: _Writer, compilation: Compilation) -> None:
     for at, (style, text) in enumerate(lines):
         key = where.get(at)
         values = proposed.get(key, []) if key else []
-        old = str(base.meta.get(key)) if key else ""
+        old = (_printed(base, key) or "") if key else ""
         _compiled_line(writer, style, text, [
             (name, None if value is None else text.replace(old, str(value), 1))
             for name, value in values])
@@ -562,14 +562,19 @@ def _head_keys(lines: list[tuple[str, str]], base: Document,
     chapeau and the title close the head, after any cover block that may repeat a name)."""
     out: dict[int, str] = {}
     for key in ("chapeau", "title"):
-        value = base.meta.get(key)
+        value = _printed(base, key)
         if key not in proposed or not value:
             continue
         at = next((i for i in range(len(lines) - 1, -1, -1)
-                   if i not in out and str(value) in lines[i][1]), None)
+                   if i not in out and value in lines[i][1]), None)
         if at is not None:
             out[at] = key
     return out
+
+
+def _printed(document: Document, key: str) -> str | None:
+    """The text of a head line a delegation may change: the chapeau, else the title."""
+    return document.chapeau if key == "chapeau" else document.meta.title
 
 
 def _compiled_line(writer: _Writer, style: str, text: str,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from asp_draft.library.facts import FACTS_BODY
-from asp_draft.model import Document, Paragraph
+from asp_draft.model import Document, Meta, Paragraph
 from asp_draft.text.heads import meta_text
 from asp_draft.text.markup import with_marks
 
@@ -15,12 +15,17 @@ META_ORDER = ("symbol", "body", "title", "year", "session", "venue", "adopted", 
 _SKIP = {"chapeau", "session_note", "year_note"}
 
 
-def meta_lines(meta: dict[str, Any] | Any) -> list[str]:
+def ordered(meta: Meta) -> list[tuple[str, Any]]:
+    """The metadata's keys and values: META_ORDER's keys first, in its order, then the rest as
+    they come."""
+    rank = {key: at for at, key in enumerate(META_ORDER)}
+    return sorted(meta.items(), key=lambda item: rank.get(item[0], len(rank)))
+
+
+def meta_lines(meta: Meta) -> list[str]:
     """`# key: value` lines for the metadata that has a value."""
-    keys = [k for k in META_ORDER if k in meta] + [k for k in meta if k not in META_ORDER]
     out = []
-    for key in keys:
-        value = meta[key]
+    for key, value in ordered(meta):
         if key in _SKIP or value is None or value in ("", [], {}):
             continue
         if key == "body" and value == FACTS_BODY:
