@@ -9,12 +9,15 @@ the default of both.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asp_draft.errors import UsageError
+
+if TYPE_CHECKING:
+    from asp_draft.model import Meta
 
 DEFAULT = "eng"
 
@@ -161,6 +164,6 @@ def language_tag(code: object) -> str | None:
     return found.tag if found else None
 
 
-def document_language(meta: Mapping[str, Any]) -> str:
+def document_language(meta: Meta) -> str:
     """The ISO 639-3 code of the language a document's metadata names (English when none)."""
-    return language_code(meta.get("language"))
+    return language_code(meta.language)

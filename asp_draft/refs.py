@@ -172,7 +172,7 @@ class Resolver:
         from asp_draft.readers.docx import read_docx
 
         document = read_docx(path, as_old=self.as_old, notify=self._notify)
-        view = document.meta.get("tracked_changes")
+        view = document.meta.text("tracked_changes")
         if view and self.notify:
             hint = "without --as-old to accept them" if self.as_old else "--as-old to reject them"
             self.notify(f"{path} has tracked changes; read with all {view} ({hint})")

@@ -151,7 +151,7 @@ def parse_proposal_arg(arg: str) -> tuple[str | None, str]:
 def default_name(document: Document, ref: str) -> str:
     """The delegation's name: the file's author/proposer metadata, else the file name."""
     for key in ("author", "proposer", "delegation"):
-        value = document.meta.get(key)
-        if isinstance(value, str) and value.strip():
-            return plain_name(value.strip(), f"the {key} of {ref}")
+        value = (document.meta.text(key) or "").strip()
+        if value:
+            return plain_name(value, f"the {key} of {ref}")
     return Path(ref).stem if ref != "-" else "stdin"

@@ -161,7 +161,7 @@ def new(
         raise UsageError(f"YEAR {year} is not the year of a draft (1998 to 2200)")
     rolled = roll(res.library_for(from_ref), year, ref=from_ref, symbol=symbol, source=out)
     base = rolled.base
-    note(f"rolled forward from {base.meta.get('symbol')} ({base.year})")
+    note(f"rolled forward from {base.meta.symbol} ({base.year})")
     if not symbol:
         note("the draft has no symbol (a draft is not the adopted text); give its own with "
              "--symbol")

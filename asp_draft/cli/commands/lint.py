@@ -105,7 +105,7 @@ def lint(
     left_out = rule_ids(ignore, "--ignore")
     document = found.document(ref)
     findings = run_lint(document, select=chosen, ignore=left_out,
-                        body=found.bodies.get(document.meta.get("body")))
+                        body=found.bodies.get(document.meta.body))
     if as_json:
         sys.stdout.write(findings_json(findings))
     elif findings:
