@@ -1,6 +1,6 @@
 """Where libraries are: the bundled one and the user's folders, found without reading them.
 
-Kept apart from library.py (which reads YAML) so that the readers' word lists (leads.txt,
+Kept apart from library/load.py (which reads YAML) so that the readers' word lists (leads.txt,
 strength.txt) can find the same folders without loading the library.
 """
 

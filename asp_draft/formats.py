@@ -25,7 +25,7 @@ class Reader:
     function: str
 
 
-# The draft spec is read through the library (readers/spec.py), so it has no entry here.
+# The draft spec is read through the library (library/spec_reader.py), so it has no entry here.
 READERS = (
     Reader("plain text", (".txt",), "asp_draft.readers.text", "read_text_file"),
     Reader("Markdown", (".md", ".markdown"), "asp_draft.readers.markdown", "read_markdown_file"),

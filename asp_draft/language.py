@@ -34,7 +34,7 @@ class Language:
     name: str
     chapeau: str  # the Assembly's opening line
     title: str  # the omnibus resolution's title, a draft's default
-    leads_file: str  # the lead words' file in a library folder (see leads.py)
+    leads_file: str  # the lead words' file in a library folder (see text/leads.py)
     participle: re.Pattern[str]  # a preambular lead known by its form alone (`Recognizing`)
     ordinal: Callable[[int], str]  # 22 -> "22nd"
     ordinal_word: Callable[[int], str]  # 16 -> "sixteenth"

@@ -27,7 +27,7 @@ RUNS = 9
 ROUNDS = 31  # the diff ratios: the machine's noise is larger than what they measure
 
 
-# The floor DESIGN.md's budget is set against: a typer app with two commands and rich help.
+# The floor the --help budget is set against: a typer app with two commands and rich help.
 BARE_TYPER = """
 import typer
 app = typer.Typer(rich_markup_mode="rich")

@@ -1,9 +1,10 @@
-"""The command line: parse options, call the core, render, map errors to exit codes.
+"""The typer app and what every command shares: the resolver, stderr, output files.
 
-Only this module, cli_params.py and asp_draft/commands/ import typer; rich is imported by
-console.py when a command prints something rich. Heavy libraries (yaml, jinja2, docx, lxml,
-and pydantic, which typer would use to read parameters) are imported only by the commands and
-formats that need them, so `asp-draft --help` and a diff of two text files start fast.
+Only asp_draft/cli/ imports typer (this module, options.py, params.py, main.py, which maps
+errors to exit codes, and the commands in cli/commands/); rich is imported by console.py when
+a command prints something rich. Heavy libraries (yaml, jinja2, docx, lxml, and pydantic,
+which typer would use to read parameters) are imported only by the commands and formats that
+need them, so `asp-draft --help` and a diff of two text files start fast.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from asp_draft.cli.options import LibraryOption, as_old_flag
 
 try:  # plain parameters read without pydantic, help without type labels
     from asp_draft.cli.params import install as _install_plain_params
-except ImportError:  # a typer that moved what cli_params changes keeps its own behaviour
+except ImportError:  # a typer that moved what params.py changes keeps its own behaviour
     pass
 else:
     _install_plain_params()

@@ -4,7 +4,7 @@ typer reads every parameter but a flag through a pydantic TypeAdapter, and impor
 takes longer than reading and comparing two 300-paragraph texts; the values asp-draft takes
 (strings, whole numbers, paths and lists of them) need none of it. typer's help also labels
 every option with its Python type (`<bool>`, `<str>`, `<list[str]>`), which tells a legal
-adviser nothing. `install()` changes both and leaves any other parameter to typer. cli.py
+adviser nothing. `install()` changes both and leaves any other parameter to typer. cli/app.py
 imports this module inside a try: a typer that has moved these pieces keeps its own behaviour.
 """
 

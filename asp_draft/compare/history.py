@@ -295,7 +295,8 @@ class Blame:
     heading: bool = False
 
     def as_json(self) -> dict[str, Any]:
-        """DESIGN.md's shape (history entries also carry their years and text)."""
+        """The paragraph as `blame --json` prints it (history entries also carry their years
+        and text)."""
         return {
             "index": self.index, "label": self.label, "clause": self.clause,
             "since": self.since, "years": list(self.years),
