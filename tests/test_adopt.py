@@ -301,7 +301,7 @@ def test_a_draft_is_named_as_one(cli, tmp_path: Path) -> None:
     assert error_line(cli("adopt", str(text), "--into", str(tmp_path / "lib"))).endswith(
         "the file is a draft (A/80/L.9), not a text the body adopted; adopt the resolution as "
         "adopted, or, if this draft was adopted as it stands, say so: the file does not say "
-        "when it was adopted; give --adopted YYYY-MM-DD")
+        "when it was adopted; give its adoption date (YYYY-MM-DD)")
 
 
 def test_bad_input_is_one_line(cli, tmp_path: Path) -> None:
@@ -310,11 +310,11 @@ def test_bad_input_is_one_line(cli, tmp_path: Path) -> None:
                     encoding="utf-8")
     lib = str(tmp_path / "lib")
     assert error_line(cli("adopt", str(text), "--into", lib)).endswith(
-        "the file does not say its symbol, when it was adopted or its title; give --symbol "
-        "(e.g. --symbol ICC-ASP/18/Res.6), --adopted YYYY-MM-DD and --title")
+        "the file does not say its symbol, when it was adopted or its title; give its symbol "
+        "(e.g. ICC-ASP/18/Res.6), its adoption date (YYYY-MM-DD) and its title")
     assert "does not say when it was adopted or its title" in error_line(
         cli("adopt", str(text), "--into", lib, "--symbol", "ICC-ASP/18/Res.9"))
-    assert "write the date as YYYY-MM-DD" in error_line(
+    assert "adoption date '6 Dec': write it as YYYY-MM-DD" in error_line(
         cli("adopt", str(text), "--into", lib, "--symbol", "X/1", "--adopted", "6 Dec"))
     assert "is the bundled library" in error_line(
         cli("adopt", str(text), "--into", str(Path("clauses").resolve()), "--symbol", "X/1"))

@@ -115,8 +115,8 @@ def test_a_failing_file_is_listed_and_the_others_are_still_adopted(cli, tmp_path
                          "written); 1 failed:")
     # everything the file lacks, in one message, pointing at what can be done with several
     assert lines[-1] == (f"asp-draft: error: {bad}: the file does not say its symbol, when it "
-                         "was adopted or its title; add it to the file, or adopt the file "
-                         "alone with --symbol, --adopted and --title")
+                         "was adopted or its title; add them to the file, or adopt the file "
+                         "alone to give them")
     assert "Traceback" not in result.err
     held = load_layers([lib])
     assert sorted(held.resolutions) == ["A/RES/90/1", "A/RES/91/2"]
@@ -133,8 +133,8 @@ def test_json_gives_one_object_per_file_errors_included(cli, tmp_path: Path) -> 
     assert first["file"] == str(files[0]) and first["dry_run"] is True
     assert [f["action"] for f in first["files"]] == ["create"] * 3
     assert undated == {"file": str(files[1]), "error": f"{files[1]}: the file does not say when "
-                       "it was adopted; add it to the file, or adopt the file alone with "
-                       "--adopted"}
+                       "it was adopted; add it to the file, or adopt the file alone to give "
+                       "it"}
     assert not (tmp_path / "lib").exists()  # a dry run writes nothing
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from asp_draft.compare.likeness import SAME_CLAUSE_MIN, likeness, likeness_words
-from asp_draft.errors import AspDraftError, InputError, UsageError
+from asp_draft.errors import AspDraftError, InputError, RequestError
 from asp_draft.library.adopt_files import (
     ClauseDraft,
     clause_data,
@@ -355,38 +355,39 @@ def _runs(words: list[str]) -> set[tuple[str, ...]]:
 
 def resolution_meta(document: Document, library: Library, *, symbol: str | None,
                     year: int | None, title: str | None, adopted: str | None,
-                    source: str, options: bool = True) -> Meta:
-    """The session file's metadata: options first, then what the file says, then facts.
+                    source: str, alone: bool = True) -> Meta:
+    """The session file's metadata: what was given with the file first, then what the file
+    says, then facts.
 
-    What the file lacks is said in one message; `options` names the options that give it
-    (when several files are adopted at once they are not offered).
+    What the file lacks is said in one message: to give it, when the file is adopted `alone`;
+    else (one of several files, which each say their own) to add it or adopt the file alone.
     """
     meta = document.meta
     symbol = symbol or meta.symbol
     adopted = adopted or meta.adopted
     title = title or meta.title
     day = None
-    if adopted:  # a malformed option is said before what the file lacks
+    if adopted:  # a malformed date is said before what the file lacks
         try:
             day = date.fromisoformat(adopted)
         except ValueError:
-            raise UsageError(f"--adopted {adopted!r}: write the date as YYYY-MM-DD",
-                             source=source) from None
-    lacking = [(what, option) for what, option, given in (
-        ("its symbol", "--symbol (e.g. --symbol ICC-ASP/18/Res.6)", symbol),
-        ("when it was adopted", "--adopted YYYY-MM-DD", adopted),
-        ("its title", "--title", title)) if not given]
+            raise RequestError(f"adoption date {adopted!r}: write it as YYYY-MM-DD",
+                               source=source) from None
+    lacking = [(what, value) for what, value, given in (
+        ("its symbol", "its symbol (e.g. ICC-ASP/18/Res.6)", symbol),
+        ("when it was adopted", "its adoption date (YYYY-MM-DD)", adopted),
+        ("its title", "its title", title)) if not given]
     if lacking:
         whats = _joined([w for w, _ in lacking], "or")
-        how = f"give {_joined([o for _, o in lacking], 'and')}" if options else \
-            "add it to the file, or adopt the file alone with " + \
-            _joined([o.split()[0] for _, o in lacking], "and")
+        them = "it" if len(lacking) == 1 else "them"
+        how = f"give {_joined([v for _, v in lacking], 'and')}" if alone else \
+            f"add {them} to the file, or adopt the file alone to give {them}"
         said = f"the file does not say {whats}; {how}"
         if not adopted and meta.status == "draft":
             said = (f"the file is a draft ({meta.name('no symbol')}), not a text the body "
                     f"adopted; adopt the resolution as adopted, or, if this draft was adopted as "
                     f"it stands, say so: {said}")
-        raise UsageError(said, source=source)
+        raise RequestError(said, source=source)
     assert symbol is not None and day is not None and title is not None
     found = year or meta.year or library.year_of_symbol(symbol) or day.year
     bodies = library_bodies(library)
@@ -425,14 +426,14 @@ def is_omnibus(meta: Meta, library: Library) -> bool:
 def plan_adoption(document: Document, library: Library, into: Path, *, source: str,
                   symbol: str | None = None, year: int | None = None,
                   title: str | None = None, adopted: str | None = None,
-                  index: MatchIndex | None = None, options: bool = True) -> Adoption:
+                  index: MatchIndex | None = None, alone: bool = True) -> Adoption:
     """Match every paragraph, draft the files, and check the result prints the document.
 
     `index` is the library's MatchIndex when a run of adoptions keeps one up to date;
     the plan's `library` is the library as it will be once the files are written.
     """
     meta = resolution_meta(document, library, symbol=symbol, year=year, title=title,
-                           adopted=adopted, source=source, options=options)
+                           adopted=adopted, source=source, alone=alone)
     sym, in_year = meta.symbol, meta.year
     assert sym is not None and in_year is not None  # resolution_meta stops without them
     kind = "omnibus" if is_omnibus(meta, library) else "resolution"
@@ -463,9 +464,9 @@ def _check_slot(library: Library, symbol: str, year: int, source: str) -> None:
     """An omnibus year already held under another symbol is not silently replaced."""
     other = library.sessions.get(year)
     if other is not None and other.meta.symbol != symbol:
-        raise UsageError(f"the library's omnibus resolution for {year} is "
-                         f"{other.meta.symbol} ({other.source}), not {symbol}; "
-                         "check --symbol and --year", source=source)
+        raise RequestError(f"the library's omnibus resolution for {year} is "
+                           f"{other.meta.symbol} ({other.source}), not {symbol}; check the "
+                           "symbol and the year given", source=source)
 
 
 def _without_symbol(library: Library, symbol: str) -> dict[str, ClauseDraft]:

@@ -140,7 +140,7 @@ class Run:
         """The plan against the library in memory, which then follows it."""
         library, index = self._current()
         plan = plan_adoption(document, library, self.into, source=name, index=index,
-                             options=not several, **options)
+                             alone=not several, **options)
         if plan.library is not None:
             self._library = plan.library
             index.update(plan.library, [f.path.stem for f in plan.files

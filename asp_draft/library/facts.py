@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asp_draft.errors import InputError, LibraryError, UsageError
+from asp_draft.errors import AspDraftError, InputError, LibraryError
 from asp_draft.language import ENGLISH, language_for
 from asp_draft.library.yamlcheck import check_keys, expect, line_of
 from asp_draft.model import Meta
@@ -124,7 +124,7 @@ def library_language(code: Any, source: Path | str, line: int | None) -> str:
                            source=source, line=line)
     try:
         return language_for(code).code
-    except UsageError as e:
+    except AspDraftError as e:  # language_for's refusal of a code it does not know
         raise LibraryError(e.message, source=source, line=line) from None
 
 

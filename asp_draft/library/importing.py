@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from asp_draft.compare.likeness import SAME_CLAUSE_MIN, closest, likeness_words
-from asp_draft.errors import AspDraftError, UsageError
+from asp_draft.errors import AspDraftError, RequestError
 from asp_draft.library.assemble import assemble, render_paragraph, variables_for
 from asp_draft.library.load import Library
 from asp_draft.library.spec_reader import META_KEYS, parse_spec
@@ -111,8 +111,8 @@ def spec_meta(document: Document, library: Library, year: int | None,
     if found is None and meta.adopted:
         found = int(meta.adopted[:4])
     if found is None:
-        raise UsageError("cannot tell the year of the text (no year, known symbol or "
-                         "adoption date); give --year YEAR", source=source)
+        raise RequestError("cannot tell the year of the text (no year, known symbol or "
+                           "adoption date); give its year", source=source)
     out: dict[str, Any] = {"year": found}
     for key in META_KEYS:  # the keys a spec holds, copied as the document gives them
         value = meta.value(key)

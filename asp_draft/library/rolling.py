@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from asp_draft.errors import UnknownReferenceError, UsageError
+from asp_draft.errors import RequestError, UnknownReferenceError
 from asp_draft.language import MONTHS
 from asp_draft.library import facts as factlib
 from asp_draft.library.advancing import (
@@ -89,8 +89,8 @@ def base_for(library: Library, year: int, ref: str | None) -> Spec:
             else library.session_by_symbol(ref)
         body = library_bodies(library).of_meta(base.meta)
         if not _earlier(base, body, year):
-            raise UsageError(f"--from {ref}: {base.meta.symbol} is of {base.year}; a "
-                             f"draft for {year} rolls an earlier text forward")
+            raise RequestError(f"{ref}: {base.meta.symbol} is of {base.year}; a draft for "
+                               f"{year} rolls an earlier text forward")
         return base
     earlier = [y for y in library.sessions if y < year]
     if not earlier:

@@ -59,7 +59,7 @@ def _write(adoption: Adoption, inputs: Sequence[str], *, check: bool) -> None:
 def _check_name(adoption: Adoption, change: FileChange) -> None:
     """Refuse to write over another symbol's resolution file (two symbols with one slug:
     A/RES/80/7.1 and A/RES/80/7-1), naming the one held there."""
-    from asp_draft.errors import UsageError
+    from asp_draft.errors import LibraryError
     from asp_draft.library.symbol_files import holder
 
     if change.path.parent.name not in _RESOLUTION_FOLDERS:
@@ -69,11 +69,11 @@ def _check_name(adoption: Adoption, change: FileChange) -> None:
         return
     where = change.path.relative_to(adoption.into)
     if change.action == "delete":
-        raise UsageError(f"{adoption.symbol}: the plan would remove {where}, which holds "
-                         f"{other}; nothing was written")
-    raise UsageError(f"{adoption.symbol} cannot be recorded: its file {where} is that of "
-                     f"{other}, held there (the two symbols have one file name); nothing "
-                     "was written")
+        raise LibraryError(f"{adoption.symbol}: the plan would remove {where}, which holds "
+                           f"{other}; nothing was written")
+    raise LibraryError(f"{adoption.symbol} cannot be recorded: its file {where} is that of "
+                       f"{other}, held there (the two symbols have one file name); nothing "
+                       "was written")
 
 
 def _check_current(adoption: Adoption, change: FileChange, *, wordings: bool) -> None:
