@@ -165,6 +165,25 @@ def test_a_run_keeps_the_same_index_a_fresh_load_builds(tmp_path: Path) -> None:
     assert _tables(index) == _tables(fresh)
 
 
+def test_a_template_clause_a_correction_drops_is_no_longer_matched(cli, tmp_path: Path) -> None:
+    """A run whose first file takes the only use of a template clause away goes on with the
+    next (the index forgot the clause's templates with the clause), dry run or not."""
+    meeting = "2. Decides to meet again in the year 2035 at Geneva;"
+    lib = tmp_path / "lib"
+    adopted = write(tmp_path, "first.txt", FIRST + "\n" + meeting + "\n")
+    assert adopt(cli, str(adopted), "--into", str(lib)).code == 0
+    clause = lib / "operative" / "decides-meet-again.yaml"
+    clause.write_text(clause.read_text(encoding="utf-8").replace("2035", "{{ year }}"),
+                      encoding="utf-8")
+    texts = tmp_path / "texts"
+    corrected = write(texts, "a.txt", FIRST)  # without the meeting: the clause goes
+    other = write(texts, "b.txt", THIRD)
+    for dry in (["--dry-run"], []):
+        result = adopt(cli, str(corrected), str(other), "--into", str(lib), *dry)
+        assert result.code == 0, result.err
+    assert not clause.exists()
+
+
 def _tables(index: MatchIndex) -> tuple[object, ...]:
     def rows(table: dict[tuple[str, str], list[object]]) -> dict[tuple[str, str], list[object]]:
         return {k: [(c.order, c.template) for c in v] for k, v in table.items()}  # type: ignore[attr-defined]

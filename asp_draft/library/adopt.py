@@ -198,6 +198,7 @@ class MatchIndex:
         for clause_id in [c for c in look if c not in library.clauses]:
             old = self.indexed.pop(clause_id)
             self._remove(old, old.ids)
+            self.templates.pop(clause_id, None)  # a template of a clause gone is read no more
         clauses = library.clauses.values() if ids is None else \
             [library.clauses[i] for i in ids if i in library.clauses]
         for clause in clauses:
