@@ -33,7 +33,7 @@ from asp_draft.errors import (
     UnknownClauseError,
     UnknownReferenceError,
 )
-from asp_draft.folders import bundled_wanted, library_dirs
+from asp_draft.folders import bundled_path, library_dirs
 from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
 from asp_draft.language import language_code
 from asp_draft.library.facts import Facts, facts_from_data, library_language
@@ -147,7 +147,8 @@ class Library:
             return
         where = ", ".join(str(r) for r in self.roots) or "no folder"
         raise LibraryError(f"the library is empty: no adopted resolution or clause in {where}"
-                           + ("" if bundled_wanted() else " (the bundled library is left out)")
+                           + ("" if bundled_path() in self.roots
+                              else " (the bundled library is left out)")
                            + "; add one with: asp-draft adopt FILE --into DIR")
 
     def clause(self, clause_id: str, *, source: str | None = None,
@@ -243,14 +244,16 @@ class Library:
         return year
 
 
-def load_library(extra: Sequence[Path] = (), *, strict: bool = True) -> Library:
-    """Load the bundled library and the user's layers (ASP_DRAFT_LIBRARY, --library).
+def load_library(extra: Sequence[Path] = (), *, strict: bool = True,
+                 bundled: bool = True) -> Library:
+    """Load the bundled library (unless `bundled` is False or ASP_DRAFT_NO_BUNDLED is set)
+    and the user's layers (ASP_DRAFT_LIBRARY, --library).
 
     Not `strict`: a clause file that cannot be read is kept aside in `broken` (its error is
     raised only where the clause is used), so one bad file in a shared library stops nothing
     else.
     """
-    return load_layers(library_dirs(extra), strict=strict)
+    return load_layers(library_dirs(extra, bundled=bundled), strict=strict)
 
 
 # One clause file as read: its data (or why it could not be read), path, part, and the
@@ -306,7 +309,7 @@ def _load_layers(dirs: Sequence[Path], *, strict: bool) -> Library:
     return lib
 
 
-def load_held(extra: Sequence[Path], symbol: str) -> Library | None:
+def load_held(extra: Sequence[Path], symbol: str, *, bundled: bool = True) -> Library | None:
     """The library as far as one held resolution needs it: the facts, the omnibus files,
     that resolution and the clauses it cites (a clause file that cannot be read is kept
     aside, as load_library does when not strict); the year of another symbol a clause cites
@@ -316,7 +319,7 @@ def load_held(extra: Sequence[Path], symbol: str) -> Library | None:
     otherwise): the whole library must be read then. Showing one resolution of a body's
     record must not read its thousands of files.
     """
-    dirs = library_dirs(extra)
+    dirs = library_dirs(extra, bundled=bundled)
     with _settled(dirs):
         return _load_held(dirs, symbol)
 
