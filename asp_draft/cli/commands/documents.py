@@ -20,7 +20,7 @@ from asp_draft.cli.options import (
     output_option,
     symbol_option,
 )
-from asp_draft.errors import UsageError
+from asp_draft.errors import RequestError, UsageError
 from asp_draft.formats import DOCUMENT_WRITERS, SHOW_WRITERS, Writer, listing, ref_help
 
 
@@ -159,7 +159,12 @@ def new(
     res = resolver(library)
     if not 1998 <= year <= 2200:  # the Rome Statute's year to far beyond any draft
         raise UsageError(f"YEAR {year} is not the year of a draft (1998 to 2200)")
-    rolled = roll(res.library_for(from_ref), year, ref=from_ref, symbol=symbol, source=out)
+    try:
+        rolled = roll(res.library_for(from_ref), year, ref=from_ref, symbol=symbol, source=out)
+    except RequestError as e:  # the text --from names cannot be rolled to YEAR
+        if from_ref is None:
+            raise
+        raise UsageError(f"--from {e}") from None
     base = rolled.base
     note(f"rolled forward from {base.meta.symbol} ({base.year})")
     if not symbol:
