@@ -28,10 +28,11 @@ def bundled_path() -> Path:
                        source=here)
 
 
-def bundled_wanted() -> bool:
-    """False when ASP_DRAFT_NO_BUNDLED (or --no-bundled, which sets it) asks for the user's
-    folders alone."""
-    return os.environ.get(NO_BUNDLED_ENV, "").strip().lower() in ("", "0", "no", "false")
+def bundled_wanted(bundled: bool = True) -> bool:
+    """Whether the bundled library is in: not when the caller leaves it out (`bundled` False:
+    --no-bundled) or ASP_DRAFT_NO_BUNDLED asks for the user's folders alone."""
+    return bundled and \
+        os.environ.get(NO_BUNDLED_ENV, "").strip().lower() in ("", "0", "no", "false")
 
 
 def user_dirs(extra: Sequence[Path] = ()) -> list[Path]:
@@ -40,20 +41,24 @@ def user_dirs(extra: Sequence[Path] = ()) -> list[Path]:
     return [*(Path(p) for p in env.split(os.pathsep) if p), *extra]
 
 
+# The user's folders whose leads.txt the readers use. The diff's strength scale is given its
+# folders (compare/strength.py); the readers' lead words still come through this setting,
+# which refs.Resolver makes before each read, until text/leads.py is given them as well.
 _word_lists: tuple[Path, ...] = ()
 
 
 def use_word_lists(folders: Sequence[Path]) -> None:
-    """Let the word lists (leads.txt, strength.txt) of these folders add to the bundled ones."""
+    """Let the lead words (leads.txt) of these folders add to the bundled ones."""
     global _word_lists
     _word_lists = tuple(folders)
 
 
 def word_lists() -> tuple[Path, ...]:
-    """The user's folders whose word lists are in use (the bundled folder is always)."""
+    """The user's folders whose lead words are in use (the bundled folder's always are)."""
     return _word_lists
 
 
-def library_dirs(extra: Sequence[Path] = ()) -> list[Path]:
-    """Every library folder in rising priority: bundled (unless left out), then the user's."""
-    return ([bundled_path()] if bundled_wanted() else []) + user_dirs(extra)
+def library_dirs(extra: Sequence[Path] = (), *, bundled: bool = True) -> list[Path]:
+    """Every library folder in rising priority: bundled (unless left out: see
+    bundled_wanted), then the user's."""
+    return ([bundled_path()] if bundled_wanted(bundled) else []) + user_dirs(extra)

@@ -41,6 +41,7 @@ class Resolver:
     library_dirs: Sequence[Path] = ()
     variables: Mapping[str, Any] = field(default_factory=dict)
     as_old: bool = False  # read Word tracked changes as rejected rather than accepted
+    bundled: bool = True  # False: the bundled library left out (--no-bundled)
     notify: Callable[[str], None] | None = None  # where notes for the user go (the CLI's)
     _library: Any = None
     # a held symbol -> the library as far as it needs it, read once for show, blame, new --from
@@ -52,7 +53,7 @@ class Resolver:
         if self._library is None:
             from asp_draft.library.load import load_library
 
-            self._library = load_library(self.library_dirs, strict=False)
+            self._library = load_library(self.library_dirs, strict=False, bundled=self.bundled)
             self._warn_broken(self._library)
         return self._library
 
@@ -94,6 +95,14 @@ class Resolver:
         return document
 
     @property
+    def word_lists(self) -> tuple[Path, ...]:
+        """The user's library folders, whose word lists (leads.txt, strength.txt) add to the
+        bundled ones."""
+        from asp_draft.folders import user_dirs
+
+        return tuple(user_dirs(self.library_dirs))
+
+    @property
     def bodies(self) -> Any:
         """The table of bodies as the user's library folders extend it (read on first use:
         it costs the YAML that a diff of two texts does without)."""
@@ -124,7 +133,7 @@ class Resolver:
         if symbol not in self._held_libraries:
             from asp_draft.library.load import load_held
 
-            held = load_held(self.library_dirs, symbol)
+            held = load_held(self.library_dirs, symbol, bundled=self.bundled)
             if held is not None:
                 self._warn_broken(held)
             self._held_libraries[symbol] = held
@@ -145,11 +154,11 @@ class Resolver:
             self._notify(f"warning: skipped a clause file that cannot be read: {error}")
 
     def _use_word_lists(self) -> None:
-        """The user's library folders' word lists (leads.txt for the readers, strength.txt for
-        the diff) in use."""
-        from asp_draft.folders import use_word_lists, user_dirs
+        """The user's library folders' lead words (leads.txt) in use by the readers, which do
+        not take them as a parameter yet (the diff's strength scale does: word_lists)."""
+        from asp_draft.folders import use_word_lists
 
-        use_word_lists(user_dirs(self.library_dirs))
+        use_word_lists(self.word_lists)
 
     def _notify(self, message: str) -> None:
         if self.notify:

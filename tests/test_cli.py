@@ -422,3 +422,28 @@ def test_one_function_writes_to_stderr() -> None:
     writers = sorted(str(p.relative_to(root)) for p in root.rglob("*.py")
                      if re.search(r"\berr=True|sys\.stderr", p.read_text(encoding="utf-8")))
     assert writers == ["cli/app.py", "library/journal.py"]
+
+
+def test_no_bundled_is_passed_down_not_set_in_the_environment(
+        cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--no-bundled reaches folders.library_dirs as a parameter (typer's ctx.obj, then the
+    Resolver): ASP_DRAFT_NO_BUNDLED is never set while a command runs."""
+    import os
+
+    from asp_draft import folders
+
+    seen: list[str | None] = []
+    wanted = folders.bundled_wanted
+
+    def watched(bundled: bool = True) -> bool:
+        seen.append(os.environ.get(folders.NO_BUNDLED_ENV))
+        return wanted(bundled)
+
+    monkeypatch.delenv(folders.NO_BUNDLED_ENV, raising=False)
+    monkeypatch.setattr(folders, "bundled_wanted", watched)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    line = one_line_error(cli("--no-bundled", "--library", str(empty), "show", "2018"))
+    assert "the library is empty" in line and "(the bundled library is left out)" in line
+    assert seen and seen == [None] * len(seen)
+    assert cli("show", "2018").code == 0  # the option lasts one run

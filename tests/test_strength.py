@@ -115,13 +115,26 @@ def test_a_user_library_refines_the_scale(tmp_path: Path) -> None:
     (tmp_path / "strength.txt").write_text(
         "# decisions bind the Assembly's organs\n[operative]\nDecides\nRequests\nInvites\n"
         "[intensifiers]\nearnestly\n", encoding="utf-8")
+    refined = strength.scale([tmp_path])
+    assert compare("Requests", "Decides", refined) == "stronger"
+    assert compare("Invites", "Earnestly invites", refined) == "stronger"
+    assert compare("Urges", "Requests", refined) == "changed"  # the section was replaced
+    assert compare("Recalling", "Reaffirming", refined) == "stronger"  # other sections stay
+    assert compare("Requests", "Decides") == "changed"  # the folders given, nothing global
+
+
+def test_the_diff_ranks_leads_on_the_scale_of_the_folders_it_is_given(tmp_path: Path) -> None:
+    """The folders flow to the scale as a parameter: the readers' word-list setting
+    (folders.use_word_lists) does not change how the diff ranks a lead."""
+    (tmp_path / "strength.txt").write_text("[operative]\nDecides\nRequests\n",
+                                           encoding="utf-8")
+    old, new = doc(("Requests", "the Bureau;")), doc(("Decides", "the Bureau;"))
     use_word_lists([tmp_path])
-    assert compare("Requests", "Decides") == "stronger"
-    assert compare("Invites", "Earnestly invites") == "stronger"
-    assert compare("Urges", "Requests") == "changed"  # the section was replaced, not merged
-    assert compare("Recalling", "Reaffirming") == "stronger"  # other sections stay
+    [change] = diff_documents(old, new).changes
+    assert change.strength is not None and change.strength.direction == "changed"
     use_word_lists([])
-    assert compare("Requests", "Decides") == "changed"
+    [change] = diff_documents(old, new, word_lists=[tmp_path]).changes
+    assert change.strength is not None and change.strength.direction == "stronger"
 
 
 def doc(*paragraphs: tuple[str, str]) -> Document:

@@ -10,8 +10,8 @@ need them, so `asp-draft --help` and a diff of two text files start fast.
 from __future__ import annotations
 
 import inspect
-import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -61,14 +61,24 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-class State:
-    """Options given before the command (asp-draft --library DIR show ...)."""
+@dataclass(frozen=True)
+class Invocation:
+    """The options given before the command (asp-draft --library DIR show ...), which typer
+    keeps in its context (`ctx.obj`) for the command's run: nothing global is set."""
 
-    library: list[Path] = []  # noqa: RUF012 - process-wide CLI state, reset per invocation
+    library: tuple[Path, ...] = ()
     as_old: bool = False  # read .docx tracked changes as rejected
-    # --no-bundled sets the library's environment setting for this run; main() puts back what
-    # the environment held before (None: nothing to put back).
-    saved_env: tuple[str, str | None] | None = None
+    bundled: bool = True  # False: --no-bundled
+
+
+def invocation() -> Invocation:
+    """The options of the running command line (the defaults outside one: a test calling a
+    command's helper)."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    found = ctx.find_root().obj if ctx is not None else None
+    return found if isinstance(found, Invocation) else Invocation()
 
 
 def _version(value: bool) -> None:
@@ -79,6 +89,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     library: LibraryOption = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
@@ -89,31 +100,13 @@ def _root(
                              "Also ASP_DRAFT_NO_BUNDLED=1.")] = False,
 ) -> None:
     """Drafting assistant for the ASP omnibus resolution."""
-    State.library = list(library or [])
-    State.as_old = as_old
-    if no_bundled:
-        # One place decides which folders make the library (library.library_dirs), and every
-        # command reaches it through the environment setting, so the option sets that.
-        from asp_draft.folders import NO_BUNDLED_ENV
-
-        State.saved_env = (NO_BUNDLED_ENV, os.environ.get(NO_BUNDLED_ENV))
-        os.environ[NO_BUNDLED_ENV] = "1"
-
-
-def _restore_env() -> None:
-    if State.saved_env is not None:
-        name, value = State.saved_env
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
-        State.saved_env = None
+    ctx.obj = Invocation(tuple(library or ()), as_old, bundled=not no_bundled)
 
 
 def library_folders(library: list[Path] | None = None) -> list[Path]:
     """The user's library folders of this invocation: the global --library, then the
     command's own."""
-    return [*State.library, *(library or [])]
+    return [*invocation().library, *(library or [])]
 
 
 def resolver(library: list[Path] | None = None, variables: list[str] | None = None,
@@ -126,8 +119,9 @@ def resolver(library: list[Path] | None = None, variables: list[str] | None = No
         from asp_draft.library.assemble import parse_vars
 
         values = parse_vars(variables)
+    given = invocation()
     return Resolver(library_dirs=library_folders(library), variables=values,
-                    as_old=as_old or State.as_old, notify=note)
+                    as_old=as_old or given.as_old, bundled=given.bundled, notify=note)
 
 
 def stdout_console() -> Any:

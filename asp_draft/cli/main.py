@@ -10,11 +10,11 @@ import errno
 import io
 import os
 import sys
-from typing import Any, NoReturn
+from typing import NoReturn
 
 import typer
 
-from asp_draft.cli.app import EXIT_BAD_INPUT, EXIT_OK, State, _restore_env, app, error
+from asp_draft.cli.app import EXIT_BAD_INPUT, EXIT_OK, app, error
 
 
 def _fail(message: str) -> NoReturn:
@@ -28,12 +28,10 @@ def main(argv: list[str] | None = None) -> None:
     from asp_draft.cli import commands  # noqa: F401 - registers the commands on `app`
     from asp_draft.errors import AspDraftError
 
-    State.library = []
-    State.as_old = False
     if sys.stdin is None:  # `asp-draft show - <&-`: reading says the input is closed
         sys.stdin = _ClosedInput()
     try:
-        rv = _run(argv)
+        rv = app(args=argv, prog_name="asp-draft", standalone_mode=False)
     except AspDraftError as e:
         _fail(str(e))
     except typer.Exit as e:
@@ -83,11 +81,3 @@ class _ClosedInput(io.TextIOBase):
     def read(self, size: int | None = -1) -> str:
         """Refuse: there is no standard input."""
         raise OSError(errno.EBADF, "standard input is closed")
-
-
-def _run(argv: list[str] | None) -> Any:
-    """The app, with the environment put back as it was however the command ends."""
-    try:
-        return app(args=argv, prog_name="asp-draft", standalone_mode=False)
-    finally:
-        _restore_env()

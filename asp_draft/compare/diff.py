@@ -35,12 +35,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.distance import Indel
 
 from asp_draft.model import Change, Diff, Document, Meta, MetaChange, Paragraph
 from asp_draft.text.words import diff_tokens, tokenize
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Word similarity (Indel on word sequences: 2 * common words / all words) at which two
 # paragraphs in the same stretch are one paragraph rewritten. 2014->2015 PP3 (*Convinced also*,
@@ -236,8 +239,10 @@ def _light_moves(olds: list[int], news: list[int], words_a: dict[int, list[int]]
 
 
 def diff_documents(old: Document, new: Document, *, ignore_typography: bool = False,
-                   detect_moves: bool = True) -> Diff:
-    """Align `old` and `new` paragraph by paragraph and word by word (see the module notes)."""
+                   detect_moves: bool = True, word_lists: Sequence[Path] = ()) -> Diff:
+    """Align `old` and `new` paragraph by paragraph and word by word (see the module notes);
+    a changed lead is ranked on the bundled strength scale as the strength.txt of the
+    `word_lists` folders (the user's library folders) refine it."""
     pa, pb = old.paragraphs, new.paragraphs
     ids: dict[tuple[object, ...], int] = {}
     ka = [ids.setdefault(_key(p, ignore_typography), len(ids)) for p in pa]
@@ -301,7 +306,7 @@ def diff_documents(old: Document, new: Document, *, ignore_typography: bool = Fa
         moved_old = set(moved.values())
 
     changes = _in_reading_order(pa, pb, in_place, equal_new, moved, moved_old, sims,
-                                ignore_typography)
+                                ignore_typography, tuple(word_lists))
     return Diff(old, new, tuple(_not_held(changes, old.meta.partial, new.meta.partial)),
                 meta_changes(old.meta, new.meta, ignore_typography=ignore_typography))
 
@@ -382,7 +387,8 @@ def _not_held(changes: list[Change], old_partial: bool, new_partial: bool) -> li
 
 def _in_reading_order(pa: Sequence[Paragraph], pb: Sequence[Paragraph], in_place: dict[int, int],
                       equal_new: set[int], moved: dict[int, int], moved_old: set[int],
-                      sims: dict[int, float], ignore_typography: bool) -> list[Change]:
+                      sims: dict[int, float], ignore_typography: bool,
+                      word_lists: tuple[Path, ...]) -> list[Change]:
     """The new document's order, each deleted paragraph after the one it followed."""
     old_to_new = {i: j for j, i in in_place.items()}
     deleted_after: dict[int, list[int]] = defaultdict(list)  # new index (-1: start) -> olds
@@ -404,7 +410,7 @@ def _in_reading_order(pa: Sequence[Paragraph], pb: Sequence[Paragraph], in_place
             if pa[i].lead != p.lead:  # the scale (a data file) is read only when a lead moved
                 from asp_draft.compare.strength import lead_change
 
-                strength = lead_change(pa[i].lead, p.lead)
+                strength = lead_change(pa[i].lead, p.lead, word_lists)
             changes.append(Change("modified" if j in in_place else "moved", i, j,
                                   sims[j], ops, strength))
         else:

@@ -12,11 +12,12 @@ the same head with more or fewer intensifiers; anything else is `changed`, never
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from asp_draft.folders import bundled_path, word_lists
+from asp_draft.folders import bundled_path
 from asp_draft.model import LeadChange
 from asp_draft.textfile import section_lines
 
@@ -90,10 +91,10 @@ def _scale(files: tuple[Path, ...]) -> Scale:
     return scale
 
 
-def scale() -> Scale:
-    """The scale in force: the bundled strength.txt refined by those of the folders in use
-    (`folders.use_word_lists`)."""
-    return _scale(_files(word_lists()))
+def scale(folders: Sequence[Path] = ()) -> Scale:
+    """The scale in force: the bundled strength.txt refined by those of `folders` (the user's
+    library folders of the run)."""
+    return _scale(_files(tuple(folders)))
 
 
 def read_lead(lead: str, in_force: Scale | None = None) -> Reading:
@@ -137,9 +138,11 @@ def compare(old: str | None, new: str | None, in_force: Scale | None = None) -> 
     return STRONGER if key_b > key_a else WEAKER
 
 
-def lead_change(old: str | None, new: str | None) -> LeadChange | None:
-    """The change of lead between two paragraphs, with its direction; None when unchanged."""
-    direction = compare(old, new)
+def lead_change(old: str | None, new: str | None,
+                folders: Sequence[Path] = ()) -> LeadChange | None:
+    """The change of lead between two paragraphs, with its direction on the scale of
+    `folders` (see scale); None when unchanged."""
+    direction = compare(old, new, scale(folders))
     if direction is None:
         return None
     return LeadChange(old, new, direction)

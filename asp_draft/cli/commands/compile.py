@@ -101,7 +101,7 @@ def compile_command(
         if seen[label] > 1:  # two files from one delegation stay apart
             label = f"{label} ({seen[label]})"
         items.append(Proposal(label, document, ref))
-    diffs = [diff_documents(base_doc, p.document) for p in items]
+    diffs = [diff_documents(base_doc, p.document, word_lists=res.word_lists) for p in items]
     compilation = compile_proposals(base_doc, items, diffs)
     rendered = render_compilation(compilation, date=when, bodies=res.bodies)
     if out.suffix.lower() == ".pdf":

@@ -75,7 +75,7 @@ def _compared(res: Any, old: str, new: str, *, ignore_typography: bool,
         note(f"note: the record of {' and '.join(partial)} is partial; paragraphs beyond "
              "what is held are not compared")
     return diff_documents(old_doc, new_doc, ignore_typography=ignore_typography,
-                          detect_moves=detect_moves)
+                          detect_moves=detect_moves, word_lists=res.word_lists)
 
 
 def _annotations(res: Any, document: Any) -> list[str | None]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from asp_draft.cli.app import app, library_folders, note, resolver, stdout_console
+from asp_draft.cli.app import app, invocation, library_folders, note, resolver, stdout_console
 from asp_draft.cli.options import (
     LibraryOption,
     VarOption,
@@ -137,7 +137,7 @@ def search(
 
         return build_record(resolver(library).library, note)
 
-    db = open_index(library_dirs(folders), record, note)
+    db = open_index(library_dirs(folders, bundled=invocation().bundled), record, note)
     try:
         hits = run_search(db, query, since=since, until=until, part=part, limit=limit)
         counts = record_counts(db)
