@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from asp_draft.errors import UsageError
+from asp_draft.errors import RequestError
 
 if TYPE_CHECKING:
     from asp_draft.model import Meta
@@ -145,7 +145,7 @@ def language_for(code: object) -> Language:
         return LANGUAGES[DEFAULT]
     found = _find(code) if isinstance(code, str) else None
     if found is None:
-        raise UsageError(f"unknown language {code!r} (known: {', '.join(sorted(LANGUAGES))})")
+        raise RequestError(f"unknown language {code!r} (known: {', '.join(sorted(LANGUAGES))})")
     return found
 
 

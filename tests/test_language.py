@@ -19,7 +19,7 @@ import pytest
 
 from asp_draft import language as lang
 from asp_draft.compare.lint import RULES, lint
-from asp_draft.errors import UnknownClauseError, UsageError
+from asp_draft.errors import RequestError, UnknownClauseError
 from asp_draft.language import ENGLISH, LANGUAGES, language_code, language_for
 from asp_draft.library.assemble import assemble
 from asp_draft.library.load import load_layers
@@ -114,7 +114,7 @@ def test_english_is_the_default_and_answers_to_both_codes(code: str | None) -> N
 
 
 def test_an_unknown_language_is_one_line_naming_the_known_ones() -> None:
-    with pytest.raises(UsageError) as e:
+    with pytest.raises(RequestError) as e:
         language_for("xx")
     assert str(e.value) == "unknown language 'xx' (known: eng)"
 
