@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from asp_draft.compare.likeness import SAME_CLAUSE_MIN, likeness
-from asp_draft.errors import InputError
+from asp_draft.errors import InputError, LibraryError
 from asp_draft.library.adopt import plan_adoption
-from asp_draft.library.adopt_files import new_clause_id
+from asp_draft.library.adopt_files import draft_of, new_clause_id
 from asp_draft.library.load import load_layers, load_library
 from asp_draft.library.rolling import roll, ties
 from asp_draft.model import Document, Paragraph
@@ -515,3 +515,16 @@ def test_rolling_a_resolution_with_annexes_carries_them_and_reviews_them(cli,
     rolled_annexes = yaml.safe_dump(ANNEXES_DATA).replace("at its nineteenth session",
                                                           "at its twentieth session")
     assert data["annexes"] == yaml.safe_load(rolled_annexes)
+
+
+def test_a_draft_asked_for_a_version_it_was_not_drafted_with_says_so_in_one_line() -> None:
+    """A clause drafted from one reading of the library and matched in another (the library
+    changed under the run) is refused naming the clause's file, never a bare KeyError."""
+    clause = next(c for c in load_library().clauses.values() if c.versions)
+    again = replace(clause.versions[0])  # the same version, read again: another object
+    with pytest.raises(LibraryError) as err:
+        draft_of(clause).version_for(again)
+    assert err.value.source == clause.source
+    assert str(err.value).endswith(f"clause {clause.id!r} was drafted without the version from "
+                                   f"{again.since} that a paragraph matched (the library changed "
+                                   "while it was adopted); adopt the file again")

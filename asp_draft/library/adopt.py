@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -590,7 +590,7 @@ def _draft_of(clause: Clause) -> ClauseDraft:
         noted = "note" in source.read_text(encoding="utf-8")  # anywhere: any YAML style
     except OSError:
         noted = False
-    return draft_of(clause if noted else replace(clause, source=""))
+    return draft_of(clause, noted=noted)
 
 
 def _adopt_in(drafts: dict[str, ClauseDraft], hit: _Candidate, symbol: str,

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from asp_draft.errors import LibraryError
 from asp_draft.language import ENGLISH, Language
 from asp_draft.library.importing import annexes_opened
 from asp_draft.library.yamlio import load_yaml_file
@@ -51,6 +52,7 @@ class ClauseDraft:
     versions: list[dict[str, Any]]
     models: list[Version | None] = field(default_factory=list)  # the version each came from
     original: list[dict[str, Any]] | None = None  # None for a new clause
+    source: str = ""  # the file of the library's clause it is drafted from ("" for a new one)
 
     @classmethod
     def new(cls, paragraph: Paragraph, markup: str, symbol: str, *,
@@ -73,11 +75,14 @@ class ClauseDraft:
         self.models.append(None)
 
     def version_for(self, model: Version) -> dict[str, Any]:
-        """The version data that the library's `model` version became."""
+        """The version data that the library's `model` version became; a version the clause
+        was not drafted with (the library read again under the run) is refused in one line."""
         for data, known in zip(self.versions, self.models, strict=True):
             if known is model:
                 return data
-        raise KeyError(model.since)
+        raise LibraryError(f"clause {self.id!r} was drafted without the version from "
+                           f"{model.since} that a paragraph matched (the library changed while "
+                           "it was adopted); adopt the file again", source=self.source or None)
 
     def prune(self) -> None:
         """Drop adopted versions no resolution cites any more; print each version's text as
@@ -108,18 +113,20 @@ def _rebalance(data: dict[str, Any]) -> None:
         data.pop("printed", None)
 
 
-def draft_of(clause: Clause) -> ClauseDraft:
-    """A library clause as editable data (clause-level keys read back from its file)."""
+def draft_of(clause: Clause, *, noted: bool = True) -> ClauseDraft:
+    """A library clause as editable data (clause-level keys read back from its file, unless
+    it is known to have none: not `noted`)."""
     extra: dict[str, Any] = {}
     source = Path(clause.source)
-    if source.is_file():
+    if noted and source.is_file():
         raw = load_yaml_file(source)
         if isinstance(raw, dict) and raw.get("note"):
             extra["note"] = raw["note"]
     versions = [_version_data(v) for v in clause.versions]
     return ClauseDraft(id=clause.id, part=clause.part, topic=clause.topic,
                        tags=list(clause.tags), extra=extra, versions=versions,
-                       models=list(clause.versions), original=copy.deepcopy(versions))
+                       models=list(clause.versions), original=copy.deepcopy(versions),
+                       source=clause.source)
 
 
 def _version_data(version: Version) -> dict[str, Any]:
