@@ -296,9 +296,9 @@ def test_blame_of_a_held_symbol_reads_its_files_once(cli, tmp_path: Path,
     calls: list[str] = []
     real = library_module.load_held
 
-    def counted(extra: Any, symbol: str) -> Any:
+    def counted(extra: Any, symbol: str, **given: Any) -> Any:
         calls.append(symbol)
-        return real(extra, symbol)
+        return real(extra, symbol, **given)
 
     monkeypatch.setattr(library_module, "load_held", counted)
     result = cli("--no-bundled", "--library", str(lib), "blame", "A/RES/91/1", "--json")
