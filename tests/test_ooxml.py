@@ -3,6 +3,7 @@ them, and the style contract between the writers and the reader."""
 
 from __future__ import annotations
 
+import ast
 import zipfile
 from pathlib import Path
 
@@ -11,10 +12,11 @@ from lxml import etree
 
 from asp_draft.model import Paragraph
 from asp_draft.ooxml.names import CT, W_NS, el, to_bytes, w
-from asp_draft.ooxml.numbering import ListState, format_number, number_value
+from asp_draft.ooxml.numbering import ListState
 from asp_draft.ooxml.package import PackageWriter, open_package
-from asp_draft.ooxml.styles import HEAD_STYLES, ROLES, STYLE_NAMES, own_style
-from asp_draft.writers.docx import Numbering
+from asp_draft.ooxml.styles import HEAD_STYLES, STYLE_NAMES, own_style
+from asp_draft.readers.docx import ROLES, format_number
+from asp_draft.writers.docx import Numbering, number_value
 
 
 def test_names_and_the_element_builder() -> None:
@@ -64,9 +66,16 @@ NUMBERING = f"""<w:numbering xmlns:w="{W_NS}">
 </w:numbering>"""
 
 
+def _label(state: ListState, num: str, level: int) -> tuple[str, str] | None:
+    """Count one paragraph: (its label as Word prints it, the number format), as the reader
+    does."""
+    found = state.numbered(num, level)
+    return (format_number(*found), found[1]) if found else None
+
+
 def test_lists_counted_as_word_counts_them() -> None:
     state = ListState.from_xml(etree.fromstring(NUMBERING))
-    labels = [state.label(num, level) for num, level in (
+    labels = [_label(state, num, level) for num, level in (
         ("1", 0), ("1", 1), ("1", 2), ("1", 1),  # 1 (a) (i) (b)
         ("2", 0),  # 2: numId 2 shares abstract 7's counters
         ("1", 2),  # (ii): lvlRestart 0, the level is not reset by (b) or by 2
@@ -94,7 +103,7 @@ def test_the_writer_counts_with_the_same_list_state() -> None:
         numbering.assign(Paragraph("operative", "x", number=number, level=level))
     # the numbering part the writer built, read back as the reader reads it, counts the same
     state = ListState.from_xml(etree.fromstring(to_bytes(numbering.root)))
-    assert [state.label("1", lvl) for lvl in (0, 1, 0)] == [
+    assert [_label(state, "1", lvl) for lvl in (0, 1, 0)] == [
         ("1", "decimal"), ("a", "lowerLetter"), ("2", "decimal")]
     # an annex numbers in a section of its own, from 1 again
     numbering.restart()
@@ -133,3 +142,18 @@ def test_every_own_style_has_a_name_and_a_role() -> None:
     # LibreOffice renames ids after names; the name still says which style it is
     assert own_style("ASPPreambularParagraph", "ASP Preambular Paragraph") == "AspPreamble"
     assert own_style("Heading1", "heading 1") is None
+
+
+def test_the_ooxml_wing_imports_only_itself_and_the_base_modules() -> None:
+    """Word packages know nothing of a resolution's text (text/), its readers or writers:
+    what a style or a number means there is said where the reader and writers use it."""
+    base = {"asp_draft.errors", "asp_draft.textfile", "asp_draft.xmlsafe"}
+    wing = Path(__file__).resolve().parents[1] / "asp_draft" / "ooxml"
+    found = set()
+    for path in sorted(wing.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [
+                a.name for a in node.names] if isinstance(node, ast.Import) else []
+            found |= {(path.name, n) for n in names if n.startswith("asp_draft")
+                      and not n.startswith("asp_draft.ooxml") and n not in base}
+    assert found == set()

@@ -17,7 +17,6 @@ from lxml import etree
 from asp_draft.compare.compilation import Proposal, compile_proposals
 from asp_draft.compare.diff import diff_documents
 from asp_draft.model import Document, Footnote, Paragraph
-from asp_draft.ooxml.numbering import number_value
 from asp_draft.readers.docx import read_docx
 from asp_draft.readers.text import parse_text
 from asp_draft.refs import Resolver
@@ -80,7 +79,7 @@ def marked(paragraph: Paragraph) -> str:
     out = "".join(text + (f"[^{note.text}]" if note else "") for text, note in
                   paragraph.pieces())
     if paragraph.number and not paragraph.heading and \
-            number_value(paragraph.number, paragraph.level) is None:
+            layout.number_value(paragraph.number, paragraph.level) is None:
         out = f"{layout.typed_label(paragraph)}\t{out}"
     return out
 

@@ -5,51 +5,18 @@ Word keeps one set of counters per abstract list (`w:abstractNum`); every list i
 first time that instance is used. Counting a level resets the levels below it (unless a level
 says `w:lvlRestart w:val="0"`). The reader counts to learn the numbers a file shows; the
 writers count to know when a label is the next one Word would print and when a new list must
-start.
+start. What a value looks like printed (`(a)`, `(iv)`) is the reader's and the writers'
+business: this module counts, and knows nothing of a resolution's labels.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from asp_draft.ooxml.names import w
-from asp_draft.text.labels import letters, roman
 
-# The level a number format means in a resolution: 1. / (a) / (i).
-LEVEL_OF_FORMAT = {"decimal": 0, "upperRoman": 0, "upperLetter": 0, "decimalZero": 0,
-                   "lowerLetter": 1, "lowerRoman": 2}
-_UNPRINTED = ("bullet", "none")
-
-
-def format_number(value: int, fmt: str) -> str:
-    """A counter value in a Word number format (decimal, lowerLetter, lowerRoman ...)."""
-    if fmt == "lowerLetter":
-        return letters(value)
-    if fmt == "upperLetter":
-        return letters(value).upper()
-    if fmt == "lowerRoman":
-        return roman(value)
-    if fmt == "upperRoman":
-        return roman(value).upper()
-    return str(value)
-
-
-def number_value(label: str | None, level: int) -> int | None:
-    """The counter value Word would need to print `label` at `level`; None if it cannot."""
-    if not label:
-        return None
-    if level == 0:
-        return int(label) if label.isdigit() and not label.startswith("0") else None
-    if level == 1:
-        if re.fullmatch(r"([a-z])\1*", label):
-            return (len(label) - 1) * 26 + ord(label[0]) - ord("a") + 1
-        return None
-    for n in range(1, 400):
-        if roman(n) == label:
-            return n
-    return None
+_UNPRINTED = ("bullet", "none")  # number formats that print no number
 
 
 @dataclass(frozen=True)
@@ -150,13 +117,14 @@ class ListState:
         self._counters[self.instances[num_id].abstract] = counters
         return value
 
-    def label(self, num_id: str, ilvl: int) -> tuple[str, str] | None:
-        """Count one paragraph and give (its label, the number format); None for bullets."""
+    def numbered(self, num_id: str, ilvl: int) -> tuple[int, str] | None:
+        """Count one paragraph and give (its value, the number format it prints in); None
+        for bullets and paragraphs outside a list."""
         value = self.count(num_id, ilvl)
         definition = self.level(num_id, ilvl)
         if value is None or definition is None or definition.format in _UNPRINTED:
             return None
-        return format_number(value, definition.format), definition.format
+        return value, definition.format
 
 
 def _level(lvl: Any) -> Level:

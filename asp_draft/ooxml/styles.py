@@ -1,13 +1,12 @@
 """The paragraph styles asp-draft writes: the contract between the Word writers and the reader.
 
 The writers put every paragraph in one of these styles; the reader recognises its own files by
-them and learns each paragraph's role from its style, also after LibreOffice or Word saved
-the file again (they keep the style names and may rename the ids).
+them and learns each paragraph's role from its style (readers/docx.py keeps which style is
+which role), also after LibreOffice or Word saved the file again (they keep the style names
+and may rename the ids).
 """
 
 from __future__ import annotations
-
-from asp_draft.text.structure import Role
 
 STYLE_RESOLUTION = "AspResolutionLine"
 STYLE_ADOPTION = "AspAdoptionLine"
@@ -64,13 +63,6 @@ STYLE_NAMES = {STYLE_RESOLUTION: "ASP Resolution Line", STYLE_ADOPTION: "ASP Ado
 # Styles that give no role: the closing lines, the cover column's character style
 NO_ROLE_NAMES = {STYLE_MEETING: "ASP Meeting Line", STYLE_VOTE_NOTE: "ASP Vote Note",
                  STYLE_COVER_COLUMN: "ASP Cover Column"}
-# What each style says a paragraph is (structure.Block.role).
-ROLES: dict[str, Role] = {
-    **dict.fromkeys((STYLE_RESOLUTION, STYLE_ADOPTION, STYLE_SYMBOL, STYLE_DRAFT,
-                     STYLE_TITLE, *COVER_STYLES), "head"),
-    STYLE_CHAPEAU: "chapeau", STYLE_PREAMBLE: "preamble", STYLE_OPERATIVE: "operative",
-    STYLE_SUB[1]: "operative", STYLE_SUB[2]: "operative", STYLE_HEADING: "heading",
-    STYLE_ANNEX: "annex", STYLE_ANNEX_TITLE: "annex-title", STYLE_ANNEX_TEXT: "operative"}
 _BY_NAME = {name.replace(" ", "").lower(): sid for sid, name in STYLE_NAMES.items()}
 
 

@@ -17,13 +17,30 @@ from typing import Any
 
 from asp_draft.model import Document
 from asp_draft.ooxml.names import NO_BREAK_HYPHEN, w
-from asp_draft.ooxml.numbering import LEVEL_OF_FORMAT, ListState
+from asp_draft.ooxml.numbering import ListState
 from asp_draft.ooxml.package import Package, open_package
-from asp_draft.ooxml.styles import ROLES, STYLE_PREAMBLE, STYLE_SUB, own_style
+from asp_draft.ooxml.styles import (
+    COVER_STYLES,
+    STYLE_ADOPTION,
+    STYLE_ANNEX,
+    STYLE_ANNEX_TEXT,
+    STYLE_ANNEX_TITLE,
+    STYLE_CHAPEAU,
+    STYLE_DRAFT,
+    STYLE_HEADING,
+    STYLE_OPERATIVE,
+    STYLE_PREAMBLE,
+    STYLE_RESOLUTION,
+    STYLE_SUB,
+    STYLE_SYMBOL,
+    STYLE_TITLE,
+    own_style,
+)
 from asp_draft.readers.docx_boxes import box_paragraphs, box_text
 from asp_draft.readers.text import text_source
 from asp_draft.text.heads import normalise_meta
-from asp_draft.text.structure import Block, Notify, Run, Source, classify, quiet
+from asp_draft.text.labels import letters, roman
+from asp_draft.text.structure import Block, Notify, Role, Run, Source, classify, quiet
 from asp_draft.text.words import squeeze
 from asp_draft.textfile import CONTROL
 
@@ -34,6 +51,16 @@ _META_LINE = re.compile(r"#\s*([A-Za-z_][\w-]*)\s*:\s?(.*)")
 _OWN_LABEL = re.compile(r"\s*(?P<label>[^\t]{1,24}?)\.\t")
 _OWN_SUB_LABEL = re.compile(r"\s*\((?P<label>[^\t]{1,12}?)\)\t")
 _OWN_LEVEL = {STYLE_SUB[1]: 1, STYLE_SUB[2]: 2}
+# What each of asp-draft's styles says a paragraph is (structure.Block.role)
+ROLES: dict[str, Role] = {
+    **dict.fromkeys((STYLE_RESOLUTION, STYLE_ADOPTION, STYLE_SYMBOL, STYLE_DRAFT,
+                     STYLE_TITLE, *COVER_STYLES), "head"),
+    STYLE_CHAPEAU: "chapeau", STYLE_PREAMBLE: "preamble", STYLE_OPERATIVE: "operative",
+    STYLE_SUB[1]: "operative", STYLE_SUB[2]: "operative", STYLE_HEADING: "heading",
+    STYLE_ANNEX: "annex", STYLE_ANNEX_TITLE: "annex-title", STYLE_ANNEX_TEXT: "operative"}
+# The level a Word number format means in a resolution: 1. / (a) / (i)
+LEVEL_OF_FORMAT = {"decimal": 0, "upperRoman": 0, "upperLetter": 0, "decimalZero": 0,
+                   "lowerLetter": 1, "lowerRoman": 2}
 _SKIPPED_NOTES = ("separator", "continuationSeparator", "continuationNotice")
 
 
@@ -326,6 +353,20 @@ def _own_label(raw: _Raw) -> tuple[list[Run], str | None]:
     return runs, m.group("label")
 
 
+def format_number(value: int, fmt: str) -> str:
+    """A counter value as Word prints it in a number format (decimal, lowerLetter,
+    lowerRoman ...): the letters and roman numerals of a resolution's labels."""
+    if fmt == "lowerLetter":
+        return letters(value)
+    if fmt == "upperLetter":
+        return letters(value).upper()
+    if fmt == "lowerRoman":
+        return roman(value)
+    if fmt == "upperRoman":
+        return roman(value).upper()
+    return str(value)
+
+
 def _block(raw: _Raw, counted: tuple[str, str] | None, body_started: bool) -> Block:
     """The block of one paragraph: its runs, the number Word shows, its role."""
     block = Block(runs=raw.runs, line=raw.line)
@@ -378,7 +419,8 @@ def _source(package: Package, *, as_old: bool,
     started = False
     for raw in raws:
         # Word counts every numbered paragraph, empty ones included
-        counted = lists.label(*raw.num) if raw.num else None
+        numbered = lists.numbered(*raw.num) if raw.num else None
+        counted = (format_number(*numbered), numbered[1]) if numbered else None
         blocks.append(_block(raw, counted, started))
         # the body has begun once a paragraph ends as the chapeau or a paragraph does
         started = started or raw.text.rstrip().endswith((",", ";", ":"))

@@ -21,6 +21,7 @@ text set against a line (the symbol, `Distr.: General`, the date) in a column at
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -32,7 +33,7 @@ from asp_draft.library import facts
 from asp_draft.model import Document, Meta, Paragraph
 from asp_draft.ooxml.comments import Comments, attach
 from asp_draft.ooxml.names import CT, NO_BREAK_HYPHEN, R_NS, XML_SPACE, el, to_bytes, w
-from asp_draft.ooxml.numbering import Level, ListState, number_value
+from asp_draft.ooxml.numbering import Level, ListState
 from asp_draft.ooxml.package import PackageWriter, open_package
 from asp_draft.ooxml.styles import (
     NO_ROLE_NAMES,
@@ -66,6 +67,7 @@ from asp_draft.ooxml.styles import (
     STYLE_TITLE,
     STYLE_VOTE_NOTE,
 )
+from asp_draft.text.labels import roman
 from asp_draft.writers import cover as un
 
 if TYPE_CHECKING:
@@ -89,6 +91,23 @@ ORGAN_HALF_POINTS = 36  # 18 pt: `General Assembly` on the cover
 LEVEL_INDENTS = ((0, INDENT), (2 * INDENT, -INDENT), (3 * INDENT, -INDENT))
 LEVEL_TEXT_STOP = (2 * INDENT, 2 * INDENT, 3 * INDENT)
 LEVEL_FORMATS = (("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)"))
+
+
+def number_value(label: str | None, level: int) -> int | None:
+    """The counter value Word would need to print `label` at `level` in LEVEL_FORMATS;
+    None if it cannot."""
+    if not label:
+        return None
+    if level == 0:
+        return int(label) if label.isdigit() and not label.startswith("0") else None
+    if level == 1:
+        if re.fullmatch(r"([a-z])\1*", label):
+            return (len(label) - 1) * 26 + ord(label[0]) - ord("a") + 1
+        return None
+    for n in range(1, 400):
+        if roman(n) == label:
+            return n
+    return None
 
 
 # --- numbering ---------------------------------------------------------------------------
