@@ -114,7 +114,7 @@ class Resolver:
     def document(self, ref: str) -> Document:
         """What `ref` names, with its body named in its metadata (`body`: ga, sc, ...) and
         its session counted as that body counts them, when the text leaves it out."""
-        from asp_draft.library.facts import with_body
+        from asp_draft.library.bodies import with_body
 
         return with_body(self.resolve(ref), self.bodies, source=ref,
                          line=meta_line(ref, "body"))

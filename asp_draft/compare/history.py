@@ -231,7 +231,8 @@ def _failing_clause(entry: SpecEntry, error: Exception) -> str:
 def _render_version(clause: Clause, version: Version, library: Library) -> str:
     """A version's text as it reads in its own year, lead markup removed."""
     from asp_draft.library.assemble import library_bodies, render_paragraph
-    from asp_draft.library.facts import body_values, document_body
+    from asp_draft.library.bodies import document_body
+    from asp_draft.library.facts import body_values
     from asp_draft.text.markup import split_lead
 
     year = version.since or 0

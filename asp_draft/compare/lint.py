@@ -15,8 +15,8 @@ from typing import Any
 
 from asp_draft.errors import RequestError
 from asp_draft.language import ENGLISH, LANGUAGES, document_language
-from asp_draft.library.bodies import Body, Table
-from asp_draft.library.facts import FACTS_BODY, body_session, document_body
+from asp_draft.library.bodies import Body, Table, body_session, document_body
+from asp_draft.library.facts import FACTS_BODY
 from asp_draft.model import Document, Paragraph, labels
 
 Problem = tuple[int, str]  # (paragraph index, message)
