@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from asp_draft.compare.lint import lint
 from asp_draft.errors import InputError
 from asp_draft.library import bodies
-from asp_draft.library.facts import body_session, document_body, with_body
+from asp_draft.library.bodies import body_session, document_body, with_body
 from asp_draft.model import Document, Paragraph
 from asp_draft.readers.text import parse_text
 from asp_draft.symbols import printed_symbol, session_of

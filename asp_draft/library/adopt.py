@@ -39,7 +39,8 @@ from asp_draft.library.assemble import (
     spec_language,
     variables_for,
 )
-from asp_draft.library.facts import FACTS_BODY, body_session, document_body
+from asp_draft.library.bodies import body_session, document_body
+from asp_draft.library.facts import FACTS_BODY
 from asp_draft.library.load import (
     Library,
     clause_from_data,

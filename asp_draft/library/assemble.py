@@ -9,8 +9,8 @@ from typing import Any
 from asp_draft.errors import AspDraftError, InputError, UnknownClauseError, UsageError
 from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
 from asp_draft.language import ENGLISH, Language, language_for
-from asp_draft.library.bodies import Body, Table
-from asp_draft.library.facts import FACTS_BODY, body_values, document_body
+from asp_draft.library.bodies import Body, Table, document_body
+from asp_draft.library.facts import FACTS_BODY, body_values
 from asp_draft.library.load import Library
 from asp_draft.model import ADOPTED, Document, Meta, Paragraph, Part
 from asp_draft.model.library import Clause, Version

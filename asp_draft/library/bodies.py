@@ -8,6 +8,9 @@ has no sessions), the symbols of its resolutions and drafts, and the lint rules 
 do not follow. Which body a document is comes from its `body`, else its symbol, else its
 chapeau: never from the library it happens to be read with.
 
+Which body a document is, and its session as that body counts them, are here too
+(document_body, body_session, with_body).
+
 The table is read when first asked for (YAML costs start-up time that reading a text does
 not need), once per set of folders.
 """
@@ -17,15 +20,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from asp_draft.errors import LibraryError
+from asp_draft.errors import InputError, LibraryError
 from asp_draft.language import ENGLISH, Language
 from asp_draft.library.yamlcheck import check_keys, expect, line_of
-from asp_draft.model import Meta
+from asp_draft.model import Document, Meta
 from asp_draft.symbols import Grammar, Symbol, fill, template_pattern
 
 BODIES_FILE = "bodies.yaml"
@@ -268,3 +271,76 @@ def _sessions(value: Any, key: str, entry: Any, where: str) -> Sessions:
                            source=where, line=line_of(value, "opens"))
     return Sessions(first=value.get("first"), opens=value.get("opens", 1),
                     per_year=value.get("per_year", 1), by_year=bool(value.get("by_year")))
+
+
+# --- a document's body and its session ------------------------------------------------------
+
+def document_body(meta: Mapping[str, Any], table: Table, *, source: str | None = None,
+                  line: int | None = None) -> Body | None:
+    """The body a document is: its `body` (a key of the table, or a body's name as a cover
+    prints it: 'General Assembly'), else its symbol's, else its chapeau's.
+
+    A key the table does not know is an InputError at `source`, `line`: a body is added with
+    a library's bodies.yaml, never by a spelling.
+    """
+    said = Meta.of(meta)
+    named = (said.body or "").strip()
+    if named:
+        found = table.get(named)
+        if found is not None:
+            return found
+        if KEY.fullmatch(named):
+            known = ", ".join(b.key for b in table)
+            raise InputError(f"unknown body {named!r} (the bodies are {known}; a library's "
+                             "bodies.yaml adds one)", source=source, line=line)
+    by_text = table.of_meta(said.with_(body=None))
+    if by_text is not None or not named:
+        return by_text
+    # a cover's `Resolution adopted by the Human Rights Council`: the body by its name
+    return table.named(named)
+
+
+def body_session(meta: Mapping[str, Any], body: Body, table: Table) -> int | None:
+    """The document's session as its body numbers them: its symbol's, else its adoption
+    date's; a draft with neither, the session that opens in its year; None for a body
+    without sessions."""
+    if not body.sessions.held:
+        return None
+    found = Meta.of(meta)
+    symbol = table.parse_symbol(found.symbol or "")
+    if symbol is not None and symbol.session is not None and \
+            table.adopting(table[symbol.body]) == table.adopting(body):
+        return symbol.session
+    adopted = iso_date(found.adopted)
+    if adopted is not None:
+        return body.sessions.of_date(adopted)
+    if found.year is not None and not found.symbol:
+        return body.sessions.opening_in(found.year)
+    return None
+
+
+def iso_date(value: Any) -> dt.date | None:
+    """A meta's date ('2023-12-05', or a YAML date); None when it is none."""
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def with_body(document: Document, table: Table, *, source: str | None = None,
+              line: int | None = None) -> Document:
+    """The document with its `body` a key of the table (after its symbol) and, when it does
+    not say its session, its body's; a body the table does not know, named in the file, is an
+    error at `source`, `line`."""
+    body = document_body(document.meta, table, source=source, line=line)
+    if body is None:
+        return document
+    items = [(k, v) for k, v in document.meta.items() if k != "body"]
+    at = next((i + 1 for i, (k, _) in enumerate(items) if k == "symbol"), 0)
+    items.insert(at, ("body", body.key))
+    data = dict(items)
+    if document.meta.value("session") is None:  # said in any form, the document's own stands
+        session = body_session(document.meta, body, table)
+        if session is not None:
+            data["session"] = session
+    return replace(document, meta=type(document.meta).of(data))

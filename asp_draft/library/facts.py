@@ -1,5 +1,5 @@
 """Year <-> session arithmetic and the facts.yaml lookup (with the library's language); and
-which body a document is, with its session counted as that body counts them.
+the variables a text of a body sees (which body a document is: asp_draft.library.bodies).
 
 facts.yaml is the Assembly of States Parties' record (its sessions, venues and omnibus
 symbols): it speaks for an ASP text only. Another body's session comes from the document
@@ -8,20 +8,23 @@ itself (its symbol, its adoption date) and the table of bodies.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asp_draft.errors import AspDraftError, InputError, LibraryError
+from asp_draft.errors import AspDraftError, LibraryError
 from asp_draft.language import ENGLISH, language_for
 from asp_draft.library.yamlcheck import check_keys, expect, line_of
-from asp_draft.model import Meta
 
 if TYPE_CHECKING:  # the table is read only where a body is asked for (start-up reads no YAML)
     from asp_draft.library.bodies import Body, Table
-    from asp_draft.model import Document
+
+    # the names moved to bodies (see _MOVED at the end), typed for their last importers
+    from asp_draft.library.bodies import body_session as body_session
+    from asp_draft.library.bodies import document_body as document_body
+    from asp_draft.library.bodies import iso_date as iso_date
+    from asp_draft.library.bodies import with_body as with_body
 
 # The Assembly's first regular session met in 2002; since then one regular session a year.
 FIRST_SESSION_YEAR = 2002
@@ -128,67 +131,13 @@ def library_language(code: Any, source: Path | str, line: int | None) -> str:
         raise LibraryError(e.message, source=source, line=line) from None
 
 
-# --- a document's body and its session ------------------------------------------------------
+# --- the facts a text of a body sees -----------------------------------------------------------
 
 # The body facts.yaml speaks for, and a text's body when nothing in it names one: the omnibus
 # that asp-draft was made for.
 FACTS_BODY = "asp"
 # The facts of a year that are the ASP's own, which another body's text must not take.
 _ASP_FACTS = ("session", "venue", "symbol", "session_word", "dates")
-
-def document_body(meta: Mapping[str, Any], table: Table, *, source: str | None = None,
-                  line: int | None = None) -> Body | None:
-    """The body a document is: its `body` (a key of the table, or a body's name as a cover
-    prints it: 'General Assembly'), else its symbol's, else its chapeau's.
-
-    A key the table does not know is an InputError at `source`, `line`: a body is added with
-    a library's bodies.yaml, never by a spelling.
-    """
-    said = Meta.of(meta)
-    named = (said.body or "").strip()
-    if named:
-        found = table.get(named)
-        if found is not None:
-            return found
-        from asp_draft.library.bodies import KEY  # the table's module: loaded where a body is asked
-
-        if KEY.fullmatch(named):
-            known = ", ".join(b.key for b in table)
-            raise InputError(f"unknown body {named!r} (the bodies are {known}; a library's "
-                             "bodies.yaml adds one)", source=source, line=line)
-    by_text = table.of_meta(said.with_(body=None))
-    if by_text is not None or not named:
-        return by_text
-    # a cover's `Resolution adopted by the Human Rights Council`: the body by its name
-    return table.named(named)
-
-
-def body_session(meta: Mapping[str, Any], body: Body, table: Table) -> int | None:
-    """The document's session as its body numbers them: its symbol's, else its adoption
-    date's; a draft with neither, the session that opens in its year; None for a body
-    without sessions."""
-    if not body.sessions.held:
-        return None
-    found = Meta.of(meta)
-    symbol = table.parse_symbol(found.symbol or "")
-    if symbol is not None and symbol.session is not None and \
-            table.adopting(table[symbol.body]) == table.adopting(body):
-        return symbol.session
-    adopted = iso_date(found.adopted)
-    if adopted is not None:
-        return body.sessions.of_date(adopted)
-    if found.year is not None and not found.symbol:
-        return body.sessions.opening_in(found.year)
-    return None
-
-
-def iso_date(value: Any) -> dt.date | None:
-    """A meta's date ('2023-12-05', or a YAML date); None when it is none."""
-    try:
-        return dt.date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
-
 
 def body_values(facts: Facts, year: int, meta: Mapping[str, Any], body: Body | None,
                 table: Table) -> dict[str, Any]:
@@ -198,6 +147,8 @@ def body_values(facts: Facts, year: int, meta: Mapping[str, Any], body: Body | N
     values = facts.for_year(year)
     if body is None or body.key == FACTS_BODY:
         return values
+    from asp_draft.library.bodies import body_session
+
     for key in _ASP_FACTS:
         values.pop(key, None)
     session = body_session(meta, body, table)
@@ -206,20 +157,14 @@ def body_values(facts: Facts, year: int, meta: Mapping[str, Any], body: Body | N
     return values
 
 
-def with_body(document: Document, table: Table, *, source: str | None = None,
-              line: int | None = None) -> Document:
-    """The document with its `body` a key of the table (after its symbol) and, when it does
-    not say its session, its body's; a body the table does not know, named in the file, is an
-    error at `source`, `line`."""
-    body = document_body(document.meta, table, source=source, line=line)
-    if body is None:
-        return document
-    items = [(k, v) for k, v in document.meta.items() if k != "body"]
-    at = next((i + 1 for i, (k, _) in enumerate(items) if k == "symbol"), 0)
-    items.insert(at, ("body", body.key))
-    data = dict(items)
-    if document.meta.value("session") is None:  # said in any form, the document's own stands
-        session = body_session(document.meta, body, table)
-        if session is not None:
-            data["session"] = session
-    return replace(document, meta=type(document.meta).of(data))
+# Moved to asp_draft.library.bodies; named here until compare/lint.py, compare/history.py,
+# refs.py and tests/test_un_meta.py import them from there.
+_MOVED = ("document_body", "body_session", "with_body", "iso_date")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        from asp_draft.library import bodies
+
+        return getattr(bodies, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -32,7 +32,7 @@ from asp_draft.library.advancing import (
     shown,
 )
 from asp_draft.library.assemble import assemble, library_bodies, select_version
-from asp_draft.library.bodies import Body, Table
+from asp_draft.library.bodies import Body, Table, iso_date
 from asp_draft.library.load import Library
 from asp_draft.library.spec_reader import parse_spec
 from asp_draft.model import Document, Footnote, Meta, Paragraph, labels
@@ -169,7 +169,7 @@ def _step(base: Spec, adopted: Document, body: Body | None, year: int,
     found = predecessor((p.text for p in adopted.paragraphs if not p.heading), body,
                         session=session, year=base.year, title=base.meta.title)
     return Step(base_year=base.year, years=years, sessions=sessions, session=session,
-                adopted=factlib.iso_date(base.meta.adopted),
+                adopted=iso_date(base.meta.adopted),
                 base_cite=_base_cite(base, body, found, bodies),
                 predecessor=found, body=body)
 
