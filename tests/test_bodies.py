@@ -99,6 +99,12 @@ def test_a_library_adds_and_overrides_bodies(tmp_path: Path) -> None:
     symbol = table.parse_symbol("43 C/Res.12")
     assert symbol is not None and symbol.body == "unesco" and symbol.session == 43
     assert bodies.table()["asp"].chapeau == "The Assembly of States Parties,"
+    # a library's folders, the bundled one among them, give the user's table: the bundled
+    # table is where it starts, never read again over a user's entry
+    from asp_draft.folders import bundled_path
+
+    assert bodies.table([bundled_path(), tmp_path]) is table
+    assert bodies.table([tmp_path, bundled_path()])["asp"].chapeau == "The Assembly,"
 
 
 @pytest.mark.parametrize(("text", "line", "cause"), [

@@ -9,7 +9,7 @@ from typing import Any
 from asp_draft.errors import AspDraftError, InputError, UnknownClauseError, UsageError
 from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
 from asp_draft.language import ENGLISH, Language, language_for
-from asp_draft.library.bodies import Body, Table, document_body
+from asp_draft.library.bodies import Body, Table, document_body, table
 from asp_draft.library.facts import FACTS_BODY, body_values
 from asp_draft.library.load import Library
 from asp_draft.model import ADOPTED, Document, Meta, Paragraph, Part
@@ -34,11 +34,9 @@ def parse_vars(pairs: list[str] | None) -> dict[str, Any]:
 
 
 def library_bodies(library: Library) -> Table:
-    """The table of bodies as the library's folders extend it."""
-    from asp_draft.folders import bundled_path
-    from asp_draft.library.bodies import table
-
-    return table([root for root in library.roots if root != bundled_path()])
+    """The table of bodies as the library's folders extend it: the one way the library's
+    modules get it."""
+    return table(library.roots)
 
 
 def spec_body(spec: Spec, library: Library) -> Body | None:

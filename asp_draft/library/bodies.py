@@ -168,11 +168,14 @@ def _plain(text: str) -> str:
 
 
 def table(folders: Sequence[Path] = ()) -> Table:
-    """The bundled table overlaid by each folder's bodies.yaml, in rising priority."""
+    """The bundled table overlaid by each folder's bodies.yaml, in rising priority: a
+    library's folders as they are (the bundled folder among them is where the table starts,
+    with or without it) or the user's alone give one table."""
     from asp_draft.folders import bundled_path
 
-    files = [bundled_path() / BODIES_FILE,
-             *(f / BODIES_FILE for f in folders if (f / BODIES_FILE).is_file())]
+    bundled = bundled_path()
+    files = [bundled / BODIES_FILE, *(f / BODIES_FILE for f in folders
+                                      if f != bundled and (f / BODIES_FILE).is_file())]
     stamps = tuple((str(p), p.stat().st_mtime_ns) for p in files if p.is_file())
     return _table(stamps)
 
