@@ -215,6 +215,10 @@ def test_schema_check_catches_a_broken_file() -> None:
     with pytest.raises(OutputError, match=r"does not validate against akomantoso30\.xsd"):
         check_akn(data, "r.xml")
     check_akn(render_akn(full_document()))  # a good one passes
+    broken = akn_errors(b"<akomaNtoso")
+    assert len(broken) == 1 and broken[0].startswith("not well-formed XML (")
+    laughs = b'<!DOCTYPE a [<!ENTITY l "ha">]>' + render_akn(full_document()).split(b"?>", 1)[1]
+    assert akn_errors(laughs) == ["declares a DOCTYPE (an AKN file has none)"]
 
 
 def test_an_empty_operative_part_is_an_omission_and_reads_back_as_nothing() -> None:

@@ -147,13 +147,16 @@ def test_every_own_style_has_a_name_and_a_role() -> None:
 def test_the_ooxml_wing_imports_only_itself_and_the_base_modules() -> None:
     """Word packages know nothing of a resolution's text (text/), its readers or writers:
     what a style or a number means there is said where the reader and writers use it."""
-    base = {"asp_draft.errors", "asp_draft.textfile", "asp_draft.xmlsafe"}
+    allowed = ("asp_draft.ooxml", "asp_draft.errors", "asp_draft.textfile", "asp_draft.xmlsafe")
     wing = Path(__file__).resolve().parents[1] / "asp_draft" / "ooxml"
     found = set()
     for path in sorted(wing.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [
-                a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):  # `from asp_draft import x` imports asp_draft.x
+                names = [f"{node.module}.{alias.name}" for alias in node.names]
+            else:
+                names = [alias.name for alias in node.names] if isinstance(node, ast.Import) \
+                    else []
             found |= {(path.name, n) for n in names if n.startswith("asp_draft")
-                      and not n.startswith("asp_draft.ooxml") and n not in base}
+                      and not any(n == a or n.startswith(f"{a}.") for a in allowed)}
     assert found == set()

