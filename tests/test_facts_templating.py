@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from asp_draft.errors import TemplateError
 from asp_draft.library import facts
-from asp_draft.library.templating import render, variables_used
+from asp_draft.library.templating import render
 
 
 @pytest.mark.parametrize(("n", "figures", "words"), [
@@ -61,8 +61,13 @@ def test_render_refuses(template: str, fragment: str) -> None:
     assert fragment in str(err.value)
 
 
-def test_variables_used() -> None:
-    assert variables_used("{{ session | ordinal }} in {{ venue }}") == {"session", "venue"}
+def test_an_undefined_variable_is_named_with_where_a_value_is_given() -> None:
+    with pytest.raises(TemplateError) as err:
+        render("at {{ venue }} in {{ city }}", {"year": 2018}, where="clause x, version 2018")
+    # the library names no option: the command line knows its own
+    assert err.value.message == ("clause x, version 2018: undefined variable city, venue (give "
+                                 "a value in the spec's variables, or as a variable of the "
+                                 "command)")
 
 
 # --- the language of the numbers --------------------------------------------------------

@@ -53,7 +53,7 @@ def _body_in(spec: Spec, bodies: Table) -> Body | None:
 
 def variables_for(spec: Spec, library: Library, overrides: Mapping[str, Any]) -> dict[str, Any]:
     """Template variables in rising priority: the year's facts (an ASP text's) or its own
-    body's session, the spec, --var."""
+    body's session, the spec, the values given with the command (`overrides`)."""
     bodies = library_bodies(library)
     return _variables(spec, library, overrides, _body_in(spec, bodies), bodies)
 

@@ -149,7 +149,7 @@ class Library:
         raise LibraryError(f"the library is empty: no adopted resolution or clause in {where}"
                            + ("" if bundled_path() in self.roots
                               else " (the bundled library is left out)")
-                           + "; add one with: asp-draft adopt FILE --into DIR")
+                           + "; add one with asp-draft adopt")
 
     def clause(self, clause_id: str, *, source: str | None = None,
                line: int | None = None) -> Clause:

@@ -109,11 +109,6 @@ def _compile(text: str, language: Language) -> tuple[Any, frozenset[str]]:
     return env.from_string(limits.guard(ast) if isinstance(ast, nodes.Template) else text), names
 
 
-def variables_used(text: str) -> frozenset[str]:
-    """The variables a template refers to (for checks before rendering)."""
-    return _compile(text, ENGLISH)[1]
-
-
 def render(text: str, values: Mapping[str, Any], *, where: str, line: int | None = None,
            source: str | None = None, language: Language = ENGLISH) -> str:
     """Render one template in `language`; `where` names it ("clause x, version 2017")."""
@@ -126,7 +121,7 @@ def render(text: str, values: Mapping[str, Any], *, where: str, line: int | None
     if missing:
         raise TemplateError(
             f"{where}: undefined variable {', '.join(missing)} "
-            f"(give it with --var {missing[0]}=VALUE or in the spec's variables)",
+            "(give a value in the spec's variables, or as a variable of the command)",
             source=source, line=line)
     token = limits.start_budget()
     try:
