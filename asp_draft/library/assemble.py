@@ -188,7 +188,6 @@ def _next_number(previous: int, given: str | None) -> int:
     return previous + 1
 
 
-# `*Welcoming*[^1] the ...`: a lead in asterisks with a footnote's mark right after it
 class _Emitter:
     """Renders a spec's entries into paragraphs, part by part."""
 

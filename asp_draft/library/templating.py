@@ -3,8 +3,9 @@
 Libraries come from other delegations, so templates run in Jinja2's sandbox: no attribute
 access to Python internals, no file access, and StrictUndefined so a missing variable is an
 error that names the clause, the version and the variable rather than an empty string. The
-sandbox alone does not bound arithmetic or loops; template_limits.py does, through the hooks
-of the environment below, so a bomb in a shared library is refused in well under a second.
+sandbox alone does not bound arithmetic or loops; asp_draft/library/limits.py does, through the
+hooks of the environment below, so a bomb in a shared library is refused in well under a
+second.
 """
 
 from __future__ import annotations
