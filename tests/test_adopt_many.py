@@ -184,6 +184,16 @@ def test_a_template_clause_a_correction_drops_is_no_longer_matched(cli, tmp_path
     assert not clause.exists()
 
 
+def test_a_run_leaves_the_bundled_library_out_when_told(tmp_path: Path) -> None:
+    """--no-bundled reaches the run as a parameter, not through the environment."""
+    from asp_draft.folders import bundled_path
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    assert bundled_path() in Run([], lib, dry_run=True)._current()[0].roots
+    assert Run([], lib, dry_run=True, bundled=False)._current()[0].roots == [lib]
+
+
 def _tables(index: MatchIndex) -> tuple[object, ...]:
     def rows(table: dict[tuple[str, str], list[object]]) -> dict[tuple[str, str], list[object]]:
         return {k: [(c.order, c.template) for c in v] for k, v in table.items()}  # type: ignore[attr-defined]

@@ -86,10 +86,13 @@ def _adoption_order(source: Source) -> tuple[str, str]:
 
 
 class Run:
-    """Adopts documents one after the other into `into`, the library kept in memory."""
+    """Adopts documents one after the other into `into`, the library kept in memory (the
+    bundled library in it unless `bundled` is False)."""
 
-    def __init__(self, library_dirs: Sequence[Path], into: Path, *, dry_run: bool) -> None:
+    def __init__(self, library_dirs: Sequence[Path], into: Path, *, dry_run: bool,
+                 bundled: bool = True) -> None:
         self.library_dirs, self.into, self.dry_run = list(library_dirs), into, dry_run
+        self.bundled = bundled
         self._library: Library | None = None
         self._index: MatchIndex | None = None
         self._stamp: tuple[tuple[int, int], ...] | None = None
@@ -151,7 +154,7 @@ class Run:
         """The library in memory, read again when the folder changed under the run."""
         if self._library is None or self._stamp != _stamp(self.into):
             dirs = [*self.library_dirs, *([self.into] if self.into.is_dir() else [])]
-            self._library = load_library(dirs)
+            self._library = load_library(dirs, bundled=self.bundled)
             self._index = MatchIndex.of(self._library)
             self._stamp = _stamp(self.into)
         assert self._index is not None
