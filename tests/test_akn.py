@@ -12,11 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree  # type: ignore[import-untyped]
 
+from asp_draft.akn import AKN_NS
 from asp_draft.errors import InputError, OutputError
 from asp_draft.model import Document, Footnote, Paragraph, Part
 from asp_draft.readers.akn import parse_akn, read_akn
 from asp_draft.refs import Resolver
-from asp_draft.writers.akn import AKN_NS, akn_errors, check_akn, render_akn, tree
+from asp_draft.writers.akn import akn_errors, check_akn, render_akn, tree
 
 BUNDLED_YEARS = ("2011", "2012", "2014", "2015", "2016", "2017", "2018")
 A = f"{{{AKN_NS}}}"
@@ -561,6 +562,13 @@ def test_hostile_or_wrong_xml_is_refused_on_one_line(data: bytes, cause: str,
     assert "\n" not in message
 
 
+def test_a_metadata_value_nested_past_the_stack_is_kept_as_text() -> None:
+    data = render_akn(full_document(), generated=date(2024, 1, 2))
+    deep = b"[" * 100_000
+    data = data.replace(b'type="json">false<', b'type="json">' + deep + b"<")
+    assert parse_akn(data, "x.xml").meta.text("reviewed") == deep.decode()
+
+
 def test_a_file_over_the_cap_is_refused_before_it_is_read(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import asp_draft.readers.akn as reader
@@ -674,3 +682,12 @@ def test_a_main_committee_draft_is_the_general_assemblys_work() -> None:
         == ["United Nations A/C.6/80/L.24", "General Assembly", "Eightieth session",
             "Sixth Committee", "Draft resolution"]
     assert parse_akn(render_akn(doc), "x.xml").meta["body"] == "ga-c6"
+
+
+def test_the_namespaces_are_written_down_once() -> None:
+    """The writer and the reader take AKN's and asp-draft's namespaces from asp_draft/akn.py."""
+    package = Path(__file__).resolve().parents[1] / "asp_draft"
+    for uri in ("urn:asp-draft:akn", "legaldocml/ns/akn"):
+        holders = sorted(str(p.relative_to(package)) for p in package.rglob("*.py")
+                         if uri in p.read_text(encoding="utf-8"))
+        assert holders == ["akn.py"], uri

