@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import inspect
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -61,14 +60,17 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-@dataclass(frozen=True)
 class Invocation:
     """The options given before the command (asp-draft --library DIR show ...), which typer
-    keeps in its context (`ctx.obj`) for the command's run: nothing global is set."""
+    keeps in its context (`ctx.obj`) for the command's run: nothing global is set. (A plain
+    class: a dataclass is compiled at import, which every start-up, --help's included, pays.)
+    """
 
-    library: tuple[Path, ...] = ()
-    as_old: bool = False  # read .docx tracked changes as rejected
-    bundled: bool = True  # False: --no-bundled
+    def __init__(self, library: tuple[Path, ...] = (), as_old: bool = False,
+                 bundled: bool = True) -> None:
+        self.library = library
+        self.as_old = as_old  # read .docx tracked changes as rejected
+        self.bundled = bundled  # False: --no-bundled
 
 
 def invocation() -> Invocation:
