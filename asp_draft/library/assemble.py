@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from asp_draft.errors import AspDraftError, InputError, UnknownClauseError, UsageError
+from asp_draft.errors import InputError, RequestError, UnknownClauseError, UsageError
 from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
 from asp_draft.language import ENGLISH, Language, language_for
 from asp_draft.library.bodies import Body, Table, document_body, table
@@ -153,7 +153,7 @@ def spec_language(spec: Spec, library: Library) -> Language:
     """The language a spec is drafted in (its own, its folder's, the library's)."""
     try:
         return language_for(library.language_of(spec))
-    except AspDraftError as e:  # language_for's refusal of a code it does not know
+    except RequestError as e:  # a code language_for does not know
         raise InputError(e.message, source=spec.source, line=spec.lines.get("language")) \
             from None
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asp_draft.errors import AspDraftError, LibraryError
+from asp_draft.errors import LibraryError, RequestError
 from asp_draft.language import ENGLISH, language_for
 from asp_draft.library.yamlcheck import check_keys, expect, line_of
 
@@ -127,7 +127,7 @@ def library_language(code: Any, source: Path | str, line: int | None) -> str:
                            source=source, line=line)
     try:
         return language_for(code).code
-    except AspDraftError as e:  # language_for's refusal of a code it does not know
+    except RequestError as e:  # a code language_for does not know
         raise LibraryError(e.message, source=source, line=line) from None
 
 
@@ -157,8 +157,8 @@ def body_values(facts: Facts, year: int, meta: Mapping[str, Any], body: Body | N
     return values
 
 
-# Moved to asp_draft.library.bodies; named here until compare/lint.py, compare/history.py,
-# refs.py and tests/test_un_meta.py import them from there.
+# Moved to asp_draft.library.bodies; named here until tests/test_un_meta.py, the last to
+# import one (with_body) from here, imports it from there.
 _MOVED = ("document_body", "body_session", "with_body", "iso_date")
 
 
