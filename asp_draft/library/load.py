@@ -227,9 +227,7 @@ class Library:
     def may_hold_partial(self) -> bool:
         """False when no held resolution's record is partial (a library read in part tells
         from its files' text, reading only those that may say so)."""
-        from asp_draft.model import Meta
-
-        if any(Meta.of(s.meta).partial for s in self.held()):
+        if any(s.meta.partial for s in self.held()):
             return True
         return self._files is not None and self._files.may_hold_partial()
 
