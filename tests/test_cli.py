@@ -447,3 +447,16 @@ def test_no_bundled_is_passed_down_not_set_in_the_environment(
     assert "the library is empty" in line and "(the bundled library is left out)" in line
     assert seen and seen == [None] * len(seen)
     assert cli("show", "2018").code == 0  # the option lasts one run
+
+
+def test_no_command_writes_the_environment() -> None:
+    """The command line passes its choices down (ctx.obj, the Resolver); it sets no
+    environment variable, which would outlive the command in the process."""
+    import re
+
+    from asp_draft import cli
+
+    for path in Path(cli.__file__).parent.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"os\.environ(\[[^]]*\]\s*=|\.(pop|update|setdefault)\()|putenv",
+                             text), path.name

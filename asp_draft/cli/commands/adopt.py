@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -71,50 +69,27 @@ def adopt(
                          "A/RES/73/7, A/C.6/80/L.24/Rev.1, S/RES/2803 (2025))")
     symbol = " ".join(symbol.split()) if symbol else symbol
     found = resolver(library)
-    with _bundled_as_chosen(found.bundled):  # see there: until Run takes the choice
-        run = Run(found.library_dirs, into, dry_run=dry_run)
-        if len(files) == 1 and (files[0] == "-" or not Path(files[0]).is_dir()):
-            given = {"symbol": symbol, "year": year, "title": title, "adopted": adopted}
-            document = found.resolve(files[0])
-            plan = run.step(document, files[0], given, several=False)
-            _report_one(plan, files[0], into, dry_run=dry_run, as_json=as_json)
-            return 0
-        single = [name for name, value in (("--symbol", symbol), ("--year", year),
-                                            ("--title", title), ("--adopted", adopted))
-                  if value is not None]
-        if single:
-            raise UsageError(f"{', '.join(single)} describe(s) one file; with several files each "
-                             "file must say its own (adopt it alone to give them)")
-        with _Progress() as progress:
-            sources: list[Source] = read_all(files, progress.reading(found.resolve))
-            outcomes = [run.adopt(source, several=True)
-                        for source in progress.adopting(sources)]
-        if as_json:
-            sys.stdout.write(json.dumps([_as_json(o, dry_run=dry_run) for o in outcomes],
-                                        ensure_ascii=False, indent=2) + "\n")
-        return _summary(outcomes, into, dry_run=dry_run)
-
-
-@contextmanager
-def _bundled_as_chosen(bundled: bool) -> Iterator[None]:
-    """--no-bundled for adopt_batch.Run, which loads the library itself and does not take the
-    choice as a parameter yet (load_library's `bundled`): ASP_DRAFT_NO_BUNDLED for the run,
-    put back after. The one place a command still sets the environment; it goes when Run
-    takes `bundled`."""
-    if bundled:
-        yield
-        return
-    from asp_draft.folders import NO_BUNDLED_ENV
-
-    before = os.environ.get(NO_BUNDLED_ENV)
-    os.environ[NO_BUNDLED_ENV] = "1"
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(NO_BUNDLED_ENV, None)
-        else:
-            os.environ[NO_BUNDLED_ENV] = before
+    run = Run(found.library_dirs, into, dry_run=dry_run, bundled=found.bundled)
+    if len(files) == 1 and (files[0] == "-" or not Path(files[0]).is_dir()):
+        given = {"symbol": symbol, "year": year, "title": title, "adopted": adopted}
+        document = found.resolve(files[0])
+        plan = run.step(document, files[0], given, several=False)
+        _report_one(plan, files[0], into, dry_run=dry_run, as_json=as_json)
+        return 0
+    single = [name for name, value in (("--symbol", symbol), ("--year", year),
+                                        ("--title", title), ("--adopted", adopted))
+              if value is not None]
+    if single:
+        raise UsageError(f"{', '.join(single)} describe(s) one file; with several files each "
+                         "file must say its own (adopt it alone to give them)")
+    with _Progress() as progress:
+        sources: list[Source] = read_all(files, progress.reading(found.resolve))
+        outcomes = [run.adopt(source, several=True)
+                    for source in progress.adopting(sources)]
+    if as_json:
+        sys.stdout.write(json.dumps([_as_json(o, dry_run=dry_run) for o in outcomes],
+                                    ensure_ascii=False, indent=2) + "\n")
+    return _summary(outcomes, into, dry_run=dry_run)
 
 
 def _report_one(plan: Adoption, file: str, into: Path, *, dry_run: bool,
