@@ -143,6 +143,37 @@ def test_markdown_front_matter_keeps_sponsors_and_a_vote() -> None:
     assert doc.meta["when"] == "2025-10-01"
 
 
+def test_the_text_and_markdown_readers_open_a_text_alike() -> None:
+    """Both split lines however they end (a lone CR too) and read what the text declares at
+    its top the same way: typed by one function, with the lines after it as the body."""
+    text = parse_text("# symbol: X/1\r# year: 2019\r\rThe Assembly,\r\r1. *Urges* States;\r",
+                      "x.txt")
+    markdown = parse_markdown("---\rsymbol: X/1\ryear: 2019\r---\r\rThe Assembly,\r\r"
+                              "1. *Urges* States;\r", "x.md")
+    assert text.meta == markdown.meta == {"symbol": "X/1", "year": 2019,
+                                          "chapeau": "The Assembly,"}
+    assert [p.text for p in markdown.paragraphs] == ["Urges States;"]
+    assert [p.text for p in text.paragraphs] == ["*Urges* States;"]
+
+
+def test_sentence_and_paragraph_ends_are_written_down_once() -> None:
+    """The readers take how a paragraph ends from text/structure.py, with how a sentence
+    ends (what the PDF reader asks at a page break) named beside it."""
+    import ast
+
+    from asp_draft.text.structure import PARAGRAPH_ENDS, SENTENCE_ENDS
+
+    assert set(PARAGRAPH_ENDS) == {*SENTENCE_ENDS, ","}
+    package = Path(__file__).resolve().parents[1] / "asp_draft"
+    ends = ({*SENTENCE_ENDS}, {*PARAGRAPH_ENDS})
+    own = {str(path.relative_to(package))
+           for path in package.rglob("*.py")
+           for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+           if isinstance(node, ast.Tuple) and all(isinstance(e, ast.Constant) for e in node.elts)
+           and {e.value for e in node.elts} in ends}
+    assert own == {"text/structure.py"}
+
+
 def test_unclosed_front_matter() -> None:
     from asp_draft.errors import InputError
 

@@ -18,9 +18,17 @@ from asp_draft.library.yamlio import load_yaml
 from asp_draft.model import Document
 from asp_draft.readers.pasted import Lines
 from asp_draft.readers.pasted_pages import find_mark
-from asp_draft.readers.text import body_source
-from asp_draft.text.heads import normalise_meta
-from asp_draft.text.structure import Notify, Role, Run, Source, classify, quiet
+from asp_draft.readers.text import body_source, split_lines
+from asp_draft.text.structure import (
+    PARAGRAPH_ENDS,
+    SENTENCE_ENDS,
+    Notify,
+    Role,
+    Run,
+    Source,
+    classify,
+    quiet,
+)
 from asp_draft.textfile import read_text
 
 _ANNEX = re.compile(r"#\s+Annex(?:es)?\b.*")
@@ -46,20 +54,8 @@ def parse_markdown(text: str, source: str, notify: Notify = quiet) -> Document:
 
 def markdown_source(text: str, source: str, notify: Notify = quiet) -> Source:
     """The blocks of a Markdown resolution, with `#` lines as headings and annexes."""
-    lines = text.replace("\r\n", "\n").split("\n")
-    meta: dict[str, Any] = {}
-    start = 0
-    if lines and lines[0].strip() == "---":
-        try:
-            end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
-        except StopIteration:
-            raise InputError("front matter opened with '---' is never closed", source=source,
-                             line=1) from None
-        data = load_yaml("\n".join(lines[1:end]), source)
-        if data is not None and not isinstance(data, dict):
-            raise InputError("front matter must be a YAML mapping", source=source, line=2)
-        meta = {str(k): _front_value(v) for k, v in (data or {}).items()}
-        start = end + 1
+    lines = split_lines(text)
+    declared, start = _front_matter(lines, source)
     groups = _tied_notes(_across_rules(_groups(lines, start), source, notify), source, notify)
     roles: list[Role | None] = []
     for group in groups:
@@ -70,8 +66,24 @@ def markdown_source(text: str, source: str, notify: Notify = quiet) -> Source:
             roles.append("annex-title")
         else:
             roles.append("heading" if first.startswith("#") else None)
-    found = body_source(groups, {}, normalise_meta(meta), source, italics=False, markdown=True)
+    found = body_source(groups, {}, declared, source, markdown=True)
     return _with_roles(found, groups, roles)
+
+
+def _front_matter(lines: list[str], source: str) -> tuple[dict[str, Any], int]:
+    """The metadata of the YAML front matter between `---` lines that may open the text, and
+    the index of the line after it."""
+    if not lines or lines[0].strip() != "---":
+        return {}, 0
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    except StopIteration:
+        raise InputError("front matter opened with '---' is never closed", source=source,
+                         line=1) from None
+    data = load_yaml("\n".join(lines[1:end]), source)
+    if data is not None and not isinstance(data, dict):
+        raise InputError("front matter must be a YAML mapping", source=source, line=2)
+    return {str(k): _front_value(v) for k, v in (data or {}).items()}, end + 1
 
 
 def _groups(lines: list[str], start: int) -> list[Lines]:
@@ -103,7 +115,7 @@ def _groups(lines: list[str], start: int) -> list[Lines]:
 def _setext_title(line: str) -> bool:
     """Whether a line alone above `---` is a heading (`A. Universality`), not a page's end."""
     text = line.strip()
-    return 0 < len(text) <= 80 and not text.endswith((",", ";", ":", ".")) and \
+    return 0 < len(text) <= 80 and not text.endswith(PARAGRAPH_ENDS) and \
         not _NOTE_DEF.match(text)
 
 
@@ -135,7 +147,7 @@ def _cut(before: Lines, after: Lines) -> bool:
     if before[0][1].lstrip().startswith("#") or first.startswith("#") or _NOTE_DEF.match(first) \
             or re.match(_LABEL, first) or not last:
         return False
-    if last.endswith((";", ".", ":")):
+    if last.endswith(SENTENCE_ENDS):
         return False
     return first[:1].islower() or not last.endswith(",")  # `,`: a preambular paragraph's end
 

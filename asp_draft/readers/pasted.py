@@ -38,11 +38,10 @@ from asp_draft.symbols import SYMBOL_LINE
 from asp_draft.text.heads import JOB_NUMBER, PAGE_NUMBER, adoption_meta
 from asp_draft.text.labels import OPERATIVE, SUB
 from asp_draft.text.leads import find_lead
-from asp_draft.text.structure import ANNEX_LINE, Notify
+from asp_draft.text.structure import ANNEX_LINE, PARAGRAPH_ENDS, SENTENCE_ENDS, Notify
 
 Lines = list[tuple[int, str]]  # (line number in the file, the line)
 _BREAK = BREAK  # a page break in pdftotext's output
-_ENDS = (",", ";", ".", ":")
 _CHAPEAU = re.compile(r"The [A-Z][^.;:]{2,80},?")
 # A running head: the symbol and the short title (or the title and the symbol) on one line.
 _HEAD_WITH_SYMBOL = re.compile(
@@ -182,7 +181,7 @@ def _fragments(lines: Lines, at: int) -> tuple[list[str], int]:
         text = lines[end + 1][1].strip()
         after = lines[end + 2][1] if end + 2 < len(lines) else ""
         if not re.fullmatch(_FRAGMENT, text) or re.fullmatch(_LONE_NUMBER, text) or \
-                _is_page_line(text) or after.strip() or text.endswith((";", ".", ":")):
+                _is_page_line(text) or after.strip() or text.endswith(SENTENCE_ENDS):
             break
         pieces.append(text)
         end += 2
@@ -213,7 +212,7 @@ def _spread_line(out: Lines, block: int) -> int | None:
     longest = max(len(t.strip()) for _, t in lines)
     for i in range(len(lines) - 2, -1, -1):
         text = lines[i][1].strip()
-        if len(text) < longest * 0.7 and not text.endswith((";", ".", ":")):
+        if len(text) < longest * 0.7 and not text.endswith(SENTENCE_ENDS):
             return len(out) - block + i
     return None
 
@@ -413,7 +412,7 @@ def _run_over(page: Lines, feet: _Feet) -> Lines:
     while start and page[start - 1][1].strip():
         start -= 1
     above = next((t.strip() for _, t in reversed(page[:start]) if t.strip()), "")
-    if start == end or not above.endswith(_ENDS) or _LONE_LABEL.fullmatch(above) or \
+    if start == end or not above.endswith(PARAGRAPH_ENDS) or _LONE_LABEL.fullmatch(above) or \
             not _continues_note(page[start][1].strip(), feet.expected):
         feet.open_note = None
         return page
@@ -560,7 +559,7 @@ def _labels_on_their_lines(lines: Lines, source: str, notify: Notify) -> Lines:
             out.append((at, f"{label} {text}"))
         else:
             out.append((number, line))
-        fresh = text.endswith(_ENDS)
+        fresh = text.endswith(PARAGRAPH_ENDS)
     out.extend((at, label) for at, label, _ in pending)
     return out
 
@@ -592,8 +591,8 @@ def _first_lines_first(lines: Lines, source: str, notify: Notify) -> Lines:
         while end + 1 < len(out) and out[end + 1][1].strip() and \
                 not _LONE_LABEL.fullmatch(out[end + 1][1].strip()):
             end += 1
-        if last[:1].islower() and last.endswith(_ENDS) and opening[:1].isupper() and \
-                not out[end][1].strip().endswith(_ENDS):
+        if last[:1].islower() and last.endswith(PARAGRAPH_ENDS) and opening[:1].isupper() and \
+                not out[end][1].strip().endswith(PARAGRAPH_ENDS):
             notify(f"{source}:{out[first][0]}: the line '{last}' was printed before the first "
                    f"line of its paragraph ('{_short(opening)}'); put at its end")
             out[first:end + 1] = [*out[second:end + 1], out[first]]
@@ -641,7 +640,7 @@ def _ends_paragraph(before: str, line: str, loose: bool, paged: bool) -> bool:
             ANNEX_LINE.fullmatch(before) or \
             _CHAPEAU.fullmatch(line) or ENGLISH.parse_long_date(before) is not None:
         return True
-    ended = before.endswith(_ENDS) or re.search(_GLUED_END, before)
+    ended = before.endswith(PARAGRAPH_ENDS) or re.search(_GLUED_END, before)
     if not ended:
         return False
     # a meeting line stands alone; in a page's copy (pdftotext's, lines as printed) a
@@ -687,9 +686,9 @@ def _is_furniture(line: str, count: int, in_head: bool, *, own: str | None = Non
         if line == own:
             return True
     elif SYMBOL_LINE.fullmatch(line) or (
-            _HEAD_WITH_SYMBOL.fullmatch(line) and not line.endswith(_ENDS)):
+            _HEAD_WITH_SYMBOL.fullmatch(line) and not line.endswith(PARAGRAPH_ENDS)):
         return True
-    if OPERATIVE.fullmatch(line) or SUB.fullmatch(line) or line.endswith(_ENDS):
+    if OPERATIVE.fullmatch(line) or SUB.fullmatch(line) or line.endswith(PARAGRAPH_ENDS):
         return False
     return len(line) <= 90 and (count >= 2 or in_head)
 
@@ -791,13 +790,13 @@ def _join(blocks: list[Lines], source: str, notify: Notify) -> list[Lines]:
 def _continues(prev: Lines, text: str, operative: bool, broken: bool) -> bool:
     """Whether `text` is the rest of the paragraph `prev`."""
     end = prev[-1][1][-1:]
-    if end in (";", ".", ":") or (end == "," and not broken):
+    if end in SENTENCE_ENDS or (end == "," and not broken):
         return False  # most paragraphs: what the tests below conclude, without their work
     last = re.sub(_GLUED_END, r"\1", re.sub(_FOOTNOTE_REF, "", " ".join(t for _, t in prev)))
     if _CHAPEAU.fullmatch(last) or re.match(_NOTE_DEF, prev[0][1]) or ANNEX_LINE.fullmatch(
             last) or ANNEX_LINE.fullmatch(text):
         return False
-    if last.endswith((";", ".", ":")):
+    if last.endswith(SENTENCE_ENDS):
         return False
     if last.endswith(","):
         return broken and text[:1].islower()

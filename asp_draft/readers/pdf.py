@@ -24,11 +24,20 @@ from asp_draft.readers.pdf_objects import extract as _extract
 from asp_draft.symbols import printed_symbol
 from asp_draft.text.heads import JOB_NUMBER, PAGE_NUMBER
 from asp_draft.text.leads import find_lead
-from asp_draft.text.structure import CHAPEAU, Block, Notify, Run, Source, classify, quiet
+from asp_draft.text.structure import (
+    CHAPEAU,
+    PARAGRAPH_ENDS,
+    SENTENCE_ENDS,
+    Block,
+    Notify,
+    Run,
+    Source,
+    classify,
+    quiet,
+)
 
 HEAD_LINES = 30  # the chapeau stands among a first page's first lines
 _LABEL = re.compile(r"(?:\d{1,3}(?: (?:bis|ter|quater))?\.|\([a-z]{1,4}\)) ")
-_ENDS = (".", ";", ":")
 _SPACE = re.compile(r"\s+")
 _RULE = re.compile(r"_{5,}(?:\s*_+)*")  # the rule that sets the footnotes apart from the text
 _NAMED_LABEL = re.compile(r"[A-Z][a-z]+ \d{1,3}[.:] ")  # `Action 6. We will ...`, `Rule 5:`
@@ -420,7 +429,7 @@ def _chapeau_line(pages: list[_Page]) -> _Line | None:
         m = CHAPEAU.fullmatch(text)
         if m and m.group("comma"):
             return line
-        if text.endswith((*_ENDS, ",")) or find_lead(text):
+        if text.endswith(PARAGRAPH_ENDS) or find_lead(text):
             return None
     return None
 
@@ -435,7 +444,7 @@ def _breaks(a: _Line, b: _Line, layout: _Layout) -> bool:
     if _STARRED.match(b.text):
         return True  # each note on an asterisk is a paragraph of its own
     a_text = a.text
-    ended = a_text.endswith((*_ENDS, ","))
+    ended = a_text.endswith(PARAGRAPH_ENDS)
     if _LABEL.match(b.text) and ended:
         return True
     words = b.text.split(" ", 1)
@@ -534,7 +543,7 @@ def _runs_on(prev: Block, block: Block, layout: _Layout, notify: Notify) -> bool
         return False
     lower = after[0].islower()
     assert prev.last is not None and block.first is not None
-    if before.endswith(_ENDS):
+    if before.endswith(SENTENCE_ENDS):
         # a paragraph opens indented and with a capital; words at the left edge in lower
         # case go on the paragraph before, whose sentence went on after a semicolon
         if lower and not layout.indented(block.first) and before.endswith(";"):
@@ -542,7 +551,7 @@ def _runs_on(prev: Block, block: Block, layout: _Layout, notify: Notify) -> bool
                    f"({after[:30]}\u2026); read as the rest of the paragraph before")
             return True
         if layout.full(prev.last, after.split(" ", 1)[0]) and \
-                not layout.indented(block.first) and after.endswith((*_ENDS, ",")) and \
+                not layout.indented(block.first) and after.endswith(PARAGRAPH_ENDS) and \
                 not _NAMED_LABEL.match(after):
             # a full line ends the page, and the next opens unlabelled at the left edge
             # and ends as a paragraph does: the paragraph's next sentence, not a heading

@@ -37,29 +37,40 @@ def parse_text(text: str, source: str, notify: Notify = quiet) -> Document:
 
 def text_source(text: str, source: str, notify: Notify = quiet) -> Source:
     """The blocks of a plain-text resolution, PDF-copy repairs done."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    meta: dict[str, Any] = {}
-    start = 0
-    for start, line in enumerate(lines):  # noqa: B007 - start is used after the loop
+    lines = split_lines(text)
+    declared, start = _meta_lines(lines)
+    numbered = list(enumerate(lines[start:], start + 1))
+    notes: dict[str, str] = {}
+    groups = repair(numbered, notes, source, notify)
+    return body_source(groups, notes, declared, source)
+
+
+def split_lines(text: str) -> list[str]:
+    """A text's lines, whichever way they end (CR LF, CR or LF): how the text and the
+    Markdown readers open a text."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _meta_lines(lines: list[str]) -> tuple[dict[str, Any], int]:
+    """The `# key: value` lines a text opens with, and the index of the line after them."""
+    declared: dict[str, Any] = {}
+    for start, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
         if not stripped.startswith("#"):
-            break
+            return declared, start
         m = re.fullmatch(_META, stripped)
         if m:
-            meta[m.group("key").lower()] = m.group("value").strip()
-    else:
-        start = len(lines)
-    numbered = list(enumerate(lines[start:], start + 1))
-    notes: dict[str, str] = {}
-    groups = repair(numbered, notes, source, notify)
-    return body_source(groups, notes, normalise_meta(meta), source, italics=False)
+            declared[m.group("key").lower()] = m.group("value").strip()
+    return declared, len(lines)
 
 
-def body_source(groups: list[Lines], notes: dict[str, str], meta: dict[str, Any], source: str,
-                *, italics: bool, markdown: bool = False) -> Source:
-    """Blocks of lines -> a Source: `[^id]:` blocks are footnote texts, `[^id]` marks runs."""
+def body_source(groups: list[Lines], notes: dict[str, str], declared: dict[str, Any],
+                source: str, *, markdown: bool = False) -> Source:
+    """Blocks of lines and the metadata the text declares as it was written -> a Source:
+    `[^id]:` blocks are footnote texts, `[^id]` marks runs; `*Lead*` italic in Markdown."""
+    meta = normalise_meta(declared)
     blocks: list[Block] = []
     for group in groups:
         text = join_lines([line for _, line in group])
@@ -69,7 +80,7 @@ def body_source(groups: list[Lines], notes: dict[str, str], meta: dict[str, Any]
             continue
         blocks.append(Block(runs=runs_of(text, markdown=markdown), line=group[0][0],
                             lines=tuple(line for _, line in group)))
-    return Source(name=source, blocks=blocks, notes=notes, meta=meta, italics=italics)
+    return Source(name=source, blocks=blocks, notes=notes, meta=meta, italics=False)
 
 
 _LEAD_MARKUP = re.compile(r"\*(?P<lead>[^*\n]+?)\*(?=[\s,:;\[]|$)")

@@ -92,7 +92,13 @@ class Source:
 
 # --- classification --------------------------------------------------------------------
 
-_ENDS = (",", ";", ".", ":")
+# How a sentence ends, and a paragraph: a preambular paragraph ends with a comma, an operative
+# one with a semicolon or a full stop, one that opens sub-paragraphs with a colon. Readers that
+# join lines broken across a page ask the first (readers/pdf.py, pasted.py, markdown.py): a
+# text cut after a comma may be a paragraph's end or a list of names going on, which only the
+# next line's first words tell, while a text cut after a full stop or semicolon has ended.
+SENTENCE_ENDS = (".", ";", ":")
+PARAGRAPH_ENDS = (*SENTENCE_ENDS, ",")
 _BREAK = re.compile("[ ]*[\t\n\r\f\v][ \t\n\r\f\v]*")  # U+00A0 is text, not a break
 CHAPEAU = re.compile(r"The [A-Z][^.;:,]{2,80}(?P<comma>,?)")
 ANNEX_LINE = re.compile(r"Annex(?:es)?(?: (?P<n>[IVXLC]+|\d{1,2}|[A-Z]))?\.?(?:: (?P<title>.+))?",
@@ -256,8 +262,8 @@ def _cover_end(blocks: list[Block]) -> int:
             break
         if any(head_kind(line) for line in cover_lines(_lines(block))):
             end = at + 1  # a cover block (the agenda item's title may stand in it)
-        elif squeeze(block.text).endswith((*_ENDS, "]")) or OPERATIVE.fullmatch(block.text) \
-                or find_lead(block.text):
+        elif squeeze(block.text).endswith((*PARAGRAPH_ENDS, "]")) or \
+                OPERATIVE.fullmatch(block.text) or find_lead(block.text):
             break
     for _ in range(2):  # the title under the cover (a copy may part a long one in two)
         if not (end and end < len(blocks) and _title_like(blocks[end].text) and
@@ -473,7 +479,8 @@ class _Body:
 
     def _is_heading(self, block: Block, flat: _Flat, following: Block | None) -> bool:
         """A heading: unpunctuated, in the operative part or just before its first paragraph."""
-        if block.role is not None or flat.text.endswith(_ENDS) or not flat.text or block.level:
+        if block.role is not None or flat.text.endswith(PARAGRAPH_ENDS) or not flat.text or \
+                block.level:
             return False  # an item of a list (its level given by the format) is no heading
         if self.part in ("operative", "annex"):
             return True
@@ -532,7 +539,7 @@ def _annex_heading(block: Block) -> tuple[str, str | None] | None:
     if block.role is None and not block.text.lstrip().startswith("Annex"):
         return None  # most blocks: no need to look further
     m = ANNEX_LINE.fullmatch(squeeze(block.text))
-    if not m and len(block.lines) > 1 and not block.lines[0].rstrip().endswith(_ENDS):
+    if not m and len(block.lines) > 1 and not block.lines[0].rstrip().endswith(PARAGRAPH_ENDS):
         # a PDF block of the heading's line and the title's under it (`Annex` / `Our ocean`)
         m = ANNEX_LINE.fullmatch(squeeze(block.lines[0]))
         title = squeeze(" ".join(block.lines[1:]))
@@ -549,5 +556,5 @@ def _annex_heading(block: Block) -> tuple[str, str | None] | None:
 def _title_like(text: str) -> bool:
     """An annex's title: one unpunctuated line (or a long title wrapped over a few)."""
     text = squeeze(text)
-    return 0 < len(text) <= 400 and not text.endswith(_ENDS) and not (
+    return 0 < len(text) <= 400 and not text.endswith(PARAGRAPH_ENDS) and not (
         OPERATIVE.fullmatch(text) or SUB.fullmatch(text))
