@@ -460,3 +460,17 @@ def test_no_command_writes_the_environment() -> None:
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"os\.environ(\[[^]]*\]\s*=|\.(pop|update|setdefault)\()|putenv",
                              text), path.name
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    (None, {}),
+    (["venue=The Hague"], {"venue": "The Hague"}),
+    (["session=17", " n = -3"], {"session": 17, "n": -3}),
+    (["a=b=c"], {"a": "b=c"}),
+])
+def test_template_variables_are_read_by_the_command_line(given: list[str] | None,
+                                                         expected: dict[str, object]) -> None:
+    """--var is the command line's to read (cli/options.py), whole numbers as numbers."""
+    from asp_draft.cli.options import template_variables
+
+    assert template_variables(given) == expected

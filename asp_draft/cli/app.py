@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from asp_draft import __version__
-from asp_draft.cli.options import LibraryOption, as_old_flag
+from asp_draft.cli.options import LibraryOption, as_old_flag, template_variables
 
 try:  # plain parameters read without pydantic, help without type labels
     from asp_draft.cli.params import install as _install_plain_params
@@ -116,13 +116,8 @@ def resolver(library: list[Path] | None = None, variables: list[str] | None = No
     """The REF resolver for this invocation (global and per-command --library merged)."""
     from asp_draft.refs import Resolver
 
-    values: dict[str, Any] = {}
-    if variables:  # only a template uses them, so assemble (jinja2, yaml) loads only then
-        from asp_draft.library.assemble import parse_vars
-
-        values = parse_vars(variables)
     given = invocation()
-    return Resolver(library_dirs=library_folders(library), variables=values,
+    return Resolver(library_dirs=library_folders(library), variables=template_variables(variables),
                     as_old=as_old or given.as_old, bundled=given.bundled, notify=note)
 
 

@@ -110,6 +110,23 @@ def check_annotate(writer: Writer, annotate: bool, able: str) -> None:
         raise UsageError(f"--annotate: {writer.kind} output cannot hold notes; use {able}")
 
 
+def template_variables(pairs: list[str] | None) -> dict[str, Any]:
+    """--var KEY=VALUE ... as a dict; whole numbers become ints so filters can count with them."""
+    import re
+
+    from asp_draft.textfile import plain_name
+
+    out: dict[str, Any] = {}
+    for pair in pairs or []:
+        key, sep, value = pair.partition("=")
+        if not sep or not re.fullmatch(r"[A-Za-z_]\w*", key.strip()):
+            raise UsageError(f"--var {pair!r}: write it as NAME=VALUE, "
+                             "e.g. --var venue='The Hague'")
+        plain_name(value, f"--var {key.strip()}")
+        out[key.strip()] = int(value) if re.fullmatch(r"-?\d+", value.strip()) else value
+    return out
+
+
 def redline_date(value: str | None) -> str:
     """--date as Word wants it (`2018-12-12T00:00:00Z`, UTC); now when not given."""
     if value is None:
