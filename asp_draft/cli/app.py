@@ -60,6 +60,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
 class Invocation:
     """The options given before the command (asp-draft --library DIR show ...), which typer
     keeps in its context (`ctx.obj`) for the command's run: nothing global is set. (A plain
@@ -117,8 +118,9 @@ def resolver(library: list[Path] | None = None, variables: list[str] | None = No
     from asp_draft.refs import Resolver
 
     given = invocation()
-    return Resolver(library_dirs=library_folders(library), variables=template_variables(variables),
-                    as_old=as_old or given.as_old, bundled=given.bundled, notify=note)
+    return Resolver(library_dirs=library_folders(library),
+                    variables=template_variables(variables), as_old=as_old or given.as_old,
+                    bundled=given.bundled, notify=note)
 
 
 def stdout_console() -> Any:
