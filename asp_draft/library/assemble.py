@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from asp_draft.errors import InputError, RequestError, UnknownClauseError, UsageError
+from asp_draft.errors import InputError, RequestError, UnknownClauseError
 from asp_draft.language import DEFAULT as DEFAULT_LANGUAGE
 from asp_draft.language import ENGLISH, Language, language_for
 from asp_draft.library.bodies import Body, Table, document_body, table
@@ -17,20 +17,6 @@ from asp_draft.model.library import Clause, Version
 from asp_draft.model.spec import Entry, Spec
 from asp_draft.text.labels import letters, roman
 from asp_draft.text.markup import place_notes, split_lead
-from asp_draft.textfile import plain_name
-
-
-def parse_vars(pairs: list[str] | None) -> dict[str, Any]:
-    """`KEY=VALUE` strings -> a dict; whole numbers become ints so filters can count with them."""
-    out: dict[str, Any] = {}
-    for pair in pairs or []:
-        key, sep, value = pair.partition("=")
-        if not sep or not re.fullmatch(r"[A-Za-z_]\w*", key.strip()):
-            raise UsageError(f"--var {pair!r}: write it as NAME=VALUE, "
-                             "e.g. --var venue='The Hague'")
-        plain_name(value, f"--var {key.strip()}")
-        out[key.strip()] = int(value) if re.fullmatch(r"-?\d+", value.strip()) else value
-    return out
 
 
 def library_bodies(library: Library) -> Table:
