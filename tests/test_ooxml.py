@@ -11,10 +11,11 @@ import pytest
 from lxml import etree
 
 from asp_draft.model import Paragraph
+from asp_draft.ooxml import styles
 from asp_draft.ooxml.names import CT, W_NS, el, to_bytes, w
 from asp_draft.ooxml.numbering import ListState
 from asp_draft.ooxml.package import PackageWriter, open_package
-from asp_draft.ooxml.styles import HEAD_STYLES, STYLE_NAMES, own_style
+from asp_draft.ooxml.styles import COVER_STYLES, STYLE_NAMES, own_style
 from asp_draft.readers.docx import ROLES, format_number
 from asp_draft.writers.docx import Numbering, number_value
 
@@ -137,7 +138,9 @@ def test_package_written_then_opened_safely(tmp_path: Path) -> None:
 
 def test_every_own_style_has_a_name_and_a_role() -> None:
     assert set(ROLES) == set(STYLE_NAMES)
-    assert {ROLES[s] for s in HEAD_STYLES} == {"head", "chapeau"}
+    head = {styles.STYLE_RESOLUTION, styles.STYLE_ADOPTION, styles.STYLE_SYMBOL,
+            styles.STYLE_DRAFT, styles.STYLE_TITLE, styles.STYLE_CHAPEAU, *COVER_STYLES}
+    assert {ROLES[s] for s in head} == {"head", "chapeau"}
     assert own_style("AspPreamble", None) == "AspPreamble"
     # LibreOffice renames ids after names; the name still says which style it is
     assert own_style("ASPPreambularParagraph", "ASP Preambular Paragraph") == "AspPreamble"

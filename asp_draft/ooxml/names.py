@@ -23,9 +23,8 @@ REL_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadat
 CT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 NSMAP = {"w": W_NS, "r": R_NS}
 
-# Characters Word keeps as elements of a run rather than as text.
+# A character Word keeps as an element of a run (w:noBreakHyphen) rather than as text
 NO_BREAK_HYPHEN = "\u2011"
-SOFT_HYPHEN = "\u00ad"
 
 
 def w(tag: str) -> str:

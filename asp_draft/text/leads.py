@@ -20,7 +20,6 @@ from asp_draft.language import ENGLISH, Language
 from asp_draft.model import Part
 from asp_draft.textfile import section_lines
 
-LEADS_FILE = ENGLISH.leads_file
 _LETTER_RUN = re.compile(r"[^\W\d_]*")
 _SECTIONS = ("preamble", "operative", "adverbs", "phrases", "modifiers")
 
