@@ -1,6 +1,6 @@
 """Plain-text resolutions (.txt, standard input) -> blocks -> Document.
 
-The format (DESIGN.md): optional `# key: value` metadata lines, the chapeau line, then one
+The format (README, "Formats"): optional `# key: value` metadata lines, the chapeau line, then one
 paragraph per block of lines; line breaks inside a block are spaces. Operative paragraphs open
 with their number (`12.`, `12 bis.`), sub-paragraphs with `(a)` or `(i)`; a footnote mark is
 `[^1]` where it stands, its text a `[^1]: ...` block. Text copied out of a PDF is repaired

@@ -1,6 +1,9 @@
-"""Diff -> the JSON shape of DESIGN.md (`diff --format json`), with 0.2's `strength` and
-`not-held`, and 0.3's `meta`: the metadata that changed, present only when some did (as
-`strength` is), so a diff of two texts whose metadata agree keeps the shape scripts know."""
+"""Diff -> JSON (`diff --format json`): `old` and `new` (symbol and year), `summary` (how many
+paragraphs of each kind, `not-held` included, and the leads made weaker and stronger),
+`changes` (one per paragraph: op, indexes, similarity, the words of a modified or moved one, a
+changed lead's `strength`), and `meta`, the metadata that changed (README, "A short tour"),
+present only when some did, as `strength` is, so that a diff of two texts whose metadata agree
+keeps the shape scripts know."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ def _side(document: Document) -> dict[str, Any]:
 
 
 def change_data(change: Change) -> dict[str, Any]:
-    """One change; `words` only for `modified` and `moved`, as DESIGN.md has it."""
+    """One change; `words` only for `modified` and `moved`, the ops whose words differ."""
     data: dict[str, Any] = {"op": change.op, "old_index": change.old_index,
                             "new_index": change.new_index,
                             "similarity": round(change.similarity, 3)}

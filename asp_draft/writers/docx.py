@@ -7,7 +7,7 @@ are public so the redline writer can reuse them: `Skeleton` holds the parts (sty
 numbering, footnotes, one id counter), `Numbering` gives each numbered paragraph its list and
 level, and `paragraph_element` builds one paragraph from its runs.
 
-Layout (README "Word layout"): A4, margins 2.5 cm; Times New Roman 12 pt, justified, single
+Layout (README, "Word output"): A4, margins 2.5 cm; Times New Roman 12 pt, justified, single
 spacing, 12 pt after each paragraph; first-line indent 1.25 cm for preambular paragraphs and
 the chapeau; operative numbers "1." at 1.25 cm with the text from 2.5 cm, wrapping to the
 margin; (a) at 1.25 cm hanging to 2.5 cm; (i) at 2.5 cm hanging to 3.75 cm; footnotes 10 pt;

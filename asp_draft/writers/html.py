@@ -46,7 +46,7 @@ def render_html(document: Document, *, annotations: Sequence[str | None] | None 
            "</title>", f"<style>{CSS}</style></head><body>"]
     layout = un.cover(document, bodies)
     body = layout.body.key if layout is not None else meta.body
-    if body:  # whose text it is (DESIGN 0.3's `body`), for tools that read the page
+    if body:  # whose text it is (its key in the table of bodies), for tools that read the page
         out.insert(2, f'<meta name="body" content="{escape(str(body))}">')
     if layout is not None:  # another body's cover block, as the United Nations prints it
         out += [_cover_line(line) for line in layout.head]

@@ -1,4 +1,5 @@
-"""Document -> the JSON shape of DESIGN.md (`show --format json`)."""
+"""Document -> JSON (`show --format json`), in the shape the README's "Formats" section gives
+(`{"meta": {...}, "paragraphs": [...]}`), which scripts rely on."""
 
 from __future__ import annotations
 
