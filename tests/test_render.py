@@ -208,6 +208,18 @@ def test_pdf_without_libreoffice_names_the_package(tmp_path: Path, cli,  # type:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_libreoffice_missing_is_an_output_error(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The core says the PDF cannot be made with its own error, not the command line's."""
+    from asp_draft.errors import OutputError, UsageError
+    from asp_draft.writers.pdf import soffice
+
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    with pytest.raises(OutputError, match=r"needs LibreOffice \(soffice\)") as caught:
+        soffice()
+    assert not isinstance(caught.value, UsageError)
+
+
 def test_formats_list_pdf(cli) -> None:  # type: ignore[no-untyped-def]
     """PDF is in the formats table, so help and errors name it."""
     assert "pdf" in cli("build", "--help").out

@@ -21,7 +21,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asp_draft.errors import OutputError, UsageError
+from asp_draft.errors import OutputError
 
 if TYPE_CHECKING:
     from asp_draft.library.bodies import Table
@@ -32,10 +32,11 @@ TIMEOUT_SECONDS = 180  # a cold start takes seconds; a 300-paragraph file well u
 
 
 def soffice() -> str:
-    """The LibreOffice binary on the PATH; a usage error naming the package when missing."""
+    """The LibreOffice binary on the PATH; an output error naming the package when missing
+    (asked before any work, so that nothing is written that could not be finished)."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:
-        raise UsageError("PDF output needs LibreOffice (soffice) on the PATH; install it "
+        raise OutputError("PDF output needs LibreOffice (soffice) on the PATH; install it "
                          f"(Debian, Ubuntu: apt install {PACKAGE})")
     return found
 
