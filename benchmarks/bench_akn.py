@@ -13,7 +13,7 @@ from timing import median_seconds
 from asp_draft.model import Document, Footnote, Paragraph
 
 RUNS = 5
-BUDGET_S = 1.0  # the budget of a 300-paragraph `build` (DESIGN.md), validation included
+BUDGET_S = 1.0  # a 300-paragraph `build` within a second, validation included
 _PROSE = ("the Assembly requests the Court to continue its work on cooperation with States "
           "Parties and to report on the implementation of its mandate in accordance with the "
           "Rome Statute and the relevant resolutions")

@@ -652,8 +652,8 @@ def test_the_body_chapeau_and_session_come_back(name: str, cli, tmp_path: Path) 
 
 
 def test_a_body_key_is_written_as_the_body_it_names() -> None:
-    """`body: ga` (DESIGN 0.3) is the General Assembly in the references, not `ga`; the
-    ASP's files name it as before."""
+    """`body: ga` (a key of the table of bodies) is the General Assembly in the references,
+    not `ga`; the ASP's files name it as before."""
     doc = Document(meta={"body": "ga", "symbol": "A/RES/80/6", "adopted": "2025-11-03"},
                    paragraphs=(P("operative", "Decides to act.", number="1"),))
     refs = etree.fromstring(render_akn(doc)).find(f"{A}statement/{A}meta/{A}references")

@@ -294,8 +294,7 @@ class Document:
 
         Never a default: putting the ASP's chapeau on another body's text would invent words.
         """
-        value = self.meta.get("chapeau")
-        return str(value) if value else None
+        return self.meta.chapeau
 
 
 def labels(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[str]:
@@ -408,7 +407,8 @@ class Diff:
     meta: tuple[MetaChange, ...] = ()
 
     def summary(self) -> dict[str, int]:
-        """Counts per operation, in the order DESIGN.md gives them."""
+        """Counts per operation, in the order of CHANGE_OPS (the order every view and the JSON
+        `summary` list them in)."""
         counts: dict[str, int] = dict.fromkeys(CHANGE_OPS, 0)
         for change in self.changes:
             counts[change.op] += 1
