@@ -41,23 +41,6 @@ def user_dirs(extra: Sequence[Path] = ()) -> list[Path]:
     return [*(Path(p) for p in env.split(os.pathsep) if p), *extra]
 
 
-# The user's folders whose leads.txt the readers use. The diff's strength scale is given its
-# folders (compare/strength.py); the readers' lead words still come through this setting,
-# which refs.Resolver makes before each read, until text/leads.py is given them as well.
-_word_lists: tuple[Path, ...] = ()
-
-
-def use_word_lists(folders: Sequence[Path]) -> None:
-    """Let the lead words (leads.txt) of these folders add to the bundled ones."""
-    global _word_lists
-    _word_lists = tuple(folders)
-
-
-def word_lists() -> tuple[Path, ...]:
-    """The user's folders whose lead words are in use (the bundled folder's always are)."""
-    return _word_lists
-
-
 def library_dirs(extra: Sequence[Path] = (), *, bundled: bool = True) -> list[Path]:
     """Every library folder in rising priority: bundled (unless left out: see
     bundled_wanted), then the user's."""

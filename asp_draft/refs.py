@@ -64,8 +64,14 @@ class Resolver:
         return self._library
 
     def resolve(self, ref: str) -> Document:
-        """Read whatever `ref` names into a document."""
-        self._use_word_lists()
+        """Read whatever `ref` names into a document, with the lead words of the user's
+        library folders (leads.txt) in force while it is read."""
+        from asp_draft.text.leads import words_of
+
+        with words_of(self.word_lists):
+            return self._resolve(ref)
+
+    def _resolve(self, ref: str) -> Document:
         if ref == "-":
             return self._stdin()
         if _YEAR.fullmatch(ref) and not Path(ref).exists():
@@ -158,13 +164,6 @@ class Resolver:
     def _warn_broken(self, library: Any) -> None:
         for error in library.broken.values():
             self._notify(f"warning: skipped a clause file that cannot be read: {error}")
-
-    def _use_word_lists(self) -> None:
-        """The user's library folders' lead words (leads.txt) in use by the readers, which do
-        not take them as a parameter yet (the diff's strength scale does: word_lists)."""
-        from asp_draft.folders import use_word_lists
-
-        use_word_lists(self.word_lists)
 
     def _notify(self, message: str) -> None:
         if self.notify:

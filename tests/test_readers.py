@@ -8,11 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from asp_draft.folders import use_word_lists
 from asp_draft.model import Document, Footnote, Paragraph
 from asp_draft.readers.markdown import parse_markdown
 from asp_draft.readers.text import parse_text
-from asp_draft.text.leads import _head_length, find_lead, vocabulary
+from asp_draft.text.leads import _head_length, find_lead, vocabulary, words_of
 from asp_draft.text.structure import Run, flatten
 from asp_draft.writers.markdown import render_markdown
 from asp_draft.writers.text import render_text
@@ -240,12 +239,28 @@ def test_a_user_library_adds_lead_words(tmp_path: Path) -> None:
     """A leads.txt in a library folder adds its words; without it they are not leads."""
     assert find_lead("Solemnly proclaims the decade", "operative") is None
     (tmp_path / "leads.txt").write_text("[phrases]\nSolemnly proclaims\n", encoding="utf-8")
-    use_word_lists([tmp_path])
-    try:
+    with words_of([tmp_path]):
         assert find_lead("Solemnly proclaims the decade", "operative") == "Solemnly proclaims"
-    finally:
-        use_word_lists([])
     assert find_lead("Solemnly proclaims the decade", "operative") is None
+
+
+def test_a_read_through_the_resolver_uses_the_users_lead_words_and_leaves_none_set(
+        tmp_path: Path) -> None:
+    """The user's leads.txt is in force while the resolver reads a file, and only then: no
+    setting outlives the read (what a later read or another command sees is its own)."""
+    from asp_draft.refs import Resolver
+
+    library = tmp_path / "lib"
+    library.mkdir()
+    (library / "leads.txt").write_text("[phrases]\nSolemnly proclaims\n", encoding="utf-8")
+    text = tmp_path / "t.txt"
+    text.write_text("The Assembly,\n\nRecalling its decisions,\n\n"
+                    "1. Solemnly proclaims the decade;\n", encoding="utf-8")
+    mine = Resolver(library_dirs=[library]).resolve(str(text))
+    assert mine.paragraphs[-1].lead == "Solemnly proclaims"
+    assert find_lead("Solemnly proclaims the decade", "operative") is None
+    bundled = Resolver(library_dirs=[]).resolve(str(text))
+    assert bundled.paragraphs[-1].lead != "Solemnly proclaims"
 
 
 def test_spaces_the_text_has_are_kept_line_breaks_are_one() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,21 +10,12 @@ import pytest
 from asp_draft.compare import strength
 from asp_draft.compare.diff import diff_documents
 from asp_draft.compare.strength import compare, read_lead
-from asp_draft.folders import use_word_lists
 from asp_draft.model import Document, Paragraph
-from asp_draft.text.leads import find_lead
+from asp_draft.text.leads import find_lead, words_of
 
 OPERATIVE = [["Demands"], ["Urges", "Calls upon"], ["Requests", "Decides"], ["Recommends"],
              ["Encourages"], ["Invites"], ["Welcomes"], ["Takes note", "Notes"]]
 PREAMBLE = [["Reaffirming"], ["Recalling", "Recognizing"], ["Noting"]]
-
-
-@pytest.fixture(autouse=True)
-def bundled_scale() -> Iterator[None]:
-    """Every test starts and ends with the bundled scale alone."""
-    use_word_lists([])
-    yield
-    use_word_lists([])
 
 
 def ranked_pairs(scale: list[list[str]]) -> list[tuple[str, str]]:
@@ -124,15 +114,14 @@ def test_a_user_library_refines_the_scale(tmp_path: Path) -> None:
 
 
 def test_the_diff_ranks_leads_on_the_scale_of_the_folders_it_is_given(tmp_path: Path) -> None:
-    """The folders flow to the scale as a parameter: the readers' word-list setting
-    (folders.use_word_lists) does not change how the diff ranks a lead."""
+    """The folders flow to the scale as a parameter: the lead words in force for a read
+    (text.leads.words_of) do not change how the diff ranks a lead."""
     (tmp_path / "strength.txt").write_text("[operative]\nDecides\nRequests\n",
                                            encoding="utf-8")
     old, new = doc(("Requests", "the Bureau;")), doc(("Decides", "the Bureau;"))
-    use_word_lists([tmp_path])
-    [change] = diff_documents(old, new).changes
+    with words_of([tmp_path]):
+        [change] = diff_documents(old, new).changes
     assert change.strength is not None and change.strength.direction == "changed"
-    use_word_lists([])
     [change] = diff_documents(old, new, word_lists=[tmp_path]).changes
     assert change.strength is not None and change.strength.direction == "stronger"
 

@@ -11,17 +11,25 @@ library, extended by the same file in any user library folder.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from asp_draft.folders import bundled_path, word_lists
+from asp_draft.folders import bundled_path
 from asp_draft.language import ENGLISH, Language
 from asp_draft.model import Part
 from asp_draft.textfile import section_lines
 
 _LETTER_RUN = re.compile(r"[^\W\d_]*")
 _SECTIONS = ("preamble", "operative", "adverbs", "phrases", "modifiers")
+
+# The user's folders whose lead words add to the bundled ones, for the read in progress only:
+# `words_of` sets them around a read and puts back what was there, so no command leaves them
+# set (a context variable: a read in another thread or task sees its own).
+_FOLDERS: ContextVar[tuple[Path, ...]] = ContextVar("lead_word_folders", default=())
 
 
 @dataclass
@@ -84,9 +92,20 @@ def _vocabulary(folders: tuple[Path, ...], language: Language) -> Vocabulary:
     return vocabulary
 
 
+@contextmanager
+def words_of(folders: Sequence[Path]) -> Iterator[None]:
+    """Within the block, the lead words of these folders' files (leads.txt) add to the bundled
+    ones; after it, the words are as they were."""
+    token = _FOLDERS.set(tuple(folders))
+    try:
+        yield
+    finally:
+        _FOLDERS.reset(token)
+
+
 def vocabulary(language: Language = ENGLISH) -> Vocabulary:
     """The words in force in `language`: its bundled file and those of the folders in use."""
-    return _vocabulary(word_lists(), language)
+    return _vocabulary(_FOLDERS.get(), language)
 
 
 def _is_word(word: str) -> bool:
