@@ -20,12 +20,6 @@ from asp_draft.library.yamlcheck import check_keys, expect, line_of
 if TYPE_CHECKING:  # the table is read only where a body is asked for (start-up reads no YAML)
     from asp_draft.library.bodies import Body, Table
 
-    # the names moved to bodies (see _MOVED at the end), typed for their last importers
-    from asp_draft.library.bodies import body_session as body_session
-    from asp_draft.library.bodies import document_body as document_body
-    from asp_draft.library.bodies import iso_date as iso_date
-    from asp_draft.library.bodies import with_body as with_body
-
 # The Assembly's first regular session met in 2002; since then one regular session a year.
 FIRST_SESSION_YEAR = 2002
 
@@ -155,16 +149,3 @@ def body_values(facts: Facts, year: int, meta: Mapping[str, Any], body: Body | N
     if session is not None:
         values["session"] = session
     return values
-
-
-# Moved to asp_draft.library.bodies; named here until tests/test_un_meta.py, the last to
-# import one (with_body) from here, imports it from there.
-_MOVED = ("document_body", "body_session", "with_body", "iso_date")
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        from asp_draft.library import bodies
-
-        return getattr(bodies, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
