@@ -589,8 +589,7 @@ def test_every_official_pdf_is_its_body_s_in_the_table(
         official: dict[str, Document | InputError]) -> None:
     """The printed adopting body ('General Assembly') becomes the table's key, a Main
     Committee's draft is its committee's, and the session is the body's own (the symbol's)."""
-    from asp_draft.library.bodies import table
-    from asp_draft.library.bodies import with_body
+    from asp_draft.library.bodies import table, with_body
     bodies = table()
     for name, doc in official.items():
         if isinstance(doc, InputError):
