@@ -26,7 +26,7 @@ from asp_draft.library import limits
 
 class BoundedEnvironment(ImmutableSandboxedEnvironment):
     """The immutable sandbox (no list.append, so no list doubling itself in a loop), with
-    every operator, call and filter held within template_limits' bounds."""
+    every operator, call and filter held within the bounds of limits.py."""
 
     # Every operator that can make a larger value; unary + and - cannot, so they stay direct.
     intercepted_binops = frozenset(("+", "-", "*", "/", "//", "%", "**"))

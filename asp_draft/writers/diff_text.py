@@ -1,7 +1,7 @@
 """Diff -> plain text (`[-deleted-]{+inserted+}`, labels in the margin) and Markdown.
 
 Both show every paragraph of the new document, deleted ones where they stood, so the result
-reads as a complete redline (the rows and their labels come from diff_view). The text margin
+reads as a complete redline (the rows and their labels come from compare/view.py). The text margin
 holds the label (PP3, OP12 bis, OP3(a)) and a sign: blank for equal, `~` modified, `+`
 inserted, `-` deleted, `>` moved, `?` not in the other side's held record. A changed lead
 opens its paragraph's line: `(weaker: Urges → Encourages)`. The metadata that changed comes
