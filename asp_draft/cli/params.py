@@ -97,10 +97,29 @@ def install() -> None:
                           item=item, many=get_origin(annotation) is list)
 
     core.build_runtime_param = build_runtime_param  # type: ignore[attr-defined]
+    _read_signatures_once()
     core.TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign]
     core.TyperArgument._usage_display_name = _usage_name  # type: ignore[method-assign]
     core.TyperOption.display_type_rich = _option_type  # type: ignore[method-assign]
     core._asp_draft_plain = True  # type: ignore[attr-defined]
+
+
+def _read_signatures_once() -> None:
+    """typer reads each command's signature twice while it builds the app (its parameters,
+    then its callback), evaluating every annotation each time: a third of `--help`. The
+    reading depends on the function alone and typer only reads what it returns, so it is
+    kept for the second time."""
+    from typer import main
+
+    read = main.get_params_from_function  # type: ignore[attr-defined]
+    seen: dict[Any, Any] = {}
+
+    def get_params_from_function(func: Any) -> Any:
+        if func not in seen:
+            seen[func] = read(func)
+        return seen[func]
+
+    main.get_params_from_function = get_params_from_function  # type: ignore[attr-defined]
 
 
 def _argument_type(self: Any, ctx: Context) -> str | None:
