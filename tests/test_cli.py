@@ -474,3 +474,25 @@ def test_template_variables_are_read_by_the_command_line(given: list[str] | None
     from asp_draft.cli.options import template_variables
 
     assert template_variables(given) == expected
+
+
+def test_help_reads_each_commands_signature_once(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    """typer asks for a command's parameters twice while it builds the app; the signature is
+    read (its annotations evaluated) once a command, which start-up pays on every --help."""
+    import inspect as inspect_module
+
+    from asp_draft.cli.app import app
+
+    read = []
+    signature = inspect_module.signature
+
+    def counted(func, *args, **kwargs):  # type: ignore[no-untyped-def]
+        read.append(func)
+        return signature(func, *args, **kwargs)
+
+    monkeypatch.setattr("typer.utils.inspect.signature", counted)
+    assert cli("--help").code == 0
+    callbacks = [c.callback for c in app.registered_commands if c.callback is not None]
+    assert len(callbacks) >= 10
+    assert all(read.count(c) <= 1 for c in callbacks), \
+        {getattr(c, "__name__", c): read.count(c) for c in callbacks}
