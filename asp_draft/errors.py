@@ -6,13 +6,20 @@ from pathlib import Path
 
 
 class AspDraftError(Exception):
-    """Base of every error the user can cause; the CLI prints it on one line and exits 2."""
+    """Base of every error the user can cause; the CLI prints it on one line and exits 2.
 
-    def __init__(self, message: str, *, source: str | Path | None = None, line: int | None = None):
+    `wants` names the values of the request the message asks the user to give (`symbol`,
+    `year`, `variable` ...): the core words the message without options, and the command line
+    adds the options that give them.
+    """
+
+    def __init__(self, message: str, *, source: str | Path | None = None, line: int | None = None,
+                 wants: tuple[str, ...] = ()):
         super().__init__(message)
         self.message = message
         self.source = str(source) if source is not None else None
         self.line = line
+        self.wants = wants
 
     def __str__(self) -> str:
         where = ""

@@ -301,7 +301,7 @@ def test_a_draft_is_named_as_one(cli, tmp_path: Path) -> None:
     assert error_line(cli("adopt", str(text), "--into", str(tmp_path / "lib"))).endswith(
         "the file is a draft (A/80/L.9), not a text the body adopted; adopt the resolution as "
         "adopted, or, if this draft was adopted as it stands, say so: the file does not say "
-        "when it was adopted; give its adoption date (YYYY-MM-DD)")
+        "when it was adopted; give its adoption date (YYYY-MM-DD) (--adopted YYYY-MM-DD)")
 
 
 def test_bad_input_is_one_line(cli, tmp_path: Path) -> None:
@@ -311,11 +311,18 @@ def test_bad_input_is_one_line(cli, tmp_path: Path) -> None:
     lib = str(tmp_path / "lib")
     assert error_line(cli("adopt", str(text), "--into", lib)).endswith(
         "the file does not say its symbol, when it was adopted or its title; give its symbol "
-        "(e.g. ICC-ASP/18/Res.6), its adoption date (YYYY-MM-DD) and its title")
+        "(e.g. ICC-ASP/18/Res.6), its adoption date (YYYY-MM-DD) and its title (--symbol, "
+        "--adopted YYYY-MM-DD and --title)")
     assert "does not say when it was adopted or its title" in error_line(
         cli("adopt", str(text), "--into", lib, "--symbol", "ICC-ASP/18/Res.9"))
-    assert "adoption date '6 Dec': write it as YYYY-MM-DD" in error_line(
-        cli("adopt", str(text), "--into", lib, "--symbol", "X/1", "--adopted", "6 Dec"))
+    assert error_line(cli("adopt", str(text), "--into", lib, "--symbol", "X/1", "--adopted",
+                          "6 Dec")).endswith(
+        "adoption date '6 Dec': write it as YYYY-MM-DD (--adopted YYYY-MM-DD)")
+    dated = tmp_path / "dated.txt"  # a date the file prints wrong: no option to name
+    dated.write_text("# adopted: 6 Dec\n\nThe Assembly of States Parties,\n\nRecalling it,\n",
+                     encoding="utf-8")
+    assert error_line(cli("adopt", str(dated), "--into", lib, "--symbol", "X/1")).endswith(
+        "adoption date '6 Dec': write it as YYYY-MM-DD")
     assert "is the bundled library" in error_line(
         cli("adopt", str(text), "--into", str(Path("clauses").resolve()), "--symbol", "X/1"))
     assert "is a file" in error_line(cli("adopt", str(text), "--into", str(text)))

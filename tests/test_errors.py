@@ -62,7 +62,8 @@ def test_usage_and_reference_errors(cli, args: list[str], expected: str) -> None
     ("preamble: []\n", ":1: the spec has no 'year'"),
     ("", ": the file is empty"),
     ("year: 2019\npreamble:\n  - template: \"*Noting* {{ venu }},\"\n",
-     ":3: inline text at line 3: undefined variable venu"),
+     ":3: inline text at line 3: undefined variable venu (give a value in the spec's "
+     "variables, or as a variable of the command) (--var NAME=VALUE)"),
     ("year: 2019\npreamble:\n  - template: \"*Noting* {{ ''.__class__ }},\"\n",
      ":3: inline text at line 3: the template sandbox refused"),
     ("year: 2019\npreamble:\n  - template: \"*Noting* {% if %},\"\n",

@@ -87,7 +87,8 @@ def test_refusals(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
     text.write_text("The Assembly of States Parties,\n\nRecalling its work,\n")
     spec = tmp_path / "spec.yaml"
     assert one_line_error(cli("import", text, "-o", spec)).endswith(
-        "cannot tell the year of the text (no year, known symbol or adoption date); give its year")
+        "cannot tell the year of the text (no year, known symbol or adoption date); give its year "
+        "(--year)")
     assert cli("import", text, "-o", spec, "--year", "2019").code == 0
     assert "already exists" in one_line_error(cli("import", text, "-o", spec, "--year", "2019"))
     assert cli("import", text, "-o", spec, "--year", "2019", "--force").code == 0

@@ -26,6 +26,7 @@ def _fail(message: str) -> NoReturn:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app; every error the user can cause ends in one line and exit 2."""
     from asp_draft.cli import commands  # noqa: F401 - registers the commands on `app`
+    from asp_draft.cli.options import with_options
     from asp_draft.errors import AspDraftError
 
     if sys.stdin is None:  # `asp-draft show - <&-`: reading says the input is closed
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         rv = app(args=argv, prog_name="asp-draft", standalone_mode=False)
     except AspDraftError as e:
-        _fail(str(e))
+        _fail(with_options(e))
     except typer.Exit as e:
         raise SystemExit(e.exit_code) from None
     except typer.Abort:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from asp_draft.errors import RequestError, UsageError
+from asp_draft.errors import AspDraftError, RequestError, UsageError
 
 if TYPE_CHECKING:
     from asp_draft.formats import Writer, Writers
@@ -139,3 +139,17 @@ def redline_date(value: str | None) -> str:
     if when.tzinfo is not None:
         when = when.astimezone(UTC)
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# The options that give what a core error asks for (AspDraftError.wants), by the value's name
+GIVEN_BY = {"symbol": "--symbol", "adopted": "--adopted YYYY-MM-DD", "title": "--title",
+            "year": "--year", "variable": "--var NAME=VALUE"}
+
+
+def with_options(error: AspDraftError) -> str:
+    """The error's line, and the options that give what it asks for: `...; give its year
+    (--year)`."""
+    from asp_draft.formats import listing
+
+    named = [GIVEN_BY[want] for want in error.wants if want in GIVEN_BY]
+    return f"{error} ({listing(named, 'and')})" if named else str(error)

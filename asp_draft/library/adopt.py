@@ -373,23 +373,25 @@ def resolution_meta(document: Document, library: Library, *, symbol: str | None,
         try:
             day = date.fromisoformat(adopted)
         except ValueError:
+            given = ("adopted",) if adopted != meta.adopted else ()  # not the file's own
             raise RequestError(f"adoption date {adopted!r}: write it as YYYY-MM-DD",
-                               source=source) from None
-    lacking = [(what, value) for what, value, given in (
-        ("its symbol", "its symbol (e.g. ICC-ASP/18/Res.6)", symbol),
-        ("when it was adopted", "its adoption date (YYYY-MM-DD)", adopted),
-        ("its title", "its title", title)) if not given]
+                               source=source, wants=given) from None
+    lacking = [(what, value, key) for what, value, key, given in (
+        ("its symbol", "its symbol (e.g. ICC-ASP/18/Res.6)", "symbol", symbol),
+        ("when it was adopted", "its adoption date (YYYY-MM-DD)", "adopted", adopted),
+        ("its title", "its title", "title", title)) if not given]
     if lacking:
-        whats = _joined([w for w, _ in lacking], "or")
+        whats = _joined([w for w, _, _ in lacking], "or")
         them = "it" if len(lacking) == 1 else "them"
-        how = f"give {_joined([v for _, v in lacking], 'and')}" if alone else \
+        how = f"give {_joined([v for _, v, _ in lacking], 'and')}" if alone else \
             f"add {them} to the file, or adopt the file alone to give {them}"
         said = f"the file does not say {whats}; {how}"
         if not adopted and meta.status == "draft":
             said = (f"the file is a draft ({meta.name('no symbol')}), not a text the body "
                     f"adopted; adopt the resolution as adopted, or, if this draft was adopted as "
                     f"it stands, say so: {said}")
-        raise RequestError(said, source=source)
+        raise RequestError(said, source=source,
+                           wants=tuple(key for _, _, key in lacking) if alone else ())
     assert symbol is not None and day is not None and title is not None
     found = year or meta.year or library.year_of_symbol(symbol) or day.year
     bodies = library_bodies(library)
@@ -468,7 +470,8 @@ def _check_slot(library: Library, symbol: str, year: int, source: str) -> None:
     if other is not None and other.meta.symbol != symbol:
         raise RequestError(f"the library's omnibus resolution for {year} is "
                            f"{other.meta.symbol} ({other.source}), not {symbol}; check the "
-                           "symbol and the year given", source=source)
+                           "symbol and the year given", source=source,
+                           wants=("symbol", "year"))
 
 
 def _without_symbol(library: Library, symbol: str) -> dict[str, ClauseDraft]:

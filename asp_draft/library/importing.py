@@ -112,7 +112,7 @@ def spec_meta(document: Document, library: Library, year: int | None,
         found = int(meta.adopted[:4])
     if found is None:
         raise RequestError("cannot tell the year of the text (no year, known symbol or "
-                           "adoption date); give its year", source=source)
+                           "adoption date); give its year", source=source, wants=("year",))
     out: dict[str, Any] = {"year": found}
     for key in META_KEYS:  # the keys a spec holds, copied as the document gives them
         value = meta.value(key)

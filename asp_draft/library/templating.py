@@ -123,7 +123,7 @@ def render(text: str, values: Mapping[str, Any], *, where: str, line: int | None
         raise TemplateError(
             f"{where}: undefined variable {', '.join(missing)} "
             "(give a value in the spec's variables, or as a variable of the command)",
-            source=source, line=line)
+            source=source, line=line, wants=("variable",))
     token = limits.start_budget()
     try:
         return _bounded_render(template, context)
