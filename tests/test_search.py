@@ -256,10 +256,18 @@ def test_search_says_when_nothing_is_found(cli) -> None:  # type: ignore[no-unty
     (["search", '""'], "nothing to search for"),
     (["search", "peace", "--part", "annex"], "--part 'annex': choose preamble or operative"),
     (["search", "peace", "--limit", "0"], "--limit"),
-    (["search", "peace", "--since", "2018", "--until", "2011"], "after --until"),
+    (["search", "peace", "--since", "2018", "--until", "2011"],
+     "the years from 2018 until 2011: 2018 is after 2011 (--since and --until)"),
+    (["search", "peace", "--limit", str(2**64)],
+     f"the number of hits {2**64} is too large for the index (at most {2**63 - 1}) (--limit)"),
+    (["search", "peace", "--until", str(-2**64)], f"the year {-2**64} is too large"),
 ])
-def test_search_usage_errors_are_one_line(cli, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
+def test_search_usage_errors_are_one_line(cli, args: list[str], message: str,  # type: ignore[no-untyped-def]
+                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refused in one line, naming the option, before any index is built."""
+    monkeypatch.setenv("ASP_DRAFT_CACHE", str(tmp_path / "cache"))
     assert message in one_line_error(cli(*args))
+    assert not (tmp_path / "cache").exists()
 
 
 def test_a_template_that_printed_other_words_each_year_is_two_wordings(

@@ -143,7 +143,8 @@ def redline_date(value: str | None) -> str:
 
 # The options that give what a core error asks for (AspDraftError.wants), by the value's name
 GIVEN_BY = {"symbol": "--symbol", "adopted": "--adopted YYYY-MM-DD", "title": "--title",
-            "year": "--year", "variable": "--var NAME=VALUE"}
+            "year": "--year", "variable": "--var NAME=VALUE", "since": "--since",
+            "until": "--until", "limit": "--limit"}
 
 
 def with_options(error: AspDraftError) -> str:

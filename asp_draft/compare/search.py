@@ -357,9 +357,20 @@ def fts_query(query: str) -> str:
     return " ".join(parts)
 
 
-def too_large(number: int) -> bool:
-    """True for a whole number the index (SQLite) cannot hold."""
-    return abs(number) > SQLITE_MAX_INT
+def check_filters(since: int | None = None, until: int | None = None, part: str | None = None,
+                  limit: int | None = None) -> None:
+    """Refuse filters the index cannot use, before any work (the command asks first, so that
+    no index is built for them); the error says which filter (`wants`)."""
+    if part is not None and part not in ("preamble", "operative"):
+        raise RequestError(f"part {part!r}: choose preamble or operative", wants=("part",))
+    if since is not None and until is not None and since > until:
+        raise RequestError(f"the years from {since} until {until}: {since} is after {until}",
+                           wants=("since", "until"))
+    for key, what, value in (("since", "year", since), ("until", "year", until),
+                             ("limit", "number of hits", limit)):
+        if value is not None and abs(value) > SQLITE_MAX_INT:
+            raise RequestError(f"the {what} {value} is too large for the index (at most "
+                               f"{SQLITE_MAX_INT})", wants=(key,))
 
 
 def search(db: sqlite3.Connection, query: str, *, since: int | None = None,
@@ -368,14 +379,7 @@ def search(db: sqlite3.Connection, query: str, *, since: int | None = None,
     """Wordings matching `query`, best first, one hit per wording however often adopted."""
     import sqlite3
 
-    if part is not None and part not in ("preamble", "operative"):
-        raise RequestError(f"part {part!r}: choose preamble or operative")
-    if since is not None and until is not None and since > until:
-        raise RequestError(f"the years from {since} until {until}: {since} is after {until}")
-    for what, value in (("year", since), ("year", until), ("number of hits", limit)):
-        if value is not None and too_large(value):
-            raise RequestError(f"the {what} {value} is too large for the index (at most "
-                               f"{SQLITE_MAX_INT})")
+    check_filters(since, until, part, limit)
     in_range = "(? IS NULL OR p.year >= ?) AND (? IS NULL OR p.year <= ?)"
     years = (since, since, until, until)
     match = fts_query(query)

@@ -18,7 +18,6 @@ from asp_draft.cli.options import (
     since_option,
     until_option,
 )
-from asp_draft.errors import UsageError
 from asp_draft.formats import ref_help
 
 if TYPE_CHECKING:
@@ -69,19 +68,6 @@ def blame(
          f"{partial}")
 
 
-def _check_filters(since: int | None, until: int | None, part: str | None, limit: int) -> None:
-    """Refuse search options the index cannot use, naming the option, before any work."""
-    from asp_draft.compare.search import SQLITE_MAX_INT, too_large
-
-    check_part(part)
-    if since is not None and until is not None and since > until:
-        raise UsageError(f"--since {since} is after --until {until}")
-    for option, value in (("--since", since), ("--until", until), ("--limit", limit)):
-        if value is not None and too_large(value):
-            raise UsageError(f"{option} {value} is too large for the index (at most "
-                             f"{SQLITE_MAX_INT})")
-
-
 def _as_held(found: Any, document: Document) -> Library | None:
     """The library as far as blame of a held resolution needs it (its own files:
     load_held), when `document` is that resolution as the library prints it (a symbol REF,
@@ -121,12 +107,14 @@ def search(
     Example: asp-draft search '"mutually reinforce"' --since 2015
     """
     from asp_draft.compare.history import partial_note
-    from asp_draft.compare.search import open_index, record_counts
+    from asp_draft.compare.search import check_filters, fts_query, open_index, record_counts
     from asp_draft.compare.search import search as run_search
     from asp_draft.folders import library_dirs
 
-    _check_filters(since, until, part, limit)
     query = " ".join(words)
+    check_part(part)  # what the index cannot answer is refused before it is built
+    check_filters(since, until, part, limit)
+    fts_query(query)
     # the folders as resolver() merges them; the resolver (and the model it imports) is made
     # only when the index is built: a cached search reads the folders' listings and the index
     folders = library_folders(library)
