@@ -78,13 +78,6 @@ def _compared(res: Any, old: str, new: str, *, ignore_typography: bool,
                           detect_moves=detect_moves, word_lists=res.word_lists)
 
 
-def _annotations(res: Any, document: Any) -> list[str | None]:
-    """The --annotate note of each paragraph (blame over the library's record)."""
-    from asp_draft.compare.annotations import annotate_saying
-
-    return annotate_saying(document, res.library, note)
-
-
 @app.command()
 def diff(
     old: Annotated[str, typer.Argument(metavar="OLD", help=ref_help())],
@@ -146,7 +139,11 @@ def diff(
     if writer.terminal:
         DIFF_WRITERS.load(writer)(stdout_console(), result)
     else:
-        notes = _annotations(res, new_doc) if annotate else None
+        notes = None
+        if annotate:  # the note of each paragraph, from blame over the library's record
+            from asp_draft.compare.annotations import annotate_saying
+
+            notes = annotate_saying(new_doc, res.library, note)
         # a Word or PDF redline lays each text out as its body prints it, a body the
         # library adds included; the table's YAML is read only for those
         rendered = DIFF_WRITERS.render(writer, result, author=author, date=when,

@@ -34,13 +34,6 @@ def render(document: Any, writer: Writer, *, reference_doc: Path | None = None,
     return rendered
 
 
-def annotations_for(found: Any, document: Any) -> list[str | None]:
-    """The --annotate note of each paragraph, from blame over the library's record."""
-    from asp_draft.compare.annotations import annotate_saying
-
-    return annotate_saying(document, found.library, note)
-
-
 def build_format(fmt: str | None, out: Path) -> Writer:
     """--format, else the format OUT's extension names."""
     if fmt is not None:
@@ -120,7 +113,11 @@ def build(
     found = resolver(library, var)
     document = found.document(ref)
     warn_partial(document)
-    notes = annotations_for(found, document) if annotate else None
+    notes = None
+    if annotate:  # the note of each paragraph, from blame over the library's record
+        from asp_draft.compare.annotations import annotate_saying
+
+        notes = annotate_saying(document, found.library, note)
     write_output(out, render(document, writer, reference_doc=reference_doc, annotations=notes,
                              bodies=found.bodies), force=force, inputs=inputs)
 
