@@ -290,6 +290,23 @@ def test_metadata_is_typed_in_one_place() -> None:
     assert Document(meta={"year": "2019"}, paragraphs=()).meta.year == 2019
 
 
+def test_an_empty_metadata_value_is_no_value() -> None:
+    """Front matter that leaves a key empty (`committee: []`, `agenda_item: {}`, `false`) says
+    nothing: no writer prints "[]" or "False" for it."""
+    from asp_draft.model import Meta
+
+    meta = Meta.of({"committee": [], "agenda_item": {}, "submitted_by": False, "venue": "",
+                    "cover_note": 0, "original": ["English"]})
+    assert (meta.committee, meta.text("agenda_item"), meta.submitted_by, meta.venue) == (
+        None, None, None, None)
+    assert (meta.cover_note, meta.text("original")) == ("0", "['English']")
+    doc = Document(meta={"symbol": "A/RES/80/1", "body": "ga", "committee": [],
+                         "agenda_item": []}, paragraphs=())
+    from asp_draft.writers.html import render_html
+
+    assert "[]" not in render_html(doc)
+
+
 @pytest.mark.parametrize(("completeness", "partial", "held"), [
     ("partial: chapeau + 4 paragraphs; the rest not transcribed", True, "chapeau + 4 paragraphs"),
     ("Partial: the preamble", True, "the preamble"),

@@ -110,10 +110,14 @@ class Meta(Mapping[str, Any]):
         return f"Meta({self._items!r})"
 
     def text(self, key: str) -> str | None:
-        """A key's value as text, or None when it is missing or empty: for a key of a file's
-        own, or one that a single module knows (`meta.text("agenda_item")`)."""
+        """A key's value as text, or None when it is missing or empty (`""`, an empty list or
+        mapping, `false`): for a key of a file's own, or one that a single module knows
+        (`meta.text("agenda_item")`)."""
         value = self._items.get(key)
-        return str(value) if value not in (None, "") else None
+        if value is None or value is False or (isinstance(value, str | list | tuple | dict)
+                                               and not value):
+            return None
+        return str(value)
 
     def integer(self, key: str) -> int | None:
         """A key's value as a whole number, or None when it is missing or not one."""
