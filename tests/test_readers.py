@@ -288,6 +288,8 @@ def test_metadata_is_typed_in_one_place() -> None:
     assert meta.with_(title="T", completeness=None) == {**{k: v for k, v in meta.items()
                                                           if k != "completeness"}, "title": "T"}
     assert Document(meta={"year": "2019"}, paragraphs=()).meta.year == 2019
+    assert Meta.of({"meeting": "10046"}) == {"meeting": 10046}  # a Council's meeting counts
+    assert Meta.of({"meeting": "10046"}).meeting == 10046
 
 
 def test_an_empty_metadata_value_is_no_value() -> None:

@@ -68,16 +68,16 @@ class Paragraph:
         return out
 
 
-_INT_KEYS = frozenset({"year", "session", "plenary"})
+_INT_KEYS = frozenset({"year", "session", "plenary", "meeting"})
 
 
 class Meta(Mapping[str, Any]):
     """A document's metadata: read-only, typed where asp-draft relies on a key, in its order.
 
-    `Meta.of` is the one place a mapping becomes metadata (whole numbers for year, session and
-    plenary; text for the rest of the known keys; keys of a file's own kept as they are), and
-    the mapping view (`meta["symbol"]`, `dict(meta)`) is the one way it is written out. The
-    questions every command asks are properties: `partial`, `draft`, `name`.
+    `Meta.of` is the one place a mapping becomes metadata (whole numbers for year, session,
+    plenary and meeting; text for the rest of the known keys; keys of a file's own kept as
+    they are), and the mapping view (`meta["symbol"]`, `dict(meta)`) is the one way it is
+    written out. The questions every command asks are properties: `partial`, `draft`, `name`.
     """
 
     __slots__ = ("_items",)
@@ -166,6 +166,11 @@ class Meta(Mapping[str, Any]):
         return self.integer("plenary")
 
     @property
+    def meeting(self) -> int | None:
+        """The Council's meeting that adopted it (`at its 10046th meeting`)."""
+        return self.integer("meeting")
+
+    @property
     def adopted(self) -> str | None:
         """The adoption date, ISO (2017-12-14)."""
         return self.text("adopted")
@@ -218,7 +223,7 @@ class Meta(Mapping[str, Any]):
     @property
     def vote(self) -> Any:
         """The recorded vote, as the source gives it (a mapping of counts, or text)."""
-        return self._items.get("vote")
+        return self.value("vote")
 
     @property
     def committee(self) -> str | None:
@@ -257,8 +262,7 @@ class Meta(Mapping[str, Any]):
     @property
     def draft(self) -> bool:
         """A draft: said so, or never adopted."""
-        return self.text("status") == "draft" or (self.text("status") is None
-                                                   and self.adopted is None)
+        return self.status == "draft" or (self.status is None and self.adopted is None)
 
     def name(self, fallback: str = "this text") -> str:
         """What to call the document in a message: its symbol, else its title, else the file
@@ -272,7 +276,8 @@ class Meta(Mapping[str, Any]):
 
 
 def _typed(key: str, value: Any) -> Any:
-    """A known key's value in its type: whole numbers for year, session and plenary."""
+    """A known key's value in its type: whole numbers for year, session, plenary and
+    meeting."""
     if key in _INT_KEYS and isinstance(value, str) and value.strip().isdecimal():
         return int(value)
     return value

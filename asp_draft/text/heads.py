@@ -477,9 +477,6 @@ def normalise_meta(raw: Mapping[str, Any]) -> dict[str, Any]:
     session = given.value("session")
     if isinstance(session, str):
         _parse_session_line(session, meta)
-    meeting = given.value("meeting")
-    if isinstance(meeting, str) and meeting.isdecimal():
-        meta["meeting"] = int(meeting)
     sponsors, vote = given.value("sponsors"), given.value("vote")
     if isinstance(sponsors, str):
         meta["sponsors"] = _listed(sponsors)

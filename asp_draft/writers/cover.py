@@ -160,8 +160,9 @@ def _cover_block(meta: Meta, body: Body, symbol: Symbol | None, draft: bool) -> 
     day = long_date(meta.date)
     if day:
         out.append(Line(ASIDE, "", day))
-    if meta.text("original"):
-        out.append(Line(ASIDE, "", f"Original: {meta.text('original')}"))
+    original = meta.text("original")
+    if original:
+        out.append(Line(ASIDE, "", f"Original: {original}"))
     out.append(Line(RULE, ""))
     out += [Line(ISSUED_BY, name) for name in issuer[2:]]
     # the session the metadata names, else the one its symbol is numbered in
@@ -228,7 +229,7 @@ def _council(meta: Meta, body: Body, symbol: Symbol | None) -> list[Line]:
     number = meta.number or (f"{symbol.number} ({symbol.year})" if symbol and
                                     symbol.number and symbol.year else None)
     out = [Line(COUNCIL_NUMBER, f"Resolution {number}" if number else "Resolution")]
-    meeting = meta.integer("meeting")
+    meeting = meta.meeting
     day = long_date(meta.adopted)
     if meeting is not None or day:
         line = f"Adopted by the {body.name}"
@@ -260,7 +261,7 @@ def _label(meta: Meta, symbol: Symbol | None) -> str:
 def _closing(meta: Meta) -> tuple[Line, ...]:
     """The meeting line and the date under it, and a Council's note of its vote."""
     out: list[Line] = []
-    plenary, meeting = meta.plenary, meta.integer("meeting")
+    plenary, meeting = meta.plenary, meta.meeting
     if plenary is not None:
         out.append(Line(MEETING, f"{ENGLISH.ordinal(plenary)} plenary meeting"))
     elif meeting is not None:
