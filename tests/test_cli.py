@@ -384,20 +384,6 @@ def _command_modules() -> list[Path]:
     return sorted(p for p in Path(commands.__file__).parent.glob("*.py") if p.stem != "__init__")
 
 
-def test_command_modules_never_import_one_another() -> None:
-    """What two commands share lives in cli/options.py, cli/app.py or the core."""
-    import ast
-
-    for path in _command_modules():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module:
-                assert not node.module.startswith("asp_draft.cli.commands"), \
-                    f"{path.name} imports {node.module}"
-            if isinstance(node, ast.Import):
-                assert not any(a.name.startswith("asp_draft.cli.commands") for a in node.names), \
-                    f"{path.name} imports another command module"
-
-
 def test_an_option_of_several_commands_is_declared_once() -> None:
     """An option two commands take is declared in cli/options.py, not in each of them, where
     its names and metavar could drift apart."""

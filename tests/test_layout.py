@@ -15,7 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "asp_draft"
 TOP_LEVEL_AT_MOST = 12
-META_READS_AT_MOST = 10
+# What is left reads a value as the file gave it (a YAML date, a whole session line), which
+# the typed property would lose; the bound is what is left, so that no new read slips in.
+META_READS_AT_MOST = 6
 
 
 def module_name(path: Path) -> str:
@@ -40,9 +42,8 @@ def _type_checking(node: ast.If) -> bool:
 def _imports(node: ast.AST, here: str, is_package: bool) -> Iterator[str]:
     """The dotted names a module imports, at any depth, skipping `if TYPE_CHECKING:` blocks."""
     for child in ast.iter_child_nodes(node):
-        if isinstance(child, ast.If) and _type_checking(child):
-            for other in child.orelse:
-                yield from _imports(other, here, is_package)
+        if isinstance(child, ast.If) and _type_checking(child):  # its `else:` runs
+            yield from _imports(ast.Module(body=child.orelse, type_ignores=[]), here, is_package)
             continue
         if isinstance(child, ast.Import):
             yield from (alias.name for alias in child.names)
@@ -115,8 +116,10 @@ def test_the_cycle_finder_finds_a_cycle_through_a_function_level_import() -> Non
         == [["a", "b", "c"]]
     assert cycles({"a": frozenset({"b"}), "b": frozenset({"c"}), "c": frozenset()}) == []
     source = ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import asp_draft.refs\n"
+              "else:\n    import asp_draft.folders\n"
               "def f():\n    from asp_draft import errors\n")
-    assert set(_imports(ast.parse(source), "asp_draft.x", False)) == {"typing", "asp_draft.errors"}
+    assert set(_imports(ast.parse(source), "asp_draft.x", False)) == {
+        "typing", "asp_draft.folders", "asp_draft.errors"}
 
 
 def test_no_module_imports_itself_back() -> None:
@@ -181,24 +184,39 @@ def _named_meta(node: ast.AST) -> bool:
     return False
 
 
+def _named_key(node: ast.Call) -> str | None:
+    """The key a call names in its first argument, when it is written out."""
+    first = node.args[0] if node.args else None
+    return first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) \
+        else None
+
+
 def meta_reads(source: str) -> list[int]:
     """The lines of a source that read metadata by key: `meta.get(...)` or `meta[...]` on
-    anything called meta (a variable, a document's `.meta`, `base_meta` ...)."""
+    anything called meta (a variable, a document's `.meta`, `base_meta` ...), and a key Meta
+    has a property for read through one of its methods for other keys (`meta.text("year")`)."""
+    from asp_draft.model import Meta
+
+    named = {name for name, value in vars(Meta).items() if isinstance(value, property)}
     lines = []
     for node in ast.walk(ast.parse(source)):
         by_key = isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) \
             and _named_meta(node.value)
-        by_get = isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-            and node.func.attr == "get" and _named_meta(node.func.value)
-        if by_key or by_get:
+        called = node.func.attr if isinstance(node, ast.Call) \
+            and isinstance(node.func, ast.Attribute) and _named_meta(node.func.value) else None
+        by_get = called == "get"
+        by_method = called in ("text", "value", "integer", "names") \
+            and _named_key(node) in named  # type: ignore[arg-type]
+        if by_key or by_get or by_method:
             lines.append(getattr(node, "lineno", 0))
     return lines
 
 
 def test_the_reads_counter_counts_reads_and_not_writes() -> None:
     source = ('a = meta.get("year")\nb = doc.meta["symbol"]\nmeta["x"] = 1\n'
-              'meta.setdefault("y", 2)\nc = base_meta.get("z")\nd = doc.meta.year\n')
-    assert meta_reads(source) == [1, 2, 5]
+              'meta.setdefault("y", 2)\nc = base_meta.get("z")\nd = doc.meta.year\n'
+              'e = meta.value("adopted")\nf = meta.text("agenda_item")\n')
+    assert meta_reads(source) == [1, 2, 5, 7]
 
 
 def test_metadata_is_read_through_meta_not_by_key() -> None:
