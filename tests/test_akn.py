@@ -691,3 +691,19 @@ def test_the_namespaces_are_written_down_once() -> None:
         holders = sorted(str(p.relative_to(package)) for p in package.rglob("*.py")
                          if uri in p.read_text(encoding="utf-8"))
         assert holders == ["akn.py"], uri
+
+
+def test_a_value_typed_as_a_date_reads_as_iso_text_and_shows_as_json(tmp_path: Path) -> None:
+    """An entry another tool typed as a date reads as the ISO text every reader gives, so
+    `show --format json` writes it instead of failing on a value JSON has no type for."""
+    from asp_draft.writers.json import render_json
+
+    data = render_akn(Document(meta={"symbol": "ICC-ASP/1/Res.1", "seen": "x"}, paragraphs=()),
+                      generated=date(2024, 1, 2)).decode("utf-8")
+    typed = data.replace('type="json">"x"', 'type="date">2017-12-14')
+    assert typed != data
+    path = tmp_path / "dated.xml"
+    path.write_text(typed, encoding="utf-8")
+    document = read_akn(path)
+    assert document.meta.text("seen") == "2017-12-14"
+    assert '"seen": "2017-12-14"' in render_json(document)

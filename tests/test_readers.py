@@ -290,6 +290,10 @@ def test_metadata_is_typed_in_one_place() -> None:
     assert Document(meta={"year": "2019"}, paragraphs=()).meta.year == 2019
     assert Meta.of({"meeting": "10046"}) == {"meeting": 10046}  # a Council's meeting counts
     assert Meta.of({"meeting": "10046"}).meeting == 10046
+    from datetime import date, datetime
+
+    assert Meta.of({"adopted": date(2017, 12, 14), "seen": datetime(2017, 12, 14, 9)}) == {
+        "adopted": "2017-12-14", "seen": "2017-12-14T09:00:00"}
 
 
 def test_an_empty_metadata_value_is_no_value() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal
 
 Part = Literal["preamble", "operative", "annex"]
@@ -277,9 +278,11 @@ class Meta(Mapping[str, Any]):
 
 def _typed(key: str, value: Any) -> Any:
     """A known key's value in its type: whole numbers for year, session, plenary and
-    meeting."""
+    meeting; a date (or a date and time) of any key in ISO text, as every reader gives it."""
     if key in _INT_KEYS and isinstance(value, str) and value.strip().isdecimal():
         return int(value)
+    if isinstance(value, date):  # an Akoma Ntoso entry typed as a date, a YAML date
+        return value.isoformat()
     return value
 
 
