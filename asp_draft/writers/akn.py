@@ -49,8 +49,7 @@ from asp_draft.akn import (
     encode,
 )
 from asp_draft.errors import OutputError
-from asp_draft.language import document_language
-from asp_draft.library import facts
+from asp_draft.language import ENGLISH, document_language
 from asp_draft.model import Document, Meta, Paragraph
 from asp_draft.text.structure import ANNEX_LINE
 from asp_draft.writers import cover as un
@@ -270,7 +269,7 @@ def _tlc(refs: Any, tag: str, eid: str, kind: str, show: str, name: str | None =
 
 
 def _meeting(meta: Meta) -> str:
-    return f"{facts.ordinal(meta.plenary or 0)} plenary meeting"
+    return f"{ENGLISH.ordinal(meta.plenary or 0)} plenary meeting"
 
 
 def _text_value(meta: Meta, key: str) -> str | None:
@@ -317,7 +316,7 @@ def _adoption_line(line: Any, meta: Meta, ident: Identity) -> None:
     if ident.day_name in ("adoption", "date") and len(ident.day) == 10:
         _add_text(line, " on ")
         _sub(line, "docDate", {"date": ident.day, "refersTo": "#adoption"},
-             facts.long_date(date.fromisoformat(ident.day)))
+             ENGLISH.long_date(date.fromisoformat(ident.day)))
     if meta.adoption:
         _add_text(line, ", ")
         _sub(line, "docStatus", text=meta.adoption)
@@ -393,7 +392,7 @@ def _conclusions(doc_el: Any, meta: Meta, ident: Identity,
     if dated:
         _add_text(line, " ")
         _sub(line, "docDate", {"date": ident.day, "refersTo": "#adoption"},
-             facts.long_date(date.fromisoformat(ident.day)))
+             ENGLISH.long_date(date.fromisoformat(ident.day)))
 
 
 def _cover_conclusions(doc_el: Any, meta: Meta, ident: Identity,

@@ -28,8 +28,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asp_draft.language import language_tag
-from asp_draft.library import facts
+from asp_draft.language import ENGLISH, language_tag
 from asp_draft.model import Document, Meta, Paragraph
 from asp_draft.ooxml.comments import Comments, attach
 from asp_draft.ooxml.names import CT, NO_BREAK_HYPHEN, R_NS, XML_SPACE, el, to_bytes, w
@@ -601,8 +600,8 @@ def adoption_line(meta: Meta) -> str | None:
         return None
     line = "Adopted"
     if meta.plenary is not None:
-        line += f" at the {facts.ordinal(meta.plenary)} plenary meeting,"
-    line += f" on {facts.long_date(day)}"
+        line += f" at the {ENGLISH.ordinal(meta.plenary)} plenary meeting,"
+    line += f" on {ENGLISH.long_date(day)}"
     if meta.adoption:
         line += f", {meta.adoption}"
     return line
